@@ -1,0 +1,209 @@
+/*
+ * truefollow: the command line around the core, for batch vetting and tests.
+ *
+ *   truefollow score [--now UNIX] [--lang L] [--url URL] [FILE...]   one JSON line per account found
+ *   truefollow audit [--now UNIX] [--lang L] [--url URL] [FILE...]   the audience estimate of all accounts found
+ *   truefollow count --lang L TEXT                                    the integer a count string means
+ *
+ * FILE "-" or none reads stdin. A bad input is reported on stderr by name; the others are still
+ * processed, and the exit status is 1.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "audit.h"
+#include "cJSON.h"
+#include "read.h"
+#include "report.h"
+#include "score.h"
+#include "truefollow.h"
+
+typedef struct cli {
+    double now;
+    const char *lang, *url;
+    const char **files;
+    int n_files;
+} cli;
+
+static int usage(void)
+{
+    fputs("usage: truefollow score [--now UNIX] [--lang L] [--url URL] [FILE...]\n"
+          "       truefollow audit [--now UNIX] [--lang L] [--url URL] [FILE...]\n"
+          "       truefollow count --lang L TEXT\n",
+          stderr);
+    return 2;
+}
+
+/* Reads a whole file ("-": stdin) into a NUL-terminated buffer; NULL with errno set on failure. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0;) {
+        n += got;
+        if (cap - n - 1 == 0) {
+            char *bigger = cap > ((size_t)TF_MAX_INPUT_BYTES + 2) ? NULL : realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                errno = EFBIG;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    int failed = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (!buf || failed) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Reads one named input into the batch; 0 on success, else reports on stderr and returns 1. */
+static int read_file(const cli *c, const char *path, tf_batch *batch)
+{
+    size_t len = 0;
+    char *text = read_all(path, &len);
+    if (!text) {
+        fprintf(stderr, "truefollow: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    char message[512] = "";
+    tf_read_options options = {c->url, c->lang};
+    size_t before = batch->n_accounts;
+    tf_status status = tf_read(text, len, &options, batch, message, sizeof message);
+    free(text);
+    if (status != TF_OK) {
+        fprintf(stderr, "truefollow: %s: %s: %s\n", path, tf_status_name(status), message);
+        return 1;
+    }
+    if (batch->n_accounts == before)
+        fprintf(stderr, "truefollow: %s: no account in this input\n", path);
+    return 0;
+}
+
+static int print_json_line(cJSON *item)
+{
+    char *line = item ? cJSON_PrintUnformatted(item) : NULL;
+    cJSON_Delete(item);
+    if (!line) {
+        fputs("truefollow: out of memory\n", stderr);
+        return 1;
+    }
+    puts(line);
+    free(line);
+    return 0;
+}
+
+static int run_score(const cli *c)
+{
+    int failed = 0;
+    for (int i = 0; i < c->n_files; i++) {
+        tf_batch batch = {0};
+        failed |= read_file(c, c->files[i], &batch);
+        for (size_t k = 0; k < batch.n_accounts; k++) {
+            tf_score score;
+            tf_score_account(&batch.accounts[k], c->now, NULL, &score);
+            failed |= print_json_line(tf_account_report(&batch.accounts[k], &score));
+        }
+        tf_batch_free(&batch);
+    }
+    return failed;
+}
+
+static int run_audit(const cli *c)
+{
+    int failed = 0;
+    tf_batch batch = {0};
+    for (int i = 0; i < c->n_files; i++)
+        failed |= read_file(c, c->files[i], &batch);
+    tf_score *scores = calloc(batch.n_accounts ? batch.n_accounts : 1, sizeof *scores);
+    if (!scores) {
+        tf_batch_free(&batch);
+        fputs("truefollow: out of memory\n", stderr);
+        return 1;
+    }
+    size_t seen_followers = 0;
+    for (size_t k = 0; k < batch.n_accounts; k++) {
+        tf_score_account(&batch.accounts[k], c->now, NULL, &scores[k]);
+        seen_followers += batch.accounts[k].seen == TF_SEEN_FOLLOWERS;
+    }
+    tf_audit audit;
+    tf_audit_estimate(scores, batch.n_accounts,
+                      seen_followers * 2 > batch.n_accounts ? TF_SEEN_FOLLOWERS : TF_SEEN_PROFILE, &audit);
+    failed |= print_json_line(tf_audit_report(&audit));
+    free(scores);
+    tf_batch_free(&batch);
+    return failed;
+}
+
+static int run_count(const cli *c)
+{
+    if (c->n_files != 1)
+        return usage();
+    double value = tf_count(c->files[0], c->lang);
+    if (value < 0) {
+        fprintf(stderr, "truefollow: count: %s\n", tf_last_error());
+        return 1;
+    }
+    printf("%.0f\n", value);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage();
+    cli c = {(double)time(NULL), "", "", NULL, 0};
+    c.files = calloc((size_t)argc, sizeof *c.files);
+    if (!c.files)
+        return 1;
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i];
+        if ((strcmp(arg, "--now") == 0 || strcmp(arg, "--lang") == 0 || strcmp(arg, "--url") == 0) && i + 1 < argc) {
+            const char *value = argv[++i];
+            if (arg[2] == 'n') {
+                char *end;
+                c.now = strtod(value, &end);
+                if (*end || !isfinite(c.now)) {
+                    fprintf(stderr, "truefollow: --now wants unix seconds, not \"%s\"\n", value);
+                    return 2;
+                }
+            } else if (arg[2] == 'l') {
+                c.lang = value;
+            } else {
+                c.url = value;
+            }
+        } else if (arg[0] == '-' && arg[1] == '-') {
+            fprintf(stderr, "truefollow: unknown option %s\n", arg);
+            return usage();
+        } else {
+            c.files[c.n_files++] = arg;
+        }
+    }
+    const char *command = argv[1];
+    int status;
+    if (strcmp(command, "count") == 0) {
+        status = run_count(&c);
+    } else if (strcmp(command, "score") == 0 || strcmp(command, "audit") == 0) {
+        if (c.n_files == 0)
+            c.files[c.n_files++] = "-";
+        status = command[0] == 's' ? run_score(&c) : run_audit(&c);
+    } else {
+        status = usage();
+    }
+    free(c.files);
+    return status;
+}

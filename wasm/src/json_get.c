@@ -1,0 +1,55 @@
+/* Typed lookups into cJSON trees; see json_get.h. */
+#include "json_get.h"
+
+#include <string.h>
+
+#define TF_MAX_SAFE_COUNT 9007199254740992.0 /* 2^53: beyond it a double no longer holds every integer */
+
+const cJSON *tf_get_path(const cJSON *node, const char *const *keys)
+{
+    for (; node && *keys; keys++)
+        node = cJSON_IsObject(node) ? cJSON_GetObjectItemCaseSensitive(node, *keys) : NULL;
+    return node;
+}
+
+const char *tf_str(const cJSON *node)
+{
+    return cJSON_IsString(node) ? node->valuestring : NULL;
+}
+
+static double checked_count(double v)
+{
+    if (!(v >= 0 && v <= TF_MAX_SAFE_COUNT) || v != floor(v))
+        return NAN;
+    return v;
+}
+
+double tf_count_value(const cJSON *node)
+{
+    if (cJSON_IsNumber(node))
+        return checked_count(node->valuedouble);
+    const char *s = tf_str(node);
+    if (!s || !*s || strlen(s) > 16)
+        return NAN;
+    double v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return NAN;
+        v = v * 10 + (*s - '0');
+    }
+    return checked_count(v);
+}
+
+tf_flag tf_flag_value(const cJSON *node)
+{
+    if (cJSON_IsBool(node))
+        return cJSON_IsTrue(node) ? TF_YES : TF_NO;
+    if (cJSON_IsNumber(node) && (node->valuedouble == 0 || node->valuedouble == 1))
+        return node->valuedouble == 1 ? TF_YES : TF_NO;
+    return TF_UNKNOWN;
+}
+
+const cJSON *tf_at(const cJSON *array, int i)
+{
+    return cJSON_IsArray(array) ? cJSON_GetArrayItem(array, i) : NULL;
+}

@@ -1,0 +1,24 @@
+/*
+ * Typed, NULL-safe lookups into a parsed cJSON tree, so adapters read like the platform paths in
+ * docs: tf_get(user, "relationship_counts", "followers"). A wrong type reads as missing, never as 0.
+ */
+#ifndef TF_JSON_GET_H
+#define TF_JSON_GET_H
+
+#include "account.h"
+#include "cJSON.h"
+
+/* Follows object keys (NULL-terminated list); NULL when any step is missing. */
+const cJSON *tf_get_path(const cJSON *node, const char *const *keys);
+#define tf_get(node, ...) tf_get_path((node), (const char *const[]){__VA_ARGS__, NULL})
+
+/* A string value, or NULL. */
+const char *tf_str(const cJSON *node);
+/* A count: a whole number >= 0 and <= 2^53, as a JSON number or a string of digits; NAN otherwise. */
+double tf_count_value(const cJSON *node);
+/* A JSON true/false (or 0/1); TF_UNKNOWN otherwise. */
+tf_flag tf_flag_value(const cJSON *node);
+/* Element i of an array, or NULL. */
+const cJSON *tf_at(const cJSON *array, int i);
+
+#endif

@@ -1,0 +1,14 @@
+/* The core's answers as JSON, the one shape the command line and the extension both print. */
+#ifndef TF_REPORT_H
+#define TF_REPORT_H
+
+#include "account.h"
+#include "audit.h"
+#include "cJSON.h"
+#include "score.h"
+
+/* Each returns a new tree the caller deletes with cJSON_Delete, or NULL when memory runs out. */
+cJSON *tf_account_report(const tf_account *a, const tf_score *s);
+cJSON *tf_audit_report(const tf_audit *audit);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * Scoring one account: the probability that it is fake, a verdict (real, inactive or fake) and the
+ * reasons behind it, strongest first.
+ */
+#ifndef TF_SCORE_H
+#define TF_SCORE_H
+
+#include "account.h"
+
+#define TF_MAX_REASONS 3
+
+typedef enum { TF_REAL, TF_INACTIVE, TF_FAKE } tf_verdict;
+
+typedef struct tf_reason {
+    const char *feature; /* the feature's name in the model card's table */
+    double effect;       /* its contribution to the log-odds of "fake"; > 0 pushes towards fake */
+    char text[160];      /* plain words, e.g. "follows 4,900 accounts; 12 follow back" */
+} tf_reason;
+
+typedef struct tf_score {
+    double p_fake; /* 0 to 1 */
+    tf_verdict verdict;
+    int n_reasons;
+    tf_reason reasons[TF_MAX_REASONS];
+} tf_score;
+
+typedef struct tf_thresholds {
+    double fake;                  /* p_fake at or above which an account counts as fake */
+    double inactive_posts_per_year; /* a real account posting less than this is inactive */
+    double inactive_days_silent;  /* or one whose last post is older than this */
+} tf_thresholds;
+
+extern const tf_thresholds tf_default_thresholds;
+
+/* `now` is unix seconds: account ages and rates are measured against it. */
+void tf_score_account(const tf_account *a, double now, const tf_thresholds *t, tf_score *out);
+
+const char *tf_verdict_name(tf_verdict v);
+/* The version of the model that made the scores, for reports that must be re-runnable. */
+const char *tf_model_version(void);
+
+#endif
