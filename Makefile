@@ -105,8 +105,8 @@ test-c: $(C_TESTS) $(BUILD)/truefollow
 test-node: wasm $(BUILD)/truefollow
 	node --test tests/node/
 
-test-e2e: chrome firefox
-	node --test --test-concurrency=1 tests/e2e/
+# Each area's own targets (model, extension, bench, fuzz, ...) live in mk/<area>.mk.
+include $(wildcard mk/*.mk)
 
 clean:
 	rm -rf $(BUILD)/native $(BUILD)/wasm $(BUILD)/tests $(BUILD)/truefollow $(BUILD)/libtruefollow.a $(BUILD)/chrome $(BUILD)/firefox

@@ -1,0 +1,116 @@
+// The typed API around the wasm core, the same in Node and in the extension's background worker.
+// Strings cross as UTF-8 (in: copied into wasm memory, out: read and freed with tf_free); a C error
+// becomes a thrown CoreError carrying the C message. One memoised init per loader: every caller awaits
+// the same instance, and a trap (an abort inside the core) discards it so the next call starts afresh.
+
+export class CoreError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'CoreError';
+  }
+}
+
+class TruefollowCore {
+  #m;
+
+  constructor(module) {
+    this.#m = module;
+  }
+
+  get version() {
+    return this.#m.UTF8ToString(this.#m._tf_version());
+  }
+
+  /** Reads and scores one captured response: {status, message, accounts: [...], posts, model}. */
+  score(text, options = {}) {
+    return this.#report('_tf_score_input', text, options);
+  }
+
+  /** Reads responses (JSON lines allowed) and estimates the audience: {status, message, audit}. */
+  audit(text, options = {}) {
+    return this.#report('_tf_audit_input', text, options);
+  }
+
+  /** The integer a count string means in a language: count('1,2 Mio.', 'de') === 1200000. */
+  count(text, lang = '') {
+    return this.#withStrings([String(text), String(lang)], ([textPtr, langPtr]) => {
+      const value = this.#m._tf_count(textPtr, langPtr);
+      if (value < 0) throw this.#lastError();
+      return value;
+    });
+  }
+
+  #report(fn, text, options) {
+    if (typeof text !== 'string') throw new TypeError('the core reads text: pass the response as a string');
+    const json = JSON.stringify({ now: Date.now() / 1000, ...options });
+    return this.#withStrings([text, json], ([textPtr, optionsPtr], [textBytes]) => {
+      const resultPtr = this.#m[fn](textPtr, textBytes, optionsPtr);
+      if (!resultPtr) throw this.#lastError();
+      try {
+        return JSON.parse(this.#m.UTF8ToString(resultPtr));
+      } finally {
+        this.#m._tf_free(resultPtr);
+      }
+    });
+  }
+
+  #lastError() {
+    return new CoreError(this.#m.UTF8ToString(this.#m._tf_last_error()));
+  }
+
+  // Copies each string into wasm memory as NUL-terminated UTF-8, calls use(pointers, byteLengths),
+  // and frees every copy whatever happens.
+  #withStrings(strings, use) {
+    const pointers = [];
+    const lengths = [];
+    try {
+      for (const s of strings) {
+        const bytes = this.#m.lengthBytesUTF8(s);
+        const ptr = this.#m._malloc(bytes + 1);
+        if (!ptr) throw new CoreError(`out of memory for a ${bytes}-byte input`);
+        pointers.push(ptr);
+        lengths.push(bytes);
+        this.#m.stringToUTF8(s, ptr, bytes + 1);
+      }
+      return use(pointers, lengths);
+    } finally {
+      for (const ptr of pointers) this.#m._free(ptr);
+    }
+  }
+}
+
+/**
+ * Returns init(): a memoised async function giving the one core instance built by `factory` (an
+ * emscripten module factory). A trap inside the core (a RuntimeError, not a CoreError) drops the
+ * instance, so the next init() builds a fresh one.
+ */
+export function coreLoader(factory, moduleOptions = {}) {
+  let instance = null;
+  return function init() {
+    instance ??= factory({ ...moduleOptions }).then(
+      (module) => guard(new TruefollowCore(module), () => { instance = null; }),
+      (error) => {
+        instance = null;
+        throw error;
+      },
+    );
+    return instance;
+  };
+}
+
+function guard(core, onTrap) {
+  return new Proxy(core, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      return (...args) => {
+        try {
+          return value.apply(target, args);
+        } catch (error) {
+          if (!(error instanceof CoreError) && !(error instanceof TypeError)) onTrap();
+          throw error;
+        }
+      };
+    },
+  });
+}
