@@ -21,6 +21,11 @@ class TruefollowCore {
     return this.#m.UTF8ToString(this.#m._tf_version());
   }
 
+  /** The size of the core's linear memory: it grows when an input needs it and never shrinks. */
+  get memoryBytes() {
+    return this.#m.HEAPU8.buffer.byteLength;
+  }
+
   /** Reads and scores one captured response: {status, message, accounts: [...], posts, model}. */
   score(text, options = {}) {
     return this.#report('_tf_score_input', text, options);

@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-#define TF_MAX_SAFE_COUNT 9007199254740992.0 /* 2^53: beyond it a double no longer holds every integer */
+/* 2^53: from there on a double no longer holds every integer, so 2^53 itself may be a rounded larger count */
+#define TF_COUNT_LIMIT 9007199254740992.0
 
 const cJSON *tf_get_path(const cJSON *node, const char *const *keys)
 {
@@ -19,7 +20,7 @@ const char *tf_str(const cJSON *node)
 
 static double checked_count(double v)
 {
-    if (!(v >= 0 && v <= TF_MAX_SAFE_COUNT) || v != floor(v))
+    if (!(v >= 0 && v < TF_COUNT_LIMIT) || v != floor(v))
         return NAN;
     return v;
 }

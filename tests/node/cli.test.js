@@ -1,0 +1,109 @@
+// The command line's contract: one JSON line per account, null for what was not shown, errors on stderr
+// naming the input while the other inputs are still processed, and the same answers as the wasm core.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCore } from '../../js-glue/node.js';
+import { cli, haveShared, sharedFixture, NOW } from './helpers.js';
+
+function run(args, input) {
+  const r = spawnSync(cli, args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { status: r.status, lines: r.stdout.split('\n').filter(Boolean), stderr: r.stderr };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-cli-'));
+const good = path.join(tmp, 'profile.json');
+fs.writeFileSync(good, JSON.stringify({ data: { user: { result: { __typename: 'User', rest_id: '5',
+  core: { screen_name: 'eve', name: 'Eve' }, relationship_counts: { followers: 10, following: 20 } } } } }));
+const bad = path.join(tmp, 'broken.json');
+fs.writeFileSync(bad, '{"data": [');
+
+describe('truefollow score', () => {
+  it('prints every field of the contract, null where the input was silent', () => {
+    const { status, lines } = run(['score', '--now', String(NOW), good]);
+    assert.equal(status, 0);
+    assert.equal(lines.length, 1);
+    const a = JSON.parse(lines[0]);
+    for (const key of ['platform', 'id', 'handle', 'name', 'followers', 'following', 'posts', 'created_at', 'p_fake', 'verdict', 'reasons'])
+      assert.ok(key in a, `missing ${key}`);
+    assert.equal(a.handle, 'eve');
+    assert.equal(a.posts, null);
+    assert.equal(a.created_at, null);
+  });
+
+  it('reads stdin when given no file or "-"', () => {
+    const text = fs.readFileSync(good, 'utf8');
+    assert.equal(JSON.parse(run(['score'], text).lines[0]).handle, 'eve');
+    assert.equal(JSON.parse(run(['score', '-'], text).lines[0]).handle, 'eve');
+  });
+
+  it('reports a bad input by name, exits 1, and still scores the others', () => {
+    const missing = path.join(tmp, 'missing.json');
+    const { status, lines, stderr } = run(['score', bad, good, missing]);
+    assert.equal(status, 1);
+    assert.equal(lines.length, 1);
+    assert.match(stderr, new RegExp(`${bad}: invalid: not valid JSON`));
+    assert.match(stderr, new RegExp(`${missing}: No such file`));
+  });
+
+  it('gives the same answers as the wasm core, debug and release', async () => {
+    const native = JSON.parse(run(['score', '--now', String(NOW), good]).lines[0]);
+    for (const build of ['debug', 'release']) {
+      const core = await loadCore({ build });
+      const [account] = core.score(fs.readFileSync(good, 'utf8'), { now: NOW }).accounts;
+      assert.deepEqual(account, native);
+    }
+  });
+
+  it('reads the recorded X followers timeline: 69 accounts with their handles and counts', { skip: !haveShared && 'no ../shared/fixtures here' }, () => {
+    const file = sharedFixture('twitter/Followers_2026-08.json');
+    const recorded = JSON.parse(fs.readFileSync(file, 'utf8'))
+      .data.user.result.timeline.timeline.instructions.flatMap((i) => i.entries ?? [])
+      .filter((e) => e.entryId.startsWith('user-'))
+      .map((e) => e.content.itemContent.user_results.result);
+    const { status, lines } = run(['score', '--now', String(NOW), file]);
+    assert.equal(status, 0);
+    assert.equal(lines.length, 69);
+    const scored = lines.map((l) => JSON.parse(l));
+    scored.forEach((a, i) => {
+      assert.equal(a.handle, recorded[i].core.screen_name);
+      assert.equal(a.followers, recorded[i].relationship_counts.followers);
+      assert.equal(a.following, recorded[i].relationship_counts.following);
+      assert.equal(a.posts, recorded[i].tweet_counts.tweets);
+      assert.equal(a.seen, 'followers');
+    });
+  });
+});
+
+describe('truefollow audit', () => {
+  it('estimates the shares over every account of every file', { skip: !haveShared && 'no ../shared/fixtures here' }, () => {
+    const { status, lines } = run(['audit', '--now', String(NOW), sharedFixture('twitter/Followers_2026-08.json')]);
+    assert.equal(status, 0);
+    const audit = JSON.parse(lines[0]);
+    assert.equal(audit.n, 69);
+    assert.equal(audit.sample, 'recent followers');
+    for (const k of ['real', 'inactive', 'fake']) assert.equal(audit[k].ci90.length, 2);
+    assert.ok(audit.model && audit.method);
+  });
+
+  it('says "too few" under 30 accounts', () => {
+    const audit = JSON.parse(run(['audit', good]).lines[0]);
+    assert.equal(audit.n, 1);
+    assert.equal(audit.too_few, true);
+  });
+});
+
+describe('truefollow count', () => {
+  it('prints the integer a count string means in the given language', () => {
+    assert.deepEqual(run(['count', '--lang', 'de', '1,2 Mio.']).lines, ['1200000']);
+  });
+
+  it('fails with a message for a string with no count', () => {
+    const { status, stderr } = run(['count', '--lang', 'en', 'followers']);
+    assert.equal(status, 1);
+    assert.match(stderr, /no digits/);
+  });
+});
