@@ -17,6 +17,7 @@
 
 #include "audit.h"
 #include "cJSON.h"
+#include "model.h"
 #include "read.h"
 #include "report.h"
 #include "score.h"
@@ -141,7 +142,9 @@ static int run_audit(const cli *c)
         seen_followers += batch.accounts[k].seen == TF_SEEN_FOLLOWERS;
     }
     tf_audit audit;
-    tf_audit_estimate(scores, batch.n_accounts,
+    tf_error_rates rates;
+    tf_model_error_rates(batch.n_accounts ? batch.accounts[0].platform : TF_X, &rates);
+    tf_audit_estimate(scores, batch.n_accounts, &rates,
                       seen_followers * 2 > batch.n_accounts ? TF_SEEN_FOLLOWERS : TF_SEEN_PROFILE, &audit);
     failed |= print_json_line(tf_audit_report(&audit));
     free(scores);

@@ -15,6 +15,7 @@
 #include "cJSON.h"
 #include "count.h"
 #include "json_get.h"
+#include "model.h"
 #include "read.h"
 #include "report.h"
 #include "score.h"
@@ -169,7 +170,9 @@ char *tf_audit_input(const char *input, size_t len, const char *options_json)
     for (size_t i = 0; i < batch.n_accounts; i++)
         tf_score_account(&batch.accounts[i], opt.now, &opt.thresholds, &scores[i]);
     tf_audit audit;
-    tf_audit_estimate(scores, batch.n_accounts, majority_origin(&batch), &audit);
+    tf_error_rates rates;
+    tf_model_error_rates(batch.n_accounts ? batch.accounts[0].platform : TF_X, &rates);
+    tf_audit_estimate(scores, batch.n_accounts, &rates, majority_origin(&batch), &audit);
     free(scores);
     tf_batch_free(&batch);
     cJSON *audit_json = tf_audit_report(&audit);

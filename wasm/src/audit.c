@@ -1,37 +1,221 @@
 /*
- * First audience estimate: the verdict shares of the sample with Wilson score intervals at 90%. It
- * reflects sampling error only; the audience-estimate issue adds the classifier's error rates.
+ * The audience estimate.
+ *
+ * Fake share. Of n followers the model flags k as fake. With sensitivity Se and specificity Sp the
+ * expected flagged share is q(pi) = pi Se + (1 - pi)(1 - Sp), so the point estimate is Rogan and Gladen's
+ * pi = (k/n + Sp - 1) / (Se + Sp - 1), clipped to [0, 1]. The 90% interval is a Neyman construction with
+ * Feldman and Cousins' likelihood-ratio ordering ("Unified approach to the classical statistical analysis
+ * of small signals", 1998): it holds its coverage at the edges, where a share of 0% or 100% lies, and
+ * never gives an empty interval. The distribution of k mixes the binomial over the uncertainty of Se and
+ * Sp (Beta posteriors from the held-out counts, 5-point Gauss-Hermite on each). Ranks use the mid-p
+ * rule (half of a count's own probability), which keeps coverage near 90% rather than far above it.
+ *
+ * Inactive share: among the accounts not flagged fake, the share that are quiet (score.c's rule), with a
+ * Wilson interval, times the real share; bounds combine by interval arithmetic (conservative).
  */
 #include "audit.h"
 
 #include <math.h>
+#include <stdlib.h>
 
+#define CONFIDENCE 0.90
 #define Z90 1.6448536269514722
+#define BISECT_STEPS 26 /* interval edges to 2^-26 of a share */
+#define TAIL_SIGMAS 9.0 /* binomial mass beyond this many standard deviations is negligible */
+#define N_NODES 5
+#define N_MIX (N_NODES * N_NODES)
 
-static tf_share wilson(size_t k, size_t n)
+/* Probabilists' Gauss-Hermite nodes and weights for E[f(X)], X ~ N(0, 1). */
+static const double gh_nodes[N_NODES] = {-2.8569700138728056, -1.3556261799742659, 0.0, 1.3556261799742659,
+                                         2.8569700138728056};
+static const double gh_weights[N_NODES] = {0.011257411327720691, 0.22207592200561266, 0.5333333333333333,
+                                           0.22207592200561266, 0.011257411327720691};
+
+typedef struct belt {
+    double n, se, sp;                   /* sample size; point estimates of the rates */
+    double node_se[N_MIX], node_sp[N_MIX], node_w[N_MIX]; /* the rates' uncertainty, as a weighted mixture */
+    double *log_choose;                 /* log C(n, j), j = 0..n */
+    double *best;                       /* P(j | its most likely share), j = 0..n; < 0 until computed */
+} belt;
+
+/* The mixture's flagged shares at one true share pi, as log q and log(1 - q). */
+typedef struct at_share {
+    double log_q[N_MIX], log_1q[N_MIX];
+    double q_lo, q_hi;
+} at_share;
+
+/* A rate's Beta(successes + 1/2, failures + 1/2) posterior, at the Gauss-Hermite nodes. */
+static void beta_nodes(double successes, double failures, double out[N_NODES])
 {
-    tf_share s = {0, {0, 1}};
-    if (n == 0)
-        return s;
-    double p = (double)k / (double)n, nn = (double)n, z2 = Z90 * Z90;
-    double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
-    double half = Z90 * sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / (1 + z2 / nn);
-    s.share = p;
-    s.ci90[0] = fmax(0, centre - half);
-    s.ci90[1] = fmin(1, centre + half);
+    double a = successes + 0.5, b = failures + 0.5;
+    double mean = a / (a + b), sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
+    for (int i = 0; i < N_NODES; i++)
+        out[i] = fmin(1.0, fmax(0.0, mean + sd * gh_nodes[i]));
+}
+
+static void prepare(const belt *b, double pi, at_share *s)
+{
+    s->q_lo = 1;
+    s->q_hi = 0;
+    for (int m = 0; m < N_MIX; m++) {
+        double q = pi * b->node_se[m] + (1 - pi) * (1 - b->node_sp[m]);
+        s->log_q[m] = q > 0 ? log(q) : -INFINITY;
+        s->log_1q[m] = q < 1 ? log1p(-q) : -INFINITY;
+        s->q_lo = fmin(s->q_lo, q);
+        s->q_hi = fmax(s->q_hi, q);
+    }
+}
+
+/* P(j | pi), mixed over the uncertainty of Se and Sp. */
+static double probability(const belt *b, const at_share *s, size_t j)
+{
+    double jj = (double)j, rest = b->n - jj, p = 0;
+    for (int m = 0; m < N_MIX; m++) {
+        /* 0 * log(0) is 0 here: a share of exactly 0 or 1 makes j = 0 or j = n certain. */
+        double log_p = b->log_choose[j] + (jj > 0 ? jj * s->log_q[m] : 0) + (rest > 0 ? rest * s->log_1q[m] : 0);
+        p += b->node_w[m] * exp(log_p);
+    }
+    return p;
+}
+
+static double best_share(const belt *b, double k)
+{
+    double pi = (k / b->n + b->sp - 1) / (b->se + b->sp - 1);
+    return fmin(1.0, fmax(0.0, pi));
+}
+
+static double best_probability(belt *b, size_t j)
+{
+    if (b->best[j] < 0) {
+        at_share s;
+        prepare(b, best_share(b, (double)j), &s);
+        b->best[j] = probability(b, &s, j);
+    }
+    return b->best[j];
+}
+
+/*
+ * Is k inside pi's 90% acceptance region? The counts j are ranked by the Feldman-Cousins ratio
+ * P(j | pi) / P(j | best share for j); k is accepted while the counts ranked above it, plus half of k's
+ * own probability (the mid-p rule, so that discreteness does not inflate coverage), stay under 90%.
+ */
+static int accepts(belt *b, size_t k, double pi)
+{
+    at_share s;
+    prepare(b, pi, &s);
+    double best_k = best_probability(b, k);
+    double p_k = probability(b, &s, k);
+    double r_k = best_k > 0 ? p_k / best_k : 0;
+    double spread = TAIL_SIGMAS * sqrt(b->n * fmax(s.q_hi * (1 - s.q_lo), 1e-4)) + 2;
+    double from = fmax(0, floor(b->n * s.q_lo - spread)), to = fmin(b->n, ceil(b->n * s.q_hi + spread));
+    double mass_above = 0.5 * p_k;
+    for (size_t j = (size_t)from; j <= (size_t)to && mass_above < CONFIDENCE; j++) {
+        if (j == k)
+            continue;
+        double p_j = probability(b, &s, j), best_j = best_probability(b, j);
+        if (best_j > 0 && p_j / best_j > r_k)
+            mass_above += p_j;
+    }
+    return mass_above < CONFIDENCE;
+}
+
+/* The edge between an accepted and a rejected share, by bisection. */
+static double edge(belt *b, size_t k, double accepted, double rejected)
+{
+    for (int i = 0; i < BISECT_STEPS; i++) {
+        double mid = (accepted + rejected) / 2;
+        if (accepts(b, k, mid))
+            accepted = mid;
+        else
+            rejected = mid;
+    }
+    return accepted;
+}
+
+static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *se_out, double *sp_out)
+{
+    belt b;
+    b.n = (double)n;
+    b.se = (r->true_pos + 0.5) / (r->true_pos + r->false_neg + 1);
+    b.sp = (r->true_neg + 0.5) / (r->true_neg + r->false_pos + 1);
+    *se_out = b.se;
+    *sp_out = b.sp;
+    tf_share s = {NAN, {0, 1}};
+    if (n == 0 || b.se + b.sp - 1 <= 0.05)
+        return s; /* no sample, or a classifier no better than chance: nothing can be said */
+
+    double se_nodes[N_NODES], sp_nodes[N_NODES];
+    beta_nodes(r->true_pos, r->false_neg, se_nodes);
+    beta_nodes(r->true_neg, r->false_pos, sp_nodes);
+    for (int i = 0; i < N_NODES; i++)
+        for (int j = 0; j < N_NODES; j++) {
+            b.node_se[i * N_NODES + j] = se_nodes[i];
+            b.node_sp[i * N_NODES + j] = sp_nodes[j];
+            b.node_w[i * N_NODES + j] = gh_weights[i] * gh_weights[j];
+        }
+    b.log_choose = malloc((n + 1) * sizeof *b.log_choose);
+    b.best = malloc((n + 1) * sizeof *b.best);
+    if (!b.log_choose || !b.best) {
+        free(b.log_choose), free(b.best);
+        return s; /* out of memory: say nothing rather than something wrong */
+    }
+    double log_n_factorial = lgamma(b.n + 1);
+    for (size_t j = 0; j <= n; j++) {
+        b.log_choose[j] = log_n_factorial - lgamma((double)j + 1) - lgamma(b.n - (double)j + 1);
+        b.best[j] = -1;
+    }
+    s.share = best_share(&b, (double)k);
+    s.ci90[0] = accepts(&b, k, 0) ? 0 : edge(&b, k, s.share, 0);
+    s.ci90[1] = accepts(&b, k, 1) ? 1 : edge(&b, k, s.share, 1);
+    free(b.log_choose), free(b.best);
     return s;
 }
 
-void tf_audit_estimate(const tf_score *scores, size_t n, tf_seen origin, tf_audit *out)
+static void wilson(double k, double n, double *lo, double *hi)
 {
-    size_t counts[3] = {0, 0, 0};
-    for (size_t i = 0; i < n; i++)
-        counts[scores[i].verdict]++;
+    if (n <= 0) {
+        *lo = 0;
+        *hi = 1;
+        return;
+    }
+    double p = k / n, z2 = Z90 * Z90;
+    double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    double half = Z90 * sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+    *lo = fmax(0, centre - half);
+    *hi = fmin(1, centre + half);
+}
+
+void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error_rates *rates, tf_seen origin,
+                          tf_audit *out)
+{
     out->n = n;
+    out->flagged_fake = fake;
+    out->flagged_inactive = inactive;
     out->too_few = n < TF_AUDIT_MIN_SAMPLE;
     out->origin = origin;
-    out->real = wilson(counts[TF_REAL], n);
-    out->inactive = wilson(counts[TF_INACTIVE], n);
-    out->fake = wilson(counts[TF_FAKE], n);
-    out->method = "verdict shares, Wilson 90% intervals (sampling error only)";
+    out->fake = fake_share(n, fake, rates, &out->sensitivity, &out->specificity);
+
+    /* Quiet among the accounts not flagged fake. */
+    double passed = (double)(n - fake), quiet = passed > 0 ? (double)inactive / passed : 0, quiet_lo, quiet_hi;
+    wilson((double)inactive, passed, &quiet_lo, &quiet_hi);
+    double genuine = 1 - out->fake.share, genuine_lo = 1 - out->fake.ci90[1], genuine_hi = 1 - out->fake.ci90[0];
+    out->inactive.share = genuine * quiet;
+    out->inactive.ci90[0] = genuine_lo * quiet_lo;
+    out->inactive.ci90[1] = genuine_hi * quiet_hi;
+    out->real.share = genuine * (1 - quiet);
+    out->real.ci90[0] = genuine_lo * (1 - quiet_hi);
+    out->real.ci90[1] = genuine_hi * (1 - quiet_lo);
+    out->method = "Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the "
+                  "classifier's held-out error rates";
+}
+
+void tf_audit_estimate(const tf_score *scores, size_t n, const tf_error_rates *rates, tf_seen origin,
+                       tf_audit *out)
+{
+    size_t fake = 0, inactive = 0;
+    for (size_t i = 0; i < n; i++) {
+        fake += scores[i].verdict == TF_FAKE;
+        inactive += scores[i].verdict == TF_INACTIVE;
+    }
+    tf_audit_from_counts(n, fake, inactive, rates, origin, out);
 }

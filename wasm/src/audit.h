@@ -1,4 +1,7 @@
-/* The audience estimate: real, inactive and fake shares of a follower sample, each with a 90% interval. */
+/*
+ * The audience estimate: real, inactive and fake shares of a follower sample, each with a 90% interval
+ * that accounts for the sample size and for the classifier's measured error rates.
+ */
 #ifndef TF_AUDIT_H
 #define TF_AUDIT_H
 
@@ -7,22 +10,39 @@
 #include "account.h"
 #include "score.h"
 
-#define TF_AUDIT_MIN_SAMPLE 30 /* below this the badge says "too few to say" */
+#define TF_AUDIT_MIN_SAMPLE 30 /* below this the result says "too few to say" */
+
+/* The classifier's error rates on held-out data, with the counts they come from. */
+typedef struct tf_error_rates {
+    double true_pos, false_neg; /* fakes flagged / missed: sensitivity = tp / (tp + fn) */
+    double true_neg, false_pos; /* genuine passed / flagged: specificity = tn / (tn + fp) */
+} tf_error_rates;
 
 typedef struct tf_share {
-    double share;    /* 0 to 1 */
-    double ci90[2];  /* 90% interval */
+    double share;   /* 0 to 1 */
+    double ci90[2]; /* 90% interval */
 } tf_share;
 
 typedef struct tf_audit {
     size_t n;
-    int too_few; /* n < TF_AUDIT_MIN_SAMPLE */
-    tf_seen origin; /* where the sample came from (recent followers, when from a follower list) */
+    size_t flagged_fake, flagged_inactive; /* the raw verdict counts, before correction */
+    int too_few;    /* n < TF_AUDIT_MIN_SAMPLE */
+    tf_seen origin; /* where the sample came from (a follower list: the most recent followers) */
     tf_share real, inactive, fake;
+    double sensitivity, specificity;
     const char *method;
 } tf_audit;
 
-/* Estimates from n scored accounts; `origin` is where most of them were seen. */
-void tf_audit_estimate(const tf_score *scores, size_t n, tf_seen origin, tf_audit *out);
+/*
+ * Estimates from n scored accounts. The fake share is the Rogan-Gladen correction of the flagged share,
+ * with a Feldman-Cousins 90% interval built from the binomial sampling distribution mixed over the
+ * uncertainty of sensitivity and specificity. Inactive is the quiet part of the accounts not flagged.
+ */
+void tf_audit_estimate(const tf_score *scores, size_t n, const tf_error_rates *rates, tf_seen origin,
+                       tf_audit *out);
+
+/* The same from counts: n accounts, `fake` of them flagged fake, `inactive` flagged inactive. */
+void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error_rates *rates, tf_seen origin,
+                          tf_audit *out);
 
 #endif

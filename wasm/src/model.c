@@ -15,6 +15,13 @@ const char *tf_model_version(void)
     return "handset-logistic-0.1";
 }
 
+/* Not trained, so no error rates were measured: the audit can then say nothing beyond "0 to 100%". */
+void tf_model_error_rates(tf_platform platform, tf_error_rates *out)
+{
+    (void)platform;
+    out->true_pos = out->false_neg = out->true_neg = out->false_pos = 0;
+}
+
 static void add_reason(tf_score *out, const char *feature, double effect, const char *text)
 {
     if (out->n_reasons >= TF_MAX_REASONS)

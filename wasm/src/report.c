@@ -97,7 +97,7 @@ static cJSON *share_report(const tf_share *s)
 {
     cJSON *o = cJSON_CreateObject();
     const double ci[2] = {round6(s->ci90[0]), round6(s->ci90[1])};
-    if (!o || add(o, "share", cJSON_CreateNumber(round6(s->share))) || add(o, "ci90", cJSON_CreateDoubleArray(ci, 2))) {
+    if (!o || add(o, "share", isnan(s->share) ? cJSON_CreateNull() : cJSON_CreateNumber(round6(s->share))) || add(o, "ci90", cJSON_CreateDoubleArray(ci, 2))) {
         cJSON_Delete(o);
         return NULL;
     }
