@@ -88,7 +88,8 @@
     const p = share * 100;
     if (p > 0 && p < 0.1) return '<0.1%';
     if (p > 99.9 && p < 100) return '>99.9%';
-    return `${p < 10 ? p.toFixed(1) : Math.round(p)}%`;
+    // One decimal near the ends, where a rounded 0% or 100% would claim certainty.
+    return `${p < 10 || p > 90 ? p.toFixed(1) : Math.round(p)}%`;
   };
 
   const VERDICTS = {
