@@ -17,10 +17,15 @@ $(BUILD)/truefollow-chrome.zip: $(BUILD)/chrome/manifest.json
 $(BUILD)/truefollow-firefox.xpi: $(BUILD)/firefox/manifest.json
 	rm -f $@ && cd $(BUILD)/firefox && zip -qrX ../$(@F) .
 
+# Mozilla's linter on the Firefox build: any error fails (it runs before the end-to-end tests).
 lint-extension: firefox
-	node_modules/.bin/web-ext lint --source-dir $(BUILD)/firefox --self-hosted
+	node_modules/.bin/web-ext lint --source-dir $(BUILD)/firefox --warnings-as-errors
 
-test-e2e: chrome firefox
+test-e2e: chrome firefox lint-extension
 	node --test --test-concurrency=1 tests/e2e/
 
 .PHONY: lint-extension
+
+# The demo: everything built, then Chromium with the extension on the bundled demo profiles.
+demo: deps all
+	node scripts/demo.mjs

@@ -36,14 +36,15 @@ function pageInterface(page, requests, { waitForFunction }) {
   };
 }
 
-export async function launchChromium({ extension = path.join(root, 'build', 'chrome') } = {}) {
+// headless: false shows a window (the demo, where there is a display); the tests always run headless.
+export async function launchChromium({ extension = path.join(root, 'build', 'chrome'), headless = true } = {}) {
   const sites = await loadSites();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // the old headless mode cannot load extensions; the new one is asked for below
     viewport: { width: 1280, height: 720 },
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    args: [...(headless ? ['--headless=new'] : []), '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
   });
   const requests = [];
