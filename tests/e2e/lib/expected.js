@@ -19,11 +19,23 @@ export async function xProfile(handle) {
   return account;
 }
 
-/** The core's audience estimate from the X followers list of <handle>. */
-export async function xFollowerAudit(handle) {
+/** The X followers list of <handle> as served, cut to its first `keep` followers when asked. */
+export function xFollowersBody(handle, keep = Infinity) {
+  const data = JSON.parse(fixture('x', `Followers_${handle}.json`));
+  let kept = 0;
+  for (const instruction of data.data.user.result.timeline.timeline.instructions) {
+    if (instruction.entries) {
+      instruction.entries = instruction.entries.filter((e) => !e.entryId.startsWith('user-') || kept++ < keep);
+    }
+  }
+  return JSON.stringify(data);
+}
+
+/** The core's audience estimate from the X followers list of <handle> (its first `keep` followers). */
+export async function xFollowerAudit(handle, keep = Infinity) {
   const core = await loadCore();
   const url = 'https://x.com/i/api/graphql/Fx1Example0Query/Followers';
-  const line = JSON.stringify({ url, body: fixture('x', `Followers_${handle}.json`) });
+  const line = JSON.stringify({ url, body: xFollowersBody(handle, keep) });
   const report = core.audit(line, {});
   if (report.status !== 'ok') throw new Error(`the core estimates no audience for ${handle}: ${report.message}`);
   return report.audit;

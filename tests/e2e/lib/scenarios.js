@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
-import { VERDICT_WORDS, percentDisagrees, xFollowerAudit, xProfile } from './expected.js';
+import { VERDICT_WORDS, percentDisagrees, xFollowerAudit, xFollowersBody, xProfile } from './expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
 const TEST_MS = 180_000;
@@ -117,6 +117,32 @@ export function browserScenarios(launch) {
       assert.ok(m, `badge label "${badge.label}" has the form "truefollow: ≈ <percent> real · n=<n>"`);
       assert.equal(Number(m[2]), audit.n, 'the sample size is the core\'s');
       assert.equal(percentDisagrees(m[1], audit.real.share), '', 'the share is the core\'s');
+    });
+
+    it('ignores page messages that break the capture schema, and reads those that keep it', { timeout: TEST_MS }, async () => {
+      // An empty followers page (no-data), then page-made captures: malformed ones carrying all 69 followers,
+      // then a well-formed one carrying 10. Every capture kept on a followers page joins the sample, so n=10
+      // shows that the malformed ones were dropped (and that anything the page posts is input, nothing more).
+      const audit = await xFollowerAudit('examplestudio', 10);
+      await openPage('https://x.com/dealfinder4821/followers');
+      await page.waitFor(badgeIs, { state: 'no-data' });
+      await page.evaluate(({ all, ten }) => {
+        const url = 'https://x.com/i/api/graphql/Fx1Example0Query/Followers';
+        const base = { source: 'truefollow-page-world', type: 'page/captured', url };
+        const post = (message) => window.postMessage(message, location.origin);
+        post({ ...base, body: all, extra: true });
+        post({ ...base, body: JSON.parse(all) });
+        post({ ...base, url: 'http://x.com/i/api/graphql/Fx1Example0Query/Followers', body: all });
+        post({ ...base, type: 'content/captured', body: all });
+        window.postMessage({ ...base, body: all }, 'https://example.org'); // another origin: never delivered
+        post({ ...base, body: ten });
+      }, { all: xFollowersBody('examplestudio'), ten: xFollowersBody('examplestudio', 10) });
+      await page.waitFor(badgeIs, { state: 'ready', labelHas: 'real · n=' });
+      const [badge] = await page.evaluate(readBadges);
+      const m = /^truefollow: ≈ (\S+) real · n=(\d+)$/.exec(badge.label);
+      assert.ok(m, badge.label);
+      assert.equal(Number(m[2]), audit.n, 'only the well-formed capture was read');
+      assert.equal(percentDisagrees(m[1], audit.real.share), '');
     });
 
     it('replaces the badge when the page navigates to another profile, and back', { timeout: TEST_MS }, async () => {
