@@ -17,7 +17,7 @@ $(BUILD)/truefollow-chrome.zip: $(BUILD)/chrome/manifest.json
 $(BUILD)/truefollow-firefox.xpi: $(BUILD)/firefox/manifest.json
 	rm -f $@ && cd $(BUILD)/firefox && zip -qrX ../$(@F) .
 
-# Mozilla's linter on the Firefox build: any error fails (it runs before the end-to-end tests).
+# Mozilla's linter on the Firefox build: any error or warning fails (it runs before the end-to-end tests).
 lint-extension: firefox
 	node_modules/.bin/web-ext lint --source-dir $(BUILD)/firefox --warnings-as-errors
 

@@ -92,6 +92,20 @@ export function browserScenarios(launch) {
       assert.ok(focused.role, 'the focusable badge has a role');
     });
 
+    it('says "reading" while the profile\'s data is on its way', { timeout: TEST_MS }, async () => {
+      const release = browser.hold(/\/Followers\?/);
+      try {
+        await openPage('https://x.com/examplestudio/followers');
+        await page.waitFor(badgeIs, { state: 'reading' });
+        const badges = await page.evaluate(readBadges);
+        assert.equal(badges.length, 1);
+        assert.match(badges[0].label, /^truefollow: reading/);
+      } finally {
+        release();
+      }
+      await page.waitFor(badgeIs, { state: 'ready', labelHas: 'real · n=' });
+    });
+
     it('says "unsupported" when the profile response has a shape no adapter reads', { timeout: TEST_MS }, async () => {
       await openPage('https://x.com/oddshape');
       await page.waitFor(badgeIs, { state: 'unsupported' });
