@@ -1,3 +1,31 @@
-# The extension: built for Chromium and Firefox from the one source (extension/ and manifest.json).
-test-e2e: chrome firefox
+# The extension: built for Chromium and Firefox from the one source (extension/ and manifest.json);
+# the per-browser differences are extension/overlays/<browser>.json, merged by scripts/build-extension.mjs.
+EXTENSION_SRC := manifest.json $(wildcard extension/*.js) js-glue/core.js js-glue/web.js \
+                 scripts/build-extension.mjs $(BUILD)/wasm/web-release/truefollow-core.mjs
+
+chrome: $(BUILD)/truefollow-chrome.zip
+firefox: $(BUILD)/truefollow-firefox.xpi
+extension: chrome firefox
+
+# One rule per browser: the unpacked build (stamped by its manifest), then the archive of exactly that tree.
+$(BUILD)/%/manifest.json: $(EXTENSION_SRC) extension/overlays/%.json | $(DEPS_STAMP)
+	node scripts/build-extension.mjs $* $(BUILD)/$*
+
+$(BUILD)/truefollow-chrome.zip: $(BUILD)/chrome/manifest.json
+	rm -f $@ && cd $(BUILD)/chrome && zip -qrX ../$(@F) .
+
+$(BUILD)/truefollow-firefox.xpi: $(BUILD)/firefox/manifest.json
+	rm -f $@ && cd $(BUILD)/firefox && zip -qrX ../$(@F) .
+
+# Mozilla's linter on the Firefox build: any error or warning fails (it runs before the end-to-end tests).
+lint-extension: firefox
+	node_modules/.bin/web-ext lint --source-dir $(BUILD)/firefox --warnings-as-errors
+
+test-e2e: chrome firefox lint-extension
 	node --test --test-concurrency=1 tests/e2e/
+
+.PHONY: lint-extension
+
+# The demo: everything built, then Chromium with the extension on the bundled demo profiles.
+demo: deps all
+	node scripts/demo.mjs

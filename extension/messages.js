@@ -1,0 +1,90 @@
+/*
+ * The messages that cross the extension's boundaries, their names and their schema checks, in one place.
+ *
+ *   page world --window.postMessage--> content script --runtime.sendMessage--> background worker
+ *   {source, type: 'page/captured', url, body}   {type: 'content/captured', url, body, lang}
+ *                                                {type: 'content/audit', records: [{url, body}], lang}
+ *                                   <--reply--   {type: 'worker/report', report} | {type: 'worker/error', message}
+ *
+ * Names carry the sender as a prefix. Everything from the page is untrusted: the checks here accept only
+ * the expected shape, types and sizes. The page world cannot load this file (it would expose it to the
+ * site), so page-world.js repeats the two strings PAGE_SOURCE and PAGE_CAPTURED; a Node test keeps them equal.
+ *
+ * A classic script (content scripts cannot be modules) that also works as a module's side-effect import in
+ * the worker: it defines globalThis.truefollowMessages and nothing else.
+ */
+(() => {
+  'use strict';
+
+  const MSG = Object.freeze({
+    PAGE_CAPTURED: 'page/captured',
+    CONTENT_CAPTURED: 'content/captured',
+    CONTENT_AUDIT: 'content/audit',
+    WORKER_REPORT: 'worker/report',
+    WORKER_ERROR: 'worker/error',
+  });
+
+  // Identifies our own postMessage traffic among the site's.
+  const PAGE_SOURCE = 'truefollow-page-world';
+
+  const LIMITS = Object.freeze({
+    URL_CHARS: 4096,
+    BODY_CHARS: 8 * 1024 * 1024, // X's largest timeline pages are well under 2 MB
+    AUDIT_RECORDS: 50, // follower pages kept for one profile's sample
+    AUDIT_CHARS: 32 * 1024 * 1024,
+    LANG_CHARS: 35, // BCP 47 tags in practice
+  });
+
+  const hasExactKeys = (value, keys) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) &&
+    Object.keys(value).length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(value, k));
+
+  function isHttpsUrl(text) {
+    if (typeof text !== 'string' || text.length === 0 || text.length > LIMITS.URL_CHARS) return false;
+    try {
+      return new URL(text).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }
+
+  const isBody = (text) => typeof text === 'string' && text.length > 0 && text.length <= LIMITS.BODY_CHARS;
+  const isLang = (text) => typeof text === 'string' && text.length <= LIMITS.LANG_CHARS && /^[A-Za-z0-9-]*$/.test(text);
+
+  /** A capture the page world posted: {source, type, url, body}, nothing more. */
+  function isPageCapture(value) {
+    return hasExactKeys(value, ['source', 'type', 'url', 'body']) && value.source === PAGE_SOURCE &&
+      value.type === MSG.PAGE_CAPTURED && isHttpsUrl(value.url) && isBody(value.body);
+  }
+
+  /** One response for the worker to score. */
+  function isContentCapture(value) {
+    return hasExactKeys(value, ['type', 'url', 'body', 'lang']) && value.type === MSG.CONTENT_CAPTURED &&
+      isHttpsUrl(value.url) && isBody(value.body) && isLang(value.lang);
+  }
+
+  /** Follower-list responses for the worker to estimate an audience from. */
+  function isContentAudit(value) {
+    if (!hasExactKeys(value, ['type', 'records', 'lang']) || value.type !== MSG.CONTENT_AUDIT) return false;
+    const { records } = value;
+    if (!Array.isArray(records) || records.length === 0 || records.length > LIMITS.AUDIT_RECORDS) return false;
+    let chars = 0;
+    for (const record of records) {
+      if (!hasExactKeys(record, ['url', 'body']) || !isHttpsUrl(record.url) || !isBody(record.body)) return false;
+      chars += record.body.length;
+    }
+    return chars <= LIMITS.AUDIT_CHARS && isLang(value.lang);
+  }
+
+  /** The worker's answer: a report object, or an error with a message. */
+  function isWorkerReply(value) {
+    if (hasExactKeys(value, ['type', 'report'])) {
+      return value.type === MSG.WORKER_REPORT && value.report !== null && typeof value.report === 'object';
+    }
+    return hasExactKeys(value, ['type', 'message']) && value.type === MSG.WORKER_ERROR && typeof value.message === 'string';
+  }
+
+  globalThis.truefollowMessages = Object.freeze({
+    MSG, PAGE_SOURCE, LIMITS, isPageCapture, isContentCapture, isContentAudit, isWorkerReply,
+  });
+})();

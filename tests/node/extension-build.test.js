@@ -1,0 +1,84 @@
+// The per-browser builds from the one source: manifests, CSP, permissions, and the files they name.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
+const SITES = ['x.com', 'twitter.com', 'www.instagram.com', 'www.tiktok.com', 'www.youtube.com', 'bsky.app'];
+let out;
+const built = {};
+
+describe('extension builds', () => {
+  before(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-build-'));
+    for (const browser of ['chrome', 'firefox']) {
+      const dir = path.join(out, browser);
+      execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), browser, dir], { stdio: 'pipe' });
+      built[browser] = { dir, manifest: JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) };
+    }
+  });
+  after(() => fs.rmSync(out, { recursive: true, force: true }));
+
+  it('gives Chromium a module service worker and Firefox module background scripts with a gecko id', () => {
+    const chrome = built.chrome.manifest;
+    const firefox = built.firefox.manifest;
+    assert.deepEqual(chrome.background, { service_worker: 'background.js', type: 'module' });
+    assert.deepEqual(firefox.background, { scripts: ['background.js'], type: 'module' });
+    assert.match(firefox.browser_specific_settings.gecko.id, /^[\w.-]+@[\w.-]+$/);
+    assert.equal(chrome.browser_specific_settings, undefined);
+  });
+
+  it('sets exactly the extension-page CSP the core needs, in both builds', () => {
+    for (const { manifest } of Object.values(built)) {
+      assert.deepEqual(manifest.content_security_policy, { extension_pages: CSP });
+    }
+  });
+
+  it('asks only for the supported sites, and for no broad permission', () => {
+    for (const { manifest } of Object.values(built)) {
+      assert.deepEqual(manifest.permissions ?? [], []);
+      const hosts = manifest.host_permissions.map((p) => new URL(p.replace('/*', '/')).hostname);
+      assert.deepEqual(hosts.sort(), [...SITES].sort());
+      const text = JSON.stringify(manifest);
+      for (const word of ['<all_urls>', '"tabs"', 'webRequest', '"cookies"', '"history"', '*://*/*']) {
+        assert.equal(text.includes(word), false, `no ${word}`);
+      }
+      for (const script of manifest.content_scripts) assert.deepEqual(script.matches, manifest.host_permissions);
+    }
+  });
+
+  it('runs the capture in the page world at document_start and everything else in the isolated world', () => {
+    for (const { manifest } of Object.values(built)) {
+      const [page, isolated] = manifest.content_scripts;
+      assert.deepEqual(page, { ...page, js: ['page-world.js'], world: 'MAIN', run_at: 'document_start' });
+      assert.equal(isolated.world, undefined);
+      assert.equal(isolated.js.at(-1), 'content.js');
+      assert.equal(isolated.js.includes('messages.js'), true);
+    }
+  });
+
+  it('copies every file the manifest names, and the core beside its loader', () => {
+    for (const { dir, manifest } of Object.values(built)) {
+      const named = [manifest.background.service_worker, ...(manifest.background.scripts ?? []),
+        ...manifest.content_scripts.flatMap((c) => c.js)].filter(Boolean);
+      for (const file of named) assert.ok(fs.existsSync(path.join(dir, file)), file);
+      for (const file of ['core.js', 'web.js', 'truefollow-core.mjs', 'truefollow-core.wasm']) {
+        assert.ok(fs.existsSync(path.join(dir, 'core', file)), `core/${file}`);
+      }
+    }
+  });
+
+  it('keeps the wasm out of the content scripts', () => {
+    for (const { manifest } of Object.values(built)) {
+      for (const script of manifest.content_scripts) {
+        for (const file of script.js) assert.doesNotMatch(file, /core|wasm/);
+      }
+      assert.equal(manifest.web_accessible_resources, undefined, 'pages cannot load the core');
+    }
+  });
+});

@@ -1,0 +1,69 @@
+// The message schema checks of extension/messages.js, and the page world's copy of its two strings.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const source = (file) => fs.readFileSync(path.join(root, 'extension', file), 'utf8');
+
+// Loads messages.js as the browsers do: a classic script that defines one global.
+const sandbox = { URL };
+sandbox.globalThis = sandbox;
+vm.runInNewContext(source('messages.js'), sandbox);
+const m = sandbox.truefollowMessages;
+
+const capture = (over = {}) => ({ source: m.PAGE_SOURCE, type: m.MSG.PAGE_CAPTURED, url: 'https://x.com/i/api/graphql/a/UserByScreenName', body: '{}', ...over });
+
+describe('extension messages', () => {
+  it('names every message with its sender as a prefix', () => {
+    for (const name of Object.values(m.MSG)) assert.match(name, /^(page|content|worker)\/[a-z-]+$/);
+  });
+
+  it('accepts a page capture of the expected shape', () => {
+    assert.equal(m.isPageCapture(capture()), true);
+  });
+
+  it('refuses page captures with another source, type, extra keys, wrong types, non-https URLs or oversized bodies', () => {
+    assert.equal(m.isPageCapture(capture({ source: 'site' })), false);
+    assert.equal(m.isPageCapture(capture({ type: m.MSG.CONTENT_CAPTURED })), false);
+    assert.equal(m.isPageCapture({ ...capture(), extra: 1 }), false);
+    assert.equal(m.isPageCapture(capture({ body: { data: 1 } })), false);
+    assert.equal(m.isPageCapture(capture({ body: '' })), false);
+    assert.equal(m.isPageCapture(capture({ url: 'http://x.com/i/api' })), false);
+    assert.equal(m.isPageCapture(capture({ url: 'javascript:alert(1)' })), false);
+    assert.equal(m.isPageCapture(capture({ url: 'not a url' })), false);
+    assert.equal(m.isPageCapture(capture({ body: 'x'.repeat(m.LIMITS.BODY_CHARS + 1) })), false);
+    assert.equal(m.isPageCapture(null), false);
+    assert.equal(m.isPageCapture([capture()]), false);
+  });
+
+  it('checks the content script\'s requests to the worker, audit records and language included', () => {
+    const url = 'https://x.com/i/api/graphql/a/Followers';
+    assert.equal(m.isContentCapture({ type: m.MSG.CONTENT_CAPTURED, url, body: '{}', lang: 'en-GB' }), true);
+    assert.equal(m.isContentCapture({ type: m.MSG.CONTENT_CAPTURED, url, body: '{}', lang: 'en"><' }), false);
+    assert.equal(m.isContentAudit({ type: m.MSG.CONTENT_AUDIT, records: [{ url, body: '{}' }], lang: '' }), true);
+    assert.equal(m.isContentAudit({ type: m.MSG.CONTENT_AUDIT, records: [], lang: '' }), false);
+    assert.equal(m.isContentAudit({ type: m.MSG.CONTENT_AUDIT, records: [{ url, body: '{}', more: 1 }], lang: '' }), false);
+    const many = Array.from({ length: m.LIMITS.AUDIT_RECORDS + 1 }, () => ({ url, body: '{}' }));
+    assert.equal(m.isContentAudit({ type: m.MSG.CONTENT_AUDIT, records: many, lang: '' }), false);
+  });
+
+  it('checks the worker\'s replies', () => {
+    assert.equal(m.isWorkerReply({ type: m.MSG.WORKER_REPORT, report: { status: 'ok' } }), true);
+    assert.equal(m.isWorkerReply({ type: m.MSG.WORKER_ERROR, message: 'no' }), true);
+    assert.equal(m.isWorkerReply({ type: m.MSG.WORKER_REPORT, report: null }), false);
+    assert.equal(m.isWorkerReply(undefined), false);
+  });
+
+  it('is matched by the page world\'s copy of the source tag, the message name and the size limit', () => {
+    const page = source('page-world.js');
+    assert.match(page, new RegExp(`const PAGE_SOURCE = '${m.PAGE_SOURCE}';`));
+    assert.match(page, new RegExp(`const PAGE_CAPTURED = '${m.MSG.PAGE_CAPTURED}';`));
+    const limit = /const MAX_BODY_CHARS = ([\d *]+);/.exec(page);
+    assert.ok(limit, 'page-world.js states MAX_BODY_CHARS');
+    assert.equal(vm.runInNewContext(limit[1]), m.LIMITS.BODY_CHARS);
+  });
+});
