@@ -1,5 +1,5 @@
 // Writes wasm/src/count_units.c: for every locale the count parser knows, its decimal and grouping
-// conventions and the unit words it prints after (or before) a number ("1,2 Mio.", "1.2万", "elfu 1.2"),
+// conventions and the unit words it prints after (or before, or instead of) a number ("1,2 Mio.", "1.2万", "elfu 1.2"),
 // read from the ICU data behind Intl.NumberFormat (compact short and long notation, standard notation),
 // plus the forms platforms print that ICU's compact notation does not ("Tsd.", "lakh", "mil M").
 // Run: node scripts/gen-count-units.mjs  (the output names the Node and ICU versions it came from).
@@ -73,7 +73,10 @@ function unitsOf(locale) {
         const parts = f.formatToParts(n);
         const unit = parts.find((p) => p.type === 'compact');
         if (!unit) continue;
-        if (!parts.some((p) => p.type === 'integer')) continue; // "mille" alone: no number to read
+        if (!parts.some((p) => p.type === 'integer')) { // "mille" alone: the word is the whole count
+          if (m === 1) add(unit.value.trim(), k, 2);
+          continue;
+        }
         const digits = parts.filter((p) => p.type === 'integer' || p.type === 'decimal' || p.type === 'fraction')
           .map((p) => (p.type === 'decimal' ? '.' : p.value)).join('');
         const power = Math.round(Math.log10(n / Number(digits)));

@@ -335,7 +335,7 @@ static const tf_count_unit *match_before(const tf_count_unit *units, size_t n, c
 {
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(units[i].text);
-        if (units[i].before && (size_t)(end - start) >= len && strncmp(end - len, units[i].text, len) == 0 &&
+        if (units[i].before == 1 && (size_t)(end - start) >= len && strncmp(end - len, units[i].text, len) == 0 &&
             !spaced_letter_before(start, end - len))
             return &units[i];
     }
@@ -370,6 +370,19 @@ static double power_of_ten(int k)
     return v;
 }
 
+/* A word that is a whole count by itself ("mille"), at the start of the text. */
+static const tf_count_unit *word_alone(const tf_count_locale *loc, const char *s)
+{
+    while (*s == ' ')
+        s++;
+    for (size_t i = 0; i < loc->n_units; i++) {
+        size_t len = strlen(loc->units[i].text);
+        if (loc->units[i].before == 2 && strncmp(s, loc->units[i].text, len) == 0 && !is_spaced_letter(s + len))
+            return &loc->units[i];
+    }
+    return NULL;
+}
+
 /* ---- the whole string ---------------------------------------------------------------------------- */
 
 int tf_parse_count(const char *text, const char *lang, double *out, char *why, size_t why_size)
@@ -392,6 +405,11 @@ int tf_parse_count(const char *text, const char *lang, double *out, char *why, s
     while (*p && !is_digit(*p))
         p++;
     if (!*p) {
+        const tf_count_unit *alone = loc ? word_alone(loc, norm) : NULL;
+        if (alone) {
+            *out = power_of_ten(alone->power);
+            return 0;
+        }
         snprintf(why, why_size, "no digits in \"%.60s\"", text);
         return -1;
     }
