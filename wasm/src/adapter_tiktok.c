@@ -180,7 +180,7 @@ tf_read_result tf_read_tiktok_json(const tf_input *in, tf_batch *out, char *why,
     if (!first || !tf_get(first, "author") || !(tf_get(first, "stats") || tf_get(first, "statsV2")))
         return TF_READ_NOT_MINE;
     /* /api/post/item_list: each video carries its author, with the author's stats beside it. */
-    size_t first_account = out->n_accounts;
+    size_t first_account = out->n_accounts, first_post = out->n_posts;
     const cJSON *item;
     cJSON_ArrayForEach(item, items)
     {
@@ -195,7 +195,7 @@ tf_read_result tf_read_tiktok_json(const tf_input *in, tf_batch *out, char *why,
         if (read_video(item, out, first_account) < 0)
             return TF_READ_NO_MEMORY;
     }
-    if (out->n_posts == 0 && out->n_accounts == first_account) {
+    if (out->n_posts == first_post && out->n_accounts == first_account) {
         snprintf(why, why_size, "TikTok itemList without readable videos or authors");
         return TF_READ_UNSUPPORTED;
     }
