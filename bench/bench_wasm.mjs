@@ -1,0 +1,158 @@
+// The core's speed and memory as WebAssembly under Node (the release build). Not a test.
+//
+//   node bench/bench_wasm.mjs FOLLOWERS.json      prints one JSON object of figures
+//   node bench/bench_wasm.mjs --cold PROFILE.json (internal) one cold start in this fresh process
+//
+// The hot paths run inside the core (wasm/src/bench_api.c) many times per call, and the clock here times
+// the call: the same C as bench_native.c, so the two compare the compilers, not the harnesses. Every figure
+// is the median of ROUNDS rounds after a warm-up, in CPU time. Cold start is wall time, in fresh processes,
+// because V8 keeps compiled wasm modules for the life of a process.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const RELEASE = path.join(root, 'build', 'wasm', 'node-release');
+const ROUNDS = 7;
+const COLD_RUNS = 7;
+const NOW = 1.76e9;
+const FOLLOWERS_URL = 'https://x.com/i/api/graphql/Fx1Example0Query/Followers';
+const PROFILE_URL = 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName';
+const AUDIT_N = 100_000;
+const HEAP_SCORES = 1_000_000;
+
+export const median = (values) => {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+};
+
+// Copies a string or bytes into wasm memory as NUL-terminated UTF-8; returns {ptr, len}.
+function place(m, data) {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const ptr = m._malloc(bytes.length + 1);
+  if (!ptr) throw new Error('bench: out of wasm memory');
+  m.HEAPU8.set(bytes, ptr);
+  m.HEAPU8[ptr + bytes.length] = 0;
+  return { ptr, len: bytes.length };
+}
+
+// CPU seconds of this process (on a shared machine, what the code costs; after the warm-up V8's
+// background compiler threads are idle).
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+// Seconds per unit of work of call(repeats) (units = what it returns), minus the cost of call(0) when asked.
+function perUnit(call, repeats, { subtractZero = false } = {}) {
+  call(repeats); // warm-up
+  const samples = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    let zero = 0;
+    if (subtractZero) {
+      const z0 = cpuSeconds();
+      call(0);
+      zero = cpuSeconds() - z0;
+    }
+    const t0 = cpuSeconds();
+    const units = call(repeats);
+    const elapsed = cpuSeconds() - t0 - zero;
+    if (!(units > 0)) throw new Error('bench: the core could not read the followers file');
+    samples.push(elapsed / units);
+  }
+  return median(samples);
+}
+
+async function coldStartHere(profileFile) {
+  const profile = fs.readFileSync(profileFile, 'utf8');
+  const t0 = performance.now();
+  const { loadCore } = await import('../js-glue/node.js'); // the glue itself: a few small modules
+  const core = await loadCore({ build: 'release' }); // reads the .wasm, compiles, instantiates
+  const report = core.score(profile, { url: PROFILE_URL, now: NOW }); // first call: the models in use
+  const ms = performance.now() - t0;
+  if (report.status !== 'ok') throw new Error(`bench: cold start scored nothing: ${report.message}`);
+  process.stdout.write(JSON.stringify({ ms }) + '\n');
+}
+
+function coldStartNode(profileFile) {
+  const runs = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold', profileFile], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench: cold start run failed: ${r.stderr}`);
+    runs.push(JSON.parse(r.stdout).ms);
+  }
+  return median(runs);
+}
+
+async function main(followersFile, profileFile) {
+  const factory = require(path.join(RELEASE, 'truefollow-core.cjs'));
+  const m = await factory({ wasmBinary: fs.readFileSync(path.join(RELEASE, 'truefollow-core.wasm')) });
+  const input = fs.readFileSync(followersFile);
+  const doc = place(m, input);
+  const url = place(m, FOLLOWERS_URL);
+  const accounts = m._tf_bench_score_repeated(doc.ptr, doc.len, url.ptr, NOW, 1);
+  if (accounts <= 0) throw new Error(`bench: the core reads no account in ${followersFile}`);
+
+  const scoreS = perUnit((r) => m._tf_bench_score_repeated(doc.ptr, doc.len, url.ptr, NOW, r), 2000, { subtractZero: true });
+  const ingestS = perUnit((r) => m._tf_bench_ingest(doc.ptr, doc.len, url.ptr, NOW, r), 20) * accounts;
+  const cjsonS = perUnit((r) => m._tf_bench_cjson_parse(doc.ptr, doc.len, r), 20);
+  const auditS = perUnit((r) => m._tf_bench_audit(doc.ptr, doc.len, url.ptr, NOW, AUDIT_N, r), 1, { subtractZero: true });
+
+  // The public path, as the extension's worker calls it: string in, JSON report out, parsed in JS.
+  const { coreLoader } = await import('../js-glue/core.js');
+  const core = await coreLoader(() => Promise.resolve(m))();
+  const text = input.toString('utf8');
+  const publicS = perUnit((r) => {
+    let n = 0;
+    for (let i = 0; i < r; i++) n += core.score(text, { url: FOLLOWERS_URL, now: NOW }).accounts.length;
+    return n;
+  }, 10) * accounts;
+
+  // Memory: after warm-up, 1,000,000 scores inside the core, then the public paths again.
+  const heapBefore = m.HEAPU8.buffer.byteLength;
+  const inUseBefore = m._tf_bench_heap_in_use();
+  const scored = m._tf_bench_score_repeated(doc.ptr, doc.len, url.ptr, NOW, Math.ceil(HEAP_SCORES / accounts));
+  const heapAfterScores = m.HEAPU8.buffer.byteLength;
+  const inUseAfterScores = m._tf_bench_heap_in_use();
+  const line = JSON.stringify({ url: FOLLOWERS_URL, body: text });
+  for (let i = 0; i < 50; i++) {
+    core.score(text, { url: FOLLOWERS_URL, now: NOW });
+    core.audit(`${line}\n${line}`, { now: NOW });
+  }
+  const heapAfterPublic = m.HEAPU8.buffer.byteLength;
+  const inUseAfterPublic = m._tf_bench_heap_in_use();
+  m._free(doc.ptr);
+  m._free(url.ptr);
+
+  return {
+    wasm_accounts: accounts,
+    wasm_input_bytes: doc.len,
+    score_ns_wasm: scoreS * 1e9,
+    ingest_mb_s_wasm: doc.len / ingestS / 1e6,
+    cjson_parse_mb_s_wasm: doc.len / cjsonS / 1e6,
+    ingest_report_mb_s_wasm: doc.len / publicS / 1e6,
+    audit_100k_ms_wasm: auditS * 1e3,
+    heap_scores: scored,
+    heap_growth_bytes: heapAfterScores - heapBefore,
+    heap_in_use_growth_bytes: inUseAfterScores - inUseBefore,
+    heap_growth_public_bytes: heapAfterPublic - heapAfterScores,
+    heap_in_use_growth_public_bytes: inUseAfterPublic - inUseAfterScores,
+    wasm_memory_bytes: heapAfterPublic,
+    cold_start_ms_node: coldStartNode(profileFile),
+  };
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--cold') {
+  await coldStartHere(args[1]);
+} else if (args.length === 2) {
+  process.stdout.write(JSON.stringify(await main(args[0], args[1])) + '\n');
+} else {
+  console.error('usage: node bench/bench_wasm.mjs FOLLOWERS.json PROFILE.json');
+  process.exit(2);
+}

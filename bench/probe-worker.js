@@ -1,0 +1,15 @@
+// The bench's service worker for Chromium (bench/bench_browser.mjs copies it into a copy of the release
+// build, never into the extension itself): the extension's own worker, plus a function the bench calls
+// to time the core's cold start inside a worker: the factory (fetch of the .wasm from the package,
+// compile, instantiate) and the first score of a profile, on a loader of its own so nothing is shared
+// with the worker's instance.
+import './background.js';
+import createTruefollowCore from './core/truefollow-core.mjs';
+import { coreLoader } from './core/core.js';
+
+globalThis.truefollowBenchColdStart = async (text, url) => {
+  const t0 = performance.now();
+  const core = await coreLoader(createTruefollowCore)();
+  const report = core.score(text, { url });
+  return { ms: performance.now() - t0, status: report.status };
+};

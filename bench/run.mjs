@@ -1,0 +1,161 @@
+// `make bench`: runs the native, Node and Chromium benches, measures the shipped sizes, writes
+// bench/results.json (figures, targets, the machine) and docs/bench.md, and prints the table.
+//
+//   node bench/run.mjs --fixture FOLLOWERS.json --native build/bench/bench_native [--models build/models]
+//
+// Without --models (no training data here) the XGBoost reference is left out and said to be.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
+  (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
+if (!args.fixture || !args.native) {
+  console.error('usage: node bench/run.mjs --fixture FOLLOWERS.json --native BENCH_NATIVE [--models DIR]');
+  process.exit(2);
+}
+const PROFILE = path.join(root, 'tests', 'fixtures', 'x', 'UserByScreenName_examplestudio.json');
+const rel = (p) => path.relative(root, path.resolve(p));
+
+function runJson(command, argv, label) {
+  const t0 = Date.now();
+  process.stderr.write(`bench: ${label}...\n`);
+  const out = execFileSync(command, argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  process.stderr.write(`bench: ${label} done in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+const firstLine = (command, argv) => {
+  try {
+    return execFileSync(command, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].trim();
+  } catch {
+    return 'unknown';
+  }
+};
+
+function machine() {
+  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
+  const osRelease = fs.existsSync('/etc/os-release') ? fs.readFileSync('/etc/os-release', 'utf8') : '';
+  return {
+    cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown',
+    cores: os.cpus().length,
+    memory_gb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${/^PRETTY_NAME="?([^"\n]+)"?$/m.exec(osRelease)?.[1] ?? os.type()}, Linux ${os.release()}`,
+    node: process.version,
+    emcc: firstLine('emcc', ['--version']).replace(/^emcc \([^)]*\)\s*/, ''),
+    chromium: firstLine(process.env.TRUEFOLLOW_CHROMIUM || '/usr/bin/chromium', ['--version']),
+    cc: firstLine(process.env.CC || 'cc', ['--version']),
+    load_average: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}
+
+function sizes() {
+  const wasm = fs.readFileSync(path.join(root, 'build', 'wasm', 'web-release', 'truefollow-core.wasm'));
+  return {
+    wasm_bytes: wasm.length,
+    wasm_gzip_bytes: zlib.gzipSync(wasm, { level: 9 }).length,
+    extension_zip_bytes: fs.statSync(path.join(root, 'build', 'truefollow-chrome.zip')).size,
+  };
+}
+
+const started = Date.now();
+const nativeArgs = [args.fixture, args.models ?? ''];
+const native = runJson(args.native, nativeArgs, 'native (bench/bench_native.c)');
+if (!args.models) for (const k of Object.keys(native)) if (k.startsWith('xgboost')) native[k] = null;
+const wasm = runJson(process.execPath, [path.join('bench', 'bench_wasm.mjs'), args.fixture, PROFILE], 'wasm under Node (bench/bench_wasm.mjs)');
+const browser = runJson(process.execPath, [path.join('bench', 'bench_browser.mjs')], 'Chromium (bench/bench_browser.mjs)');
+
+const figures = { ...native, ...wasm, ...browser, ...sizes() };
+figures.cold_start_ms = Math.max(figures.cold_start_ms_node, figures.cold_start_ms_chromium_worker);
+
+// [key, label, unit, target text, met?]
+const r = figures;
+const TARGETS = [
+  ['score_ns_native', 'score one account, native', 'ns', '', null],
+  ['score_ns_wasm', 'score one account, wasm (Node)', 'ns', `<= 1.5 x native (${(1.5 * r.score_ns_native).toFixed(0)}) and <= XGBoost`,
+    r.score_ns_wasm <= 1.5 * r.score_ns_native && (r.xgboost_predict_ns_native == null || r.score_ns_wasm <= r.xgboost_predict_ns_native)],
+  ['xgboost_predict_ns_native', 'XGBoost C API, one row a call, native', 'ns', 'reference', null],
+  ['xgboost_features_predict_ns_native', 'XGBoost with the core\'s features, native', 'ns', 'reference', null],
+  ['ingest_mb_s_wasm', 'read + normalise + score, wasm', 'MB/s', `>= 0.75 x cJSON (${(0.75 * r.cjson_parse_mb_s_wasm).toFixed(1)})`,
+    r.ingest_mb_s_wasm >= 0.75 * r.cjson_parse_mb_s_wasm],
+  ['cjson_parse_mb_s_wasm', 'cJSON_Parse alone, wasm', 'MB/s', 'reference', null],
+  ['ingest_report_mb_s_wasm', 'core.score() with its JSON report, wasm', 'MB/s', '', null],
+  ['ingest_mb_s_native', 'read + normalise + score, native', 'MB/s', '', null],
+  ['cjson_parse_mb_s_native', 'cJSON_Parse alone, native', 'MB/s', '', null],
+  ['audit_100k_ms_wasm', 'audience estimate, 100,000 scored followers, wasm', 'ms', '<= 200', r.audit_100k_ms_wasm <= 200],
+  ['audit_100k_ms_native', 'audience estimate, 100,000 scored followers, native', 'ms', '', null],
+  ['cold_start_ms_node', 'cold start, Node', 'ms', '', null],
+  ['cold_start_ms_chromium_worker', 'cold start, Chromium extension worker', 'ms', '', null],
+  ['cold_start_ms', 'cold start, the worse of the two', 'ms', '<= 30', r.cold_start_ms <= 30],
+  ['wasm_bytes', 'core .wasm (release, models inside)', 'bytes', '', null],
+  ['wasm_gzip_bytes', 'core .wasm, gzip -9', 'bytes', '<= 150,000', r.wasm_gzip_bytes <= 150_000],
+  ['extension_zip_bytes', 'Chromium extension .zip', 'bytes', '', null],
+  ['badge_latency_ms', `response to badge painted, median of ${r.badge_loads} loads`, 'ms', '<= 50', r.badge_latency_ms <= 50],
+  ['badge_latency_first_ms', 'the same, first load (worker cold)', 'ms', '', null],
+  ['heap_growth_bytes', `wasm memory growth, ${r.heap_scores.toLocaleString('en')} scores after warm-up`, 'bytes', '= 0', r.heap_growth_bytes === 0],
+  ['heap_in_use_growth_bytes', 'malloc bytes in use, same scores', 'bytes', '= 0', r.heap_in_use_growth_bytes === 0],
+  ['heap_in_use_growth_public_bytes', 'malloc bytes in use, 50 core.score + 50 core.audit', 'bytes', '= 0', r.heap_in_use_growth_public_bytes === 0],
+];
+
+const show = (v) => (v == null ? 'n/a' : Number.isInteger(v) ? v.toLocaleString('en') : v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(v >= 10 ? 1 : 2));
+const rows = TARGETS.map(([key, label, unit, target, met]) => ({
+  key, label, value: show(figures[key]), unit, target, status: met == null ? '' : met ? 'met' : 'NOT met',
+}));
+
+const results = {
+  generated: new Date().toISOString(),
+  duration_s: Math.round((Date.now() - started) / 1000),
+  fixture: rel(args.fixture),
+  machine: machine(),
+  ...figures,
+  targets: Object.fromEntries(TARGETS.filter((t) => t[4] != null).map(([key, , , target, met]) => [key, { target, met }])),
+};
+fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+
+// The table, for the terminal.
+const widths = ['label', 'value', 'unit', 'target', 'status'].map((c) => Math.max(c.length, ...rows.map((row) => String(row[c]).length)));
+const line = (cells) => cells.map((c, i) => (i === 1 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+console.log(line(['measure', 'value', 'unit', 'target', 'status']));
+for (const row of rows) console.log(line([row.label, row.value, row.unit, row.target, row.status]));
+console.log(`\nbench/results.json written (${results.duration_s} s); machine: ${results.machine.cpu}, ${results.machine.cores} cores`);
+
+// docs/bench.md: the same table and the machine, for the README.
+const m = results.machine;
+const md = `## Speed and size
+
+Measured by \`make bench\` on ${results.generated.slice(0, 10)} (figures in [bench/results.json](../bench/results.json)).
+Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB; ${m.os}; Node ${m.node}; emcc ${m.emcc}; ${m.chromium};
+${m.cc}; XGBoost ${figures.xgboost_version ?? 'n/a'}. The machine was shared (load average ${m.load_average.join(', ')} at the end), so
+timings are noisy; throughputs are CPU time, latencies wall time, every figure a median of repeated runs.
+
+| measure | value | unit | target | |
+|---|---:|---|---|---|
+${rows.map((row) => `| ${row.label} | ${row.value} | ${row.unit} | ${row.target} | ${row.status} |`).join('\n')}
+
+How each figure is made:
+- **Scoring** (\`score_ns_*\`): the ${figures.accounts} followers of \`${results.fixture}\`, read once, then scored again and
+  again by \`tf_bench_score_repeated\` (features, trees, path contributions, three reasons in words, verdict): the
+  same C natively and in wasm. **XGBoost**: the same models (XGBoost's own JSON files from \`make model\`) through
+  \`XGBoosterPredictFromDense\` on one row a call, the feature vectors built beforehand (and, second row, built
+  by the core's features each time); its probabilities agree with the core's to ${figures.xgboost_max_abs_diff ?? 'n/a'}.
+- **Ingest** (\`ingest_mb_s_wasm\`): the captured followers response (${figures.input_bytes.toLocaleString('en')} bytes) read from its bytes
+  (cJSON parse, adapter, normalised records) and every account scored, against \`cJSON_ParseWithLength\` +
+  \`cJSON_Delete\` alone on the same bytes. \`core.score()\` adds the JSON report and the crossing into JavaScript.
+- **Audience estimate** (\`audit_100k_ms_*\`): 100,000 followers already scored (the fixture's, repeated in
+  follow order); the time of the shares with their Feldman-Cousins intervals, the Follower Factory pass and the
+  report's JSON text. Scoring is excluded.
+- **Cold start**: from calling the core's factory (the .wasm read or fetched, compiled, instantiated; the models
+  are compiled in) to the first profile scored, in a fresh Node process and in a fresh Chromium's extension
+  service worker (a copy of the release build whose worker also imports \`bench/probe-worker.js\`).
+- **Badge latency**: the release build, unchanged, on the X fixture profile page; marks come from a script the
+  bench adds to the page (Playwright \`addInitScript\`): the load event of the page's \`UserByScreenName\` XHR,
+  and the frame after the badge's \`data-state\` became \`ready\`. No measuring code ships in the extension.
+- **Heap**: wasm linear memory and malloc's bytes in use before and after ${figures.heap_scores.toLocaleString('en')} scores, after warm-up;
+  then after 50 \`core.score\` and 50 \`core.audit\` calls through the public API.
+`;
+fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
+fs.writeFileSync(path.join(root, 'docs', 'bench.md'), md);

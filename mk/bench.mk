@@ -1,0 +1,17 @@
+# Speed, size and latency, measured side by side on this machine (not a test; never part of `make test`).
+#
+#   make bench   bench/results.json, docs/bench.md and the table: native, wasm under Node, Chromium
+#
+# The followers response: the recorded one when ../shared is here, else the committed anonymised copy.
+# XGBoost's reference needs its own model files, which `make model`'s training writes from ../shared/data.
+BENCH_FIXTURE := $(firstword $(wildcard ../shared/fixtures/twitter/Followers_2026-08.json) tests/fixtures/x/Followers_examplestudio.json)
+BENCH_MODELS := $(if $(wildcard $(DATA_DIR)),$(BUILD)/models)
+
+.PHONY: bench
+
+$(BUILD)/bench/bench_native: bench/bench_native.c $(BUILD)/libtruefollow.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CORE_INC) $< $(BUILD)/libtruefollow.a -lxgboost -lm -o $@
+
+bench: $(BUILD)/bench/bench_native $(BUILD)/wasm/node-release/truefollow-core.cjs chrome $(if $(BENCH_MODELS),$(BUILD)/models/.trained)
+	node bench/run.mjs --fixture $(BENCH_FIXTURE) --native $(BUILD)/bench/bench_native $(if $(BENCH_MODELS),--models $(BENCH_MODELS))
