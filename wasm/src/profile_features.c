@@ -9,7 +9,6 @@
  */
 #include "profile_features.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -88,15 +87,29 @@ static double flag01(tf_flag v)
     return v == TF_UNKNOWN ? NAN : (v == TF_YES ? 1.0 : 0.0);
 }
 
-static int is_vowel(int c)
+/*
+ * ASCII character classes, as <ctype.h> gives them in the "C" locale the core runs in (bytes of UTF-8
+ * sequences are none of them). Written out because in wasm each <ctype.h> call is a real call, and these
+ * run for every character of every handle and name scored.
+ */
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static unsigned char to_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
+static int is_alpha(unsigned char c) { return to_lower(c) >= 'a' && to_lower(c) <= 'z'; }
+static int is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
+static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+static int is_vowel(unsigned char c)
 {
-    return strchr("aeiouy", tolower(c)) != NULL;
+    switch (to_lower(c)) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return 1;
+    default: return 0;
+    }
 }
 
 /* 0 letter, 1 digit, 2 anything else. */
 static int char_class(unsigned char c)
 {
-    return isalpha(c) ? 0 : (isdigit(c) ? 1 : 2);
+    return is_alpha(c) ? 0 : (is_digit(c) ? 1 : 2);
 }
 
 void tf_measure_handle(const char *handle, tf_facts *f)
@@ -111,10 +124,10 @@ void tf_measure_handle(const char *handle, tf_facts *f)
     int digits = 0, switches = 0, run = 0, longest = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)handle[i];
-        digits += isdigit(c) != 0;
+        digits += is_digit(c);
         if (i > 0 && char_class(c) != char_class((unsigned char)handle[i - 1]))
             switches++;
-        run = (isalpha(c) && !is_vowel(c)) ? run + 1 : 0;
+        run = (is_alpha(c) && !is_vowel(c)) ? run + 1 : 0;
         if (run > longest)
             longest = run;
     }
@@ -130,15 +143,17 @@ static size_t fold_alnum(const char *s, char *out, size_t cap)
 {
     size_t n = 0;
     for (; *s && n + 1 < cap; s++)
-        if (isalnum((unsigned char)*s))
-            out[n++] = (char)tolower((unsigned char)*s);
+        if (is_alnum((unsigned char)*s))
+            out[n++] = (char)to_lower((unsigned char)*s);
     out[n] = '\0';
     return n;
 }
 
 static size_t longest_common_run(const char *a, size_t na, const char *b, size_t nb)
 {
-    unsigned char prev[TF_FEATURE_MAX_HANDLE + 1] = {0}, cur[TF_FEATURE_MAX_HANDLE + 1];
+    /* two rows of the dynamic programme, swapped rather than copied */
+    unsigned char rows[2][TF_FEATURE_MAX_HANDLE + 1] = {{0}};
+    unsigned char *prev = rows[0], *cur = rows[1];
     size_t best = 0;
     for (size_t i = 1; i <= na; i++) {
         cur[0] = 0;
@@ -147,7 +162,9 @@ static size_t longest_common_run(const char *a, size_t na, const char *b, size_t
             if (cur[j] > best)
                 best = cur[j];
         }
-        memcpy(prev, cur, nb + 1);
+        unsigned char *swap = prev;
+        prev = cur;
+        cur = swap;
     }
     return best;
 }
@@ -161,8 +178,8 @@ void tf_measure_name(const char *name, const char *handle, tf_facts *f)
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         if ((*p & 0xC0) != 0x80) /* count code points, not bytes */
             chars++;
-        digits += isdigit(*p) != 0;
-        int space = isspace(*p) != 0;
+        digits += is_digit(*p);
+        int space = is_space(*p);
         if (!space && !in_word)
             words++;
         in_word = !space;

@@ -46,109 +46,192 @@ static const char *plural(double v, const char *one, const char *many)
     return v == 1 ? one : many;
 }
 
-static void age_words(double days, char *out, size_t size)
+/*
+ * The sentences are put together piece by piece instead of with snprintf: every scored account gets three,
+ * and printf's machinery was a third of the time of scoring one (more in wasm). Truncates and terminates
+ * as snprintf does. Only the fractions ("%.1f", "%.2g") still go through snprintf.
+ */
+typedef struct text {
+    char *out;
+    size_t size, len;
+} text;
+
+static void put(text *t, const char *s)
 {
-    if (days < 60)
-        snprintf(out, size, "%.0f %s", days, plural(round(days), "day", "days"));
-    else if (days < 2 * DAYS_PER_YEAR)
-        snprintf(out, size, "%.0f months", days / (DAYS_PER_YEAR / 12));
-    else
-        snprintf(out, size, "%.1f years", days / DAYS_PER_YEAR);
+    while (*s && t->len + 1 < t->size)
+        t->out[t->len++] = *s++;
+    t->out[t->len] = '\0';
 }
 
-static void network(const tf_facts *f, char *out, size_t size)
+/* Exactly what "%.0f" writes: rint rounds half to even in the default rounding mode, as printf does. */
+static void put_whole(text *t, double v)
 {
-    char a[32], b[32];
-    tf_format_count(f->following, a, sizeof a);
-    tf_format_count(f->followers, b, sizeof b);
-    if (isnan(f->following))
-        snprintf(out, size, "%s %s", b, plural(f->followers, "follower", "followers"));
-    else if (isnan(f->followers))
-        snprintf(out, size, "follows %s %s", a, plural(f->following, "account", "accounts"));
-    else
-        snprintf(out, size, "follows %s %s; %s %s", a, plural(f->following, "account", "accounts"), b,
-                 plural(f->followers, "follower", "followers"));
+    char buf[48];
+    if (!(fabs(v) < 9e15)) { /* NAN, infinities and the very large: printf knows them */
+        snprintf(buf, sizeof buf, "%.0f", v);
+        put(t, buf);
+        return;
+    }
+    double r = rint(v);
+    unsigned long long n = (unsigned long long)fabs(r);
+    size_t o = sizeof buf;
+    buf[--o] = '\0';
+    do {
+        buf[--o] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    if (signbit(r))
+        buf[--o] = '-'; /* "%.0f" of -0.2 is "-0" */
+    put(t, buf + o);
 }
 
-static void activity(const tf_facts *f, char *out, size_t size)
+static void put_format(text *t, const char *format, double v)
 {
-    char n[32], age[32];
-    tf_format_count(f->posts, n, sizeof n);
-    if (!isnan(f->age_days))
-        age_words(f->age_days, age, sizeof age);
-    if (isnan(f->posts))
-        snprintf(out, size, "account is %s old", age);
-    else if (isnan(f->age_days))
-        snprintf(out, size, "%s %s", n, plural(f->posts, "post", "posts"));
-    else if (f->posts == 0)
-        snprintf(out, size, "no posts in %s", age);
-    else
-        snprintf(out, size, "%s %s in %s (%.2g a day)", n, plural(f->posts, "post", "posts"), age,
-                 f->posts / fmax(f->age_days, 1.0));
+    char buf[48];
+    snprintf(buf, sizeof buf, format, v);
+    put(t, buf);
 }
 
-static void likes(const tf_facts *f, char *out, size_t size)
+static void put_count(text *t, double v)
 {
-    char n[32];
-    tf_format_count(f->likes_given, n, sizeof n);
-    if (f->likes_given == 0)
-        snprintf(out, size, "has never liked a post");
-    else
-        snprintf(out, size, "has liked %s %s", n, plural(f->likes_given, "post", "posts"));
+    char buf[32];
+    tf_format_count(v, buf, sizeof buf);
+    put(t, buf);
 }
 
-static void handle(const tf_facts *f, char *out, size_t size)
+static void age_words(text *t, double days)
 {
-    if (f->handle_digits > 0 && !isnan(f->handle_length))
-        snprintf(out, size, "handle has %.0f %s in %.0f characters", f->handle_digits,
-                 plural(f->handle_digits, "digit", "digits"), f->handle_length);
-    else if (f->handle_consonant_run >= 4)
-        snprintf(out, size, "handle has a run of %.0f consonants", f->handle_consonant_run);
-    else if (f->handle_digit_share > 0)
-        snprintf(out, size, "%.0f%% of the handle is digits", 100 * f->handle_digit_share);
-    else if (!isnan(f->handle_length))
-        snprintf(out, size, "handle of %.0f characters%s", f->handle_length, f->handle_digits == 0 ? ", no digits" : "");
-    else
-        snprintf(out, size, "handle has no digits");
+    if (days < 60) {
+        put_whole(t, days);
+        put(t, " ");
+        put(t, plural(round(days), "day", "days"));
+    } else if (days < 2 * DAYS_PER_YEAR) {
+        put_whole(t, days / (DAYS_PER_YEAR / 12));
+        put(t, " months");
+    } else {
+        put_format(t, "%.1f", days / DAYS_PER_YEAR);
+        put(t, " years");
+    }
 }
 
-static void name(const tf_facts *f, char *out, size_t size)
+static void network(const tf_facts *f, text *t)
+{
+    if (!isnan(f->following)) {
+        put(t, "follows ");
+        put_count(t, f->following);
+        put(t, plural(f->following, " account", " accounts"));
+        if (isnan(f->followers))
+            return;
+        put(t, "; ");
+    }
+    put_count(t, f->followers);
+    put(t, plural(f->followers, " follower", " followers"));
+}
+
+static void activity(const tf_facts *f, text *t)
+{
+    if (isnan(f->posts) && isnan(f->age_days)) {
+        put(t, "posts and account age not shown");
+    } else if (isnan(f->posts)) {
+        put(t, "account is ");
+        age_words(t, f->age_days);
+        put(t, " old");
+    } else if (isnan(f->age_days)) {
+        put_count(t, f->posts);
+        put(t, plural(f->posts, " post", " posts"));
+    } else if (f->posts == 0) {
+        put(t, "no posts in ");
+        age_words(t, f->age_days);
+    } else {
+        put_count(t, f->posts);
+        put(t, plural(f->posts, " post", " posts"));
+        put(t, " in ");
+        age_words(t, f->age_days);
+        put(t, " (");
+        put_format(t, "%.2g", f->posts / fmax(f->age_days, 1.0));
+        put(t, " a day)");
+    }
+}
+
+static void likes(const tf_facts *f, text *t)
+{
+    if (f->likes_given == 0) {
+        put(t, "has never liked a post");
+        return;
+    }
+    put(t, "has liked ");
+    put_count(t, f->likes_given);
+    put(t, plural(f->likes_given, " post", " posts"));
+}
+
+static void handle(const tf_facts *f, text *t)
+{
+    if (f->handle_digits > 0 && !isnan(f->handle_length)) {
+        put(t, "handle has ");
+        put_whole(t, f->handle_digits);
+        put(t, plural(f->handle_digits, " digit in ", " digits in "));
+        put_whole(t, f->handle_length);
+        put(t, " characters");
+    } else if (f->handle_consonant_run >= 4) {
+        put(t, "handle has a run of ");
+        put_whole(t, f->handle_consonant_run);
+        put(t, " consonants");
+    } else if (f->handle_digit_share > 0) {
+        put_whole(t, 100 * f->handle_digit_share);
+        put(t, "% of the handle is digits");
+    } else if (!isnan(f->handle_length)) {
+        put(t, "handle of ");
+        put_whole(t, f->handle_length);
+        put(t, f->handle_digits == 0 ? " characters, no digits" : " characters");
+    } else {
+        put(t, "handle has no digits");
+    }
+}
+
+static void name(const tf_facts *f, text *t)
 {
     if (f->name_length == 0)
-        snprintf(out, size, "no display name");
+        put(t, "no display name");
     else if (f->name_is_handle == 1)
-        snprintf(out, size, "display name is the handle");
+        put(t, "display name is the handle");
     else if (f->name_digit_share > 0)
-        snprintf(out, size, "display name contains digits");
-    else if (!isnan(f->name_words))
-        snprintf(out, size, "display name of %.0f %s", f->name_words, plural(f->name_words, "word", "words"));
-    else if (f->name_handle_overlap >= 0.5)
-        snprintf(out, size, "display name matches the handle");
+        put(t, "display name contains digits");
+    else if (!isnan(f->name_words)) {
+        put(t, "display name of ");
+        put_whole(t, f->name_words);
+        put(t, plural(f->name_words, " word", " words"));
+    } else if (f->name_handle_overlap >= 0.5)
+        put(t, "display name matches the handle");
     else
-        snprintf(out, size, "display name unlike the handle");
+        put(t, "display name unlike the handle");
 }
 
 void tf_reason_text(tf_feature_group group, const tf_facts *f, char *out, size_t size)
 {
+    if (size == 0)
+        return;
+    text t = {out, size, 0};
+    out[0] = '\0';
     switch (group) {
-    case TF_G_NETWORK: network(f, out, size); return;
-    case TF_G_ACTIVITY: activity(f, out, size); return;
-    case TF_G_LIKES: likes(f, out, size); return;
-    case TF_G_AVATAR:
-        snprintf(out, size, f->default_avatar == 1 ? "no profile picture" : "has a profile picture");
-        return;
+    case TF_G_NETWORK: network(f, &t); return;
+    case TF_G_ACTIVITY: activity(f, &t); return;
+    case TF_G_LIKES: likes(f, &t); return;
+    case TF_G_AVATAR: put(&t, f->default_avatar == 1 ? "no profile picture" : "has a profile picture"); return;
     case TF_G_BIO:
-        if (f->bio_length > 0)
-            snprintf(out, size, "bio of %.0f characters", f->bio_length);
-        else
-            snprintf(out, size, "empty bio");
+        if (f->bio_length > 0) {
+            put(&t, "bio of ");
+            put_whole(&t, f->bio_length);
+            put(&t, " characters");
+        } else {
+            put(&t, "empty bio");
+        }
         return;
-    case TF_G_LINK: snprintf(out, size, f->bio_link == 1 ? "links to a website" : "no link in the profile"); return;
-    case TF_G_VERIFIED: snprintf(out, size, f->verified == 1 ? "verified" : "not verified"); return;
-    case TF_G_PRIVATE: snprintf(out, size, f->is_private == 1 ? "private account" : "public account"); return;
-    case TF_G_HANDLE: handle(f, out, size); return;
-    case TF_G_NAME: name(f, out, size); return;
+    case TF_G_LINK: put(&t, f->bio_link == 1 ? "links to a website" : "no link in the profile"); return;
+    case TF_G_VERIFIED: put(&t, f->verified == 1 ? "verified" : "not verified"); return;
+    case TF_G_PRIVATE: put(&t, f->is_private == 1 ? "private account" : "public account"); return;
+    case TF_G_HANDLE: handle(f, &t); return;
+    case TF_G_NAME: name(f, &t); return;
     case TF_N_GROUPS: break;
     }
-    snprintf(out, size, "other");
+    put(&t, "other");
 }
