@@ -20,6 +20,17 @@
 
 #define X_DEFAULT_AVATAR "default_profile_images/default_profile"
 
+/* strstr(url, X_DEFAULT_AVATAR), by hand: musl's strstr prepares the needle on every call, and every
+ * account has an avatar URL to check. */
+static int is_default_avatar(const char *url)
+{
+    static const char needle[] = X_DEFAULT_AVATAR;
+    for (; *url; url++)
+        if (*url == 'd' && strncmp(url, needle, sizeof needle - 1) == 0)
+            return 1;
+    return 0;
+}
+
 /* The first present value of the 2026 path, else the legacy path. */
 static const cJSON *either(const cJSON *modern, const cJSON *legacy)
 {
@@ -68,7 +79,7 @@ static int read_user(const cJSON *user, tf_account *a)
 
     a->avatar_url = tf_str(either(tf_get(user, "avatar", "image_url"), tf_get(legacy, "profile_image_url_https")));
     if (a->avatar_url)
-        a->default_avatar = strstr(a->avatar_url, X_DEFAULT_AVATAR) ? TF_YES : TF_NO;
+        a->default_avatar = is_default_avatar(a->avatar_url) ? TF_YES : TF_NO;
     else
         a->default_avatar = tf_flag_value(tf_get(legacy, "default_profile_image"));
 
@@ -304,7 +315,7 @@ tf_read_result tf_read_x_html(const tf_input *in, tf_batch *out, char *why, size
     a->bio = tf_str(tf_get(person, "description"));
     a->avatar_url = tf_str(tf_get(person, "image", "contentUrl"));
     if (a->avatar_url)
-        a->default_avatar = strstr(a->avatar_url, X_DEFAULT_AVATAR) ? TF_YES : TF_NO;
+        a->default_avatar = is_default_avatar(a->avatar_url) ? TF_YES : TF_NO;
     a->created_at = tf_parse_iso8601(tf_str(tf_get(ld, "dateCreated")));
     const cJSON *stats = tf_get(person, "interactionStatistic");
     a->followers = interaction_count(stats, "Follows");

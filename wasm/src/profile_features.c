@@ -197,9 +197,20 @@ void tf_measure_name(const char *name, const char *handle, tf_facts *f)
     f->name_handle_overlap = nh ? (double)longest_common_run(fn, nn, fh, nh) / (double)nh : 0.0;
 }
 
+static int starts_with(const char *s, const char *prefix)
+{
+    while (*prefix && *s == *prefix)
+        s++, prefix++;
+    return *prefix == '\0';
+}
+
+/* "http://", "https://" or "www." anywhere in s: one pass (three strstr calls were a tenth of scoring in wasm). */
 static int contains_link(const char *s)
 {
-    return s && (strstr(s, "http://") || strstr(s, "https://") || strstr(s, "www."));
+    for (; s && *s; s++)
+        if ((*s == 'h' && (starts_with(s, "http://") || starts_with(s, "https://"))) || (*s == 'w' && starts_with(s, "www.")))
+            return 1;
+    return 0;
 }
 
 void tf_facts_from_account(const tf_account *a, double now, tf_facts *f)

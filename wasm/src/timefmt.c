@@ -44,13 +44,51 @@ static int valid(int year, int month, int day, int hour, int minute, int second)
            hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 60;
 }
 
+/* Two digits at s, or -1. */
+static int two_digits(const char *s)
+{
+    return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' ? (s[0] - '0') * 10 + (s[1] - '0') : -1;
+}
+
+/*
+ * The exact shape X sends, "Wed Oct 10 20:19:24 +0000 2018", read by hand: every follower has one, and
+ * sscanf was a tenth of the time of reading a followers list in wasm. Returns 0 when `s` has another shape
+ * (sscanf, below, then decides); for this shape it reads exactly what the sscanf format reads.
+ */
+static int read_twitter_shape(const char *s, char mon[4], int *day, int *hour, int *minute, int *second,
+                              int *offset, int *year)
+{
+    static const char shape[] = "AAA AAA 00 00:00:00 +0000 0000"; /* A: a letter, 0: a digit, +: a sign */
+    for (size_t i = 0; i < sizeof shape - 1; i++) {
+        char c = s[i], want = shape[i];
+        int ok = want == '0'   ? c >= '0' && c <= '9'
+                 : want == 'A' ? (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                 : want == '+' ? c == '+' || c == '-'
+                               : c == want;
+        if (!ok)
+            return 0;
+    }
+    if (s[sizeof shape - 1] != '\0')
+        return 0;
+    memcpy(mon, s + 4, 3);
+    mon[3] = '\0';
+    *day = two_digits(s + 8);
+    *hour = two_digits(s + 11);
+    *minute = two_digits(s + 14);
+    *second = two_digits(s + 17);
+    *offset = (s[20] == '-' ? -1 : 1) * (two_digits(s + 21) * 100 + two_digits(s + 23));
+    *year = two_digits(s + 26) * 100 + two_digits(s + 28);
+    return 1;
+}
+
 double tf_parse_twitter_date(const char *s)
 {
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     char mon[4] = {0};
     int day, hour, minute, second, year, offset, used = 0;
-    if (!s || sscanf(s, "%*3s %3s %d %d:%d:%d %d %d%n", mon, &day, &hour, &minute, &second, &offset, &year,
-                     &used) != 7 || s[used] != '\0')
+    int shaped = s && read_twitter_shape(s, mon, &day, &hour, &minute, &second, &offset, &year);
+    if (!shaped && (!s || sscanf(s, "%*3s %3s %d %d:%d:%d %d %d%n", mon, &day, &hour, &minute, &second, &offset, &year,
+                     &used) != 7 || s[used] != '\0'))
         return NAN;
     const char *at = strstr(months, mon);
     if (strlen(mon) != 3 || !at || (at - months) % 3)
