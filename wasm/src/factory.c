@@ -15,18 +15,9 @@
 #define SECONDS_PER_DAY 86400.0
 #define MAX_GAP 3 /* unmarked followers tolerated inside a run (organic follows landing in a batch) */
 
-static int compare_double(const void *a, const void *b)
+/* The densest band of a window's dates, given sorted: where it starts, and how many dates it holds. */
+static size_t densest_band(const double *sorted, size_t n, double band, double *start)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* The densest band of a window: where it starts, and how many dates it holds. */
-static size_t densest_band(const double *dates, size_t n, double band, double *start)
-{
-    double sorted[TF_FACTORY_WINDOW];
-    memcpy(sorted, dates, n * sizeof *dates);
-    qsort(sorted, n, sizeof *sorted, compare_double);
     size_t best = 0;
     for (size_t lo = 0, hi = 0; lo < n; lo++) {
         while (hi < n && sorted[hi] - sorted[lo] <= band)
@@ -37,6 +28,20 @@ static size_t densest_band(const double *dates, size_t n, double band, double *s
         }
     }
     return best;
+}
+
+/* Keeps a window's dates sorted as it slides: `leaving` goes out, `arriving` comes in (insertion). */
+static void slide(double *sorted, size_t n, double leaving, double arriving)
+{
+    size_t at = 0;
+    while (sorted[at] != leaving)
+        at++;
+    for (; at + 1 < n; at++) /* close the gap */
+        sorted[at] = sorted[at + 1];
+    at = n - 1;
+    for (; at > 0 && sorted[at - 1] > arriving; at--)
+        sorted[at] = sorted[at - 1];
+    sorted[at] = arriving;
 }
 
 static int add_run(tf_factory_result *out, size_t *cap, const tf_factory_run *run)
@@ -74,9 +79,22 @@ int tf_factory_find(const double *created, size_t n, tf_factory_result *out)
         }
     out->n_dated = m;
 
+    /* Each window's dates sorted, kept so as the window slides rather than sorted afresh (100,000 windows
+     * for a long list). */
+    double sorted[TF_FACTORY_WINDOW];
     for (size_t i = 0; i + TF_FACTORY_WINDOW <= m; i++) {
+        if (i == 0) {
+            for (size_t k = 0; k < TF_FACTORY_WINDOW; k++) {
+                size_t at = k;
+                for (; at > 0 && sorted[at - 1] > dates[k]; at--)
+                    sorted[at] = sorted[at - 1];
+                sorted[at] = dates[k];
+            }
+        } else {
+            slide(sorted, TF_FACTORY_WINDOW, dates[i - 1], dates[i + TF_FACTORY_WINDOW - 1]);
+        }
         double start = 0;
-        if (densest_band(dates + i, TF_FACTORY_WINDOW, band, &start) < TF_FACTORY_MIN_DENSE)
+        if (densest_band(sorted, TF_FACTORY_WINDOW, band, &start) < TF_FACTORY_MIN_DENSE)
             continue;
         for (size_t k = i; k < i + TF_FACTORY_WINDOW; k++)
             if (dates[k] >= start && dates[k] <= start + band)
