@@ -10,6 +10,8 @@ import { coreLoader } from './core/core.js';
 globalThis.truefollowBenchColdStart = async (text, url) => {
   const t0 = performance.now();
   const core = await coreLoader(createTruefollowCore)();
+  const t1 = performance.now();
   const report = core.score(text, { url });
-  return { ms: performance.now() - t0, status: report.status };
+  const t2 = performance.now();
+  return { ms: t2 - t0, instantiateMs: t1 - t0, firstScoreMs: t2 - t1, status: report.status };
 };
