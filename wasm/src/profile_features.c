@@ -240,7 +240,7 @@ void tf_facts_from_account(const tf_account *a, double now, tf_facts *f)
 /* a / max(b, 1), NAN when either is missing (fmax alone would hide a missing b). */
 static double per(double a, double b)
 {
-    return isnan(a) || isnan(b) ? NAN : a / fmax(b, 1.0);
+    return isnan(a) || isnan(b) ? NAN : a / (b > 1.0 ? b : 1.0); /* fmax is a call in wasm */
 }
 
 void tf_features_from_facts(const tf_facts *f, float out[TF_N_FEATURES])

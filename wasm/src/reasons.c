@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define DAYS_PER_YEAR 365.25
@@ -23,7 +24,9 @@ void tf_format_count(double v, char *out, size_t size)
     char buf[40];
     size_t o = sizeof buf;
     buf[--o] = '\0';
-    unsigned long long n = (unsigned long long)llround(fabs(v));
+    /* llround(fabs(v)), half away from zero, without the call (a - whole is exact below 2^52; above, a is whole) */
+    double a = fabs(v), whole = floor(a);
+    unsigned long long n = (unsigned long long)(a - whole >= 0.5 ? whole + 1 : whole);
     int k = 0;
     do {
         if (k > 0 && k % 3 == 0)
@@ -49,7 +52,8 @@ static const char *plural(double v, const char *one, const char *many)
 /*
  * The sentences are put together piece by piece instead of with snprintf: every scored account gets three,
  * and printf's machinery was a third of the time of scoring one (more in wasm). Truncates and terminates
- * as snprintf does. Only the fractions ("%.1f", "%.2g") still go through snprintf.
+ * as snprintf does, and writes what snprintf writes: where rounding is too close to call from a double
+ * product, it asks snprintf.
  */
 typedef struct text {
     char *out;
@@ -92,6 +96,89 @@ static void put_format(text *t, const char *format, double v)
     put(t, buf);
 }
 
+/* x rounded half to even, when x (a product carrying rounding error) is clearly not near a tie; else -1,
+ * and the caller asks printf, which rounds the exact value. */
+static double clear_rint(double x)
+{
+    double below = floor(x);
+    return fabs(x - below - 0.5) > 1e-6 ? rint(x) : -1;
+}
+
+static void put_digits(text *t, unsigned long long n, int width)
+{
+    char buf[24];
+    size_t o = sizeof buf;
+    buf[--o] = '\0';
+    do {
+        buf[--o] = (char)('0' + n % 10);
+        n /= 10;
+    } while (--width > 0 || n > 0);
+    put(t, buf + o);
+}
+
+/* "%.1f" of a positive v below 1e9 (an age in years), by hand; printf for anything else. */
+static void put_tenths(text *t, double v)
+{
+    double tenths = v > 0 && v < 1e9 ? clear_rint(v * 10) : -1;
+    if (tenths < 0) {
+        put_format(t, "%.1f", v);
+        return;
+    }
+    unsigned long long n = (unsigned long long)tenths;
+    put_digits(t, n / 10, 1);
+    put(t, ".");
+    put_digits(t, n % 10, 1);
+}
+
+/* "%.2g" of a positive v between 1e-300 and 1e300 (a rate), by hand; printf for anything else.
+ * Two significant digits; plain notation for exponents -4 to 1, else d.de+XX; trailing zeros dropped. */
+static void put_two_significant(text *t, double v)
+{
+    if (!(v > 1e-300 && v < 1e300)) {
+        put_format(t, "%.2g", v);
+        return;
+    }
+    int exponent = (int)floor(log10(v));
+    double digits = clear_rint(v / pow(10, exponent - 1));
+    if (digits >= 0 && digits < 10) { /* log10 rounded up across a power of ten */
+        exponent--;
+        digits = clear_rint(v / pow(10, exponent - 1));
+    }
+    if (digits == 100) {
+        exponent++;
+        digits = 10;
+    }
+    if (digits < 10 || digits > 99) {
+        put_format(t, "%.2g", v);
+        return;
+    }
+    unsigned first = (unsigned)digits / 10, second = (unsigned)digits % 10;
+    if (exponent < -4 || exponent >= 2) {
+        put_digits(t, first, 1);
+        if (second) {
+            put(t, ".");
+            put_digits(t, second, 1);
+        }
+        put(t, exponent < 0 ? "e-" : "e+");
+        put_digits(t, (unsigned long long)abs(exponent), 2);
+    } else if (exponent == 1) {
+        put_digits(t, (unsigned long long)digits, 1);
+    } else if (exponent == 0) {
+        put_digits(t, first, 1);
+        if (second) {
+            put(t, ".");
+            put_digits(t, second, 1);
+        }
+    } else {
+        put(t, "0.");
+        for (int zeros = -exponent - 1; zeros > 0; zeros--)
+            put(t, "0");
+        put_digits(t, first, 1);
+        if (second)
+            put_digits(t, second, 1);
+    }
+}
+
 static void put_count(text *t, double v)
 {
     char buf[32];
@@ -109,7 +196,7 @@ static void age_words(text *t, double days)
         put_whole(t, days / (DAYS_PER_YEAR / 12));
         put(t, " months");
     } else {
-        put_format(t, "%.1f", days / DAYS_PER_YEAR);
+        put_tenths(t, days / DAYS_PER_YEAR);
         put(t, " years");
     }
 }
@@ -148,7 +235,7 @@ static void activity(const tf_facts *f, text *t)
         put(t, " in ");
         age_words(t, f->age_days);
         put(t, " (");
-        put_format(t, "%.2g", f->posts / fmax(f->age_days, 1.0));
+        put_two_significant(t, f->posts / (f->age_days > 1.0 ? f->age_days : 1.0)); /* not NAN here */
         put(t, " a day)");
     }
 }
