@@ -9,7 +9,7 @@ import { root } from '../tests/e2e/lib/fixture-sites.js';
 
 const outDir = path.join(root, 'build', 'demo');
 const headless = !process.env.DISPLAY;
-const browser = await launchChromium({ headless });
+const browser = await launchChromium({ headless, extension: path.join(root, 'build', 'chrome') });
 console.log(`demo: Chromium ${headless ? 'headless (no DISPLAY)' : 'in a window'} with build/chrome`);
 
 // Runs in the page: the badge next to the profile name once it has left the reading state.
