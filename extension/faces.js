@@ -51,20 +51,19 @@
     return ['real', 'inactive', 'fake'].map((k) => `${k} ${percent(audit[k].share)} (90%: ${interval(audit[k].ci90)})`).join(', ');
   }
 
-  /** The badge's face for a profile: its audience when the core estimated one, else the account itself. */
+  /**
+   * The badge's face for a profile: its audience when the core gave a firm estimate, else the account itself,
+   * else "not enough data" with what the sample did show.
+   */
   function badgeFace({ account = null, audit = null } = {}) {
-    if (hasShares(audit)) {
-      const of = `Of ${count(audit.n)} ${audit.sample ?? 'followers'} read: ${shareLine(audit)}.`;
-      if (auditIsFirm(audit)) {
-        return {
-          state: 'ready',
-          text: `≈ ${percent(audit.real.share)} real`,
-          detail: `${of} Click or press Enter for details.`,
-          tone: audit.real.share >= 0.5 ? 'good' : 'warn',
-        };
-      }
-      const why = audit.too_few ? 'Too few followers read for a firm answer.' : 'The core could not estimate the shares from this sample.';
-      return { state: 'no-data', text: 'not enough data', detail: `${why} ${of}`, tone: 'muted' };
+    const of = hasShares(audit) ? `Of ${count(audit.n)} ${audit.sample ?? 'followers'} read: ${shareLine(audit)}.` : '';
+    if (auditIsFirm(audit)) {
+      return {
+        state: 'ready',
+        text: `≈ ${percent(audit.real.share)} real`,
+        detail: `${of} Click or press Enter for details.`,
+        tone: audit.real.share >= 0.5 ? 'good' : 'warn',
+      };
     }
     if (account) {
       const verdict = verdictOf(account.verdict);
@@ -75,6 +74,10 @@
         detail: `The profile itself, by its public counts and fields; its followers have not been read yet.${reasons ? `\n${reasons}` : ''}`,
         tone: verdict.tone,
       };
+    }
+    if (of) {
+      const why = audit.too_few ? 'Too few followers read for a firm answer.' : 'The core could not estimate the shares from this sample.';
+      return { state: 'no-data', text: 'not enough data', detail: `${why} ${of}`, tone: 'muted' };
     }
     return null;
   }

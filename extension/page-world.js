@@ -40,7 +40,7 @@
   const EMBEDDED = [
     { selector: 'script#__UNIVERSAL_DATA_FOR_REHYDRATION__, script#SIGI_STATE', text: (el) => el.outerHTML }, // TikTok
     { selector: 'script[data-testid="UserProfileSchema-test"]', text: (el) => el.outerHTML }, // X JSON-LD
-    { selector: 'script:not([src])', text: (el) => (/\bytInitialData\b/.test(el.textContent) ? el.textContent : '') }, // YouTube
+    { selector: 'script:not([src])', text: (el) => (/\bytInitialData\b/.test(el.textContent) ? el.outerHTML : '') }, // YouTube
   ];
 
   function absolute(url) {

@@ -9,7 +9,8 @@ import { root } from '../tests/e2e/lib/fixture-sites.js';
 
 const outDir = path.join(root, 'build', 'demo');
 const headless = !process.env.DISPLAY;
-const browser = await launchChromium({ headless, extension: path.join(root, 'build', 'chrome') });
+// The test build: the same extension, with the demo's Mastodon instance granted as a user would on the options page.
+const browser = await launchChromium({ headless });
 console.log(`demo: Chromium ${headless ? 'headless (no DISPLAY)' : 'in a window'} with build/chrome`);
 
 // Runs in the page: the badge next to the profile name once it has left the reading state.
