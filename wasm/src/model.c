@@ -78,7 +78,9 @@ float tf_tree_model_margin(const tf_tree_model *m, const float x[TF_N_FEATURES],
         while (tree[i].left >= 0) {
             const tf_tree_node *n = &tree[i];
             float v = x[n->feature];
-            int next = isnan(v) ? (n->default_left ? n->left : n->right) : (v < n->value ? n->left : n->right);
+            /* A comparison with NAN is false: !(v >= t) sends a missing value left, (v < t) right. */
+            int go_left = n->default_left ? !(v >= n->value) : (v < n->value);
+            int next = go_left ? n->left : n->right;
             if (contrib)
                 contrib[n->feature] += tree[next].mean - n->mean;
             i = next;

@@ -19,19 +19,26 @@ void tf_format_count(double v, char *out, size_t size)
         snprintf(out, size, "?");
         return;
     }
-    char digits[32];
-    snprintf(digits, sizeof digits, "%.0f", fabs(v));
-    size_t n = strlen(digits), o = 0;
-    char buf[48];
-    if (v < 0)
-        buf[o++] = '-';
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    snprintf(out, size, "%s", buf);
+    /* digits right to left, a comma every three; by hand, as this runs for every reason shown */
+    char buf[40];
+    size_t o = sizeof buf;
+    buf[--o] = '\0';
+    unsigned long long n = (unsigned long long)llround(fabs(v));
+    int k = 0;
+    do {
+        if (k > 0 && k % 3 == 0)
+            buf[--o] = ',';
+        buf[--o] = (char)('0' + n % 10);
+        n /= 10;
+        k++;
+    } while (n > 0);
+    if (v <= -0.5)
+        buf[--o] = '-';
+    size_t len = sizeof buf - 1 - o;
+    if (len >= size)
+        len = size - 1;
+    memcpy(out, buf + o, len);
+    out[len] = '\0';
 }
 
 static const char *plural(double v, const char *one, const char *many)

@@ -15,7 +15,7 @@
 
 #include "cJSON.h"
 
-const booster_params default_booster_params = {.rounds = 120, .max_depth = 4, .eta = 0.1, .min_child_weight = 1};
+const booster_params default_booster_params = {.rounds = 50, .max_depth = 4, .eta = 0.2, .min_child_weight = 1};
 
 #define XGB(call)                                                                          \
     do {                                                                                   \

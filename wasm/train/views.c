@@ -9,9 +9,9 @@
 
 const model_spec model_specs[] = {
     /* The website field is empty for every bought account in cresci-2015 (a collection artefact): left out. */
-    {"x-profile", 1u << SET_CRESCI, 0, BIT(TF_F_BIO_LINK), {120, 4, 0.1, 1}},
-    {"instagram-profile", (1u << SET_INSTAFAKE) | (1u << SET_KAGGLE), 0, 0, {120, 4, 0.1, 1}},
-    {"card", (1u << SET_CRESCI) | (1u << SET_INSTAFAKE) | (1u << SET_KAGGLE), 1, 0, {120, 4, 0.1, 1}},
+    {"x-profile", 1u << SET_CRESCI, 0, BIT(TF_F_BIO_LINK), {50, 4, 0.2, 1}},
+    {"instagram-profile", (1u << SET_INSTAFAKE) | (1u << SET_KAGGLE), 0, 0, {50, 4, 0.2, 1}},
+    {"card", (1u << SET_CRESCI) | (1u << SET_INSTAFAKE) | (1u << SET_KAGGLE), 1, 0, {50, 4, 0.2, 1}},
 };
 const int n_model_specs = (int)(sizeof model_specs / sizeof model_specs[0]);
 
