@@ -105,7 +105,9 @@ void tf_measure_handle(const char *handle, tf_facts *f)
         return;
     if (*handle == '@')
         handle++;
-    size_t n = strnlen(handle, TF_FEATURE_MAX_HANDLE);
+    size_t n = 0; /* strnlen is POSIX, not C11 */
+    while (n < TF_FEATURE_MAX_HANDLE && handle[n])
+        n++;
     int digits = 0, switches = 0, run = 0, longest = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)handle[i];
