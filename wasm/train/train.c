@@ -213,6 +213,14 @@ static void cell(double v)
         printf(" %.3f |", v);
 }
 
+static void cell4(double v)
+{
+    if (isnan(v))
+        printf(" - |");
+    else
+        printf(" %.4f |", v);
+}
+
 static void published(double v)
 {
     if (isnan(v))
@@ -229,7 +237,7 @@ static void figures_row(const char *name, const figures *f, const baseline *pub)
     cell(f->recall);
     cell(f->f1);
     cell(f->mcc);
-    cell(f->auc);
+    cell4(f->auc);
     if (pub) {
         published(pub->accuracy);
         published(pub->precision);
@@ -349,7 +357,7 @@ static void print_model_summary(const model_spec *s, const matrix *m, const rows
         cell(f.recall);
         cell(f.f1);
         cell(f.mcc);
-        cell(f.auc);
+        cell4(f.auc);
         cell(ec);
         printf(" %d/%d | %d/%d |\n", f.c.tp, f.c.tp + f.c.fn, f.c.tn, f.c.tn + f.c.fp);
     }
@@ -360,7 +368,7 @@ static void print_intervals(const model_spec *s, const matrix *m, const evaluati
     interval a, mc, u;
     bootstrap(e->p, m->label, m->n, THRESHOLD, RESAMPLES, &a, &mc, &u);
     figures f = measure(e->p, m->label, m->n, THRESHOLD);
-    printf("| %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.4f | %.4f |\n", s->name, f.accuracy,
+    printf("| %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.4f [%.4f, %.4f] | %.4f | %.4f |\n", s->name, f.accuracy,
            a.lo, a.hi, f.mcc, mc.lo, mc.hi, f.auc, u.lo, u.hi, f.recall, f.specificity);
 }
 
