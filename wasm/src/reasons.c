@@ -97,13 +97,13 @@ static void likes(const tf_facts *f, char *out, size_t size)
         snprintf(out, size, "has liked %s %s", n, plural(f->likes_given, "post", "posts"));
 }
 
-static void handle(const tf_facts *f, char *out, size_t size)
+static void handle(tf_feature_id lead, const tf_facts *f, char *out, size_t size)
 {
-    if (f->handle_digits > 0 && !isnan(f->handle_length))
+    if ((lead == TF_F_HANDLE_CONSONANT_RUN || lead == TF_F_HANDLE_SWITCHES) && f->handle_consonant_run >= 4)
+        snprintf(out, size, "handle has a run of %.0f consonants", f->handle_consonant_run);
+    else if (f->handle_digits > 0 && !isnan(f->handle_length))
         snprintf(out, size, "handle has %.0f %s in %.0f characters", f->handle_digits,
                  plural(f->handle_digits, "digit", "digits"), f->handle_length);
-    else if (f->handle_consonant_run >= 4)
-        snprintf(out, size, "handle has a run of %.0f consonants", f->handle_consonant_run);
     else if (f->handle_digit_share > 0)
         snprintf(out, size, "%.0f%% of the handle is digits", 100 * f->handle_digit_share);
     else if (!isnan(f->handle_length))
@@ -128,7 +128,7 @@ static void name(const tf_facts *f, char *out, size_t size)
         snprintf(out, size, "display name unlike the handle");
 }
 
-void tf_reason_text(tf_feature_group group, const tf_facts *f, char *out, size_t size)
+void tf_reason_text(tf_feature_group group, tf_feature_id lead, const tf_facts *f, char *out, size_t size)
 {
     switch (group) {
     case TF_G_NETWORK: network(f, out, size); return;
@@ -146,7 +146,7 @@ void tf_reason_text(tf_feature_group group, const tf_facts *f, char *out, size_t
     case TF_G_LINK: snprintf(out, size, f->bio_link == 1 ? "links to a website" : "no link in the profile"); return;
     case TF_G_VERIFIED: snprintf(out, size, f->verified == 1 ? "verified" : "not verified"); return;
     case TF_G_PRIVATE: snprintf(out, size, f->is_private == 1 ? "private account" : "public account"); return;
-    case TF_G_HANDLE: handle(f, out, size); return;
+    case TF_G_HANDLE: handle(lead, f, out, size); return;
     case TF_G_NAME: name(f, out, size); return;
     case TF_N_GROUPS: break;
     }
