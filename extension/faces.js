@@ -93,7 +93,7 @@
     const face = badgeFace({ account, audit }) ?? STATE_FACES[state] ?? STATE_FACES.reading;
     const model = {
       title: `truefollow · @${String(handle).replace(/^@/, '')} on ${platform}`,
-      status: message || face.detail.split('\n')[0],
+      status: message || face.detail.split('\n')[0].replace(' Click or press Enter for details.', ''),
       audience: null, reach: null, engagement: null, factory: null, account: null,
       models: [...new Set([audit?.model, accountModel].filter((m) => typeof m === 'string' && m))],
     };

@@ -56,6 +56,7 @@ function pageInterface(page, requests, { waitForFunction }) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       return page.screenshot({ path: file });
     },
+    screenshotClip: (file, clip) => page.screenshot({ path: file, clip }),
     close: () => page.close(),
   };
 }
