@@ -137,7 +137,7 @@ static void fill_reasons(const tf_tree_model *m, const tf_facts *f, const float 
         tf_reason *r = &out->reasons[out->n_reasons++];
         r->feature = tf_feature_table[lead[best]].name;
         r->effect = effect[best];
-        tf_reason_text((tf_feature_group)best, f, r->text, sizeof r->text);
+        tf_reason_text((tf_feature_group)best, (tf_feature_id)lead[best], f, r->text, sizeof r->text);
     }
 }
 
@@ -151,6 +151,11 @@ void tf_model_predict(const tf_account *a, double now, tf_score *out)
     tf_features_from_facts(&facts, x);
     /* The card model applies to the other platforms' profiles too: show it only what a card shows. */
     tf_features_mask_view(x, tf_view_bit(a->platform, card || strcmp(m->name, "card") == 0));
+    /* Other platforms show whole handles and names, as X does. */
+    unsigned long long trained = a->platform == TF_INSTAGRAM ? m->trained_instagram : m->trained_x;
+    for (int i = 0; i < TF_N_FEATURES; i++)
+        if (!(trained & (1ull << i)))
+            x[i] = NAN;
     float margin = tf_tree_model_margin(m, x, contrib);
     out->p_fake = tf_tree_model_calibrate(m, margin);
     fill_reasons(m, &facts, contrib, out);

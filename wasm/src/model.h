@@ -22,7 +22,6 @@ typedef struct tf_heldout_rates {
     int tp, fn, tn, fp; /* fakes caught, fakes missed, real passed, real flagged */
     double sensitivity; /* tp / (tp + fn) */
     double specificity; /* tn / (tn + fp) */
-    int measured_on_platform; /* 1 in the file; tf_model_measured_on says it per platform */
 } tf_heldout_rates;
 
 typedef struct tf_tree_node {
@@ -38,6 +37,10 @@ typedef struct tf_tree_model {
     const char *version; /* name and a hash of the trees */
     int n_features;
     const char *const *feature_names; /* the columns it was trained on, in tf_feature_table order */
+    /* Bits of the features that some training row of X (Instagram) had. On a live page the others are set
+     * missing: a pattern of shown fields the model never met on that platform must not look like another
+     * platform's rows (the card model learnt from both). */
+    unsigned long long trained_x, trained_instagram;
     float base_margin;
     double calibration_a, calibration_b; /* p_fake = 1 / (1 + exp(-(a * margin + b))) */
     tf_heldout_rates rates;

@@ -251,18 +251,18 @@ static void likes(const tf_facts *f, text *t)
     put(t, plural(f->likes_given, " post", " posts"));
 }
 
-static void handle(const tf_facts *f, text *t)
+static void handle(tf_feature_id lead, const tf_facts *f, text *t)
 {
-    if (f->handle_digits > 0 && !isnan(f->handle_length)) {
+    if ((lead == TF_F_HANDLE_CONSONANT_RUN || lead == TF_F_HANDLE_SWITCHES) && f->handle_consonant_run >= 4) {
+        put(t, "handle has a run of ");
+        put_whole(t, f->handle_consonant_run);
+        put(t, " consonants");
+    } else if (f->handle_digits > 0 && !isnan(f->handle_length)) {
         put(t, "handle has ");
         put_whole(t, f->handle_digits);
         put(t, plural(f->handle_digits, " digit in ", " digits in "));
         put_whole(t, f->handle_length);
         put(t, " characters");
-    } else if (f->handle_consonant_run >= 4) {
-        put(t, "handle has a run of ");
-        put_whole(t, f->handle_consonant_run);
-        put(t, " consonants");
     } else if (f->handle_digit_share > 0) {
         put_whole(t, 100 * f->handle_digit_share);
         put(t, "% of the handle is digits");
@@ -293,7 +293,7 @@ static void name(const tf_facts *f, text *t)
         put(t, "display name unlike the handle");
 }
 
-void tf_reason_text(tf_feature_group group, const tf_facts *f, char *out, size_t size)
+void tf_reason_text(tf_feature_group group, tf_feature_id lead, const tf_facts *f, char *out, size_t size)
 {
     if (size == 0)
         return;
@@ -316,7 +316,7 @@ void tf_reason_text(tf_feature_group group, const tf_facts *f, char *out, size_t
     case TF_G_LINK: put(&t, f->bio_link == 1 ? "links to a website" : "no link in the profile"); return;
     case TF_G_VERIFIED: put(&t, f->verified == 1 ? "verified" : "not verified"); return;
     case TF_G_PRIVATE: put(&t, f->is_private == 1 ? "private account" : "public account"); return;
-    case TF_G_HANDLE: handle(f, &t); return;
+    case TF_G_HANDLE: handle(lead, f, &t); return;
     case TF_G_NAME: name(f, &t); return;
     case TF_N_GROUPS: break;
     }

@@ -195,6 +195,7 @@ int booster_write_tfm(booster b, const tfm_meta *meta, const char *path)
     fprintf(f, "truefollow-model 1\nname %s\nversion %s-%08x\ncolumns %d", meta->name, meta->name, h, meta->n_features);
     for (int i = 0; i < meta->n_features; i++)
         fprintf(f, " %s", meta->feature_names[i]);
+    fprintf(f, "\ntrained %llu %llu", meta->trained_x, meta->trained_instagram);
     fprintf(f, "\nbase_margin %.9g\ncalibration %.17g %.17g\nerror_rates %g %d %d %d %d\n", (double)base_margin,
             meta->calibration_a, meta->calibration_b, meta->threshold, meta->tp, meta->fn, meta->tn, meta->fp);
     fwrite(body.s, 1, body.n, f);

@@ -32,6 +32,7 @@ typedef struct tfm_meta {
     double calibration_a, calibration_b;
     double threshold;
     int tp, fn, tn, fp;
+    unsigned long long trained_x, trained_instagram; /* features some training row of the platform had */
 } tfm_meta;
 
 /* Writes the trees and the metadata as a .tfm text file; 0 on success. */

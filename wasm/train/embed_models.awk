@@ -14,8 +14,9 @@ function finish_model() {
     printf "};\n"
     printf "static const tf_tree_model %s_model = {\n    .name = \"%s\",\n    .version = \"%s\",\n", model, name, version
     printf "    .n_features = %d,\n    .feature_names = %s_columns,\n    .base_margin = %s,\n", ncols, model, flit(base)
+    printf "    .trained_x = %sull,\n    .trained_instagram = %sull,\n", trained_x, trained_ig
     printf "    .calibration_a = %s,\n    .calibration_b = %s,\n", cal_a, cal_b
-    printf "    .rates = {.threshold = %s, .tp = %d, .fn = %d, .tn = %d, .fp = %d, .sensitivity = %.6f, .specificity = %.6f, .measured_on_platform = 1},\n", thr, tp, fn, tn, fp, tp / (tp + fn), tn / (tn + fp)
+    printf "    .rates = {.threshold = %s, .tp = %d, .fn = %d, .tn = %d, .fp = %d, .sensitivity = %.6f, .specificity = %.6f},\n", thr, tp, fn, tn, fp, tp / (tp + fn), tn / (tn + fp)
     printf "    .n_trees = %d,\n    .tree_start = %s_starts,\n    .nodes = %s_nodes,\n};\n\n", ntrees, model, model
     models[nmodels++] = model
     versions = versions (versions == "" ? "" : "+") version
@@ -34,6 +35,7 @@ FNR == 1 {
 $1 == "name" { name = $2; model = cname($2); printf "static const tf_tree_node %s_nodes[] = {\n", model; next }
 $1 == "version" { version = $2; next }
 $1 == "columns" { ncols = $2; for (i = 1; i <= ncols; i++) cols[i] = $(i + 2); next }
+$1 == "trained" { trained_x = $2; trained_ig = $3; next }
 $1 == "base_margin" { base = $2; next }
 $1 == "calibration" { cal_a = $2; cal_b = $3; next }
 $1 == "error_rates" { thr = $2; tp = $3; fn = $4; tn = $5; fp = $6; next }

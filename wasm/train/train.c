@@ -294,7 +294,8 @@ static int write_heldout(const options *o, const model_spec *s, const matrix *m,
     return fclose(f);
 }
 
-static int write_model(const options *o, const model_spec *s, const matrix *m, const evaluation *e)
+static int write_model(const options *o, const model_spec *s, const matrix *m, const rowset *rows,
+                       const evaluation *e)
 {
     booster b = booster_train(m->x, m->y, m->n, m->ncol, &s->params);
     if (!b)
@@ -305,7 +306,14 @@ static int write_model(const options *o, const model_spec *s, const matrix *m, c
     const char *names[TF_N_FEATURES];
     for (int i = 0; i < TF_N_FEATURES; i++)
         names[i] = tf_feature_table[i].name;
-    tfm_meta meta = {s->name, names, TF_N_FEATURES, a, c, THRESHOLD, k.tp, k.fn, k.tn, k.fp};
+    tfm_meta meta = {s->name, names, TF_N_FEATURES, a, c, THRESHOLD, k.tp, k.fn, k.tn, k.fp, 0, 0};
+    for (int i = 0; i < m->n; i++) {
+        const float *x = m->x + (size_t)i * (size_t)m->ncol;
+        unsigned long long *mask = rows->rows[m->row[i]].platform == TF_X ? &meta.trained_x : &meta.trained_instagram;
+        for (int f = 0; f < TF_N_FEATURES; f++)
+            if (!isnan(x[f]))
+                *mask |= BIT(f);
+    }
     char path[1024];
     snprintf(path, sizeof path, "%s/%s.json", o->out, s->name);
     int rc = booster_save(b, path);
@@ -457,7 +465,7 @@ static int run(const options *o)
             fprintf(stderr, "train: %s: cross-validation failed\n", model_specs[s].name);
             return 1;
         }
-        if (o->write && write_model(o, &model_specs[s], &m[s], &e[s])) {
+        if (o->write && write_model(o, &model_specs[s], &m[s], &rows, &e[s])) {
             fprintf(stderr, "train: %s: writing the model failed\n", model_specs[s].name);
             return 1;
         }
