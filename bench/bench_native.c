@@ -89,25 +89,35 @@ static long ingest(const char *in, size_t len, int r) { return tf_bench_ingest(i
 static long cjson(const char *in, size_t len, int r) { return tf_bench_cjson_parse(in, len, r); }
 static long audit(const char *in, size_t len, int r) { return tf_bench_audit(in, len, URL, NOW, AUDIT_N, r); }
 
-static double per_unit(bench_fn fn, int repeats, int subtract_zero)
+typedef struct measure {
+    bench_fn fn;
+    int repeats, subtract_zero;
+    double samples[ROUNDS];
+} measure;
+
+/* Seconds per unit for each measure, the measures taking turns within each round (as in bench_wasm.mjs),
+ * the median of the rounds for each. */
+static void per_unit(measure *ms, int n, double *out)
 {
-    double t[ROUNDS];
-    fn(g_input, g_len, repeats); /* warm-up */
-    for (int i = 0; i < ROUNDS; i++) {
-        double zero = 0;
-        if (subtract_zero) {
-            double z0 = seconds();
-            fn(g_input, g_len, 0);
-            zero = seconds() - z0;
+    for (int k = 0; k < n; k++) /* warm-up */
+        ms[k].fn(g_input, g_len, ms[k].repeats);
+    for (int i = 0; i < ROUNDS; i++)
+        for (int k = 0; k < n; k++) {
+            double zero = 0;
+            if (ms[k].subtract_zero) {
+                double z0 = seconds();
+                ms[k].fn(g_input, g_len, 0);
+                zero = seconds() - z0;
+            }
+            double t0 = seconds();
+            long units = ms[k].fn(g_input, g_len, ms[k].repeats);
+            double elapsed = seconds() - t0 - zero;
+            if (units <= 0)
+                die("the followers file", "the core could not read it");
+            ms[k].samples[i] = elapsed / (double)units;
         }
-        double t0 = seconds();
-        long units = fn(g_input, g_len, repeats);
-        double elapsed = seconds() - t0 - zero;
-        if (units <= 0)
-            die("the followers file", "the core could not read it");
-        t[i] = elapsed / (double)units;
-    }
-    return median(t, ROUNDS);
+    for (int k = 0; k < n; k++)
+        out[k] = median(ms[k].samples, ROUNDS);
 }
 
 /* XGBoost: the accounts' vectors (built as the core builds them), one booster per model, one row a call. */
@@ -160,10 +170,10 @@ int main(int argc, char **argv)
         die(argv[1], "no accounts read");
     size_t n = batch.n_accounts;
 
-    double score_s = per_unit(score_repeated, 2000, 1);
-    double ingest_s = per_unit(ingest, 20, 0) * (double)n; /* per input */
-    double cjson_s = per_unit(cjson, 20, 0);
-    double audit_s = per_unit(audit, 1, 1);
+    measure ms[] = {{score_repeated, 2000, 1, {0}}, {ingest, 20, 0, {0}}, {cjson, 20, 0, {0}}, {audit, 1, 1, {0}}};
+    double t[4];
+    per_unit(ms, 4, t);
+    double score_s = t[0], ingest_s = t[1] * (double)n /* per input */, cjson_s = t[2], audit_s = t[3];
 
     if (!*argv[2]) {
         printf("{\"accounts\": %zu, \"input_bytes\": %zu, \"score_ns_native\": %.1f, \"ingest_mb_s_native\": %.2f, "

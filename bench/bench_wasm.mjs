@@ -49,24 +49,28 @@ const cpuSeconds = fs.existsSync(SCHEDSTAT)
   ? () => Number(fs.readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e9
   : () => performance.now() / 1e3;
 
-// Seconds per unit of work of call(repeats) (units = what it returns), minus the cost of call(0) when asked.
-function perUnit(call, repeats, { subtractZero = false } = {}) {
-  call(repeats); // warm-up
-  const samples = [];
+// Seconds per unit of work of each measure's call(repeats) (units = what it returns), minus the cost of
+// call(0) when asked. The measures take turns within each round, so that what they are compared with
+// (ingest with cJSON alone) ran under the same conditions; the median of the rounds for each.
+function perUnit(measures) {
+  const samples = measures.map(() => []);
+  for (const { call, repeats } of measures) call(repeats); // warm-up
   for (let i = 0; i < ROUNDS; i++) {
-    let zero = 0;
-    if (subtractZero) {
-      const z0 = cpuSeconds();
-      call(0);
-      zero = cpuSeconds() - z0;
-    }
-    const t0 = cpuSeconds();
-    const units = call(repeats);
-    const elapsed = cpuSeconds() - t0 - zero;
-    if (!(units > 0)) throw new Error('bench: the core could not read the followers file');
-    samples.push(elapsed / units);
+    measures.forEach(({ call, repeats, subtractZero = false }, k) => {
+      let zero = 0;
+      if (subtractZero) {
+        const z0 = cpuSeconds();
+        call(0);
+        zero = cpuSeconds() - z0;
+      }
+      const t0 = cpuSeconds();
+      const units = call(repeats);
+      const elapsed = cpuSeconds() - t0 - zero;
+      if (!(units > 0)) throw new Error('bench: the core could not read the followers file');
+      samples[k].push(elapsed / units);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 async function coldStartHere(profileFile) {
@@ -105,20 +109,27 @@ async function main(followersFile, profileFile) {
   const accounts = m._tf_bench_score_repeated(doc.ptr, doc.len, url.ptr, NOW, 1);
   if (accounts <= 0) throw new Error(`bench: the core reads no account in ${followersFile}`);
 
-  const scoreS = perUnit((r) => m._tf_bench_score_repeated(doc.ptr, doc.len, url.ptr, NOW, r), 2000, { subtractZero: true });
-  const ingestS = perUnit((r) => m._tf_bench_ingest(doc.ptr, doc.len, url.ptr, NOW, r), 20) * accounts;
-  const cjsonS = perUnit((r) => m._tf_bench_cjson_parse(doc.ptr, doc.len, r), 20);
-  const auditS = perUnit((r) => m._tf_bench_audit(doc.ptr, doc.len, url.ptr, NOW, AUDIT_N, r), 1, { subtractZero: true });
+  const [scoreS, ingestPerAccountS, cjsonS, auditS] = perUnit([
+    { call: (r) => m._tf_bench_score_repeated(doc.ptr, doc.len, url.ptr, NOW, r), repeats: 2000, subtractZero: true },
+    { call: (r) => m._tf_bench_ingest(doc.ptr, doc.len, url.ptr, NOW, r), repeats: 20 },
+    { call: (r) => m._tf_bench_cjson_parse(doc.ptr, doc.len, r), repeats: 20 },
+    { call: (r) => m._tf_bench_audit(doc.ptr, doc.len, url.ptr, NOW, AUDIT_N, r), repeats: 1, subtractZero: true },
+  ]);
+  const ingestS = ingestPerAccountS * accounts;
 
   // The public path, as the extension's worker calls it: string in, JSON report out, parsed in JS.
   const { coreLoader } = await import('../js-glue/core.js');
   const core = await coreLoader(() => Promise.resolve(m))();
   const text = input.toString('utf8');
-  const publicS = perUnit((r) => {
-    let n = 0;
-    for (let i = 0; i < r; i++) n += core.score(text, { url: FOLLOWERS_URL, now: NOW }).accounts.length;
-    return n;
-  }, 10) * accounts;
+  const [publicPerAccountS] = perUnit([{
+    call: (r) => {
+      let n = 0;
+      for (let i = 0; i < r; i++) n += core.score(text, { url: FOLLOWERS_URL, now: NOW }).accounts.length;
+      return n;
+    },
+    repeats: 10,
+  }]);
+  const publicS = publicPerAccountS * accounts;
 
   // Memory: after warm-up, 1,000,000 scores inside the core, then the public paths again.
   const heapBefore = m.HEAPU8.buffer.byteLength;
