@@ -46,7 +46,7 @@ function machine() {
     memory_gb: Math.round(os.totalmem() / 2 ** 30),
     os: `${/^PRETTY_NAME="?([^"\n]+)"?$/m.exec(osRelease)?.[1] ?? os.type()}, Linux ${os.release()}`,
     node: process.version,
-    emcc: firstLine('emcc', ['--version']).replace(/^emcc \([^)]*\)\s*/, ''),
+    emcc: firstLine('emcc', ['--version']).replace(/^emcc \([^)]*\)\s*/, '').replace(/\s*\(\)$/, ''),
     chromium: firstLine(process.env.TRUEFOLLOW_CHROMIUM || '/usr/bin/chromium', ['--version']),
     cc: firstLine(process.env.CC || 'cc', ['--version']),
     load_average: os.loadavg().map((l) => Number(l.toFixed(2))),
@@ -160,7 +160,8 @@ const md = `## Speed and size
 Measured by \`make bench\` on ${results.generated.slice(0, 10)} (figures in [bench/results.json](../bench/results.json)).
 Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB; ${m.os}; Node ${m.node}; emcc ${m.emcc}; ${m.chromium};
 ${m.cc}; XGBoost ${figures.xgboost_version ?? 'n/a'}. The machine was shared (load average ${m.load_average.join(', ')} at the end), so
-timings are noisy; throughputs are CPU time, latencies wall time, every figure a median of repeated runs.
+timings are noisy: from one run to the next, figures near their target (the wasm/native ratio of scoring, ingest
+against cJSON, the cold start) have landed on either side of it.
 
 | measure | value | unit | target | |
 |---|---:|---|---|---|
@@ -187,7 +188,8 @@ How each figure is made:
 - **Heap**: wasm linear memory and malloc's bytes in use before and after ${figures.heap_scores.toLocaleString('en')} scores, after warm-up;
   then after 50 \`core.score\` and 50 \`core.audit\` calls through the public API.
 - Native and Node each run ${PASSES} times, taking turns; each figure is the best pass (least time, most MB/s;
-  the worst for memory), each pass a median of 7 rounds in which the measures take turns.
+  the worst for memory), each pass a median of 7 rounds; ingest and cJSON alone take turns within each round,
+  and the 100,000-follower audit runs apart and last (its heap growth slowed whatever ran after it).
 - Throughputs are CPU time of the measuring thread (native: \`CLOCK_THREAD_CPUTIME_ID\`; Node:
   \`/proc/thread-self/schedstat\`, so that V8's background compiler threads are not counted); cold start and
   badge latency are wall time.
