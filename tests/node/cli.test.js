@@ -84,7 +84,8 @@ describe('truefollow audit', () => {
     assert.equal(status, 0);
     const audit = JSON.parse(lines[0]);
     assert.equal(audit.n, 69);
-    assert.equal(audit.sample, 'recent followers');
+    assert.match(audit.sample, /^recent followers/);
+    assert.ok(audit.factory && Array.isArray(audit.factory.runs));
     for (const k of ['real', 'inactive', 'fake']) assert.equal(audit[k].ci90.length, 2);
     assert.ok(audit.model && audit.method);
   });

@@ -14,7 +14,8 @@
  * weeks is inserted as one block. Printed: the batch's recall, and how often organic-only lists raise an
  * alarm.
  *
- * usage: eval_audience POOL.csv DATES.csv   (POOL: header, then "label,p_fake" rows; DATES: cresci CSV)
+ * usage: eval_audience POOL.csv DATES.csv   (POOL: held-out scores with "label" and "p_fake" columns;
+ *                                            DATES: a cresci-2015 CSV of genuine accounts)
  */
 #include <math.h>
 #include <stdio.h>
@@ -47,24 +48,45 @@ static unsigned long long next_random(void)
 static size_t uniform_index(size_t n) { return (size_t)(next_random() % n); }
 static double uniform01(void) { return (double)(next_random() >> 11) / 9007199254740992.0; }
 
+/* The index of a column named in a CSV header line, or -1. */
+static int column_of(char *header, const char *name)
+{
+    int i = 0;
+    for (char *field = strtok(header, ",\r\n"); field; field = strtok(NULL, ",\r\n"), i++)
+        if (strcmp(field, name) == 0)
+            return i;
+    return -1;
+}
+
+/* The held-out scores the model's training writes: a header naming "label" and "p_fake", then rows. */
 static int read_pool(const char *path, pool *out)
 {
     FILE *f = fopen(path, "r");
     if (!f)
         return -1;
-    char line[256];
+    char line[512], header[512];
     size_t cap = 1024;
     out->p = malloc(cap * sizeof *out->p);
     out->fake = malloc(cap * sizeof *out->fake);
     out->n = 0;
-    if (!fgets(line, sizeof line, f)) { /* header */
+    if (!fgets(line, sizeof line, f)) {
         fclose(f);
         return -1;
     }
-    int label;
-    double p;
-    while (fgets(line, sizeof line, f) && out->p && out->fake) {
-        if (sscanf(line, "%d,%lf", &label, &p) != 2)
+    memcpy(header, line, sizeof header);
+    int label_at = column_of(header, "label");
+    memcpy(header, line, sizeof header);
+    int p_at = column_of(header, "p_fake");
+    while (label_at >= 0 && p_at >= 0 && fgets(line, sizeof line, f) && out->p && out->fake) {
+        double label = NAN, p = NAN;
+        int i = 0;
+        for (char *field = strtok(line, ",\r\n"); field; field = strtok(NULL, ",\r\n"), i++) {
+            if (i == label_at)
+                label = atof(field);
+            else if (i == p_at)
+                p = atof(field);
+        }
+        if (isnan(label) || isnan(p))
             continue;
         if (out->n == cap) {
             cap *= 2;
@@ -74,7 +96,7 @@ static int read_pool(const char *path, pool *out)
                 break;
         }
         out->p[out->n] = p;
-        out->fake[out->n++] = label;
+        out->fake[out->n++] = label != 0;
     }
     fclose(f);
     return out->p && out->fake && out->n > 0 ? 0 : -1;

@@ -15,9 +15,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "audit.h"
+#include "audience.h"
 #include "cJSON.h"
-#include "model.h"
 #include "read.h"
 #include "report.h"
 #include "score.h"
@@ -130,24 +129,7 @@ static int run_audit(const cli *c)
     tf_batch batch = {0};
     for (int i = 0; i < c->n_files; i++)
         failed |= read_file(c, c->files[i], &batch);
-    tf_score *scores = calloc(batch.n_accounts ? batch.n_accounts : 1, sizeof *scores);
-    if (!scores) {
-        tf_batch_free(&batch);
-        fputs("truefollow: out of memory\n", stderr);
-        return 1;
-    }
-    size_t seen_followers = 0;
-    for (size_t k = 0; k < batch.n_accounts; k++) {
-        tf_score_account(&batch.accounts[k], c->now, NULL, &scores[k]);
-        seen_followers += batch.accounts[k].seen == TF_SEEN_FOLLOWERS;
-    }
-    tf_audit audit;
-    tf_error_rates rates;
-    tf_model_error_rates(batch.n_accounts ? batch.accounts[0].platform : TF_X, &rates);
-    tf_audit_estimate(scores, batch.n_accounts, &rates,
-                      seen_followers * 2 > batch.n_accounts ? TF_SEEN_FOLLOWERS : TF_SEEN_PROFILE, &audit);
-    failed |= print_json_line(tf_audit_report(&audit));
-    free(scores);
+    failed |= print_json_line(tf_audience_report(&batch, c->now, NULL, NAN));
     tf_batch_free(&batch);
     return failed;
 }

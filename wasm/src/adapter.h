@@ -32,6 +32,24 @@ typedef tf_read_result (*tf_adapter_fn)(const tf_input *in, tf_batch *out, char 
 extern const tf_adapter_fn tf_json_adapters[];
 extern const tf_adapter_fn tf_html_adapters[];
 
+/* One file per platform (adapter_<platform>.c), each naming the shapes it reads. */
 tf_read_result tf_read_x_json(const tf_input *in, tf_batch *out, char *why, size_t why_size);
+tf_read_result tf_read_x_html(const tf_input *in, tf_batch *out, char *why, size_t why_size);
+tf_read_result tf_read_instagram_json(const tf_input *in, tf_batch *out, char *why, size_t why_size);
+tf_read_result tf_read_tiktok_json(const tf_input *in, tf_batch *out, char *why, size_t why_size);
+tf_read_result tf_read_tiktok_html(const tf_input *in, tf_batch *out, char *why, size_t why_size);
+tf_read_result tf_read_youtube_json(const tf_input *in, tf_batch *out, char *why, size_t why_size);
+tf_read_result tf_read_youtube_html(const tf_input *in, tf_batch *out, char *why, size_t why_size);
+tf_read_result tf_read_bluesky_json(const tf_input *in, tf_batch *out, char *why, size_t why_size);
+tf_read_result tf_read_mastodon_json(const tf_input *in, tf_batch *out, char *why, size_t why_size);
+
+/*
+ * The DOM fallback (adapter_dom.c): the extension sends what a page printed when it loaded no JSON,
+ *   {"truefollow_dom": {"platform": "x", "handle": "someone", "name": "...", "bio": "...",
+ *                       "counts": {"followers": "1,2 Mio.", "following": "321", "posts": "4.567"},
+ *                       "lang": "de", "verified": true, "private": false, "avatar_url": "..."}}
+ * and the core parses the count strings in the page's language (count.h).
+ */
+tf_read_result tf_read_dom_json(const tf_input *in, tf_batch *out, char *why, size_t why_size);
 
 #endif

@@ -2,13 +2,19 @@
  * X (Twitter): GraphQL user objects in both shapes (docs/platforms.md, "X / Twitter"):
  * - the 2026 shape with no `legacy` (core, relationship_counts, tweet_counts, profile_bio, avatar, privacy);
  * - the older shape with counts and profile under `legacy`.
- * Reads UserByScreenName (data.user.result) and the Followers / Following timelines
- * (instructions[].entries[] with entryId "user-<id>").
+ * Reads UserByScreenName (data.user.result), the Followers / Following timelines (instructions[].entries[]
+ * with entryId "user-<id>") and UserTweets (entries "tweet-<id>", conversation modules "profile-conversation-*"
+ * and the pinned entry; tweets keep their counts under `legacy`, views at views.count). Each tweet gives a
+ * tf_post and its author a tf_account (seen as post author, once), whose last_post_at is its newest tweet
+ * or retweet. Retweets give no post record: their counts belong to the original tweet.
+ * The HTML adapter reads the profile page's JSON-LD (script data-testid="UserProfileSchema-test").
+ * Left out: the DOM (adapter_dom.c reads what the extension extracts from it), TweetDetail replies.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "adapter.h"
+#include "html_text.h"
 #include "json_get.h"
 #include "timefmt.h"
 
@@ -98,32 +104,135 @@ static tf_read_result add_user(const cJSON *user, tf_seen seen, tf_batch *out, c
     return TF_READ_OK;
 }
 
-/* Followers/Following timelines: every "user-<id>" entry of every instruction. */
-static tf_read_result read_user_timeline(const cJSON *instructions, tf_seen seen, tf_batch *out, char *why,
-                                         size_t why_size)
+/* The tweet inside a tweet_results.result, unwrapping the visibility wrapper; NULL if none. */
+static const cJSON *tweet_of(const cJSON *result)
 {
-    size_t before = out->n_accounts;
-    int user_entries = 0;
+    const char *type = tf_str(tf_get(result, "__typename"));
+    if (type && strcmp(type, "TweetWithVisibilityResults") == 0)
+        result = tf_get(result, "tweet");
+    return tf_get(result, "legacy") ? result : NULL;
+}
+
+/* The account of a tweet's author, added once per input (found among the accounts added since `first`). */
+static tf_account *author_account(const cJSON *user, size_t first, tf_batch *out, int *no_memory)
+{
+    const char *id = tf_str(tf_get(user, "rest_id"));
+    for (size_t i = first; id && i < out->n_accounts; i++)
+        if (out->accounts[i].seen == TF_SEEN_POST_AUTHOR && out->accounts[i].id && strcmp(out->accounts[i].id, id) == 0)
+            return &out->accounts[i];
+    tf_account *a = tf_batch_add_account(out);
+    if (!a) {
+        *no_memory = 1;
+        return NULL;
+    }
+    tf_account_init(a, TF_X, TF_SEEN_POST_AUTHOR);
+    if (!read_user(user, a)) {
+        out->n_accounts--;
+        return NULL;
+    }
+    return a;
+}
+
+/* One tweet_results.result: a post record (unless a retweet) and its author. 1 when read, 0 when not. */
+static int read_tweet(const cJSON *result, size_t first, tf_batch *out, int *no_memory)
+{
+    const cJSON *tweet = tweet_of(result);
+    if (!tweet)
+        return 0;
+    const cJSON *legacy = tf_get(tweet, "legacy");
+    double created = tf_parse_twitter_date(tf_str(tf_get(legacy, "created_at")));
+    tf_account *author = author_account(tf_get(tweet, "core", "user_results", "result"), first, out, no_memory);
+    if (*no_memory)
+        return 0;
+    if (author && isfinite(created) && !(author->last_post_at >= created))
+        author->last_post_at = created;
+    if (tf_get(legacy, "retweeted_status_result"))
+        return 1;
+    tf_post *p = tf_batch_add_post(out);
+    if (!p) {
+        *no_memory = 1;
+        return 0;
+    }
+    tf_post_init(p, TF_X);
+    p->id = tf_str(tf_get(tweet, "rest_id"));
+    if (!p->id)
+        p->id = tf_str(tf_get(legacy, "id_str"));
+    p->author_id = author ? author->id : tf_str(tf_get(legacy, "user_id_str"));
+    p->likes = tf_count_value(tf_get(legacy, "favorite_count"));
+    p->comments = tf_count_value(tf_get(legacy, "reply_count"));
+    p->reposts = tf_count_value(tf_get(legacy, "retweet_count"));
+    p->quotes = tf_count_value(tf_get(legacy, "quote_count"));
+    p->views = tf_count_value(tf_get(tweet, "views", "count"));
+    p->created_at = created;
+    return 1;
+}
+
+typedef struct timeline_tally {
+    int user_entries, users_read, tweet_entries, tweets_read;
+} timeline_tally;
+
+static int has_prefix(const char *s, const char *prefix)
+{
+    return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* One timeline entry: a user, a tweet, or a module of tweets. -1 when memory ran out. */
+static int read_entry(const cJSON *entry, tf_seen seen, size_t first, tf_batch *out, timeline_tally *t)
+{
+    const char *entry_id = tf_str(tf_get(entry, "entryId"));
+    int no_memory = 0;
+    if (has_prefix(entry_id, "user-")) {
+        t->user_entries++;
+        const cJSON *user = tf_get(entry, "content", "itemContent", "user_results", "result");
+        if (!is_user(user))
+            return 0; /* suspended or unavailable accounts have no profile to read */
+        tf_account *a = tf_batch_add_account(out);
+        if (!a)
+            return -1;
+        tf_account_init(a, TF_X, seen);
+        if (read_user(user, a))
+            t->users_read++;
+        else
+            out->n_accounts--;
+    } else if (has_prefix(entry_id, "tweet-")) {
+        t->tweet_entries++;
+        t->tweets_read += read_tweet(tf_get(entry, "content", "itemContent", "tweet_results", "result"), first, out, &no_memory);
+    } else if (has_prefix(entry_id, "profile-conversation-") || has_prefix(entry_id, "profile-grid-")) {
+        const cJSON *item;
+        cJSON_ArrayForEach(item, tf_get(entry, "content", "items"))
+        {
+            t->tweet_entries++;
+            t->tweets_read += read_tweet(tf_get(item, "item", "itemContent", "tweet_results", "result"), first, out, &no_memory);
+            if (no_memory)
+                break;
+        }
+    }
+    return no_memory ? -1 : 0;
+}
+
+/* Followers/Following and UserTweets timelines: every entry of every instruction, the pinned one too. */
+static tf_read_result read_timeline(const cJSON *instructions, tf_seen seen, tf_batch *out, char *why, size_t why_size)
+{
+    size_t first = out->n_accounts;
+    timeline_tally t = {0, 0, 0, 0};
     const cJSON *instruction;
     cJSON_ArrayForEach(instruction, instructions)
     {
+        if (tf_get(instruction, "entry") && read_entry(tf_get(instruction, "entry"), seen, first, out, &t))
+            return TF_READ_NO_MEMORY;
         const cJSON *entry;
         cJSON_ArrayForEach(entry, tf_get(instruction, "entries"))
         {
-            const char *entry_id = tf_str(tf_get(entry, "entryId"));
-            if (!entry_id || strncmp(entry_id, "user-", 5) != 0)
-                continue;
-            user_entries++;
-            const cJSON *user = tf_get(entry, "content", "itemContent", "user_results", "result");
-            if (!is_user(user))
-                continue; /* suspended or unavailable accounts have no profile to read */
-            tf_read_result r = add_user(user, seen, out, why, why_size);
-            if (r == TF_READ_NO_MEMORY)
-                return r;
+            if (read_entry(entry, seen, first, out, &t))
+                return TF_READ_NO_MEMORY;
         }
     }
-    if (user_entries > 0 && out->n_accounts == before) {
-        snprintf(why, why_size, "X user list with %d entries but no readable user object", user_entries);
+    if (t.user_entries > 0 && t.users_read == 0) {
+        snprintf(why, why_size, "X user list with %d entries but no readable user object", t.user_entries);
+        return TF_READ_UNSUPPORTED;
+    }
+    if (t.tweet_entries > 0 && t.tweets_read == 0) {
+        snprintf(why, why_size, "X timeline with %d tweet entries but no tweet with `legacy` counts", t.tweet_entries);
         return TF_READ_UNSUPPORTED;
     }
     return TF_READ_OK;
@@ -141,13 +250,65 @@ tf_read_result tf_read_x_json(const tf_input *in, tf_batch *out, char *why, size
     }
 
     const cJSON *timeline = tf_get(result, "timeline", "timeline", "instructions");
+    if (!timeline)
+        timeline = tf_get(result, "timeline_v2", "timeline", "instructions");
     if (cJSON_IsArray(timeline)) {
         tf_seen seen = strstr(in->url, "/Following") ? TF_SEEN_FOLLOWING : TF_SEEN_FOLLOWERS;
-        return read_user_timeline(timeline, seen, out, why, why_size);
+        return read_timeline(timeline, seen, out, why, why_size);
     }
     if (tf_get(result, "core") || tf_get(result, "legacy"))
         return add_user(result, TF_SEEN_PROFILE, out, why, why_size);
 
     snprintf(why, why_size, "X data.user.result has neither a profile (core or legacy) nor a timeline");
     return TF_READ_UNSUPPORTED;
+}
+
+/* JSON-LD interaction counters: {"name": "Follows", "userInteractionCount": 12}. */
+static double interaction_count(const cJSON *stats, const char *name)
+{
+    const cJSON *s;
+    cJSON_ArrayForEach(s, stats)
+    {
+        const char *n = tf_str(tf_get(s, "name"));
+        if (n && strcmp(n, name) == 0)
+            return tf_count_value(tf_get(s, "userInteractionCount"));
+    }
+    return NAN;
+}
+
+tf_read_result tf_read_x_html(const tf_input *in, tf_batch *out, char *why, size_t why_size)
+{
+    size_t len = 0;
+    const char *script = tf_html_script_with(in->text, "data-testid", "UserProfileSchema-test", &len);
+    if (!script)
+        return TF_READ_NOT_MINE;
+    int no_memory = 0;
+    const cJSON *ld = tf_html_parse_kept(out, script, len, &no_memory);
+    if (no_memory)
+        return TF_READ_NO_MEMORY;
+    const cJSON *person = tf_get(ld, "mainEntity");
+    if (!person)
+        person = tf_get(ld, "author");
+    const char *handle = tf_str(tf_get(person, "additionalName"));
+    if (!handle || !*handle) {
+        snprintf(why, why_size, "X profile JSON-LD %s", ld ? "without mainEntity.additionalName (the handle)" : "is not valid JSON");
+        return TF_READ_UNSUPPORTED;
+    }
+    tf_account *a = tf_batch_add_account(out);
+    if (!a)
+        return TF_READ_NO_MEMORY;
+    tf_account_init(a, TF_X, TF_SEEN_PROFILE);
+    a->handle = handle;
+    a->id = tf_str(tf_get(person, "identifier"));
+    a->name = tf_str(tf_get(person, "givenName"));
+    a->bio = tf_str(tf_get(person, "description"));
+    a->avatar_url = tf_str(tf_get(person, "image", "contentUrl"));
+    if (a->avatar_url)
+        a->default_avatar = strstr(a->avatar_url, X_DEFAULT_AVATAR) ? TF_YES : TF_NO;
+    a->created_at = tf_parse_iso8601(tf_str(tf_get(ld, "dateCreated")));
+    const cJSON *stats = tf_get(person, "interactionStatistic");
+    a->followers = interaction_count(stats, "Follows");
+    a->following = interaction_count(stats, "Friends");
+    a->posts = interaction_count(stats, "Tweets");
+    return TF_READ_OK;
 }

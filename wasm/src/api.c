@@ -11,11 +11,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "audit.h"
+#include "audience.h"
 #include "cJSON.h"
 #include "count.h"
 #include "json_get.h"
-#include "model.h"
 #include "read.h"
 #include "report.h"
 #include "score.h"
@@ -36,6 +35,7 @@ const char *tf_version(void) { return "0.1.0"; }
 
 typedef struct options {
     double now;
+    double followers; /* the profile's follower count, for reach, when the responses lack it */
     tf_thresholds thresholds;
     char url[1024], lang[24];
 } options;
@@ -57,6 +57,7 @@ static int parse_options(const char *json, options *out)
     memset(out, 0, sizeof *out);
     out->now = (double)time(NULL);
     out->thresholds = tf_default_thresholds;
+    out->followers = NAN;
     if (!json || !*json)
         return 0;
     cJSON *o = cJSON_Parse(json);
@@ -66,6 +67,7 @@ static int parse_options(const char *json, options *out)
         return -1;
     }
     out->now = number_option(o, "now", out->now);
+    out->followers = number_option(o, "followers", NAN);
     out->thresholds.fake = number_option(o, "fake_threshold", out->thresholds.fake);
     out->thresholds.inactive_posts_per_year = number_option(o, "inactive_posts_per_year", out->thresholds.inactive_posts_per_year);
     out->thresholds.inactive_days_silent = number_option(o, "inactive_days_silent", out->thresholds.inactive_days_silent);
@@ -136,19 +138,6 @@ char *tf_score_input(const char *input, size_t len, const char *options_json)
     return report ? print_and_free(report) : NULL;
 }
 
-/* The sample's origin: where most of its accounts were seen. */
-static tf_seen majority_origin(const tf_batch *batch)
-{
-    size_t counts[TF_SEEN_POST_AUTHOR + 1] = {0};
-    for (size_t i = 0; i < batch->n_accounts; i++)
-        counts[batch->accounts[i].seen]++;
-    tf_seen best = TF_SEEN_PROFILE;
-    for (int s = TF_SEEN_PROFILE; s <= TF_SEEN_POST_AUTHOR; s++)
-        if (counts[s] > counts[best])
-            best = (tf_seen)s;
-    return best;
-}
-
 char *tf_audit_input(const char *input, size_t len, const char *options_json)
 {
     options opt;
@@ -160,26 +149,12 @@ char *tf_audit_input(const char *input, size_t len, const char *options_json)
         tf_batch_free(&batch);
         return NULL;
     }
-    tf_score *scores = batch.n_accounts ? malloc(batch.n_accounts * sizeof *scores) : NULL;
-    if (batch.n_accounts && !scores) {
-        tf_batch_free(&batch);
-        cJSON_Delete(report);
-        set_error("out of memory for %zu scores", batch.n_accounts);
-        return NULL;
-    }
-    for (size_t i = 0; i < batch.n_accounts; i++)
-        tf_score_account(&batch.accounts[i], opt.now, &opt.thresholds, &scores[i]);
-    tf_audit audit;
-    tf_error_rates rates;
-    tf_model_error_rates(batch.n_accounts ? batch.accounts[0].platform : TF_X, &rates);
-    tf_audit_estimate(scores, batch.n_accounts, &rates, majority_origin(&batch), &audit);
-    free(scores);
+    cJSON *audit = tf_audience_report(&batch, opt.now, &opt.thresholds, opt.followers);
     tf_batch_free(&batch);
-    cJSON *audit_json = tf_audit_report(&audit);
-    if (!audit_json || !cJSON_AddItemToObject(report, "audit", audit_json)) {
-        cJSON_Delete(audit_json);
+    if (!audit || !cJSON_AddItemToObject(report, "audit", audit)) {
+        cJSON_Delete(audit);
         cJSON_Delete(report);
-        set_error("out of memory reporting the audit");
+        set_error("out of memory estimating the audience");
         return NULL;
     }
     return print_and_free(report);

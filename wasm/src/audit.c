@@ -7,8 +7,10 @@
  * Feldman and Cousins' likelihood-ratio ordering ("Unified approach to the classical statistical analysis
  * of small signals", 1998): it holds its coverage at the edges, where a share of 0% or 100% lies, and
  * never gives an empty interval. The distribution of k mixes the binomial over the uncertainty of Se and
- * Sp (Beta posteriors from the held-out counts, 5-point Gauss-Hermite on each). Ranks use the mid-p
- * rule (half of a count's own probability), which keeps coverage near 90% rather than far above it.
+ * Sp: their Beta posteriors from the held-out counts, each taken at N_NODES equal-probability quantiles
+ * (quantiles, not a normal approximation, because with a handful of errors the posterior is skewed).
+ * Ranks count a quarter of a count's own probability (a partial mid-p rule), which keeps discrete
+ * samples from covering far more often than 90%.
  *
  * Inactive share: among the accounts not flagged fake, the share that are quiet (score.c's rule), with a
  * Wilson interval, times the real share; bounds combine by interval arithmetic (conservative).
@@ -24,14 +26,11 @@
 #define Z90 1.6448536269514722
 #define BISECT_STEPS 26 /* interval edges to 2^-26 of a share */
 #define TAIL_SIGMAS 9.0 /* binomial mass beyond this many standard deviations is negligible */
-#define N_NODES 5
+#define N_NODES 7
 #define N_MIX (N_NODES * N_NODES)
-
-/* Probabilists' Gauss-Hermite nodes and weights for E[f(X)], X ~ N(0, 1). */
-static const double gh_nodes[N_NODES] = {-2.8569700138728056, -1.3556261799742659, 0.0, 1.3556261799742659,
-                                         2.8569700138728056};
-static const double gh_weights[N_NODES] = {0.011257411327720691, 0.22207592200561266, 0.5333333333333333,
-                                           0.22207592200561266, 0.011257411327720691};
+#ifndef TF_AUDIT_MID_P
+#define TF_AUDIT_MID_P 0.25
+#endif
 
 typedef struct belt {
     double n, se, sp;                   /* sample size; point estimates of the rates */
@@ -46,13 +45,59 @@ typedef struct at_share {
     double q_lo, q_hi;
 } at_share;
 
-/* A rate's Beta(successes + 1/2, failures + 1/2) posterior, at the Gauss-Hermite nodes. */
+/* The continued fraction of the regularized incomplete beta function, by the modified Lentz method. */
+static double beta_fraction(double a, double b, double x)
+{
+    const double tiny = 1e-300;
+    double c = 1, d = 1 - (a + b) * x / (a + 1);
+    d = 1 / (fabs(d) < tiny ? tiny : d);
+    double f = d;
+    for (int m = 1; m <= 300; m++) {
+        double m2 = 2.0 * m;
+        double even = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+        double odd = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+        for (int step = 0; step < 2; step++) {
+            double coefficient = step == 0 ? even : odd;
+            d = 1 + coefficient * d;
+            d = 1 / (fabs(d) < tiny ? tiny : d);
+            c = 1 + coefficient / c;
+            c = fabs(c) < tiny ? tiny : c;
+            f *= c * d;
+        }
+        if (fabs(c * d - 1) < 1e-14)
+            break;
+    }
+    return f;
+}
+
+/* I_x(a, b): the Beta(a, b) distribution function at x. */
+static double beta_cdf(double a, double b, double x)
+{
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    double log_front = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x);
+    if (x < (a + 1) / (a + b + 2))
+        return exp(log_front) * beta_fraction(a, b, x) / a;
+    return 1 - exp(log_front) * beta_fraction(b, a, 1 - x) / b;
+}
+
+/* A rate's Beta(successes + 1/2, failures + 1/2) posterior at N_NODES equal-probability quantiles. */
 static void beta_nodes(double successes, double failures, double out[N_NODES])
 {
     double a = successes + 0.5, b = failures + 0.5;
-    double mean = a / (a + b), sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
-    for (int i = 0; i < N_NODES; i++)
-        out[i] = fmin(1.0, fmax(0.0, mean + sd * gh_nodes[i]));
+    for (int i = 0; i < N_NODES; i++) {
+        double p = (i + 0.5) / N_NODES, lo = 0, hi = 1;
+        for (int step = 0; step < 60; step++) {
+            double mid = (lo + hi) / 2;
+            if (beta_cdf(a, b, mid) < p)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        out[i] = (lo + hi) / 2;
+    }
 }
 
 static void prepare(const belt *b, double pi, at_share *s)
@@ -110,7 +155,7 @@ static int accepts(belt *b, size_t k, double pi)
     double r_k = best_k > 0 ? p_k / best_k : 0;
     double spread = TAIL_SIGMAS * sqrt(b->n * fmax(s.q_hi * (1 - s.q_lo), 1e-4)) + 2;
     double from = fmax(0, floor(b->n * s.q_lo - spread)), to = fmin(b->n, ceil(b->n * s.q_hi + spread));
-    double mass_above = 0.5 * p_k;
+    double mass_above = TF_AUDIT_MID_P * p_k;
     for (size_t j = (size_t)from; j <= (size_t)to && mass_above < CONFIDENCE; j++) {
         if (j == k)
             continue;
@@ -153,7 +198,7 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
         for (int j = 0; j < N_NODES; j++) {
             b.node_se[i * N_NODES + j] = se_nodes[i];
             b.node_sp[i * N_NODES + j] = sp_nodes[j];
-            b.node_w[i * N_NODES + j] = gh_weights[i] * gh_weights[j];
+            b.node_w[i * N_NODES + j] = 1.0 / N_MIX;
         }
     b.log_choose = malloc((n + 1) * sizeof *b.log_choose);
     b.best = malloc((n + 1) * sizeof *b.best);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "model.h"
 #include "timefmt.h"
 
 static cJSON *string_or_null(const char *s)
@@ -117,20 +118,101 @@ static cJSON *share_report(const tf_share *s)
     return o;
 }
 
-cJSON *tf_audit_report(const tf_audit *audit)
+static cJSON *interval(double lo, double hi)
+{
+    const double ci[2] = {round6(lo), round6(hi)};
+    return cJSON_CreateDoubleArray(ci, 2);
+}
+
+/* True reach: followers times the real (active) share, with its interval. */
+static cJSON *reach_report(double followers, const tf_share *real)
+{
+    if (isnan(followers) || isnan(real->share))
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    if (!o || add(o, "followers", cJSON_CreateNumber(followers)) ||
+        add(o, "value", cJSON_CreateNumber(round(followers * real->share))) ||
+        add(o, "ci90", interval(round(followers * real->ci90[0]), round(followers * real->ci90[1])))) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *factory_report(const tf_factory_result *f)
+{
+    cJSON *o = cJSON_CreateObject(), *runs = cJSON_CreateArray();
+    int failed = !o || add(o, "dated", cJSON_CreateNumber((double)f->n_dated)) ||
+                 add(o, "in_runs", cJSON_CreateNumber((double)f->in_runs)) || add(o, "runs", runs);
+    for (size_t i = 0; !failed && i < f->n_runs; i++) {
+        const tf_factory_run *r = &f->runs[i];
+        cJSON *run = cJSON_CreateObject();
+        failed = !run || !cJSON_AddItemToArray(runs, run) ? (cJSON_Delete(run), 1) : 0;
+        failed = failed || add(run, "first", cJSON_CreateNumber((double)r->first)) ||
+                 add(run, "last", cJSON_CreateNumber((double)r->last)) ||
+                 add(run, "members", cJSON_CreateNumber((double)r->members)) ||
+                 add(run, "created_from", date_or_null(r->created_from)) ||
+                 add(run, "created_to", date_or_null(r->created_to));
+    }
+    if (failed) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *engagement_report(const tf_engagement *e)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || add(o, "posts", cJSON_CreateNumber((double)e->n_posts)) ||
+        add(o, "rate", number_or_null(isnan(e->rate) ? NAN : round6(e->rate))) ||
+        add(o, "tier_from", number_or_null(e->tier_floor)) ||
+        add(o, "tier_typical", number_or_null(isnan(e->typical) ? NAN : round6(e->typical))) ||
+        add(o, "far_below_under", number_or_null(isnan(e->far_below) ? NAN : round6(e->far_below))) ||
+        add(o, "far_below", isnan(e->rate) || isnan(e->typical) ? cJSON_CreateNull() : cJSON_CreateBool(e->is_far_below)) ||
+        add(o, "source", string_or_null(e->source))) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static const char *sample_name(tf_seen origin)
+{
+    switch (origin) {
+    case TF_SEEN_FOLLOWERS: return "recent followers (a follower list shows the newest first)";
+    case TF_SEEN_FOLLOWING: return "accounts followed";
+    case TF_SEEN_POST_AUTHOR: return "authors of posts";
+    case TF_SEEN_PROFILE: break;
+    }
+    return "profiles seen";
+}
+
+cJSON *tf_audit_report(const tf_audit *audit, double followers, const char *profile_handle,
+                       const tf_factory_result *factory, const tf_engagement *engagement)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o)
         return NULL;
     int failed = 0;
+    failed |= add(o, "profile", string_or_null(profile_handle));
     failed |= add(o, "n", cJSON_CreateNumber((double)audit->n));
     failed |= add(o, "too_few", cJSON_CreateBool(audit->too_few));
-    failed |= add(o, "sample", cJSON_CreateString(audit->origin == TF_SEEN_FOLLOWERS ? "recent followers"
-                                                  : audit->origin == TF_SEEN_FOLLOWING ? "accounts followed"
-                                                                                       : "accounts seen"));
+    if (audit->too_few)
+        failed |= add(o, "note", cJSON_CreateString("too few to say: under 30 accounts in the sample"));
+    failed |= add(o, "sample", cJSON_CreateString(sample_name(audit->origin)));
+    cJSON *flagged = cJSON_CreateObject(); /* the raw verdict counts, before correction */
+    failed |= add(o, "flagged", flagged);
+    failed |= !flagged || add(flagged, "fake", cJSON_CreateNumber((double)audit->flagged_fake)) ||
+              add(flagged, "inactive", cJSON_CreateNumber((double)audit->flagged_inactive));
     failed |= add(o, "real", share_report(&audit->real));
     failed |= add(o, "inactive", share_report(&audit->inactive));
     failed |= add(o, "fake", share_report(&audit->fake));
+    failed |= add(o, "reach", reach_report(followers, &audit->real));
+    failed |= add(o, "engagement", engagement_report(engagement));
+    failed |= add(o, "factory", factory_report(factory));
+    failed |= add(o, "sensitivity", number_or_null(round6(audit->sensitivity)));
+    failed |= add(o, "specificity", number_or_null(round6(audit->specificity)));
     failed |= add(o, "model", cJSON_CreateString(tf_model_version()));
     failed |= add(o, "method", cJSON_CreateString(audit->method));
     if (failed) {

@@ -5,10 +5,14 @@
 #include "account.h"
 #include "audit.h"
 #include "cJSON.h"
+#include "engagement.h"
+#include "factory.h"
 #include "score.h"
 
 /* Each returns a new tree the caller deletes with cJSON_Delete, or NULL when memory runs out. */
 cJSON *tf_account_report(const tf_account *a, const tf_score *s);
-cJSON *tf_audit_report(const tf_audit *audit);
+/* `followers` (NAN: unknown) gives true reach; `profile_handle` may be NULL. */
+cJSON *tf_audit_report(const tf_audit *audit, double followers, const char *profile_handle,
+                       const tf_factory_result *factory, const tf_engagement *engagement);
 
 #endif

@@ -15,6 +15,7 @@
  * Options, as a JSON object or NULL for the defaults:
  *   "now": unix seconds the account ages are measured against (default: the clock),
  *   "url": where the response came from, "lang": the page's language,
+ *   "followers": the profile's follower count, for true reach, when the responses do not show it,
  *   "fake_threshold", "inactive_posts_per_year", "inactive_days_silent": the verdicts' thresholds.
  */
 
@@ -23,7 +24,8 @@
 char *tf_score_input(const char *input, size_t len, const char *options_json);
 
 /* Reads one input (JSON lines of several responses allowed), scores every account and estimates the
- * audience: {"status", "message", "audit": {"n", "real", "inactive", "fake", ...}}. */
+ * audience: {"status", "message", "audit": {"profile", "n", "too_few", "sample", "flagged", "real",
+ * "inactive", "fake" ({"share", "ci90"}), "reach", "engagement", "factory", "model", "method"}}. */
 char *tf_audit_input(const char *input, size_t len, const char *options_json);
 
 /* The count a string means in a language ("1,2 Mio.", "de" gives 1200000), or -1. */

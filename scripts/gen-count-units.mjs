@@ -1,0 +1,130 @@
+// Writes wasm/src/count_units.c: for every locale the count parser knows, its decimal and grouping
+// conventions and the unit words it prints after (or before, or instead of) a number ("1,2 Mio.", "1.2万", "elfu 1.2"),
+// read from the ICU data behind Intl.NumberFormat (compact short and long notation, standard notation),
+// plus the forms platforms print that ICU's compact notation does not ("Tsd.", "lakh", "mil M").
+// Run: node scripts/gen-count-units.mjs  (the output names the Node and ICU versions it came from).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The locales the parser supports; tests/node reads this list too.
+export const COUNT_LOCALES = [
+  'en', 'en-GB', 'en-IN', 'de', 'de-AT', 'de-CH', 'fr', 'fr-CA', 'fr-CH', 'es', 'es-419', 'es-MX', 'es-US',
+  'it', 'pt', 'pt-PT', 'nl', 'sv', 'nb', 'no', 'nn', 'da', 'fi', 'pl', 'cs', 'sk', 'ru', 'uk', 'bg', 'sr', 'hr',
+  'tr', 'id', 'ms', 'vi', 'th', 'ja', 'zh', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK', 'ko', 'hi', 'bn', 'mr',
+  'ta', 'ur', 'ar', 'ar-EG', 'ar-SA', 'fa', 'he', 'el', 'ro', 'hu', 'fil', 'tl', 'ca', 'sw',
+];
+
+// Forms seen on platforms' pages that ICU's compact notation does not print, by primary language:
+// [text, power of ten]. YouTube writes "Tsd." and "mil M"; Indian English pages write lakh and crore.
+const PLATFORM_FORMS = {
+  en: [['lakh', 5], ['lakhs', 5], ['crore', 7], ['crores', 7], ['bn', 9]],
+  de: [['Tsd.', 3], ['Tsd', 3], ['Mio', 6], ['Mrd', 9]],
+  es: [['mil M', 9], ['mil millones', 9]],
+  pt: [['mil mi', 9]],
+  fr: [['Mds', 9], ['Mrd', 9]],
+  ru: [['тыс', 3], ['млн.', 6], ['млрд.', 9]],
+  uk: [['тис', 3], ['млн.', 6], ['млрд.', 9]],
+  ja: [['千', 3]],
+  zh: [['千', 3]],
+  hi: [['करोड़', 7], ['हजार', 3]],
+  tr: [['bin', 3]],
+  id: [['rb.', 3], ['jt.', 6]],
+  vi: [['nghìn', 3], ['triệu', 6], ['tỷ', 9]],
+};
+
+// Above ten billion, no count on any platform; ICU's data for larger units is also less consistent.
+export const MAX_COUNT = 1e10;
+const MANTISSAS = [1, 1.2, 1.5, 2, 3, 4, 5, 7, 10, 11, 12, 15, 21, 22, 25, 100, 101, 123, 150, 999];
+
+// Map '.', ',' and the Arabic separators to the ASCII the C parser normalises to; spaces to ' '.
+function asciiSeparator(s) {
+  if (s === '.' || s === '٫') return '.';
+  if (s === ',' || s === '٬' || s === '،') return ',';
+  if (s === "'" || s === '’') return "'";
+  if (/^[\s\u00a0\u202f\u2009\u2007]$/u.test(s)) return ' ';
+  throw new Error(`unexpected separator ${JSON.stringify(s)}`);
+}
+
+function conventions(locale) {
+  const parts = new Intl.NumberFormat(locale).formatToParts(123456789.5);
+  const decimal = asciiSeparator(parts.find((p) => p.type === 'decimal').value);
+  const group = asciiSeparator(parts.find((p) => p.type === 'group').value);
+  const ints = parts.filter((p) => p.type === 'integer').map((p) => p.value.length);
+  const indian = ints.length > 3 && ints[1] === 2;
+  return { decimal, group, indian };
+}
+
+function unitsOf(locale) {
+  const units = new Map();
+  const add = (text, power, before) => {
+    const key = `${text}\u0000${before}`;
+    const known = units.get(key);
+    if (known !== undefined && known.power !== power)
+      throw new Error(`${locale}: "${text}" means both 10^${known.power} and 10^${power}`);
+    units.set(key, { text, power, before });
+  };
+  for (const compactDisplay of ['short', 'long']) {
+    const f = new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay, numberingSystem: 'latn' });
+    for (let k = 0; k <= 13; k++) {
+      for (const m of MANTISSAS) {
+        const n = m * 10 ** k;
+        if (n > MAX_COUNT) continue;
+        const parts = f.formatToParts(n);
+        const unit = parts.find((p) => p.type === 'compact');
+        if (!unit) continue;
+        if (!parts.some((p) => p.type === 'integer')) { // "mille" alone: the word is the whole count
+          if (m === 1) add(unit.value.trim(), k, 2);
+          continue;
+        }
+        const digits = parts.filter((p) => p.type === 'integer' || p.type === 'decimal' || p.type === 'fraction')
+          .map((p) => (p.type === 'decimal' ? '.' : p.value)).join('');
+        const power = Math.round(Math.log10(n / Number(digits)));
+        if (!Number.isFinite(power) || power < 1) continue;
+        const before = parts.indexOf(unit) < parts.findIndex((p) => p.type === 'integer');
+        add(unit.value.trim(), power, before ? 1 : 0);
+      }
+    }
+  }
+  for (const [text, power] of PLATFORM_FORMS[locale.split('-')[0]] ?? []) add(text, power, 0);
+  // Longest first, so "Mio." is tried before "M" and "mil M" before "mil".
+  return [...units.values()].sort((a, b) => b.text.length - a.text.length || a.text.localeCompare(b.text));
+}
+
+function cString(s) {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function generate() {
+  const lines = [];
+  lines.push('/*');
+  lines.push(' * Count conventions per locale, generated by scripts/gen-count-units.mjs from the ICU data of');
+  lines.push(` * Node ${process.version} (ICU ${process.versions.icu}, CLDR ${process.versions.cldr}) plus platforms' own forms. Do not edit:`);
+  lines.push(' * change the script and run it again. Units are sorted longest first within each locale.');
+  lines.push(' */');
+  lines.push('#include "count_units.h"');
+  lines.push('');
+  const tables = [];
+  for (const locale of COUNT_LOCALES) {
+    const id = locale.toLowerCase().replace(/-/g, '_');
+    const { decimal, group, indian } = conventions(locale);
+    const units = unitsOf(locale);
+    lines.push(`static const tf_count_unit units_${id}[] = {`);
+    for (const u of units) lines.push(`    {${cString(u.text)}, ${u.power}, ${u.before}},`);
+    lines.push('};');
+    tables.push(`    {${cString(locale.toLowerCase())}, '${decimal === "'" ? "\\'" : decimal}', '${group === "'" ? "\\'" : group}', ${indian ? 1 : 0}, units_${id}, sizeof units_${id} / sizeof units_${id}[0]},`);
+  }
+  lines.push('');
+  lines.push('const tf_count_locale tf_count_locales[] = {');
+  lines.push(...tables);
+  lines.push('};');
+  lines.push('const size_t tf_count_locale_count = sizeof tf_count_locales / sizeof tf_count_locales[0];');
+  return lines.join('\n') + '\n';
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const out = path.join(root, 'wasm', 'src', 'count_units.c');
+  fs.writeFileSync(out, generate());
+  console.log(`wrote ${path.relative(root, out)} (${COUNT_LOCALES.length} locales)`);
+}

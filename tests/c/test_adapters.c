@@ -1,0 +1,607 @@
+/*
+ * Every adapter on the committed fixtures (tests/fixtures/<platform>/: anonymised derivatives of real
+ * recordings and written fixtures for shapes with no recording), on the real recordings in
+ * ../shared/fixtures when that folder is there (skipped otherwise), and on broken and changed inputs,
+ * which must give "unsupported" or "invalid", never a crash or a wrong number.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "read.h"
+
+#define FIXTURES "tests/fixtures/"
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf)
+        buf[n] = '\0';
+    *len = (size_t)n;
+    return buf;
+}
+
+typedef struct outcome {
+    tf_status status;
+    char message[512];
+    tf_batch batch;
+} outcome;
+
+static void read_text(const char *text, size_t len, const char *url, const char *lang, outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    tf_read_options options = {url, lang};
+    o->status = tf_read(text, len, &options, &o->batch, o->message, sizeof o->message);
+}
+
+static void read_fixture(const char *name, const char *url, outcome *o)
+{
+    char path[512];
+    snprintf(path, sizeof path, FIXTURES "%s", name);
+    size_t len;
+    char *text = slurp(path, &len);
+    assert_non_null(text);
+    read_text(text, len, url, NULL, o);
+    free(text);
+}
+
+static const tf_account *account_by_handle(const tf_batch *b, const char *handle)
+{
+    for (size_t i = 0; i < b->n_accounts; i++)
+        if (b->accounts[i].handle && strcmp(b->accounts[i].handle, handle) == 0)
+            return &b->accounts[i];
+    return NULL;
+}
+
+static size_t count_default_avatars(const tf_batch *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->n_accounts; i++)
+        n += b->accounts[i].default_avatar == TF_YES;
+    return n;
+}
+
+/* ---- X --------------------------------------------------------------------------------------------- */
+
+static void x_profiles_read_in_the_2026_shape_and_the_legacy_shape_alike(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("x/user-by-screen-name-2026.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 1);
+    const tf_account *a = &o.batch.accounts[0];
+    assert_true(a->followers == 695695 && a->following == 762 && a->posts == 4319);
+    assert_int_equal(a->verified, TF_YES);
+    assert_false(isnan(a->created_at));
+    tf_batch_free(&o.batch);
+
+    read_fixture("x/user-by-screen-name-legacy.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    a = account_by_handle(&o.batch, "sample_legacy");
+    assert_non_null(a);
+    assert_true(a->followers == 48213 && a->following == 512 && a->posts == 9876 && a->listed == 7);
+    assert_string_equal(a->url, "https://example.org/sample_legacy");
+    tf_batch_free(&o.batch);
+}
+
+static void x_follower_lists_skip_unavailable_users_and_spot_default_avatars(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("x/followers-legacy.json", "https://x.com/i/api/graphql/abc/Followers?variables=", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 3);
+    assert_int_equal(o.batch.accounts[0].seen, TF_SEEN_FOLLOWERS);
+    assert_int_equal(count_default_avatars(&o.batch), 1);
+    tf_batch_free(&o.batch);
+
+    read_fixture("x/followers-legacy.json", "https://x.com/i/api/graphql/abc/Following?variables=", &o);
+    assert_int_equal(o.batch.accounts[0].seen, TF_SEEN_FOLLOWING);
+    tf_batch_free(&o.batch);
+
+    read_fixture("x/followers-2026.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 69);
+    assert_true(count_default_avatars(&o.batch) >= 15); /* "about a third" in the recording */
+    tf_batch_free(&o.batch);
+}
+
+static void x_user_tweets_give_posts_with_counts_and_their_author_once(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("x/user-tweets-2026.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 1);
+    const tf_account *author = &o.batch.accounts[0];
+    assert_int_equal(author->seen, TF_SEEN_POST_AUTHOR);
+    assert_true(author->followers == 695695);
+    assert_false(isnan(author->last_post_at));
+    /* 21 tweet entries and a pinned one; retweets give no post record. */
+    assert_true(o.batch.n_posts >= 3 && o.batch.n_posts < 22);
+    double most_views = 0;
+    for (size_t i = 0; i < o.batch.n_posts; i++) {
+        const tf_post *p = &o.batch.posts[i];
+        assert_string_equal(p->author_id, author->id);
+        assert_false(isnan(p->likes) || isnan(p->reposts) || isnan(p->created_at));
+        assert_true(p->created_at <= author->last_post_at);
+        if (p->views > most_views)
+            most_views = p->views;
+    }
+    assert_true(most_views == 2525462); /* the pinned tweet */
+    tf_batch_free(&o.batch);
+}
+
+static void x_profile_pages_are_read_from_their_json_ld(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("x/profile-page-json-ld.html", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    const tf_account *a = account_by_handle(&o.batch, "sample_ld");
+    assert_non_null(a);
+    assert_true(a->followers == 695695 && a->following == 762 && a->posts == 4319);
+    assert_string_equal(a->id, "3000001");
+    tf_batch_free(&o.batch);
+}
+
+static void an_x_redesign_is_unsupported_and_says_what_is_missing(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("x/user-by-screen-name-redesigned.json", "", &o);
+    assert_int_equal(o.status, TF_UNSUPPORTED);
+    assert_non_null(strstr(o.message, "core or legacy"));
+    assert_int_equal(o.batch.n_accounts, 0);
+    tf_batch_free(&o.batch);
+}
+
+/* ---- Instagram ------------------------------------------------------------------------------------- */
+
+static void instagram_profiles_read_in_both_eras(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("instagram/polaris-profile.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 1);
+    assert_true(o.batch.accounts[0].followers == 43 && o.batch.accounts[0].following == 27 && o.batch.accounts[0].posts == 5);
+    assert_true(isnan(o.batch.accounts[0].created_at)); /* Instagram shows no join date */
+    tf_batch_free(&o.batch);
+
+    read_fixture("instagram/web-profile-info.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    const tf_account *a = account_by_handle(&o.batch, "sample_insta");
+    assert_non_null(a);
+    assert_true(a->followers == 15230 && a->following == 410 && a->posts == 87);
+    assert_int_equal(o.batch.n_posts, 3);
+    assert_true(o.batch.posts[1].views == 5400 && o.batch.posts[0].likes == 100);
+    assert_true(a->last_post_at == 1700000000 + 2 * 86400);
+    tf_batch_free(&o.batch);
+}
+
+static void instagram_follower_lists_read_in_both_eras_with_default_avatars(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("instagram/friendships-followers.json", "https://www.instagram.com/api/v1/friendships/1/followers/", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 30);
+    assert_int_equal(count_default_avatars(&o.batch), 10);
+    assert_true(isnan(o.batch.accounts[0].followers)); /* lists carry no counts */
+    tf_batch_free(&o.batch);
+
+    read_fixture("instagram/edge-followed-by.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 3);
+    assert_int_equal(o.batch.accounts[0].default_avatar, TF_YES); /* by the silhouette's file name */
+    assert_int_equal(o.batch.accounts[1].default_avatar, TF_NO);
+    tf_batch_free(&o.batch);
+}
+
+static void instagram_timelines_give_posts_and_the_author(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("instagram/user-timeline.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_posts, 4);
+    assert_int_equal(o.batch.n_accounts, 1);
+    assert_true(o.batch.posts[0].views == 9100 && isnan(o.batch.posts[1].views));
+    assert_true(o.batch.accounts[0].last_post_at == 1710000000 + 3 * 3600);
+    tf_batch_free(&o.batch);
+}
+
+/* ---- TikTok ---------------------------------------------------------------------------------------- */
+
+static void tiktok_pages_prefer_the_exact_stats(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("tiktok/universal-data-profile.html", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    const tf_account *a = account_by_handle(&o.batch, "sample_tok");
+    assert_non_null(a);
+    assert_true(a->followers == 427682); /* statsV2, not the rounded 427700 */
+    assert_true(a->likes_given == 1503 && a->posts == 512);
+    assert_true(a->created_at == 1577836800);
+    tf_batch_free(&o.batch);
+
+    read_fixture("tiktok/sigi-state-profile.html", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 1);
+    assert_true(o.batch.accounts[0].followers == 6200000 && o.batch.accounts[0].following == 563 && o.batch.accounts[0].posts == 767);
+    assert_int_equal(o.batch.n_posts, 18);
+    assert_true(o.batch.posts[0].views == 52100 && o.batch.posts[0].likes == 6724);
+    assert_false(isnan(o.batch.accounts[0].last_post_at));
+    tf_batch_free(&o.batch);
+}
+
+static void tiktok_private_accounts_are_named_as_such(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("tiktok/universal-data-private.html", "", &o);
+    assert_int_equal(o.status, TF_UNSUPPORTED);
+    assert_non_null(strstr(o.message, "10222"));
+    tf_batch_free(&o.batch);
+}
+
+static void tiktok_item_lists_give_videos_and_their_author(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("tiktok/api-post-item-list.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 1);
+    assert_int_equal(o.batch.n_posts, 3);
+    assert_true(o.batch.posts[0].views == 52134);
+    tf_batch_free(&o.batch);
+}
+
+/* ---- YouTube --------------------------------------------------------------------------------------- */
+
+static void youtube_channel_headers_read_counts_in_the_page_language(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("youtube/browse-channel-page-header.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 1);
+    const tf_account *a = &o.batch.accounts[0];
+    assert_true(a->followers == 25000000 && a->posts == 337);
+    assert_int_equal(a->verified, TF_YES);
+    assert_int_equal(o.batch.n_posts, 30);
+    assert_true(o.batch.posts[0].views == 1545374);
+    tf_batch_free(&o.batch);
+
+    read_fixture("youtube/browse-c4-header-de.json", "", &o); /* hl=de from the response's own links */
+    assert_int_equal(o.status, TF_OK);
+    a = account_by_handle(&o.batch, "beispielkanal");
+    assert_non_null(a);
+    assert_true(a->followers == 1230000 && a->posts == 1234);
+    assert_int_equal(o.batch.n_posts, 2);
+    assert_true(o.batch.posts[0].views == 18567581 && o.batch.posts[1].views == 8312);
+    tf_batch_free(&o.batch);
+
+    read_fixture("youtube/channel-page-de.html", "", &o); /* <html lang="de-DE"> */
+    assert_int_equal(o.status, TF_OK);
+    assert_true(o.batch.accounts[0].followers == 25000000 && o.batch.accounts[0].posts == 1337);
+    tf_batch_free(&o.batch);
+}
+
+static void a_youtube_handle_where_a_count_should_be_is_no_count(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("youtube/browse-c4-handle-instead-of-count.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    const tf_account *a = account_by_handle(&o.batch, "beispielkanal");
+    assert_non_null(a);
+    assert_true(isnan(a->followers));
+    tf_batch_free(&o.batch);
+}
+
+static void youtube_watch_pages_give_the_owner_and_exact_views(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("youtube/watch-page.html", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    const tf_account *a = account_by_handle(&o.batch, "samplechannel");
+    assert_non_null(a);
+    assert_true(a->followers == 2410000);
+    assert_int_equal(a->seen, TF_SEEN_POST_AUTHOR);
+    assert_int_equal(o.batch.n_posts, 1);
+    assert_true(o.batch.posts[0].views == 1545374);
+    assert_false(isnan(o.batch.posts[0].created_at));
+    tf_batch_free(&o.batch);
+}
+
+/* ---- Bluesky and Mastodon -------------------------------------------------------------------------- */
+
+static void bluesky_profiles_lists_and_feeds_read(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("bluesky/get-profile.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_true(o.batch.accounts[0].followers == 2048 && o.batch.accounts[0].following == 311 && o.batch.accounts[0].posts == 1402);
+    assert_int_equal(o.batch.accounts[0].platform, TF_BLUESKY);
+    tf_batch_free(&o.batch);
+
+    read_fixture("bluesky/get-profiles.json", "", &o);
+    assert_int_equal(o.batch.n_accounts, 3);
+    assert_int_equal(count_default_avatars(&o.batch), 1); /* no avatar: the default */
+    tf_batch_free(&o.batch);
+
+    read_fixture("bluesky/get-followers.json", "", &o);
+    assert_int_equal(o.batch.n_accounts, 3);
+    assert_int_equal(o.batch.accounts[0].seen, TF_SEEN_FOLLOWERS);
+    tf_batch_free(&o.batch);
+
+    read_fixture("bluesky/get-author-feed.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_posts, 3); /* the repost is not the author's post */
+    assert_int_equal(o.batch.n_accounts, 1);
+    assert_true(o.batch.posts[2].likes == 12 && o.batch.posts[2].reposts == 4);
+    tf_batch_free(&o.batch);
+}
+
+static void mastodon_accounts_count_bio_text_not_tags(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("mastodon/account-lookup.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    const tf_account *a = &o.batch.accounts[0];
+    assert_int_equal(a->platform, TF_MASTODON);
+    assert_string_equal(a->bio, "Sample #bio & more\nSecond paragraph");
+    assert_string_equal(a->url, "https://example.org");
+    assert_true(a->followers == 1520 && a->posts == 4211);
+    assert_false(isnan(a->last_post_at));
+    tf_batch_free(&o.batch);
+
+    read_fixture("mastodon/followers.json", "https://social.example/api/v1/accounts/1/followers", &o);
+    assert_int_equal(o.batch.n_accounts, 3);
+    assert_int_equal(o.batch.accounts[1].default_avatar, TF_YES);
+    assert_int_equal(o.batch.accounts[2].bot_declared, TF_YES);
+    tf_batch_free(&o.batch);
+
+    read_fixture("mastodon/statuses.json", "", &o);
+    assert_int_equal(o.batch.n_accounts, 1);
+    assert_int_equal(o.batch.n_posts, 3); /* the reblog is skipped */
+    tf_batch_free(&o.batch);
+}
+
+/* ---- DOM ------------------------------------------------------------------------------------------- */
+
+static void dom_records_parse_counts_in_the_page_language(void **state)
+{
+    (void)state;
+    outcome o;
+    read_fixture("dom/x-de.json", "", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_true(o.batch.accounts[0].followers == 1200000 && o.batch.accounts[0].following == 1234 && o.batch.accounts[0].posts == 12345);
+    tf_batch_free(&o.batch);
+
+    read_fixture("dom/instagram-id.json", "", &o);
+    assert_true(o.batch.accounts[0].followers == 1.2e9 && o.batch.accounts[0].following == 12300);
+    tf_batch_free(&o.batch);
+
+    read_fixture("dom/x-unparseable.json", "", &o);
+    assert_int_equal(o.status, TF_UNSUPPORTED);
+    assert_non_null(strstr(o.message, "followers"));
+    tf_batch_free(&o.batch);
+}
+
+/* ---- robustness ------------------------------------------------------------------------------------ */
+
+static const char *const all_fixtures[] = {
+    "x/user-by-screen-name-2026.json", "x/user-by-screen-name-legacy.json", "x/followers-legacy.json",
+    "x/followers-2026.json", "x/user-tweets-2026.json", "x/profile-page-json-ld.html",
+    "instagram/polaris-profile.json", "instagram/web-profile-info.json", "instagram/friendships-followers.json",
+    "instagram/edge-followed-by.json", "instagram/user-timeline.json", "tiktok/universal-data-profile.html",
+    "tiktok/sigi-state-profile.html", "tiktok/api-post-item-list.json", "youtube/browse-channel-page-header.json",
+    "youtube/browse-c4-header-de.json", "youtube/channel-page-de.html", "youtube/watch-page.html",
+    "bluesky/get-profile.json", "bluesky/get-profiles.json", "bluesky/get-followers.json",
+    "bluesky/get-author-feed.json", "mastodon/account-lookup.json", "mastodon/followers.json",
+    "mastodon/statuses.json", "dom/x-de.json", NULL,
+};
+
+static void truncated_inputs_are_refused_without_a_crash(void **state)
+{
+    (void)state;
+    for (const char *const *name = all_fixtures; *name; name++) {
+        char path[512];
+        snprintf(path, sizeof path, FIXTURES "%s", *name);
+        size_t len;
+        char *text = slurp(path, &len);
+        assert_non_null(text);
+        for (int cut = 1; cut < 12; cut++) {
+            size_t n = len * (size_t)cut / 12;
+            char saved = text[n];
+            text[n] = '\0';
+            outcome o;
+            read_text(text, n, "", "", &o);
+            /* A cut JSON document is invalid; a cut HTML page may still hold its whole script. */
+            assert_true(o.status == TF_INVALID || o.status == TF_UNSUPPORTED || o.status == TF_OK);
+            if (o.status != TF_OK)
+                assert_true(o.message[0] != '\0');
+            tf_batch_free(&o.batch);
+            text[n] = saved;
+        }
+        free(text);
+    }
+}
+
+/* Renames every occurrence of `key` (as a JSON key) and reads the result. */
+static void read_with_key_renamed(const char *fixture, const char *key, outcome *o)
+{
+    char path[512];
+    snprintf(path, sizeof path, FIXTURES "%s", fixture);
+    size_t len;
+    char *text = slurp(path, &len);
+    assert_non_null(text);
+    char quoted[128];
+    snprintf(quoted, sizeof quoted, "\"%s\"", key);
+    for (char *p = strstr(text, quoted); p; p = strstr(p + 1, quoted))
+        p[1] = 'Z'; /* same length, another name */
+    read_text(text, len, "", "", o);
+    free(text);
+}
+
+static void a_renamed_count_field_reads_as_unknown_never_as_a_number(void **state)
+{
+    (void)state;
+    outcome o;
+    read_with_key_renamed("x/user-by-screen-name-legacy.json", "followers_count", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_true(isnan(o.batch.accounts[0].followers));
+    assert_true(o.batch.accounts[0].following == 512);
+    tf_batch_free(&o.batch);
+
+    read_with_key_renamed("tiktok/universal-data-profile.html", "followerCount", &o);
+    assert_true(isnan(o.batch.accounts[0].followers));
+    tf_batch_free(&o.batch);
+
+    read_with_key_renamed("youtube/browse-channel-page-header.json", "metadataRows", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_true(isnan(o.batch.accounts[0].followers) && isnan(o.batch.accounts[0].posts));
+    tf_batch_free(&o.batch);
+
+    read_with_key_renamed("tiktok/sigi-state-profile.html", "UserModule", &o);
+    assert_int_equal(o.status, TF_UNSUPPORTED);
+    assert_non_null(strstr(o.message, "UserModule"));
+    tf_batch_free(&o.batch);
+
+    read_with_key_renamed("instagram/friendships-followers.json", "username", &o);
+    assert_int_not_equal(o.status, TF_OK);
+    tf_batch_free(&o.batch);
+}
+
+/* ---- the real recordings, when present ------------------------------------------------------------- */
+
+static const char *shared_dir(void)
+{
+    const char *env = getenv("TRUEFOLLOW_SHARED_FIXTURES");
+    return env && *env ? env : "../shared/fixtures";
+}
+
+static int read_shared(const char *name, outcome *o)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", shared_dir(), name);
+    size_t len;
+    char *text = slurp(path, &len);
+    if (!text)
+        return 0;
+    read_text(text, len, "", "", o);
+    free(text);
+    return 1;
+}
+
+static void every_real_recording_reads_with_the_right_counts(void **state)
+{
+    (void)state;
+    DIR *top = opendir(shared_dir());
+    if (!top) {
+        skip();
+        return;
+    }
+    int files = 0;
+    struct dirent *platform;
+    while ((platform = readdir(top))) {
+        if (platform->d_name[0] == '.')
+            continue;
+        char dir_path[1024];
+        snprintf(dir_path, sizeof dir_path, "%s/%s", shared_dir(), platform->d_name);
+        DIR *dir = opendir(dir_path);
+        if (!dir)
+            continue;
+        struct dirent *file;
+        while ((file = readdir(dir))) {
+            if (file->d_name[0] == '.')
+                continue;
+            char name[1024];
+            snprintf(name, sizeof name, "%s/%s", platform->d_name, file->d_name);
+            outcome o;
+            assert_true(read_shared(name, &o));
+            if (o.status != TF_OK || o.batch.n_accounts == 0)
+                fail_msg("%s: %s %s", name, tf_status_name(o.status), o.message);
+            files++;
+            tf_batch_free(&o.batch);
+        }
+        closedir(dir);
+    }
+    closedir(top);
+    assert_true(files >= 7);
+
+    outcome o;
+    if (read_shared("twitter/Followers_2026-08.json", &o)) {
+        assert_int_equal(o.batch.n_accounts, 69);
+        tf_batch_free(&o.batch);
+    }
+    if (read_shared("tiktok/tiktok-profile-page_2022_SIGI_STATE.html", &o)) {
+        assert_int_equal(o.batch.n_accounts, 1);
+        assert_true(o.batch.accounts[0].followers == 6200000 && o.batch.accounts[0].following == 563);
+        assert_true(o.batch.accounts[0].posts == 767);
+        tf_batch_free(&o.batch);
+    }
+    if (read_shared("youtube/browse_channel_videos_kurzgesagt_pageHeaderRenderer_2026-01.json", &o)) {
+        assert_true(o.batch.accounts[0].followers == 25000000 && o.batch.accounts[0].posts == 337);
+        tf_batch_free(&o.batch);
+    }
+    if (read_shared("twitter/UserTweets_2026-08.json", &o)) {
+        assert_true(o.batch.n_posts >= 3);
+        tf_batch_free(&o.batch);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(x_profiles_read_in_the_2026_shape_and_the_legacy_shape_alike),
+        cmocka_unit_test(x_follower_lists_skip_unavailable_users_and_spot_default_avatars),
+        cmocka_unit_test(x_user_tweets_give_posts_with_counts_and_their_author_once),
+        cmocka_unit_test(x_profile_pages_are_read_from_their_json_ld),
+        cmocka_unit_test(an_x_redesign_is_unsupported_and_says_what_is_missing),
+        cmocka_unit_test(instagram_profiles_read_in_both_eras),
+        cmocka_unit_test(instagram_follower_lists_read_in_both_eras_with_default_avatars),
+        cmocka_unit_test(instagram_timelines_give_posts_and_the_author),
+        cmocka_unit_test(tiktok_pages_prefer_the_exact_stats),
+        cmocka_unit_test(tiktok_private_accounts_are_named_as_such),
+        cmocka_unit_test(tiktok_item_lists_give_videos_and_their_author),
+        cmocka_unit_test(youtube_channel_headers_read_counts_in_the_page_language),
+        cmocka_unit_test(a_youtube_handle_where_a_count_should_be_is_no_count),
+        cmocka_unit_test(youtube_watch_pages_give_the_owner_and_exact_views),
+        cmocka_unit_test(bluesky_profiles_lists_and_feeds_read),
+        cmocka_unit_test(mastodon_accounts_count_bio_text_not_tags),
+        cmocka_unit_test(dom_records_parse_counts_in_the_page_language),
+        cmocka_unit_test(truncated_inputs_are_refused_without_a_crash),
+        cmocka_unit_test(a_renamed_count_field_reads_as_unknown_never_as_a_number),
+        cmocka_unit_test(every_real_recording_reads_with_the_right_counts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

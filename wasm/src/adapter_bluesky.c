@@ -1,0 +1,132 @@
+/*
+ * Bluesky (docs/platforms.md, "Bluesky"): the public AppView JSON the web app fetches.
+ * - app.bsky.actor.getProfile: a profileViewDetailed {did, handle, displayName, description, avatar,
+ *   followersCount, followsCount, postsCount, createdAt, verification};
+ * - app.bsky.actor.getProfiles: {profiles: [...]}, which the extension asks for a follower sample's counts,
+ *   so they count as followers;
+ * - app.bsky.graph.getFollowers / getFollows: {subject, followers | follows: [profileView]} (no counts);
+ * - app.bsky.feed.getAuthorFeed: {feed: [{post: {author, record.createdAt, likeCount, replyCount,
+ *   repostCount, quoteCount}, reason}]}: reposts (a reason) are skipped, their counts are the original's.
+ * An absent avatar is the default one. Bluesky has no private accounts and no website field.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "adapter.h"
+#include "json_get.h"
+#include "timefmt.h"
+
+static int is_profile(const cJSON *p)
+{
+    const char *did = tf_str(tf_get(p, "did"));
+    return did && strncmp(did, "did:", 4) == 0 && tf_str(tf_get(p, "handle"));
+}
+
+static tf_account *add_profile(const cJSON *p, tf_seen seen, tf_batch *out, int *no_memory)
+{
+    tf_account *a = tf_batch_add_account(out);
+    if (!a) {
+        *no_memory = 1;
+        return NULL;
+    }
+    tf_account_init(a, TF_BLUESKY, seen);
+    a->id = tf_str(tf_get(p, "did"));
+    a->handle = tf_str(tf_get(p, "handle"));
+    a->name = tf_str(tf_get(p, "displayName"));
+    a->bio = tf_str(tf_get(p, "description"));
+    a->avatar_url = tf_str(tf_get(p, "avatar"));
+    a->default_avatar = a->avatar_url ? TF_NO : TF_YES;
+    a->followers = tf_count_value(tf_get(p, "followersCount"));
+    a->following = tf_count_value(tf_get(p, "followsCount"));
+    a->posts = tf_count_value(tf_get(p, "postsCount"));
+    a->created_at = tf_parse_iso8601(tf_str(tf_get(p, "createdAt")));
+    a->is_private = TF_NO;
+    const char *status = tf_str(tf_get(p, "verification", "verifiedStatus"));
+    if (status)
+        a->verified = strcmp(status, "valid") == 0 ? TF_YES : TF_NO;
+    return a;
+}
+
+static tf_read_result add_list(const cJSON *list, tf_seen seen, tf_batch *out, char *why, size_t why_size, const char *what)
+{
+    int total = 0, read = 0, no_memory = 0;
+    const cJSON *p;
+    cJSON_ArrayForEach(p, list)
+    {
+        total++;
+        if (!is_profile(p))
+            continue;
+        add_profile(p, seen, out, &no_memory);
+        if (no_memory)
+            return TF_READ_NO_MEMORY;
+        read++;
+    }
+    if (total > 0 && read == 0) {
+        snprintf(why, why_size, "Bluesky %s with %d entries but none with a did and handle", what, total);
+        return TF_READ_UNSUPPORTED;
+    }
+    return TF_READ_OK;
+}
+
+static tf_read_result read_feed(const cJSON *feed, tf_batch *out, char *why, size_t why_size)
+{
+    size_t first = out->n_accounts;
+    int total = 0, read = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, feed)
+    {
+        total++;
+        const cJSON *post = tf_get(item, "post");
+        const cJSON *author = tf_get(post, "author");
+        if (tf_get(item, "reason") || !is_profile(author))
+            continue;
+        const char *did = tf_str(tf_get(author, "did"));
+        tf_account *a = NULL;
+        for (size_t i = first; i < out->n_accounts && !a; i++)
+            if (strcmp(out->accounts[i].id, did) == 0)
+                a = &out->accounts[i];
+        int no_memory = 0;
+        if (!a)
+            a = add_profile(author, TF_SEEN_POST_AUTHOR, out, &no_memory);
+        tf_post *p = no_memory ? NULL : tf_batch_add_post(out);
+        if (!p)
+            return TF_READ_NO_MEMORY;
+        tf_post_init(p, TF_BLUESKY);
+        p->id = tf_str(tf_get(post, "uri"));
+        p->author_id = did;
+        p->likes = tf_count_value(tf_get(post, "likeCount"));
+        p->comments = tf_count_value(tf_get(post, "replyCount"));
+        p->reposts = tf_count_value(tf_get(post, "repostCount"));
+        p->quotes = tf_count_value(tf_get(post, "quoteCount"));
+        p->created_at = tf_parse_iso8601(tf_str(tf_get(post, "record", "createdAt")));
+        if (!isnan(p->created_at) && !(a->last_post_at >= p->created_at))
+            a->last_post_at = p->created_at;
+        read++;
+    }
+    if (total > 0 && read == 0 && out->n_accounts == first) {
+        snprintf(why, why_size, "Bluesky feed with %d items but no post with an author", total);
+        return TF_READ_UNSUPPORTED;
+    }
+    return TF_READ_OK;
+}
+
+tf_read_result tf_read_bluesky_json(const tf_input *in, tf_batch *out, char *why, size_t why_size)
+{
+    const cJSON *doc = in->json;
+    if (is_profile(doc)) {
+        int no_memory = 0;
+        add_profile(doc, TF_SEEN_PROFILE, out, &no_memory);
+        return no_memory ? TF_READ_NO_MEMORY : TF_READ_OK;
+    }
+    const cJSON *list;
+    if ((list = tf_get(doc, "profiles")) && cJSON_IsArray(list))
+        return add_list(list, TF_SEEN_FOLLOWERS, out, why, why_size, "profiles");
+    if ((list = tf_get(doc, "followers")) && cJSON_IsArray(list) && is_profile(tf_get(doc, "subject")))
+        return add_list(list, TF_SEEN_FOLLOWERS, out, why, why_size, "followers");
+    if ((list = tf_get(doc, "follows")) && cJSON_IsArray(list) && is_profile(tf_get(doc, "subject")))
+        return add_list(list, TF_SEEN_FOLLOWING, out, why, why_size, "follows");
+    if ((list = tf_get(doc, "feed")) && cJSON_IsArray(list) &&
+        (strstr(in->url, "app.bsky.feed") || tf_get(tf_at(list, 0), "post", "author", "did")))
+        return read_feed(list, out, why, why_size);
+    return TF_READ_NOT_MINE;
+}

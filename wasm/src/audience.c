@@ -1,0 +1,98 @@
+/* The audience report: scoring the sample, then the estimate, the Follower Factory test, reach and engagement. */
+#include "audience.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "engagement.h"
+#include "factory.h"
+#include "model.h"
+#include "report.h"
+
+static const tf_account *find_profile(const tf_batch *b)
+{
+    for (size_t i = 0; i < b->n_accounts; i++)
+        if (b->accounts[i].seen == TF_SEEN_PROFILE)
+            return &b->accounts[i];
+    return NULL;
+}
+
+/*
+ * The sample's accounts, in the order the responses listed them (a follower list: newest first). When
+ * the responses hold a list, the profiles seen beside it are its subject, not its sample; otherwise every
+ * account is in the sample.
+ */
+static size_t select_sample(const tf_batch *b, const tf_account **out)
+{
+    int have_list = 0;
+    for (size_t i = 0; i < b->n_accounts; i++)
+        have_list |= b->accounts[i].seen != TF_SEEN_PROFILE;
+    size_t n = 0;
+    for (size_t i = 0; i < b->n_accounts; i++)
+        if (!have_list || b->accounts[i].seen != TF_SEEN_PROFILE)
+            out[n++] = &b->accounts[i];
+    return n;
+}
+
+static tf_seen majority_origin(const tf_account *const *sample, size_t n)
+{
+    size_t counts[TF_SEEN_POST_AUTHOR + 1] = {0};
+    for (size_t i = 0; i < n; i++)
+        counts[sample[i]->seen]++;
+    tf_seen best = TF_SEEN_PROFILE;
+    for (int s = TF_SEEN_PROFILE; s <= TF_SEEN_POST_AUTHOR; s++)
+        if (counts[s] > counts[best])
+            best = (tf_seen)s;
+    return best;
+}
+
+/* The posts written by the profile (all posts, when the profile's id is unknown). */
+static size_t profile_posts(const tf_batch *b, const tf_account *profile, tf_post *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->n_posts; i++) {
+        const tf_post *p = &b->posts[i];
+        if (!profile || !profile->id || !p->author_id || strcmp(profile->id, p->author_id) == 0)
+            out[n++] = *p;
+    }
+    return n;
+}
+
+cJSON *tf_audience_report(const tf_batch *batch, double now, const tf_thresholds *t, double followers)
+{
+    const tf_account *profile = find_profile(batch);
+    const tf_account **sample = malloc((batch->n_accounts + 1) * sizeof *sample);
+    tf_score *scores = malloc((batch->n_accounts + 1) * sizeof *scores);
+    double *created = malloc((batch->n_accounts + 1) * sizeof *created);
+    tf_post *posts = malloc((batch->n_posts + 1) * sizeof *posts);
+    tf_factory_result factory = {0};
+    cJSON *report = NULL;
+    if (!sample || !scores || !created || !posts)
+        goto done;
+
+    size_t n = select_sample(batch, sample);
+    for (size_t i = 0; i < n; i++) {
+        tf_score_account(sample[i], now, t, &scores[i]);
+        created[i] = sample[i]->created_at;
+    }
+    tf_error_rates rates;
+    tf_model_error_rates(n ? sample[0]->platform : TF_X, &rates);
+    tf_audit audit;
+    tf_seen origin = majority_origin(sample, n);
+    tf_audit_estimate(scores, n, &rates, origin, &audit);
+    if (origin == TF_SEEN_FOLLOWERS && tf_factory_find(created, n, &factory))
+        goto done;
+
+    if (isnan(followers) && profile)
+        followers = profile->followers;
+    tf_engagement engagement;
+    size_t n_posts = profile_posts(batch, profile, posts);
+    tf_engagement_measure(profile ? profile->platform : n ? sample[0]->platform : TF_X, posts, n_posts, followers,
+                          &engagement);
+    report = tf_audit_report(&audit, followers, profile ? profile->handle : NULL, &factory, &engagement);
+done:
+    free(sample), free(scores), free(created), free(posts), free(factory.runs);
+    return report;
+}
