@@ -78,7 +78,10 @@ cJSON *tf_audience_report(const tf_batch *batch, double now, const tf_thresholds
         created[i] = sample[i]->created_at;
     }
     tf_error_rates rates;
-    tf_model_error_rates(n ? sample[0]->platform : TF_X, &rates);
+    if (n)
+        tf_model_error_rates_for(sample[0], &rates); /* the rates of the model that scored the sample */
+    else
+        tf_model_error_rates(TF_X, &rates);
     tf_audit audit;
     tf_seen origin = majority_origin(sample, n);
     tf_audit_estimate(scores, n, &rates, origin, &audit);

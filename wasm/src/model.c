@@ -1,6 +1,9 @@
 /*
- * A first, hand-set logistic model over four profile signals, so the whole path from a page to a badge
- * works end to end. It is not trained; the trained model (issue 3) replaces this file.
+ * The tree-ensemble evaluator: picks the model for an account, walks its trees exactly as XGBoost does
+ * (float sums in tree order; x < threshold goes left; a missing value follows the learned default), turns
+ * the margin into a calibrated probability, and explains it with path contributions (Saabas: each split
+ * on the way to a leaf credits its feature with the change in the node's expected value).
+ * The trees themselves are data: build/gen/models.c, generated from the committed wasm/models/<model>.tfm.
  */
 #include "model.h"
 
@@ -8,73 +11,152 @@
 #include <stdio.h>
 #include <string.h>
 
-#define N_TERMS 4
+#include "reasons.h"
 
 const char *tf_model_version(void)
 {
-    return "handset-logistic-0.1";
+    return tf_shipped_models_version;
 }
 
-/* Not trained, so no error rates were measured: the audit can then say nothing beyond "0 to 100%". */
+const tf_tree_model *tf_model_find(const char *name)
+{
+    for (int i = 0; i < tf_n_shipped_models; i++)
+        if (strcmp(tf_shipped_models[i]->name, name) == 0)
+            return tf_shipped_models[i];
+    return NULL;
+}
+
+const tf_tree_model *tf_model_for(tf_platform platform, int card)
+{
+    if (!card && platform == TF_X)
+        return tf_model_find("x-profile");
+    if (!card && platform == TF_INSTAGRAM)
+        return tf_model_find("instagram-profile");
+    return tf_model_find("card"); /* list cards everywhere, and the platforms without labelled data */
+}
+
+int tf_model_is_card(const tf_account *a)
+{
+    return isnan(a->followers) && isnan(a->following) && isnan(a->posts);
+}
+
+static void rates_of(const tf_tree_model *m, tf_error_rates *out)
+{
+    out->true_pos = m->rates.tp;
+    out->false_neg = m->rates.fn;
+    out->true_neg = m->rates.tn;
+    out->false_pos = m->rates.fp;
+}
+
 void tf_model_error_rates(tf_platform platform, tf_error_rates *out)
 {
-    (void)platform;
-    out->true_pos = out->false_neg = out->true_neg = out->false_pos = 0;
+    rates_of(tf_model_for(platform, 0), out);
 }
 
-static void add_reason(tf_score *out, const char *feature, double effect, const char *text)
+void tf_model_error_rates_for(const tf_account *a, tf_error_rates *out)
 {
-    if (out->n_reasons >= TF_MAX_REASONS)
-        return;
-    tf_reason *r = &out->reasons[out->n_reasons++];
-    r->feature = feature;
-    r->effect = effect;
-    snprintf(r->text, sizeof r->text, "%s", text);
+    rates_of(tf_model_for(a->platform, tf_model_is_card(a)), out);
+}
+
+int tf_model_measured_on(tf_platform platform)
+{
+    return platform == TF_X || platform == TF_INSTAGRAM;
+}
+
+float tf_tree_model_margin(const tf_tree_model *m, const float x[TF_N_FEATURES], float *contrib)
+{
+    float margin = m->base_margin;
+    if (contrib) {
+        memset(contrib, 0, (TF_N_FEATURES + 1) * sizeof *contrib);
+        contrib[TF_N_FEATURES] = m->base_margin;
+    }
+    for (int t = 0; t < m->n_trees; t++) {
+        const tf_tree_node *tree = m->nodes + m->tree_start[t];
+        int i = 0;
+        if (contrib)
+            contrib[TF_N_FEATURES] += tree[0].mean;
+        while (tree[i].left >= 0) {
+            const tf_tree_node *n = &tree[i];
+            float v = x[n->feature];
+            /* A comparison with NAN is false: !(v >= t) sends a missing value left, (v < t) right. */
+            int go_left = n->default_left ? !(v >= n->value) : (v < n->value);
+            int next = go_left ? n->left : n->right;
+            if (contrib)
+                contrib[n->feature] += tree[next].mean - n->mean;
+            i = next;
+        }
+        margin += tree[i].value;
+    }
+    return margin;
+}
+
+double tf_tree_model_calibrate(const tf_tree_model *m, double margin)
+{
+    return 1.0 / (1.0 + exp(-(m->calibration_a * margin + m->calibration_b)));
+}
+
+int tf_tree_model_check(const tf_tree_model *m, char *why, size_t why_size)
+{
+    if (m->n_features != TF_N_FEATURES) {
+        snprintf(why, why_size, "%s has %d columns, the core %d", m->name, m->n_features, TF_N_FEATURES);
+        return -1;
+    }
+    for (int i = 0; i < TF_N_FEATURES; i++)
+        if (strcmp(m->feature_names[i], tf_feature_table[i].name) != 0) {
+            snprintf(why, why_size, "%s column %d is %s, the core's is %s", m->name, i, m->feature_names[i],
+                     tf_feature_table[i].name);
+            return -1;
+        }
+    return 0;
+}
+
+/* The strongest groups by absolute summed contribution, in plain words. */
+static void fill_reasons(const tf_tree_model *m, const tf_facts *f, const float *contrib, tf_score *out)
+{
+    double effect[TF_N_GROUPS] = {0};
+    int used[TF_N_GROUPS] = {0}, lead[TF_N_GROUPS];
+    for (int i = 0; i < TF_N_FEATURES; i++) {
+        tf_feature_group g = tf_feature_table[i].group;
+        if (contrib[i] == 0)
+            continue;
+        /* On the calibrated log-odds scale, so effects add up to the p_fake shown. */
+        effect[g] += m->calibration_a * contrib[i];
+        if (!used[g] || fabsf(contrib[i]) > fabsf(contrib[lead[g]]))
+            lead[g] = i;
+        used[g] = 1;
+    }
+    out->n_reasons = 0;
+    while (out->n_reasons < TF_MAX_REASONS) {
+        int best = -1;
+        for (int g = 0; g < TF_N_GROUPS; g++)
+            if (used[g] && (best < 0 || fabs(effect[g]) > fabs(effect[best])))
+                best = g;
+        if (best < 0)
+            break;
+        used[best] = 0;
+        tf_reason *r = &out->reasons[out->n_reasons++];
+        r->feature = tf_feature_table[lead[best]].name;
+        r->effect = effect[best];
+        tf_reason_text((tf_feature_group)best, (tf_feature_id)lead[best], f, r->text, sizeof r->text);
+    }
 }
 
 void tf_model_predict(const tf_account *a, double now, tf_score *out)
 {
-    (void)now;
-    struct { const char *feature; double effect; char text[160]; } terms[N_TERMS];
-    int n = 0;
-    double z = -0.5;
-    if (!isnan(a->followers) && !isnan(a->following)) {
-        double e = 1.2 * log10((a->following + 1) / (a->followers + 1));
-        terms[n].feature = "following_per_follower";
-        terms[n].effect = e;
-        snprintf(terms[n].text, sizeof terms[n].text, "follows %.0f accounts; %.0f follow back", a->following, a->followers);
-        n++;
-    }
-    if (!isnan(a->posts)) {
-        double e = 1.0 - 0.8 * log10(a->posts + 1);
-        terms[n].feature = "posts";
-        terms[n].effect = e;
-        snprintf(terms[n].text, sizeof terms[n].text, "%.0f posts", a->posts);
-        n++;
-    }
-    if (a->default_avatar != TF_UNKNOWN) {
-        terms[n].feature = "default_avatar";
-        terms[n].effect = a->default_avatar == TF_YES ? 1.5 : -0.5;
-        snprintf(terms[n].text, sizeof terms[n].text, a->default_avatar == TF_YES ? "no profile picture" : "has a profile picture");
-        n++;
-    }
-    if (a->bio) {
-        terms[n].feature = "bio_length";
-        terms[n].effect = *a->bio ? -0.7 : 0.7;
-        snprintf(terms[n].text, sizeof terms[n].text, *a->bio ? "has a bio" : "empty bio");
-        n++;
-    }
-    for (int i = 0; i < n; i++)
-        z += terms[i].effect;
-    out->p_fake = 1 / (1 + exp(-z));
-    out->n_reasons = 0;
-    /* Strongest first, by absolute effect. */
-    for (int k = 0; k < n; k++) {
-        int best = -1;
-        for (int i = 0; i < n; i++)
-            if (terms[i].feature && (best < 0 || fabs(terms[i].effect) > fabs(terms[best].effect)))
-                best = i;
-        add_reason(out, terms[best].feature, terms[best].effect, terms[best].text);
-        terms[best].feature = NULL;
-    }
+    int card = tf_model_is_card(a);
+    const tf_tree_model *m = tf_model_for(a->platform, card);
+    tf_facts facts;
+    float x[TF_N_FEATURES], contrib[TF_N_FEATURES + 1];
+    tf_facts_from_account(a, now, &facts);
+    tf_features_from_facts(&facts, x);
+    /* The card model applies to the other platforms' profiles too: show it only what a card shows. */
+    tf_features_mask_view(x, tf_view_bit(a->platform, card || strcmp(m->name, "card") == 0));
+    /* Other platforms show whole handles and names, as X does. */
+    unsigned long long trained = a->platform == TF_INSTAGRAM ? m->trained_instagram : m->trained_x;
+    for (int i = 0; i < TF_N_FEATURES; i++)
+        if (!(trained & (1ull << i)))
+            x[i] = NAN;
+    float margin = tf_tree_model_margin(m, x, contrib);
+    out->p_fake = tf_tree_model_calibrate(m, margin);
+    fill_reasons(m, &facts, contrib, out);
 }

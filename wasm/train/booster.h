@@ -1,0 +1,41 @@
+/*
+ * XGBoost through its C library: training with fixed parameters (nthread=1, fixed seed, so the same rows give
+ * a byte-identical model), prediction, and export of the trees to the core's model file format (.tfm).
+ */
+#ifndef TRAIN_BOOSTER_H
+#define TRAIN_BOOSTER_H
+
+#include <stddef.h>
+
+typedef struct booster_params {
+    int rounds;
+    int max_depth;
+    double eta;
+    double min_child_weight;
+} booster_params;
+
+extern const booster_params default_booster_params;
+
+typedef void *booster; /* BoosterHandle */
+
+/* x: n rows by ncol floats, NAN missing; y: 0/1. NULL on failure (reported). */
+booster booster_train(const float *x, const float *y, int n, int ncol, const booster_params *p);
+/* margins (log-odds) of n rows; 0 on success. */
+int booster_margins(booster b, const float *x, int n, int ncol, double *out);
+void booster_free(booster b);
+int booster_save(booster b, const char *path);
+
+typedef struct tfm_meta {
+    const char *name;
+    const char *const *feature_names;
+    int n_features;
+    double calibration_a, calibration_b;
+    double threshold;
+    int tp, fn, tn, fp;
+    unsigned long long trained_x, trained_instagram; /* features some training row of the platform had */
+} tfm_meta;
+
+/* Writes the trees and the metadata as a .tfm text file; 0 on success. */
+int booster_write_tfm(booster b, const tfm_meta *meta, const char *path);
+
+#endif

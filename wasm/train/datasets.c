@@ -1,0 +1,275 @@
+/*
+ * Readers of the labelled data sets into rows of facts (see datasets.h).
+ * cresci-2015 rows become tf_account records measured by the core's own tf_facts_from_account;
+ * InstaFake and Kaggle publish measurements only (digit counts, lengths, word counts), which fill the same
+ * facts directly. Fields a set does not have stay NAN.
+ */
+#include "datasets.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cJSON.h"
+#include "csv.h"
+#include "timefmt.h"
+
+const char *dataset_name(dataset_id id)
+{
+    static const char *names[N_SETS] = {"cresci-2015", "instafake", "kaggle"};
+    return id < N_SETS ? names[id] : "?";
+}
+
+static row *add_row(rowset *s)
+{
+    if (s->n == s->cap) {
+        int cap = s->cap ? 2 * s->cap : 1024;
+        row *bigger = realloc(s->rows, (size_t)cap * sizeof *bigger);
+        if (!bigger)
+            return NULL;
+        s->rows = bigger;
+        s->cap = cap;
+    }
+    row *r = &s->rows[s->n++];
+    memset(r, 0, sizeof *r);
+    tf_facts_init(&r->facts);
+    for (int i = 0; i < N_ARTEFACTS; i++)
+        r->artefacts[i] = NAN;
+    return r;
+}
+
+void rowset_free(rowset *s)
+{
+    free(s->rows);
+    s->rows = NULL;
+    s->n = s->cap = 0;
+}
+
+static double number(const char *s)
+{
+    if (!s || !*s)
+        return NAN;
+    char *end;
+    double v = strtod(s, &end);
+    return *end ? NAN : v;
+}
+
+static double flag(const char *s)
+{
+    return s && *s && strcmp(s, "0") != 0 ? 1.0 : 0.0;
+}
+
+static double hex_colour(const char *s)
+{
+    return s && *s ? (double)strtol(s, NULL, 16) : NAN;
+}
+
+/* "2015-02-14 10:54:49" */
+static double parse_updated(const char *s)
+{
+    int y, mo, d, h, mi, se;
+    if (!s || sscanf(s, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &se) != 6)
+        return NAN;
+    return tf_utc_seconds(y, mo, d, h, mi, se);
+}
+
+static double lang_code(const char *s)
+{
+    static const char *known[] = {"en", "it", "es", "fr", "pt", "de"};
+    for (int i = 0; i < 6; i++)
+        if (s && strcmp(s, known[i]) == 0)
+            return i + 1;
+    return s && *s ? 0 : NAN;
+}
+
+static int load_cresci(const char *path, int label, rowset *out)
+{
+    size_t len;
+    char *text = read_text_file(path, &len);
+    if (!text) {
+        fprintf(stderr, "train: cannot read %s\n", path);
+        return -1;
+    }
+    char *cursor = text, *head[CSV_MAX_FIELDS], *f[CSV_MAX_FIELDS];
+    int nh = csv_next(&cursor, head);
+    /* column indices by name */
+    enum { C_NAME, C_SCREEN, C_STATUSES, C_FOLLOWERS, C_FRIENDS, C_FAVS, C_LISTED, C_CREATED, C_URL, C_LANG, C_TZ,
+           C_LOCATION, C_DEFAULT_PROFILE, C_DEFAULT_IMAGE, C_GEO, C_BG_IMAGE, C_BG_TILE, C_LINK_COLOR, C_SIDEBAR,
+           C_UTC, C_PROTECTED, C_VERIFIED, C_DESCRIPTION, C_UPDATED, N_C };
+    static const char *names[N_C] = {"name", "screen_name", "statuses_count", "followers_count", "friends_count",
+        "favourites_count", "listed_count", "created_at", "url", "lang", "time_zone", "location", "default_profile",
+        "default_profile_image", "geo_enabled", "profile_use_background_image", "profile_background_tile",
+        "profile_link_color", "profile_sidebar_fill_color", "utc_offset", "protected", "verified", "description",
+        "updated"};
+    int col[N_C];
+    for (int i = 0; i < N_C; i++)
+        if ((col[i] = csv_column(head, nh, names[i])) < 0) {
+            fprintf(stderr, "train: %s has no column %s\n", path, names[i]);
+            free(text);
+            return -1;
+        }
+    int n;
+    while ((n = csv_next(&cursor, f)) > 0) {
+        if (n != nh) {
+            fprintf(stderr, "train: %s: a record has %d fields, the header %d\n", path, n, nh);
+            free(text);
+            return -1;
+        }
+        row *r = add_row(out);
+        if (!r) {
+            free(text);
+            return -1;
+        }
+        r->set = SET_CRESCI;
+        r->platform = TF_X;
+        r->label = label;
+        double collected = parse_updated(f[col[C_UPDATED]]);
+        tf_account a;
+        tf_account_init(&a, TF_X, TF_SEEN_PROFILE);
+        a.handle = f[col[C_SCREEN]];
+        a.name = f[col[C_NAME]];
+        a.bio = f[col[C_DESCRIPTION]];
+        a.url = f[col[C_URL]];
+        a.followers = number(f[col[C_FOLLOWERS]]);
+        a.following = number(f[col[C_FRIENDS]]);
+        a.posts = number(f[col[C_STATUSES]]);
+        a.likes_given = number(f[col[C_FAVS]]);
+        a.listed = number(f[col[C_LISTED]]);
+        a.created_at = tf_parse_twitter_date(f[col[C_CREATED]]);
+        a.default_avatar = flag(f[col[C_DEFAULT_IMAGE]]) ? TF_YES : TF_NO;
+        /* verified and protected are empty for every row: unknown, not "no" */
+        a.verified = TF_UNKNOWN;
+        a.is_private = TF_UNKNOWN;
+        tf_facts_from_account(&a, collected, &r->facts);
+
+        r->artefacts[ART_DEFAULT_PROFILE] = (float)flag(f[col[C_DEFAULT_PROFILE]]);
+        r->artefacts[ART_BACKGROUND_IMAGE] = (float)flag(f[col[C_BG_IMAGE]]);
+        r->artefacts[ART_BACKGROUND_TILE] = (float)flag(f[col[C_BG_TILE]]);
+        r->artefacts[ART_LANG] = (float)lang_code(f[col[C_LANG]]);
+        r->artefacts[ART_TIME_ZONE] = (float)(*f[col[C_TZ]] != '\0');
+        r->artefacts[ART_UTC_OFFSET] = (float)number(f[col[C_UTC]]);
+        r->artefacts[ART_LOCATION] = (float)(*f[col[C_LOCATION]] != '\0');
+        r->artefacts[ART_GEO_ENABLED] = (float)flag(f[col[C_GEO]]);
+        r->artefacts[ART_LINK_COLOR] = (float)hex_colour(f[col[C_LINK_COLOR]]);
+        r->artefacts[ART_SIDEBAR_COLOR] = (float)hex_colour(f[col[C_SIDEBAR]]);
+
+        rule_inputs *ri = &r->rules;
+        ri->has_name = *a.name != '\0';
+        ri->has_image = a.default_avatar != TF_YES;
+        ri->has_location = *f[col[C_LOCATION]] != '\0';
+        ri->has_bio = *a.bio != '\0';
+        ri->has_url = *a.url != '\0';
+        ri->geo_enabled = flag(f[col[C_GEO]]) != 0;
+        ri->followers = a.followers;
+        ri->following = a.following;
+        ri->posts = a.posts;
+        ri->likes_given = a.likes_given;
+        ri->listed = a.listed;
+        ri->age_days = r->facts.age_days;
+    }
+    free(text);
+    return 0;
+}
+
+static double json_number(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
+}
+
+static int load_instafake(const char *path, rowset *out)
+{
+    char *text = read_text_file(path, NULL);
+    cJSON *doc = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    if (!cJSON_IsArray(doc)) {
+        fprintf(stderr, "train: cannot read %s as a JSON array\n", path);
+        cJSON_Delete(doc);
+        return -1;
+    }
+    const cJSON *o;
+    cJSON_ArrayForEach(o, doc) {
+        row *r = add_row(out);
+        if (!r) {
+            cJSON_Delete(doc);
+            return -1;
+        }
+        r->set = SET_INSTAFAKE;
+        r->platform = TF_INSTAGRAM;
+        r->label = json_number(o, "isFake") == 1;
+        tf_facts *f = &r->facts;
+        f->followers = json_number(o, "userFollowerCount");
+        f->following = json_number(o, "userFollowingCount");
+        f->posts = json_number(o, "userMediaCount");
+        f->bio_length = json_number(o, "userBiographyLength");
+        f->default_avatar = 1 - json_number(o, "userHasProfilPic");
+        f->is_private = json_number(o, "userIsPrivate");
+        f->handle_length = json_number(o, "usernameLength");
+        f->handle_digits = json_number(o, "usernameDigitCount");
+        f->handle_digit_share = f->handle_length > 0 ? f->handle_digits / f->handle_length : 0;
+    }
+    cJSON_Delete(doc);
+    return 0;
+}
+
+static int load_kaggle(const char *path, rowset *out)
+{
+    char *text = read_text_file(path, NULL);
+    if (!text) {
+        fprintf(stderr, "train: cannot read %s\n", path);
+        return -1;
+    }
+    char *cursor = text, *head[CSV_MAX_FIELDS], *f[CSV_MAX_FIELDS];
+    int nh = csv_next(&cursor, head);
+    enum { K_PIC, K_USER_DIGITS, K_NAME_WORDS, K_NAME_DIGITS, K_SAME, K_BIO, K_URL, K_PRIVATE, K_POSTS, K_FOLLOWERS,
+           K_FOLLOWS, K_FAKE, N_K };
+    static const char *names[N_K] = {"profile pic", "nums/length username", "fullname words", "nums/length fullname",
+        "name==username", "description length", "external URL", "private", "#posts", "#followers", "#follows", "fake"};
+    int col[N_K];
+    for (int i = 0; i < N_K; i++)
+        if ((col[i] = csv_column(head, nh, names[i])) < 0) {
+            fprintf(stderr, "train: %s has no column %s\n", path, names[i]);
+            free(text);
+            return -1;
+        }
+    while (csv_next(&cursor, f) == nh) {
+        row *r = add_row(out);
+        if (!r) {
+            free(text);
+            return -1;
+        }
+        r->set = SET_KAGGLE;
+        r->platform = TF_INSTAGRAM;
+        r->label = number(f[col[K_FAKE]]) == 1;
+        tf_facts *x = &r->facts;
+        x->default_avatar = 1 - number(f[col[K_PIC]]);
+        x->handle_digit_share = number(f[col[K_USER_DIGITS]]);
+        x->name_words = number(f[col[K_NAME_WORDS]]);
+        x->name_digit_share = number(f[col[K_NAME_DIGITS]]);
+        x->name_is_handle = number(f[col[K_SAME]]);
+        x->bio_length = number(f[col[K_BIO]]);
+        x->bio_link = number(f[col[K_URL]]);
+        x->is_private = number(f[col[K_PRIVATE]]);
+        x->posts = number(f[col[K_POSTS]]);
+        x->followers = number(f[col[K_FOLLOWERS]]);
+        x->following = number(f[col[K_FOLLOWS]]);
+    }
+    free(text);
+    return 0;
+}
+
+int datasets_load(const char *dir, rowset *out)
+{
+    char path[1024];
+    memset(out, 0, sizeof *out);
+#define PATH(p) (snprintf(path, sizeof path, "%s/%s", dir, p), path)
+    if (load_cresci(PATH("twitter/cresci2015/E13_humans.train.csv"), 0, out) ||
+        load_cresci(PATH("twitter/cresci2015/INT_fake.train.csv"), 1, out) ||
+        load_instafake(PATH("instagram/instafake/realAccountData.json"), out) ||
+        load_instafake(PATH("instagram/instafake/fakeAccountData.json"), out) ||
+        load_kaggle(PATH("instagram/kaggle/train.csv"), out))
+        return -1;
+#undef PATH
+    return 0;
+}

@@ -1,0 +1,42 @@
+/*
+ * The models and what each one sees: which data sets train it, whether it reads a full profile or a list
+ * card, and which features it must not use. Rows become input vectors here, through the core's own
+ * tf_features_from_facts and tf_features_mask_view, so training and runtime build the same vectors.
+ */
+#ifndef TRAIN_VIEWS_H
+#define TRAIN_VIEWS_H
+
+#include "booster.h"
+#include "datasets.h"
+
+typedef struct model_spec {
+    const char *name;
+    unsigned sets; /* bit per dataset_id */
+    int card;
+    unsigned long long excluded; /* bit per tf_feature_id */
+    booster_params params;
+} model_spec;
+
+extern const model_spec model_specs[];
+extern const int n_model_specs;
+
+/* Column layouts for the ablation: the features, the features and the artefacts, the artefacts only. */
+typedef enum { COLUMNS_FEATURES, COLUMNS_WITH_ARTEFACTS, COLUMNS_ARTEFACTS_ONLY } column_layout;
+
+typedef struct matrix {
+    float *x;  /* n by ncol */
+    float *y;  /* labels as floats, for XGBoost */
+    int *label;
+    int *row;  /* index into the rowset */
+    int n, ncol;
+} matrix;
+
+int layout_columns(column_layout layout);
+/* The rows of `spec`'s data sets (or `sets` when not 0) as vectors; 0 on success. */
+int build_matrix(const rowset *rows, const model_spec *spec, unsigned sets, column_layout layout,
+                 unsigned long long extra_excluded, unsigned long long extra_allowed, matrix *out);
+void matrix_free(matrix *m);
+/* One row's vector as the model sees it. */
+void row_vector(const row *r, const model_spec *spec, float out[TF_N_FEATURES]);
+
+#endif
