@@ -29,13 +29,21 @@ FUZZ_TARGETS := read score audit audit_counts factory count $(addprefix adapter_
                 $(if $(wildcard tests/fuzz/model.c),model)
 
 # The core twice: with coverage for libFuzzer, and without it for the sanitized unit tests.
-FUZZ_OBJ := $(CORE_SRC:wasm/src/%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/cJSON.o
-SAN_OBJ := $(CORE_SRC:wasm/src/%.c=$(SAN_DIR)/obj/%.o) $(SAN_DIR)/obj/cJSON.o
+# Deferred (=): other areas' mk files, included after this one, add generated sources (build/gen/*.c).
+core_objects = $(patsubst $(BUILD)/gen/%.c,$(1)/gen/%.o,$(CORE_SRC:wasm/src/%.c=$(1)/%.o)) $(1)/cJSON.o
+FUZZ_OBJ = $(call core_objects,$(FUZZ_DIR)/obj)
+SAN_OBJ = $(call core_objects,$(SAN_DIR)/obj)
 
 $(FUZZ_DIR)/obj/%.o: wasm/src/%.c $(CORE_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(SAN_CFLAGS) $(SANITIZE) -fsanitize=fuzzer-no-link $(CORE_INC) -c $< -o $@
 $(SAN_DIR)/obj/%.o: wasm/src/%.c $(CORE_HDR) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(SAN_CFLAGS) $(SANITIZE) $(CORE_INC) -c $< -o $@
+$(FUZZ_DIR)/obj/gen/%.o: $(BUILD)/gen/%.c $(CORE_HDR) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(SAN_CFLAGS) $(SANITIZE) -fsanitize=fuzzer-no-link $(CORE_INC) -c $< -o $@
+$(SAN_DIR)/obj/gen/%.o: $(BUILD)/gen/%.c $(CORE_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(SAN_CFLAGS) $(SANITIZE) $(CORE_INC) -c $< -o $@
 # cJSON parses every hostile byte first: it is sanitized and fuzzed with the core (its own flags, no -Werror).
@@ -47,9 +55,11 @@ $(SAN_DIR)/obj/cJSON.o: $(DEPS_STAMP)
 	$(FUZZ_CC) -std=c89 -O1 -g $(SANITIZE) -c $(CJSON_DIR)/cJSON.c -o $@
 
 FUZZ_HARNESS_HDR := $(wildcard tests/fuzz/*.h)
-$(FUZZ_DIR)/%: tests/fuzz/%.c $(FUZZ_HARNESS_HDR) $(FUZZ_OBJ)
+# $$(...): the object lists are expanded once every mk file is read (see FUZZ_OBJ).
+.SECONDEXPANSION:
+$(FUZZ_DIR)/%: tests/fuzz/%.c $(FUZZ_HARNESS_HDR) $$(FUZZ_OBJ)
 	$(FUZZ_CC) $(SAN_CFLAGS) $(SANITIZE) -fsanitize=fuzzer $(CORE_INC) $< $(FUZZ_OBJ) -lm -o $@
-$(FUZZ_DIR)/adapter_%: tests/fuzz/adapter.c $(FUZZ_HARNESS_HDR) $(FUZZ_OBJ)
+$(FUZZ_DIR)/adapter_%: tests/fuzz/adapter.c $(FUZZ_HARNESS_HDR) $$(FUZZ_OBJ)
 	$(FUZZ_CC) $(SAN_CFLAGS) $(SANITIZE) -fsanitize=fuzzer $(CORE_INC) -DTF_FUZZ_ADAPTER=tf_read_$* \
 	    -DTF_FUZZ_HTML=$(if $(filter %_html,$*),1,0) $< $(FUZZ_OBJ) -lm -o $@
 
@@ -80,7 +90,7 @@ fuzz-ci: fuzz-build
 
 # ---- the C tests under the sanitizers ----------------------------------------------------------------
 SAN_TESTS := $(patsubst tests/c/%.c,$(SAN_DIR)/tests/%,$(wildcard tests/c/test_*.c))
-$(SAN_DIR)/tests/%: tests/c/%.c $(SAN_OBJ)
+$(SAN_DIR)/tests/%: tests/c/%.c $$(SAN_OBJ)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(SAN_CFLAGS) -Wno-unused-parameter $(SANITIZE) $(CORE_INC) $< $(SAN_OBJ) -lcmocka -lm -o $@
 
