@@ -95,7 +95,7 @@ $(SAN_DIR)/tests/%: tests/c/%.c $$(SAN_OBJ)
 	$(FUZZ_CC) $(SAN_CFLAGS) -Wno-unused-parameter $(SANITIZE) $(CORE_INC) $< $(SAN_OBJ) -lcmocka -lm -o $@
 
 test-c-sanitized: $(SAN_TESTS)
-	@for t in $(SAN_TESTS); do echo "== $$t (ASan, UBSan)"; ASAN_OPTIONS=detect_leaks=1 $$t || exit 1; done
+	@for t in $(SAN_TESTS); do echo "== $$t (ASan, UBSan)"; ASAN_OPTIONS=detect_leaks=1 TF_HANG_SECONDS=120 $$t || exit 1; done
 
 # ---- the command line under valgrind -----------------------------------------------------------------
 # The command line exits 1 when an input is of no supported shape (some fixtures are, on purpose), so
