@@ -3,7 +3,8 @@
 #
 #   make fuzz FUZZ_SECONDS=N     every target for N seconds (default 60), one after the other, growing the
 #                                corpus in build/fuzz/corpus (seeded from the fixtures)
-#   make fuzz-ci                 the same from the seeds alone (what `make test` runs)
+#   make fuzz-ci                 the same from the seeds alone (what `make test` runs; 16 targets x 60 s;
+#                                FUZZ_ADAPTER_SECONDS=20 FUZZ_PARALLEL=2 brings it to about 5 minutes)
 #   make fuzz-<target>           one target (FUZZ_SECONDS applies)
 #   make test-c-sanitized        tests/c/test_*.c against a core built with ASan and UBSan
 #   make test-valgrind           build/truefollow score and audit on every fixture under valgrind
@@ -90,10 +91,14 @@ fuzz-%: $(FUZZ_DIR)/% $(FUZZ_DIR)/seeds/%/.seeded
 	@mkdir -p $(FUZZ_DIR)/corpus/$* && cp -n $(FUZZ_DIR)/seeds/$*/* $(FUZZ_DIR)/corpus/$*/ 2>/dev/null; true
 	tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_DIR)/corpus $*
 
-# CI: from the seeds alone, so a run does not depend on what a machine found before.
+# CI: from the seeds alone, so a run does not depend on what a machine found before. The adapter targets
+# repeat what `read` reaches through tf_read; FUZZ_ADAPTER_SECONDS (default FUZZ_SECONDS) shortens them.
+FUZZ_ADAPTER_SECONDS ?= $(FUZZ_SECONDS)
+FUZZ_ADAPTER_TARGETS := $(filter adapter_%,$(FUZZ_TARGETS))
 fuzz-ci: fuzz-build
 	@rm -rf $(FUZZ_DIR)/ci-corpus && for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_DIR)/ci-corpus/$$t && cp $(FUZZ_DIR)/seeds/$$t/* $(FUZZ_DIR)/ci-corpus/$$t/; done
-	FUZZ_PARALLEL=$(FUZZ_PARALLEL) tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_DIR)/ci-corpus $(FUZZ_TARGETS)
+	FUZZ_PARALLEL=$(FUZZ_PARALLEL) tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_DIR)/ci-corpus $(filter-out $(FUZZ_ADAPTER_TARGETS),$(FUZZ_TARGETS))
+	FUZZ_PARALLEL=$(FUZZ_PARALLEL) tests/fuzz/run.sh $(FUZZ_ADAPTER_SECONDS) $(FUZZ_DIR)/ci-corpus $(FUZZ_ADAPTER_TARGETS)
 
 # ---- the C tests under the sanitizers ----------------------------------------------------------------
 SAN_TESTS := $(patsubst tests/c/%.c,$(SAN_DIR)/tests/%,$(wildcard tests/c/test_*.c))
@@ -119,3 +124,9 @@ test-valgrind: $(BUILD)/truefollow
 test: test-c-sanitized test-valgrind fuzz-ci
 
 .PHONY: fuzz fuzz-build fuzz-ci test-c-sanitized test-valgrind
+
+# ---- memory over a million calls (a measurement, so it belongs to `make bench`) ----------------------
+bench-memory: $(BUILD)/wasm/node-release/truefollow-core.cjs
+	node scripts/bench-wasm-memory.mjs
+bench: bench-memory
+.PHONY: bench bench-memory
