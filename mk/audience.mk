@@ -12,10 +12,8 @@ $(BUILD)/eval_audience: wasm/audience/eval_audience.c $(BUILD)/libtruefollow.a
 
 # Held-out scores come from the model's training (out-of-fold p_fake of every labelled row).
 eval-audience: $(BUILD)/eval_audience $(BUILD)/models/.trained
-	@for pool in $(AUDIENCE_POOLS); do \
-	  echo "=== model $$pool: held-out scores $(BUILD)/models/heldout_$$pool.csv"; \
-	  $(BUILD)/eval_audience $(BUILD)/models/heldout_$$pool.csv $(DATA_DIR)/twitter/cresci2015/E13_humans.train.csv || exit 1; \
-	done
+	$(BUILD)/eval_audience $(DATA_DIR)/twitter/cresci2015/E13_humans.train.csv \
+	  $(foreach pool,$(AUDIENCE_POOLS),$(BUILD)/models/heldout_$(pool).csv)
 
 $(BUILD)/engagement_baselines: wasm/audience/engagement_baselines.c | $(DEPS_STAMP)
 	$(CC) -std=c11 -O2 -Wall -Wextra -I$(CJSON_DIR) $< $(CJSON_DIR)/cJSON.c -lm -o $@
