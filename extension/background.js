@@ -1,27 +1,67 @@
 /*
  * The background worker (Chromium: a module service worker; Firefox: a module background script): the only
- * place the wasm core runs. It answers our own content scripts' messages (messages.js) with the core's report:
- *   content/captured {url, body, lang}  -> core.score(body, {url, lang})
- *   content/audit {records, lang}       -> core.audit(records as JSON lines of {url, body}, {lang})
- * and ignores everything else. It keeps no state and makes no network request (the core's .wasm is read
- * from the extension's own package).
+ * place the wasm core runs, and the keeper of the store. It answers our own content scripts' messages
+ * (messages.js) with the core's report:
+ *   content/captured {url, body, lang}           -> core.score(body, {url, lang}); accounts stored
+ *   content/audit {records, lang, subject}       -> core.audit(records as JSON lines of {url, body}, {lang});
+ *                                                   the estimate stored with the subject's profile
+ *   content/recall {subject}                     -> {profile: the stored record or null}
+ * and ignores everything else. It also runs the content scripts on the Mastodon instances the user granted
+ * (optional host permissions, asked for on the options page). It makes no network request: the core's .wasm
+ * is read from the extension's own package.
  */
 import './messages.js';
+import './store.js';
 import { loadCore } from './core/web.js';
 
-const { MSG, isContentCapture, isContentAudit } = globalThis.truefollowMessages;
+const { MSG, isContentCapture, isContentAudit, isContentRecall } = globalThis.truefollowMessages;
+const { openStore } = globalThis.truefollowStore;
 const api = globalThis.browser ?? globalThis.chrome;
+
+// ---- the store: opened once per worker life, reopened after the options page cleared it -----------------
+
+let storePromise = null;
+function store() {
+  storePromise ??= openStore(api.storage.local).catch((error) => {
+    console.warn('truefollow: storage unavailable,', error.message); // scoring goes on without it
+    return null;
+  });
+  return storePromise;
+}
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'schema' in changes) storePromise = null;
+});
+
+async function remember(fn) {
+  try {
+    const s = await store();
+    if (s) await fn(s);
+  } catch (error) {
+    console.warn('truefollow: not stored,', error.message); // the answer is still given
+  }
+}
+
+// ---- the tasks ----------------------------------------------------------------------------------------
 
 async function score({ url, body, lang }) {
   const core = await loadCore();
-  return core.score(body, { url, lang });
+  const report = core.score(body, { url, lang });
+  if (Array.isArray(report.accounts)) await remember((s) => s.rememberAccounts(report.accounts));
+  return report;
 }
 
-async function audit({ records, lang }) {
+async function audit({ records, lang, subject }) {
   const core = await loadCore();
   // The core reads JSON lines of capture records {url, body}: one follower page a line.
   const lines = records.map(({ url, body }) => JSON.stringify({ url, body })).join('\n');
-  return core.audit(lines, { lang });
+  const report = core.audit(lines, { lang });
+  if (report.status === 'ok' && report.audit) await remember((s) => s.rememberAudit(subject, report.audit));
+  return report;
+}
+
+async function recall({ subject }) {
+  const s = await store();
+  return { profile: s ? await s.recall(subject) : null };
 }
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -30,6 +70,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   let task = null;
   if (isContentCapture(message)) task = score(message);
   else if (isContentAudit(message)) task = audit(message);
+  else if (isContentRecall(message)) task = recall(message);
   if (!task) return false;
   task.then(
     (report) => sendResponse({ type: MSG.WORKER_REPORT, report }),
@@ -37,3 +78,37 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   );
   return true; // the answer comes asynchronously
 });
+
+// ---- Mastodon instances: content scripts wherever the user granted an instance ---------------------------
+
+const INSTANCE_SCRIPTS = [
+  { id: 'instance-page-world', js: ['page-world.js'], world: 'MAIN' },
+  { id: 'instance-content', js: ['sites.js', 'messages.js', 'badge.js', 'faces.js', 'panel.js', 'content.js'] },
+];
+
+// The granted origins that are not the fixed sites of the manifest's own content scripts.
+async function instanceOrigins() {
+  const fixed = new Set(api.runtime.getManifest().content_scripts.flatMap((c) => c.matches));
+  const { origins = [] } = await api.permissions.getAll();
+  return origins.filter((o) => !fixed.has(o) && /^https:\/\/[a-z0-9.-]+\/\*$/.test(o));
+}
+
+async function syncInstanceScripts() {
+  const origins = await instanceOrigins();
+  const ids = INSTANCE_SCRIPTS.map((s) => s.id);
+  const registered = await api.scripting.getRegisteredContentScripts({ ids });
+  if (registered.length) await api.scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
+  if (origins.length === 0) return;
+  await api.scripting.registerContentScripts(INSTANCE_SCRIPTS.map((s) => ({
+    ...s, matches: origins, runAt: 'document_start', persistAcrossSessions: false,
+  })));
+}
+
+let syncing = Promise.resolve();
+const resync = () => {
+  syncing = syncing.then(syncInstanceScripts).catch((error) => console.warn('truefollow: instance scripts,', error.message));
+  return syncing;
+};
+api.permissions.onAdded.addListener(resync);
+api.permissions.onRemoved.addListener(resync);
+resync();

@@ -1,32 +1,48 @@
 /*
- * The badge: a small focusable element next to a profile's name, its look sealed in a closed shadow root
- * so the site's CSS cannot reach it. The host element carries the stable hooks
+ * The badge: a small button next to a profile's name, its look sealed in a shadow root so the site's CSS
+ * cannot reach it. The host element carries the stable hooks
  *   data-truefollow-badge, data-state = reading | ready | no-data | unsupported | error,
- *   aria-label = "truefollow: <text>", title = the longer explanation (hover; issue 6 adds a focus panel).
- * Text goes in with textContent only. The states differ by symbol and wording, not by colour alone.
+ *   role="button", aria-label = "truefollow: <text>", aria-description = the longer explanation,
+ *   aria-haspopup="dialog", aria-expanded (the details panel, panel.js).
+ * The explanation also shows as a tooltip on hover and on keyboard focus. Click, Enter or Space call the
+ * onActivate callback. Text goes in with textContent only. The states differ by symbol, wording and border
+ * style, not by colour alone; the colours are a blue/orange pair (told apart with any colour vision) with
+ * contrast of at least 4.5:1 in light and dark schemes.
  *
- * A classic content script: defines globalThis.truefollowBadge = {create, paint} and nothing else.
+ * The shadow root is closed in every release. The test build (scripts/build-extension.mjs --test) rewrites
+ * the SHADOW_MODE line to 'open', so that accessibility checks can see inside.
+ *
+ * A classic content script: defines globalThis.truefollowBadge = {create, paint, setExpanded, STATES}.
  */
 (() => {
   'use strict';
 
+  const SHADOW_MODE = 'closed';
   const STATES = ['reading', 'ready', 'no-data', 'unsupported', 'error'];
   const CSS = `
-    :host { all: initial; display: inline-flex; vertical-align: middle; margin-inline-start: 0.4em; }
+    :host { all: initial; display: inline-flex; position: relative; vertical-align: middle;
+            margin-inline-start: 0.4em; cursor: pointer; }
     :host(:focus-visible) { outline: 2px solid #1d4ed8; outline-offset: 2px; border-radius: 0.7em; }
     .badge { font: 600 13px/1.2 system-ui, sans-serif; padding: 0.15em 0.6em; border-radius: 0.7em;
              border: 1.5px solid #6b7280; background: #f9fafb; color: #111827; white-space: nowrap; }
     .badge[data-tone="good"] { border-color: #1d4ed8; background: #eff6ff; color: #1e3a8a; }
     .badge[data-tone="warn"] { border-color: #b45309; background: #fffbeb; color: #78350f; }
     .badge[data-tone="muted"] { border-style: dashed; color: #374151; }
+    .tip { display: none; position: absolute; z-index: 2147483646; top: calc(100% + 6px); inset-inline-start: 0;
+           width: max-content; max-width: 22em; padding: 0.5em 0.7em; border-radius: 6px;
+           font: 400 12.5px/1.4 system-ui, sans-serif; white-space: pre-line;
+           background: #111827; color: #f9fafb; box-shadow: 0 2px 8px rgb(0 0 0 / 0.3); }
+    :host(:hover) .tip, :host(:focus-visible) .tip { display: block; }
+    :host([aria-expanded="true"]) .tip { display: none; }
     @media (prefers-color-scheme: dark) {
       .badge { background: #1f2937; color: #f3f4f6; border-color: #9ca3af; }
       .badge[data-tone="good"] { background: #172554; color: #dbeafe; border-color: #60a5fa; }
       .badge[data-tone="warn"] { background: #451a03; color: #fef3c7; border-color: #f59e0b; }
       .badge[data-tone="muted"] { color: #d1d5db; }
+      .tip { background: #f9fafb; color: #111827; }
     }`;
 
-  const faces = new WeakMap(); // host -> the span inside its closed shadow root
+  const parts = new WeakMap(); // host -> {face, tip} inside its shadow root
 
   function styleShadow(shadow) {
     // A constructed sheet is not subject to the page's style-src CSP; a <style> element is the fallback.
@@ -41,34 +57,52 @@
     }
   }
 
-  /** A new badge host in the reading state, not yet in the document. */
-  function create() {
+  /** A new badge host in the reading state, not yet in the document; onActivate() on click, Enter, Space. */
+  function create({ onActivate = () => {} } = {}) {
     const host = document.createElement('span');
     host.setAttribute('data-truefollow-badge', '');
-    host.setAttribute('role', 'img');
+    host.setAttribute('role', 'button');
+    host.setAttribute('aria-haspopup', 'dialog');
+    host.setAttribute('aria-expanded', 'false');
     host.tabIndex = 0;
-    const shadow = host.attachShadow({ mode: 'closed' });
+    const shadow = host.attachShadow({ mode: SHADOW_MODE });
     styleShadow(shadow);
     const face = document.createElement('span');
     face.className = 'badge';
     face.setAttribute('aria-hidden', 'true'); // the host's aria-label speaks for it
-    shadow.append(face);
-    faces.set(host, face);
-    paint(host, { state: 'reading', text: 'reading…', detail: 'truefollow is waiting for this profile\'s data' });
+    const tip = document.createElement('span');
+    tip.className = 'tip';
+    tip.setAttribute('aria-hidden', 'true'); // the host's aria-description speaks for it
+    shadow.append(face, tip);
+    parts.set(host, { face, tip });
+
+    const activate = (event) => {
+      event.preventDefault();
+      event.stopPropagation(); // the site's own handlers (a link around the name, say) stay out of it
+      onActivate();
+    };
+    host.addEventListener('click', activate);
+    host.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') activate(event);
+    });
+    paint(host, { state: 'reading', text: 'reading…', detail: 'truefollow is waiting for this profile\'s data.' });
     return host;
   }
 
   /** Shows a state: {state, text, detail, tone: 'good' | 'warn' | 'muted' | undefined}. */
   function paint(host, { state, text, detail = '', tone }) {
     if (!STATES.includes(state)) throw new Error(`unknown badge state ${state}`);
-    const face = faces.get(host);
+    const { face, tip } = parts.get(host);
     face.textContent = text;
+    tip.textContent = detail;
     if (tone) face.dataset.tone = tone;
     else delete face.dataset.tone;
     host.setAttribute('data-state', state);
     host.setAttribute('aria-label', `truefollow: ${text}`);
-    host.title = detail ? `${text}\n${detail}` : text;
+    host.setAttribute('aria-description', detail);
   }
 
-  globalThis.truefollowBadge = Object.freeze({ create, paint, STATES });
+  const setExpanded = (host, expanded) => host.setAttribute('aria-expanded', String(expanded));
+
+  globalThis.truefollowBadge = Object.freeze({ create, paint, setExpanded, STATES });
 })();

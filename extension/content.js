@@ -1,49 +1,40 @@
 /*
  * The isolated content script: takes captures from the page world (messages.js, page/captured), has the
- * background worker score them, and keeps one badge next to the name of the profile the page shows.
+ * background worker score them, and keeps one badge next to the name of the profile the page shows, with the
+ * details panel behind it (badge.js, panel.js, faces.js for the words; sites.js for URLs and anchors).
  *
  * - Captures are untrusted: accepted only from this window, from this page's origin, in the exact shape and
  *   within the size limits of messages.js. The worst a lying page can do is mislabel its own badge.
- * - The profile is the one whose handle is in the page URL (SITES below); single-page navigation is followed
- *   by watching the URL on every DOM change and on popstate, and a new profile gets a new badge.
- * - Profiles already scored are remembered for the page's lifetime, because a site may fetch a profile
- *   before it changes the URL. On a followers page, the follower lists seen so far form the audience sample.
+ * - The profile is the one whose handle is in the page URL; single-page navigation is followed by watching
+ *   the URL on every DOM change and on popstate, and a new profile gets a new badge (the old one goes, with
+ *   its panel).
+ * - What the badge says: on a followers page, the audience estimated from the follower lists this page has
+ *   shown; on a profile page, the latest audience estimate stored for it (from an earlier followers page),
+ *   else the account's own score. Profiles scored are also remembered for the page's lifetime, because a site
+ *   may fetch a profile before it changes the URL.
  * - A badge's state only moves forward: reading < error < unsupported < no-data < ready, so a later response
  *   the core cannot read (a post timeline, say) never hides a profile already scored.
- *
- * Left for later (issue 6): the details panel, storage, the other platforms' anchors and handles.
  */
 (() => {
   'use strict';
 
   const { MSG, PAGE_SOURCE, LIMITS, isPageCapture, isWorkerReply } = globalThis.truefollowMessages;
-  const { create: createBadge, paint } = globalThis.truefollowBadge;
+  const { siteFor, sameHandle } = globalThis.truefollowSites;
+  const badge = globalThis.truefollowBadge;
+  const panel = globalThis.truefollowPanel;
+  const { badgeFace, panelModel, STATE_FACES } = globalThis.truefollowFaces;
   const api = globalThis.browser ?? globalThis.chrome;
 
-  // Per platform: the hosts, how the URL names a profile, and where the profile name sits in the DOM.
-  const SITES = [
-    {
-      platform: 'x',
-      hosts: ['x.com', 'twitter.com'],
-      profile: (path) => {
-        const m = /^\/([A-Za-z0-9_]{1,15})(?:\/(followers|verified_followers|following|with_replies|media|likes|highlights))?\/?$/.exec(path);
-        if (!m || X_RESERVED.has(m[1].toLowerCase())) return null;
-        return { handle: m[1], followersPage: m[2] === 'followers' || m[2] === 'verified_followers' };
-      },
-      nameBlock: '[data-testid="primaryColumn"] [data-testid="UserName"]',
-      nameRow: ':scope > div > div:first-child', // inside nameBlock; the block itself when absent
-    },
-  ];
-  const X_RESERVED = new Set(['home', 'explore', 'i', 'notifications', 'messages', 'search', 'settings',
-    'compose', 'login', 'logout', 'signup', 'tos', 'privacy', 'jobs', 'lists', 'bookmarks', 'communities']);
-
   const RANK = { reading: 0, error: 1, unsupported: 2, 'no-data': 3, ready: 4 };
-  const site = SITES.find((s) => s.hosts.includes(location.hostname));
+  const site = siteFor(location.hostname);
   if (!site) return;
 
-  const scoredProfiles = new Map(); // lowercased handle -> account from the core
-  let view = null; // {key, handle, followersPage, host, state, followerRecords, audit}
+  const scoredProfiles = []; // {account, model} of every profile the core read on this page
+  let view = null; // {key, handle, followersPage, host, state, message, followerRecords, audit, stored}
   let lastHref = '';
+
+  const accountFor = (handle) => scoredProfiles.findLast(({ account }) =>
+    sameHandle(account.handle, handle) || (account.id && account.id === handle)) ?? null;
 
   // ---- the profile on screen --------------------------------------------------------------------------
 
@@ -53,18 +44,25 @@
     const profile = site.profile(location.pathname);
     const key = profile && `${profile.handle.toLowerCase()}${profile.followersPage ? '/followers' : ''}`;
     if (view && view.key === key) return;
-    view?.host.remove();
-    view = profile && { ...profile, key, host: createBadge(), state: 'reading', followerRecords: [], audit: null };
-    if (view) show();
+    if (view) {
+      panel.close({ refocus: false });
+      view.host.remove();
+    }
+    view = null;
+    if (!profile) return;
+    const next = { ...profile, key, state: 'reading', message: '', followerRecords: [], audit: null, stored: null };
+    next.host = badge.create({ onActivate: () => openPanel(next) });
+    view = next;
+    recall(next);
+    show();
   }
 
   // Puts the badge next to the name whenever the site has (re)drawn it.
   function placeBadge() {
     if (!view || view.host.isConnected) return;
-    const block = document.querySelector(site.nameBlock);
-    if (!block) return;
-    const row = block.querySelector(site.nameRow) ?? block;
-    row.append(view.host);
+    if (site.isSite && !site.isSite(document)) return;
+    const anchor = document.querySelector(site.anchor) ?? (site.anchorFallback && document.querySelector(site.anchorFallback));
+    if (anchor) anchor.append(view.host);
   }
 
   function sync() {
@@ -84,61 +82,36 @@
 
   // ---- what the badge says --------------------------------------------------------------------------
 
-  const percent = (share) => {
-    const p = share * 100;
-    if (p > 0 && p < 0.1) return '<0.1%';
-    if (p > 99.9 && p < 100) return '>99.9%';
-    // One decimal near the ends, where a rounded 0% or 100% would claim certainty.
-    return `${p < 10 || p > 90 ? p.toFixed(1) : Math.round(p)}%`;
-  };
-
-  const VERDICTS = {
-    real: { symbol: '✓', word: 'likely real', tone: 'good' },
-    inactive: { symbol: '◌', word: 'likely inactive', tone: 'muted' },
-    fake: { symbol: '⚠', word: 'likely fake', tone: 'warn' },
-  };
-
-  function profileFace(account) {
-    const verdict = VERDICTS[account.verdict] ?? { symbol: '?', word: String(account.verdict), tone: undefined };
-    const reasons = (account.reasons ?? []).map((r) => `• ${r.text}`).join('\n');
+  // The audience and account the current view stands on.
+  function known(target) {
+    const scored = accountFor(target.handle);
     return {
-      state: 'ready',
-      text: `${verdict.symbol} ${verdict.word} · p(fake) ${percent(account.p_fake)}`,
-      detail: `The profile itself, by its public counts and fields.${reasons ? `\n${reasons}` : ''}`,
-      tone: verdict.tone,
+      account: scored?.account ?? target.stored?.account ?? null,
+      accountModel: scored?.model ?? null,
+      audit: target.followersPage ? target.audit : target.stored?.audit ?? null,
     };
   }
-
-  function auditFace(audit) {
-    const range = (part) => `${percent(part.share)} (90%: ${percent(part.ci90[0])}–${percent(part.ci90[1])})`;
-    return {
-      state: 'ready',
-      text: `≈ ${percent(audit.real.share)} real · n=${audit.n}`,
-      detail: `Of ${audit.n} ${audit.sample}${audit.too_few ? ' (too few for a firm answer)' : ''}: ` +
-        `real ${range(audit.real)}, inactive ${range(audit.inactive)}, fake ${range(audit.fake)}.`,
-      tone: audit.real.share >= 0.5 ? 'good' : 'warn',
-    };
-  }
-
-  const FACES = {
-    'no-data': { state: 'no-data', text: 'not enough data', detail: 'The page showed no account to score yet.', tone: 'muted' },
-    unsupported: { state: 'unsupported', text: 'cannot read this page', detail: 'The site sent data in a shape truefollow does not know.', tone: 'muted' },
-    error: { state: 'error', text: 'error', detail: 'Something went wrong while scoring.', tone: 'muted' },
-  };
 
   // Paints the best that is known about the current profile.
   function show(fallback) {
     if (!view) return;
-    const account = scoredProfiles.get(view.handle.toLowerCase());
-    let face = null;
-    if (view.audit) face = auditFace(view.audit);
-    else if (account) face = profileFace(account);
-    else if (fallback && RANK[fallback.state] > RANK[view.state]) face = fallback;
+    const { account, audit } = known(view);
+    // A followers page is about its followers: until a list is read, the account alone does not answer it.
+    let face = view.followersPage ? badgeFace({ audit }) : badgeFace({ account, audit });
+    if (!face && fallback && RANK[fallback.state] > RANK[view.state]) face = fallback;
     if (face) {
       view.state = face.state;
-      paint(view.host, face);
+      view.message = face === fallback ? face.detail : '';
+      badge.paint(view.host, face);
     }
     placeBadge();
+  }
+
+  function openPanel(target) {
+    if (target !== view) return;
+    badge.setExpanded(target.host, true);
+    const model = panelModel({ platform: site.platform, handle: target.handle, state: target.state, message: target.message, ...known(target) });
+    panel.open(target.host, model, { onClose: () => badge.setExpanded(target.host, false) });
   }
 
   // ---- talking to the worker --------------------------------------------------------------------------
@@ -155,26 +128,37 @@
     return /^[A-Za-z0-9-]{0,35}$/.test(tag) ? tag : '';
   };
 
+  const subjectOf = (target) => ({ platform: site.platform, handle: target.handle.replace(/^@/, '').slice(0, LIMITS.HANDLE_CHARS) });
+
+  // What this device stored about the profile on an earlier visit.
+  async function recall(target) {
+    try {
+      const { profile } = await ask({ type: MSG.CONTENT_RECALL, subject: subjectOf(target) });
+      if (profile && typeof profile === 'object') target.stored = profile;
+    } catch (error) {
+      console.warn('truefollow:', error.message);
+    }
+    if (target === view) show();
+  }
+
   async function onCapture(url, body) {
     const target = view; // the profile on screen when the response arrived
     let report;
     try {
       report = await ask({ type: MSG.CONTENT_CAPTURED, url, body, lang: lang() });
     } catch (error) {
-      if (target === view) show(FACES.error);
+      if (target === view) show(STATE_FACES.error);
       console.warn('truefollow:', error.message);
       return;
     }
-    const accounts = Array.isArray(report.accounts) ? report.accounts : [];
+    const accounts = Array.isArray(report.accounts) ? report.accounts.filter((a) => a && typeof a === 'object') : [];
     for (const account of accounts) {
-      if (account && account.seen === 'profile' && typeof account.handle === 'string') {
-        scoredProfiles.set(account.handle.toLowerCase(), account);
-      }
+      if (account.seen === 'profile' && typeof account.handle === 'string') scoredProfiles.push({ account, model: report.model ?? null });
     }
-    if (target !== view || !view) return show();
-    if (report.status === 'unsupported') return show(FACES.unsupported);
-    if (report.status === 'no-data') return show(FACES['no-data']);
-    if (view.followersPage && accounts.some((a) => a && a.seen === 'followers')) return sampleFollowers(url, body);
+    if (!view || target !== view) return show();
+    if (report.status === 'unsupported') return show(STATE_FACES.unsupported);
+    if (report.status === 'no-data') return show(STATE_FACES['no-data']);
+    if (view.followersPage && accounts.some((a) => a.seen === 'followers')) return sampleFollowers(url, body);
     show();
   }
 
@@ -187,12 +171,12 @@
       target.followerRecords.shift();
     }
     try {
-      const report = await ask({ type: MSG.CONTENT_AUDIT, records: target.followerRecords.slice(), lang: lang() });
+      const report = await ask({ type: MSG.CONTENT_AUDIT, records: target.followerRecords.slice(), lang: lang(), subject: subjectOf(target) });
       if (report.status === 'ok' && report.audit && typeof report.audit.n === 'number') target.audit = report.audit;
     } catch (error) {
       console.warn('truefollow:', error.message);
     }
-    if (target === view) show(FACES['no-data']);
+    if (target === view) show(STATE_FACES['no-data']);
   }
 
   // ---- wiring -----------------------------------------------------------------------------------------

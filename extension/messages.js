@@ -3,9 +3,11 @@
  *
  *   page world --window.postMessage--> content script --runtime.sendMessage--> background worker
  *   {source, type: 'page/captured', url, body}   {type: 'content/captured', url, body, lang}
- *                                                {type: 'content/audit', records: [{url, body}], lang}
+ *                                                {type: 'content/audit', records: [{url, body}], lang, subject}
+ *                                                {type: 'content/recall', subject}
  *                                   <--reply--   {type: 'worker/report', report} | {type: 'worker/error', message}
  *
+ * subject = {platform, handle}: the profile a follower sample belongs to, or whose stored record is wanted.
  * Names carry the sender as a prefix. Everything from the page is untrusted: the checks here accept only
  * the expected shape, types and sizes. The page world cannot load this file (it would expose it to the
  * site), so page-world.js repeats the two strings PAGE_SOURCE and PAGE_CAPTURED; a Node test keeps them equal.
@@ -20,6 +22,7 @@
     PAGE_CAPTURED: 'page/captured',
     CONTENT_CAPTURED: 'content/captured',
     CONTENT_AUDIT: 'content/audit',
+    CONTENT_RECALL: 'content/recall',
     WORKER_REPORT: 'worker/report',
     WORKER_ERROR: 'worker/error',
   });
@@ -33,6 +36,7 @@
     AUDIT_RECORDS: 50, // follower pages kept for one profile's sample
     AUDIT_CHARS: 32 * 1024 * 1024,
     LANG_CHARS: 35, // BCP 47 tags in practice
+    HANDLE_CHARS: 260, // Bluesky handles are domain names
   });
 
   const hasExactKeys = (value, keys) =>
@@ -51,6 +55,10 @@
   const isBody = (text) => typeof text === 'string' && text.length > 0 && text.length <= LIMITS.BODY_CHARS;
   const isLang = (text) => typeof text === 'string' && text.length <= LIMITS.LANG_CHARS && /^[A-Za-z0-9-]*$/.test(text);
 
+  const PLATFORMS = ['x', 'instagram', 'tiktok', 'youtube', 'bluesky', 'mastodon'];
+  const isSubject = (value) => hasExactKeys(value, ['platform', 'handle']) && PLATFORMS.includes(value.platform) &&
+    typeof value.handle === 'string' && value.handle.length > 0 && value.handle.length <= LIMITS.HANDLE_CHARS;
+
   /** A capture the page world posted: {source, type, url, body}, nothing more. */
   function isPageCapture(value) {
     return hasExactKeys(value, ['source', 'type', 'url', 'body']) && value.source === PAGE_SOURCE &&
@@ -65,7 +73,8 @@
 
   /** Follower-list responses for the worker to estimate an audience from. */
   function isContentAudit(value) {
-    if (!hasExactKeys(value, ['type', 'records', 'lang']) || value.type !== MSG.CONTENT_AUDIT) return false;
+    if (!hasExactKeys(value, ['type', 'records', 'lang', 'subject']) || value.type !== MSG.CONTENT_AUDIT) return false;
+    if (!isSubject(value.subject)) return false;
     const { records } = value;
     if (!Array.isArray(records) || records.length === 0 || records.length > LIMITS.AUDIT_RECORDS) return false;
     let chars = 0;
@@ -76,6 +85,10 @@
     return chars <= LIMITS.AUDIT_CHARS && isLang(value.lang);
   }
 
+  /** A request for what is stored about one profile. */
+  const isContentRecall = (value) => hasExactKeys(value, ['type', 'subject']) && value.type === MSG.CONTENT_RECALL &&
+    isSubject(value.subject);
+
   /** The worker's answer: a report object, or an error with a message. */
   function isWorkerReply(value) {
     if (hasExactKeys(value, ['type', 'report'])) {
@@ -85,6 +98,6 @@
   }
 
   globalThis.truefollowMessages = Object.freeze({
-    MSG, PAGE_SOURCE, LIMITS, isPageCapture, isContentCapture, isContentAudit, isWorkerReply,
+    MSG, PAGE_SOURCE, LIMITS, PLATFORMS, isPageCapture, isContentCapture, isContentAudit, isContentRecall, isWorkerReply,
   });
 })();

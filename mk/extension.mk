@@ -1,6 +1,6 @@
 # The extension: built for Chromium and Firefox from the one source (extension/ and manifest.json);
 # the per-browser differences are extension/overlays/<browser>.json, merged by scripts/build-extension.mjs.
-EXTENSION_SRC := manifest.json $(wildcard extension/*.js) js-glue/core.js js-glue/web.js \
+EXTENSION_SRC := manifest.json $(wildcard extension/*.js extension/*.html extension/*.css) js-glue/core.js js-glue/web.js \
                  scripts/build-extension.mjs $(BUILD)/wasm/web-release/truefollow-core.mjs
 
 chrome: $(BUILD)/truefollow-chrome.zip
@@ -10,6 +10,14 @@ extension: chrome firefox
 # One rule per browser: the unpacked build (stamped by its manifest), then the archive of exactly that tree.
 $(BUILD)/%/manifest.json: $(EXTENSION_SRC) extension/overlays/%.json | $(DEPS_STAMP)
 	node scripts/build-extension.mjs $* $(BUILD)/$*
+
+# The builds the end-to-end tests load: the same, with open shadow roots and the fixture Mastodon instance
+# granted (scripts/build-extension.mjs --test). Never packed.
+$(BUILD)/chrome-test/manifest.json: $(EXTENSION_SRC) extension/overlays/chrome.json | $(DEPS_STAMP)
+	node scripts/build-extension.mjs chrome $(BUILD)/chrome-test --test
+$(BUILD)/firefox-test/manifest.json: $(EXTENSION_SRC) extension/overlays/firefox.json | $(DEPS_STAMP)
+	node scripts/build-extension.mjs firefox $(BUILD)/firefox-test --test
+extension-test-builds: $(BUILD)/chrome-test/manifest.json $(BUILD)/firefox-test/manifest.json
 
 $(BUILD)/truefollow-chrome.zip: $(BUILD)/chrome/manifest.json
 	rm -f $@ && cd $(BUILD)/chrome && zip -qrX ../$(@F) .
@@ -21,10 +29,10 @@ $(BUILD)/truefollow-firefox.xpi: $(BUILD)/firefox/manifest.json
 lint-extension: firefox
 	node_modules/.bin/web-ext lint --source-dir $(BUILD)/firefox --warnings-as-errors
 
-test-e2e: chrome firefox lint-extension
+test-e2e: chrome firefox lint-extension extension-test-builds
 	node --test --test-concurrency=1 tests/e2e/
 
-.PHONY: lint-extension
+.PHONY: lint-extension extension-test-builds
 
 # The demo: everything built, then Chromium with the extension on the bundled demo profiles.
 demo: deps all

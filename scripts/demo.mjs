@@ -9,6 +9,7 @@ import { root } from '../tests/e2e/lib/fixture-sites.js';
 
 const outDir = path.join(root, 'build', 'demo');
 const headless = !process.env.DISPLAY;
+// The test build: the same extension, with the demo's Mastodon instance granted as a user would on the options page.
 const browser = await launchChromium({ headless });
 console.log(`demo: Chromium ${headless ? 'headless (no DISPLAY)' : 'in a window'} with build/chrome`);
 

@@ -12,14 +12,17 @@ const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
 const SITES = ['x.com', 'twitter.com', 'www.instagram.com', 'www.tiktok.com', 'www.youtube.com', 'bsky.app'];
 let out;
 const built = {};
+const testBuilt = {};
 
 describe('extension builds', () => {
   before(() => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-build-'));
     for (const browser of ['chrome', 'firefox']) {
-      const dir = path.join(out, browser);
-      execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), browser, dir], { stdio: 'pipe' });
-      built[browser] = { dir, manifest: JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) };
+      for (const test of [false, true]) {
+        const dir = path.join(out, `${browser}${test ? '-test' : ''}`);
+        execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), browser, dir, ...(test ? ['--test'] : [])], { stdio: 'pipe' });
+        (test ? testBuilt : built)[browser] = { dir, manifest: JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) };
+      }
     }
   });
   after(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -41,10 +44,13 @@ describe('extension builds', () => {
 
   it('asks only for the supported sites, and for no broad permission', () => {
     for (const { manifest } of Object.values(built)) {
-      assert.deepEqual(manifest.permissions ?? [], []);
+      // storage: the store on this device; scripting: content scripts on the Mastodon instances the user allows.
+      assert.deepEqual(manifest.permissions, ['storage', 'scripting']);
+      // Any https host, but only as optional permissions that the options page asks for one instance at a time.
+      assert.deepEqual(manifest.optional_host_permissions, ['https://*/*']);
       const hosts = manifest.host_permissions.map((p) => new URL(p.replace('/*', '/')).hostname);
       assert.deepEqual(hosts.sort(), [...SITES].sort());
-      const text = JSON.stringify(manifest);
+      const text = JSON.stringify({ ...manifest, optional_host_permissions: null });
       for (const word of ['<all_urls>', '"tabs"', 'webRequest', '"cookies"', '"history"', '*://*/*']) {
         assert.equal(text.includes(word), false, `no ${word}`);
       }
@@ -65,7 +71,7 @@ describe('extension builds', () => {
   it('copies every file the manifest names, and the core beside its loader', () => {
     for (const { dir, manifest } of Object.values(built)) {
       const named = [manifest.background.service_worker, ...(manifest.background.scripts ?? []),
-        ...manifest.content_scripts.flatMap((c) => c.js)].filter(Boolean);
+        ...manifest.content_scripts.flatMap((c) => c.js), manifest.options_ui.page, 'options.js', 'options.css', 'store.js'].filter(Boolean);
       for (const file of named) assert.ok(fs.existsSync(path.join(dir, file)), file);
       for (const file of ['core.js', 'web.js', 'truefollow-core.mjs', 'truefollow-core.wasm']) {
         assert.ok(fs.existsSync(path.join(dir, 'core', file)), `core/${file}`);
@@ -79,6 +85,26 @@ describe('extension builds', () => {
         for (const file of script.js) assert.doesNotMatch(file, /core|wasm/);
       }
       assert.equal(manifest.web_accessible_resources, undefined, 'pages cannot load the core');
+    }
+  });
+
+  it('keeps the shadow roots closed in releases and opens them only in the test build', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      for (const file of ['badge.js', 'panel.js']) {
+        const release = fs.readFileSync(path.join(built[browser].dir, file), 'utf8');
+        const test = fs.readFileSync(path.join(testBuilt[browser].dir, file), 'utf8');
+        assert.match(release, /const SHADOW_MODE = 'closed';/);
+        assert.doesNotMatch(release, /SHADOW_MODE = 'open'/);
+        assert.match(test, /const SHADOW_MODE = 'open';/);
+      }
+    }
+  });
+
+  it('grants the fixture Mastodon instance only in the test build', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      assert.equal(built[browser].manifest.host_permissions.includes('https://mastodon.example/*'), false);
+      assert.equal(testBuilt[browser].manifest.host_permissions.includes('https://mastodon.example/*'), true);
+      assert.match(testBuilt[browser].manifest.name, /test build/);
     }
   });
 });

@@ -44,11 +44,22 @@ describe('extension messages', () => {
     const url = 'https://x.com/i/api/graphql/a/Followers';
     assert.equal(m.isContentCapture({ type: m.MSG.CONTENT_CAPTURED, url, body: '{}', lang: 'en-GB' }), true);
     assert.equal(m.isContentCapture({ type: m.MSG.CONTENT_CAPTURED, url, body: '{}', lang: 'en"><' }), false);
-    assert.equal(m.isContentAudit({ type: m.MSG.CONTENT_AUDIT, records: [{ url, body: '{}' }], lang: '' }), true);
-    assert.equal(m.isContentAudit({ type: m.MSG.CONTENT_AUDIT, records: [], lang: '' }), false);
-    assert.equal(m.isContentAudit({ type: m.MSG.CONTENT_AUDIT, records: [{ url, body: '{}', more: 1 }], lang: '' }), false);
+    const subject = { platform: 'x', handle: 'examplestudio' };
+    const audit = (over) => ({ type: m.MSG.CONTENT_AUDIT, records: [{ url, body: '{}' }], lang: '', subject, ...over });
+    assert.equal(m.isContentAudit(audit()), true);
+    assert.equal(m.isContentAudit(audit({ records: [] })), false);
+    assert.equal(m.isContentAudit(audit({ records: [{ url, body: '{}', more: 1 }] })), false);
     const many = Array.from({ length: m.LIMITS.AUDIT_RECORDS + 1 }, () => ({ url, body: '{}' }));
-    assert.equal(m.isContentAudit({ type: m.MSG.CONTENT_AUDIT, records: many, lang: '' }), false);
+    assert.equal(m.isContentAudit(audit({ records: many })), false);
+    assert.equal(m.isContentAudit(audit({ subject: { platform: 'myspace', handle: 'a' } })), false);
+    assert.equal(m.isContentAudit(audit({ subject: { platform: 'x', handle: '' } })), false);
+    assert.equal(m.isContentAudit(audit({ subject: undefined })), false);
+  });
+
+  it('checks requests for a stored profile: a known platform and a handle, nothing more', () => {
+    assert.equal(m.isContentRecall({ type: m.MSG.CONTENT_RECALL, subject: { platform: 'bluesky', handle: 'a.bsky.social' } }), true);
+    assert.equal(m.isContentRecall({ type: m.MSG.CONTENT_RECALL, subject: { platform: 'bluesky', handle: 'a', x: 1 } }), false);
+    assert.equal(m.isContentRecall({ type: m.MSG.CONTENT_RECALL, subject: { platform: 'bluesky', handle: 'a'.repeat(m.LIMITS.HANDLE_CHARS + 1) } }), false);
   });
 
   it('checks the worker\'s replies', () => {

@@ -1,12 +1,17 @@
 /*
- * The two browsers under test, each with the unpacked extension loaded and every request answered from the
- * fixture web (fixture-sites.js), behind one small page interface so the same scenarios run in both:
+ * The two browsers under test, each with the unpacked test build of the extension loaded (build/<browser>-test:
+ * open shadow roots, the fixture Mastodon instance granted) and every request answered from the fixture web
+ * (fixture-sites.js), behind one small page interface so the same scenarios run in both:
  *   page.goto(url), page.click(selector), page.back(), page.press(key), page.screenshot(file),
  *   page.evaluate(fn, arg), page.waitFor(fn, arg), page.requests (every URL the browser asked the web for);
- * and browser.hold(pattern): answers to matching URLs wait until the returned release() is called.
+ * browser.hold(pattern): answers to matching URLs wait until the returned release() is called;
+ * browser.openOptions(): the extension's options page; browser.extensionRequests: every request the
+ * extension's own worker made, and browser.watchesExtension: what that record covers.
  * Chromium: playwright-core, a persistent context with the extension (new headless mode, which can load
- * extensions), context.route for requests. Firefox ESR: puppeteer-core over WebDriver BiDi,
- * browser.installExtension, page.setRequestInterception + request.respond.
+ * extensions), context.route for requests, and context.on('request') with request.serviceWorker() for the
+ * extension's service worker (its network events are reported on the context). Firefox ESR: puppeteer-core
+ * over WebDriver BiDi, browser.installExtension, page.setRequestInterception + request.respond; the
+ * background script's own requests are not visible to BiDi, so only the tabs' requests are recorded there.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +46,7 @@ function pageInterface(page, requests, { waitForFunction }) {
   return {
     requests,
     goto: (url) => page.goto(url, { waitUntil: 'load', timeout: WAIT_MS }),
+    type: (selector, text) => page.type(selector, text),
     click: (selector) => page.click(selector),
     back: () => page.evaluate(() => history.back()),
     press: (key) => page.keyboard.press(key),
@@ -54,8 +60,33 @@ function pageInterface(page, requests, { waitForFunction }) {
   };
 }
 
+// Every request the extension's service worker makes, through the CDP Network domain of each of its
+// targets (the worker is restarted after idling; each new target is attached as it appears). Playwright
+// does not report an extension worker's requests itself, so puppeteer-core connects beside it.
+async function recordExtensionWorker(profile) {
+  const portFile = path.join(profile, 'DevToolsActivePort');
+  for (let i = 0; i < 200 && !fs.existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
+  const port = fs.readFileSync(portFile, 'utf8').split('\n')[0];
+  const isOurs = (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
+  const cdp = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null, targetFilter: isOurs });
+  const urls = [];
+  const watched = new Set();
+  async function watch(target) {
+    if (!isOurs(target) || watched.has(target)) return;
+    watched.add(target);
+    const session = await target.createCDPSession();
+    session.on('Network.requestWillBeSent', (event) => urls.push(event.request.url));
+    await session.send('Network.enable');
+  }
+  cdp.on('targetcreated', (t) => watch(t).catch(() => {}));
+  for (const target of cdp.targets()) await watch(target);
+  urls.attached = () => watched.size;
+  urls.stop = () => cdp.disconnect();
+  return urls;
+}
+
 // headless: false shows a window (the demo, where there is a display); the tests always run headless.
-export async function launchChromium({ extension = path.join(root, 'build', 'chrome'), headless = true } = {}) {
+export async function launchChromium({ extension = path.join(root, 'build', 'chrome-test'), headless = true } = {}) {
   const sites = await loadSites();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -63,35 +94,53 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     headless: false, // the old headless mode cannot load extensions; the new one is asked for below
     viewport: { width: 1280, height: 720 },
     args: [...(headless ? ['--headless=new'] : []), '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+      '--disable-component-update', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
+      '--remote-debugging-port=0'], // a second CDP client records the extension worker's requests
   });
   const requests = [];
+  const extensionRequests = await recordExtensionWorker(profile);
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: WAIT_MS });
+  const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())[0];
   const gates = gatekeeper();
   await context.route('**/*', async (route) => {
     const url = route.request().url();
+    if (url.startsWith(`${extensionOrigin}/`)) return route.continue(); // the extension's own pages
     requests.push(url);
     await gates.pass(url);
     const { status, contentType, body } = answer(sites, url);
     return route.fulfill({ status, contentType, body });
   });
+  const wrap = (page) => pageInterface(page, requests, {
+    waitForFunction: (fn, arg) => page.waitForFunction(fn, arg, { timeout: WAIT_MS, polling: 100 }),
+  });
   return {
     name: 'chromium',
     sites,
     hold: gates.hold,
+    extensionRequests,
+    watchesExtension: 'every request of the pages and of the extension\'s service worker',
     async newPage() {
-      const page = await context.newPage();
-      return pageInterface(page, requests, {
-        waitForFunction: (fn, arg) => page.waitForFunction(fn, arg, { timeout: WAIT_MS, polling: 100 }),
-      });
+      return wrap(await context.newPage());
+    },
+    async openOptions() {
+      const page = wrap(await context.newPage());
+      await page.goto(`${extensionOrigin}/options.html`);
+      return page;
     },
     async close() {
+      await extensionRequests.stop();
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
 
-export async function launchFirefox({ extension = path.join(root, 'build', 'firefox') } = {}) {
+// Firefox gives each extension a random internal UUID; the tests fix it to find the options page.
+const FIREFOX_EXTENSION_ID = 'truefollow@truefollow.invalid';
+const FIREFOX_EXTENSION_UUID = '6d1c5d1e-6f0e-4c9b-9a43-7e57f011c0de';
+
+export async function launchFirefox({ extension = path.join(root, 'build', 'firefox-test') } = {}) {
   const sites = await loadSites();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -99,26 +148,42 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     headless: true,
     defaultViewport: { width: 1280, height: 720 },
     protocolTimeout: WAIT_MS * 2,
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }) },
   });
   await browser.installExtension(extension);
   const requests = [];
   const gates = gatekeeper();
-  return {
-    name: 'firefox',
-    sites,
-    hold: gates.hold,
-    async newPage() {
-      const page = await browser.newPage();
+  async function newPage({ intercept = true } = {}) {
+    const page = await browser.newPage();
+    if (intercept) {
       await page.setRequestInterception(true);
       page.on('request', async (request) => {
+        if (request.url().startsWith('moz-extension://')) return request.continue().catch(() => {});
         requests.push(request.url());
         await gates.pass(request.url());
         const { status, contentType, body } = answer(sites, request.url());
         request.respond({ status, contentType, body }).catch(() => {}); // a page closing mid-request
       });
-      return pageInterface(page, requests, {
-        waitForFunction: (fn, arg) => page.waitForFunction(fn, { timeout: WAIT_MS, polling: 100 }, arg),
-      });
+    }
+    return pageInterface(page, requests, {
+      waitForFunction: (fn, arg) => page.waitForFunction(fn, { timeout: WAIT_MS, polling: 100 }, arg),
+    });
+  }
+  return {
+    name: 'firefox',
+    sites,
+    hold: gates.hold,
+    extensionRequests: null,
+    watchesExtension: 'every request of the pages (the background script\'s own requests are not visible over WebDriver BiDi)',
+    newPage,
+    async openOptions() {
+      // BiDi may not navigate to an extension page; a page of the site may (the test build allows it).
+      const page = await newPage();
+      await page.goto('https://x.com/home');
+      const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/options.html`;
+      await page.evaluate((href) => { location.href = href; }, url);
+      await page.waitFor((href) => location.href === href && document.readyState === 'complete', url);
+      return page;
     },
     close: () => browser.close(),
   };

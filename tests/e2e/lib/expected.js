@@ -57,3 +57,85 @@ export function percentDisagrees(shown, probability) {
   const step = m[2].includes('.') ? 0.05 : 0.5;
   return Math.abs(actual - value) <= step + 1e-9 ? '' : `${shown} does not round ${actual}%`;
 }
+
+// ---- every platform: what the page captures for a profile, and what the core makes of it ----------------
+
+const embedded = (file, pattern) => {
+  const m = pattern.exec(fixture(...file));
+  if (!m) throw new Error(`no embedded data in ${file.join('/')}`);
+  return m[0];
+};
+
+// Per platform: the profile page's URL, the capture the page world posts for it (url, body), and the
+// followers page with its capture, where the platform lists followers. Mirrors the fixture sites.
+export const PLATFORM_PAGES = {
+  x: {
+    profileUrl: (h) => `https://x.com/${h}`,
+    profileCapture: (h) => ({ url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName', body: fixture('x', `UserByScreenName_${h}.json`) }),
+    followersUrl: (h) => `https://x.com/${h}/followers`,
+    followersCapture: (h) => ({ url: 'https://x.com/i/api/graphql/Fx1Example0Query/Followers', body: fixture('x', `Followers_${h}.json`) }),
+    navigateTo: 'a[href="/dealfinder4821"]',
+  },
+  instagram: {
+    profileUrl: (h) => `https://www.instagram.com/${h}/`,
+    profileCapture: (h) => ({ url: `https://www.instagram.com/graphql/query?username=${h}`, body: fixture('instagram', `page-profile-${h}.json`) }),
+    followersUrl: (h) => `https://www.instagram.com/${h}/followers/`,
+    followersCapture: (h) => {
+      const pk = JSON.parse(fixture('instagram', `page-profile-${h}.json`)).data.user.pk;
+      return { url: `https://www.instagram.com/api/v1/friendships/${pk}/followers/?count=12`, body: fixture('instagram', `page-followers-${pk}.json`) };
+    },
+    navigateTo: 'a[href="/dealfinder4821/"]',
+  },
+  tiktok: {
+    profileUrl: (h) => `https://www.tiktok.com/@${h}`,
+    profileCapture: (h) => ({ url: `https://www.tiktok.com/@${h}`,
+      body: embedded(['tiktok', `page-profile-${h}.html`], /<script id="__UNIVERSAL_DATA_FOR_REHYDRATION__"[^>]*>[\s\S]*?<\/script>/) }),
+    navigateTo: 'a[href="/@dealfinder4821"]',
+  },
+  youtube: {
+    profileUrl: (h) => `https://www.youtube.com/@${h}`,
+    profileCapture: (h) => ({ url: `https://www.youtube.com/@${h}`,
+      body: embedded(['youtube', `page-channel-${h}.html`], /<script nonce="fixture">var ytInitialData[\s\S]*?<\/script>/) }),
+    navigateTo: 'a[href="/@dealfinder4821"]',
+  },
+  bluesky: {
+    profileUrl: (h) => `https://bsky.app/profile/${h}.bsky.social`,
+    profileCapture: (h) => ({ url: `https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=${h}.bsky.social`,
+      body: fixture('bluesky', `page-getProfile-${h}.bsky.social.json`) }),
+    followersUrl: (h) => `https://bsky.app/profile/${h}.bsky.social/followers`,
+    followersCapture: (h) => ({ url: `https://public.api.bsky.app/xrpc/app.bsky.graph.getFollowers?actor=${h}.bsky.social&limit=50`,
+      body: fixture('bluesky', `page-getFollowers-${h}.bsky.social.json`) }),
+    navigateTo: 'a[href="/profile/dealfinder4821.bsky.social"]',
+  },
+  mastodon: {
+    profileUrl: (h) => `https://mastodon.example/@${h}`,
+    profileCapture: (h) => ({ url: `https://mastodon.example/api/v1/accounts/lookup?acct=${h}`, body: fixture('mastodon', `page-lookup-${h}.json`) }),
+    followersUrl: (h) => `https://mastodon.example/@${h}/followers`,
+    followersCapture: (h) => {
+      const { id } = JSON.parse(fixture('mastodon', `page-lookup-${h}.json`));
+      return { url: `https://mastodon.example/api/v1/accounts/${id}/followers?limit=40`, body: fixture('mastodon', `page-followers-${id}.json`) };
+    },
+    navigateTo: 'a[href="/@dealfinder4821"]',
+  },
+};
+
+/** The core's profile account for <handle> on <platform> from the capture its page makes; null when unread. */
+export async function platformProfile(platform, handle) {
+  const core = await loadCore();
+  const { url, body } = PLATFORM_PAGES[platform].profileCapture(handle);
+  const report = core.score(body, { url, lang: 'en' });
+  return (report.accounts ?? []).find((a) => a.seen === 'profile' && a.platform === platform) ?? null;
+}
+
+/** The core's audience estimate from <handle>'s followers page on <platform>, or null when it gives none. */
+export async function platformAudit(platform, handle) {
+  const core = await loadCore();
+  const report = core.audit(JSON.stringify(PLATFORM_PAGES[platform].followersCapture(handle)), { lang: 'en' });
+  return report.status === 'ok' ? report.audit : null;
+}
+
+/** Why a platform's scenarios cannot run against this core, or '' when they can. */
+export async function platformMissing(platform) {
+  return (await platformProfile(platform, 'examplestudio'))
+    ? '' : `the core on this branch reads no ${platform} responses yet (adapter_${platform}.c, branch adapters)`;
+}

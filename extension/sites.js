@@ -1,0 +1,94 @@
+/*
+ * The supported sites, one entry per platform: its hosts, how its URL names a profile (and a followers page),
+ * and where the profile's name sits in its DOM, so the badge can stand beside it. Only anchors and URL shapes
+ * live here; reading the data is the core's job. References: ../shared/docs/platforms.md (anchors as the
+ * sites drew them in 2025-26). Mastodon has no fixed host: its entry applies on every instance the user has
+ * granted (the content scripts only run there), and the page is checked for Mastodon's own markup.
+ *
+ * A classic content script: defines globalThis.truefollowSites = {SITES, siteFor(location, document)}.
+ */
+(() => {
+  'use strict';
+
+  const X_RESERVED = new Set(['home', 'explore', 'i', 'notifications', 'messages', 'search', 'settings',
+    'compose', 'login', 'logout', 'signup', 'tos', 'privacy', 'jobs', 'lists', 'bookmarks', 'communities']);
+  const INSTAGRAM_RESERVED = new Set(['explore', 'reels', 'reel', 'p', 'stories', 'accounts', 'direct', 'tv',
+    'about', 'legal', 'developer', 'web', 'emails', 'challenge']);
+
+  // handle: as the URL shows it; followersPage: the page lists the profile's followers.
+  const SITES = [
+    {
+      platform: 'x',
+      hosts: ['x.com', 'twitter.com'],
+      profile(path) {
+        const m = /^\/([A-Za-z0-9_]{1,15})(?:\/(followers|verified_followers|following|with_replies|media|likes|highlights))?\/?$/.exec(path);
+        if (!m || X_RESERVED.has(m[1].toLowerCase())) return null;
+        return { handle: m[1], followersPage: m[2] === 'followers' || m[2] === 'verified_followers' };
+      },
+      // The badge goes at the end of the name row (the first row of the UserName block).
+      anchor: '[data-testid="primaryColumn"] [data-testid="UserName"] > div > div:first-child',
+      anchorFallback: '[data-testid="primaryColumn"] [data-testid="UserName"]',
+    },
+    {
+      platform: 'instagram',
+      hosts: ['www.instagram.com'],
+      profile(path) {
+        const m = /^\/([A-Za-z0-9._]{1,30})\/(?:(followers)\/?)?$/.exec(path);
+        if (!m || INSTAGRAM_RESERVED.has(m[1].toLowerCase())) return null;
+        return { handle: m[1], followersPage: m[2] === 'followers' };
+      },
+      anchor: 'main header section h2',
+      anchorFallback: 'main header h2',
+    },
+    {
+      platform: 'tiktok',
+      hosts: ['www.tiktok.com'],
+      profile(path) {
+        const m = /^\/@([A-Za-z0-9._]{2,24})\/?$/.exec(path);
+        return m && { handle: m[1], followersPage: false };
+      },
+      anchor: '[data-e2e="user-title"]',
+    },
+    {
+      platform: 'youtube',
+      hosts: ['www.youtube.com'],
+      profile(path) {
+        const m = /^\/@([A-Za-z0-9._-]{3,30})(?:\/(?:featured|videos|shorts|streams|playlists|community|about))?\/?$/.exec(path);
+        return m && { handle: m[1], followersPage: false };
+      },
+      anchor: '#page-header h1',
+    },
+    {
+      platform: 'bluesky',
+      hosts: ['bsky.app'],
+      profile(path) {
+        const m = /^\/profile\/([A-Za-z0-9.:-]{3,253})(?:\/(followers|follows|post\/[\w]+))?\/?$/.exec(path);
+        return m && !m[2]?.startsWith('post') ? { handle: decodeURIComponent(m[1]), followersPage: m[2] === 'followers' } : null;
+      },
+      anchor: '[data-testid="profileHeaderDisplayName"]',
+      anchorFallback: '[data-testid="profileFollowersHeader"] h1',
+    },
+    {
+      platform: 'mastodon',
+      hosts: null, // any instance the user has granted
+      profile(path) {
+        const m = /^\/@([A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,253})?)(?:\/(followers|following|with_replies|media))?\/?$/.exec(path);
+        return m && { handle: m[1], followersPage: m[2] === 'followers' };
+      },
+      // Mastodon's web app mounts in #mastodon; the account header's name is its first heading.
+      isSite: (doc) => Boolean(doc.getElementById('mastodon') || doc.querySelector('meta[name="application-name"][content="Mastodon"]')),
+      anchor: '.account__header__tabs__name h1',
+    },
+  ];
+
+  /** The site of this page: by host, else Mastodon on an instance the user granted. */
+  function siteFor(hostname) {
+    return SITES.find((s) => s.hosts?.includes(hostname)) ?? SITES.find((s) => s.platform === 'mastodon');
+  }
+
+  /** A handle as the core and the URL may both spell it: no leading @, lower case. */
+  const sameHandle = (a, b) => typeof a === 'string' && typeof b === 'string' &&
+    a.replace(/^@/, '').toLowerCase() === b.replace(/^@/, '').toLowerCase();
+
+  globalThis.truefollowSites = Object.freeze({ SITES, siteFor, sameHandle });
+})();

@@ -1,0 +1,228 @@
+#!/usr/bin/env node
+// Writes the fixture responses and pages the end-to-end tests and the demo serve for Instagram, TikTok,
+// YouTube, Bluesky and Mastodon (tests/fixtures/<platform>/page-*; X has recorded ones, see tests/fixtures/x).
+// The responses have the shapes and field sets of the platforms' real responses (../shared/docs/platforms.md,
+// and the anonymised recordings under tests/fixtures/<platform>/), filled with made-up accounts from a seeded
+// generator: no real person's name, handle, id, text or image. Deterministic: re-running it changes nothing.
+//
+// Each platform gets two profiles, "examplestudio" (an established account with an ordinary audience) and
+// "dealfinder4821" (a new, empty, mass-following account), and where the platform serves follower lists, the
+// first page of each one's followers (dealfinder4821's is empty).
+//
+//   node scripts/page-fixtures.mjs
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NOW = Date.UTC(2026, 7, 1) / 1000; // fixtures are as of August 2026
+const FOLLOWERS = 40;
+
+// A small seeded generator (mulberry32), so every run writes the same bytes.
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = random(20260801);
+const pick = (list) => list[Math.floor(rand() * list.length)];
+const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+const digits = (n) => Array.from({ length: n }, (_, i) => (i === 0 ? int(1, 9) : int(0, 9))).join('');
+const iso = (unix) => new Date(unix * 1000).toISOString();
+
+const FIRST = ['Alex', 'Sam', 'Robin', 'Kim', 'Noa', 'Jules', 'Ari', 'Mika', 'Lou', 'Eli', 'Sasha', 'Remy'];
+const TOPICS = ['Photography', 'Cycling', 'Ceramics', 'Coffee', 'Birding', 'Typography', 'Gardening', 'Jazz'];
+
+// The profiles every platform shows; the counts are the platform-neutral truth the pages print.
+const PROFILES = {
+  examplestudio: {
+    name: 'Example Studio', bio: 'A small design studio. Posters, type and the odd zine.', followers: 12840,
+    following: 312, posts: 1460, likes: 5210, created: Date.UTC(2013, 11, 14) / 1000, lastPost: NOW - 2 * 86400,
+    avatar: true, verified: false,
+  },
+  dealfinder4821: {
+    name: 'dealfinder4821', bio: '', followers: 3, following: 4980, posts: 0, likes: 0,
+    created: NOW - 9 * 86400, lastPost: null, avatar: false, verified: false,
+  },
+};
+
+// An audience: most followers ordinary, some quiet, some empty shells.
+function makeFollowers(prefix) {
+  return Array.from({ length: FOLLOWERS }, (_, i) => {
+    const kind = rand() < 0.7 ? 'ordinary' : rand() < 0.5 ? 'quiet' : 'shell';
+    const created = NOW - (kind === 'shell' ? int(2, 60) : int(200, 4000)) * 86400;
+    return {
+      handle: `${prefix}${String(i).padStart(3, '0')}`,
+      name: kind === 'shell' ? '' : `${pick(FIRST)} ${String.fromCharCode(65 + int(0, 25))}.`,
+      bio: kind === 'ordinary' ? `${pick(TOPICS)} and ${pick(TOPICS).toLowerCase()}.` : '',
+      followers: kind === 'shell' ? int(0, 3) : int(20, 900),
+      following: kind === 'shell' ? int(800, 5000) : int(30, 600),
+      posts: kind === 'ordinary' ? int(40, 3000) : kind === 'quiet' ? int(0, 5) : 0,
+      created,
+      lastPost: kind === 'ordinary' ? NOW - int(1, 60) * 86400 : kind === 'quiet' ? created + int(1, 30) * 86400 : null,
+      avatar: kind !== 'shell',
+      private: rand() < 0.15,
+    };
+  });
+}
+
+const write = (platform, file, data) => {
+  const target = path.join(root, 'tests', 'fixtures', platform, file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, typeof data === 'string' ? data : JSON.stringify(data, null, 1) + '\n');
+};
+
+// ---- Instagram: PolarisProfilePageContentQuery and /api/v1/friendships/<pk>/followers/ ------------------
+const IG_DEFAULT_AVATAR = 'https://instagram.example.invalid/v/t51.2885-19/464760996_1254146839119862_3605321457742435801_n.png';
+function igUser(p, pk) {
+  return {
+    pk, id: pk, username: p.handle, full_name: p.name, is_private: Boolean(p.private), is_verified: Boolean(p.verified),
+    profile_pic_url: p.avatar ? `https://instagram.example.invalid/v/t51.2885-19/${digits(9)}_n.jpg` : IG_DEFAULT_AVATAR,
+    has_anonymous_profile_picture: !p.avatar,
+  };
+}
+for (const [handle, p] of Object.entries(PROFILES)) {
+  const pk = digits(11);
+  const user = { ...igUser({ ...p, handle }, pk), friendship_status: null, biography: p.bio, bio_links: [], external_url: null,
+    hd_profile_pic_url_info: { url: p.avatar ? `https://instagram.example.invalid/v/t51.2885-19/${digits(9)}_hd.jpg` : IG_DEFAULT_AVATAR },
+    follower_count: p.followers, following_count: p.following, media_count: p.posts, account_type: 3, category: null,
+    is_business: false, mutual_followers_count: 0, latest_reel_media: 0 };
+  write('instagram', `page-profile-${handle}.json`, { data: { user }, extensions: { is_final: true }, status: 'ok' });
+  const followers = handle === 'examplestudio' ? makeFollowers('ig_follower') : [];
+  write('instagram', `page-followers-${pk}.json`, {
+    users: followers.map((f) => ({ ...igUser(f, digits(11)), pk_id: undefined, account_badges: [], latest_reel_media: 0, is_favorite: false })),
+    big_list: followers.length > 0, page_size: 12, next_max_id: followers.length ? '12' : null, has_more: followers.length > 0,
+    should_limit_list_of_followers: false, status: 'ok',
+  });
+}
+
+// ---- TikTok: the profile page with its rehydration JSON -------------------------------------------------
+for (const [handle, p] of Object.entries(PROFILES)) {
+  const user = { id: digits(19), shortId: '', uniqueId: handle, nickname: p.name, avatarLarger: p.avatar
+    ? `https://tiktok.example.invalid/avt/${digits(8)}_1080x1080.jpeg` : 'https://tiktok.example.invalid/avt/default-avatar.png',
+  signature: p.bio, createTime: p.created, verified: p.verified, secUid: `MS4wLjABAAAA_${digits(12)}`, bioLink: undefined,
+  privateAccount: false, secret: false, openFavorite: false, commentSetting: 0 };
+  const stats = { followerCount: p.followers, followingCount: p.following, heart: p.likes * 9, heartCount: p.likes * 9,
+    videoCount: p.posts, diggCount: p.likes, friendCount: 12 };
+  const statsV2 = Object.fromEntries(Object.entries(stats).map(([k, v]) => [k, String(v)]));
+  const data = { __DEFAULT_SCOPE__: { 'webapp.app-context': { language: 'en' }, 'webapp.user-detail': { statusCode: 0, statusMsg: '',
+    userInfo: { user, stats, statsV2, itemList: [] }, shareMeta: { title: `${p.name} on TikTok` } } } };
+  write('tiktok', `page-profile-${handle}.html`, tiktokPage(handle, p, data));
+}
+function tiktokPage(handle, p, data) {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  const compact = (n) => new Intl.NumberFormat('en', { notation: 'compact' }).format(n);
+  return `<!doctype html>
+<!-- A TikTok-like profile page (made-up account, written by scripts/page-fixtures.mjs): TikTok embeds the
+     profile as JSON in script#__UNIVERSAL_DATA_FOR_REHYDRATION__ and draws the name in [data-e2e="user-title"]. -->
+<html lang="en"><head><meta charset="utf-8"><title>${p.name} (@${handle}) | TikTok</title>
+<style>body{margin:0;font:15px/1.4 system-ui,sans-serif;background:#fff;color:#161823}.top{padding:12px 24px;font-weight:800;font-size:22px;border-bottom:1px solid #eee}
+main{max-width:900px;margin:24px auto;padding:0 24px}.profile{display:flex;gap:24px}.avatar{width:116px;height:116px;border-radius:50%;background:#c7d2d9}
+h1{font-size:28px;margin:0;font-weight:700}h2{font-size:17px;font-weight:600;margin:4px 0}.counts strong{margin-left:12px}.counts strong:first-child{margin-left:0}a{color:#fe2c55}</style>
+<script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">${json}</script></head>
+<body><div id="app"><header class="top">TikTok</header><main><div class="profile">
+<div class="avatar" aria-hidden="true"></div><div>
+<div class="title-row"><h1 data-e2e="user-title">${handle}</h1></div>
+<h2 data-e2e="user-subtitle">${p.name}</h2>
+<p class="counts"><strong data-e2e="following-count">${compact(p.following)}</strong> Following
+<strong data-e2e="followers-count">${compact(p.followers)}</strong> Followers
+<strong data-e2e="likes-count">${compact(p.likes * 9)}</strong> Likes</p>
+<h2 data-e2e="user-bio">${p.bio || 'No bio yet.'}</h2>
+<nav><a href="/@examplestudio">examplestudio</a> · <a href="/@dealfinder4821">dealfinder4821</a></nav>
+</div></div></main></div></body></html>
+`;
+}
+
+// ---- YouTube: the channel page with ytInitialData (the current page header) -----------------------------
+for (const [handle, p] of Object.entries(PROFILES)) {
+  const channelId = `UC${digits(8)}ExampleChannel${handle.length}`;
+  const subs = `${new Intl.NumberFormat('en', { notation: 'compact' }).format(p.followers)} subscribers`;
+  const header = { pageHeaderViewModel: {
+    title: { dynamicTextViewModel: { text: { content: p.name, attachmentRuns: [] } } },
+    image: { decoratedAvatarViewModel: { avatar: { avatarViewModel: { image: { sources: [
+      { url: `https://yt.example.invalid/${channelId}=s160`, width: 160, height: 160 }] } } } } },
+    metadata: { contentMetadataViewModel: { metadataRows: [
+      { metadataParts: [{ text: { content: `@${handle}` } }] },
+      { metadataParts: [{ text: { content: subs } }, { text: { content: `${p.posts} videos` } }] }] } },
+    description: { descriptionPreviewViewModel: { description: { content: p.bio } } },
+  } };
+  const data = {
+    responseContext: { mainAppWebResponseContext: { loggedOut: true }, webResponseContextExtensionData: { hasDecorated: true } },
+    header: { pageHeaderRenderer: { pageTitle: p.name, content: header } },
+    metadata: { channelMetadataRenderer: { title: p.name, description: p.bio, externalId: channelId,
+      vanityChannelUrl: `http://www.youtube.com/@${handle}`, channelUrl: `https://www.youtube.com/channel/${channelId}` } },
+    topbar: { desktopTopbarRenderer: { topbarButtons: [] } },
+  };
+  write('youtube', `page-channel-${handle}.html`, youtubePage(handle, p, data, subs));
+}
+function youtubePage(handle, p, data, subs) {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<!-- A YouTube-like channel page (made-up channel, written by scripts/page-fixtures.mjs): YouTube assigns
+     ytInitialData in an inline script and draws the channel name as #page-header h1. -->
+<html lang="en"><head><meta charset="utf-8"><title>${p.name} - YouTube</title>
+<style>body{margin:0;font:14px/1.4 Roboto,system-ui,sans-serif;background:#fff;color:#0f0f0f}#masthead{padding:14px 24px;font-weight:700;font-size:20px}
+#page-header{max-width:1100px;margin:0 auto;padding:0 24px}.banner{height:160px;border-radius:12px;background:linear-gradient(110deg,#e3e8ee,#b8c6d6)}
+.head{display:flex;gap:20px;margin-top:16px}.avatar{width:160px;height:160px;border-radius:50%;background:#cfd8dc;flex:none}
+h1{font-size:36px;margin:0;font-weight:700}.meta{color:#606060;margin:6px 0}a{color:#065fd4}</style></head>
+<body><ytd-app><div id="masthead">YouTube</div><div id="page-header"><div class="banner"></div>
+<div class="head"><div class="avatar" aria-hidden="true"></div><div>
+<h1 class="dynamic-text-view-model-wiz__h1"><span>${p.name}</span></h1>
+<p class="meta">@${handle} · ${subs} · ${p.posts} videos</p><p class="meta">${p.bio || ''}</p>
+<nav><a href="/@examplestudio">Example Studio</a> · <a href="/@dealfinder4821">dealfinder4821</a></nav>
+</div></div></div></ytd-app>
+<script nonce="fixture">var ytInitialData = ${json};</script>
+</body></html>
+`;
+}
+
+// ---- Bluesky: getProfile and getFollowers from the public app view ---------------------------------------
+const bskyHandle = (h) => `${h}.bsky.social`;
+function bskyProfile(p, handle, withCounts) {
+  const did = `did:plc:${digits(12)}example${handle.length}`;
+  const profile = { did, handle: bskyHandle(handle), displayName: p.name, description: p.bio || undefined,
+    avatar: p.avatar ? `https://cdn.bsky.example.invalid/img/avatar/plain/${did}/${digits(6)}@jpeg` : undefined,
+    associated: { lists: 0, feedgens: 0, starterPacks: 0, labeler: false }, labels: [],
+    createdAt: iso(p.created), indexedAt: iso(p.created + 3600),
+    verification: { verifications: [], verifiedStatus: 'none', trustedVerifierStatus: 'none' } };
+  if (withCounts) Object.assign(profile, { followersCount: p.followers, followsCount: p.following, postsCount: p.posts });
+  return profile;
+}
+for (const [handle, p] of Object.entries(PROFILES)) {
+  const profile = bskyProfile(p, handle, true);
+  write('bluesky', `page-getProfile-${bskyHandle(handle)}.json`, profile);
+  const followers = handle === 'examplestudio' ? makeFollowers('follower') : [];
+  const subject = { ...profile };
+  delete subject.followersCount; delete subject.followsCount; delete subject.postsCount;
+  write('bluesky', `page-getFollowers-${bskyHandle(handle)}.json`, {
+    subject, followers: followers.map((f) => bskyProfile(f, f.handle, false)), ...(followers.length ? { cursor: '3m2example' } : {}),
+  });
+}
+
+// ---- Mastodon: accounts/lookup and accounts/:id/followers on the instance mastodon.example ---------------
+const INSTANCE = 'mastodon.example';
+function mastodonAccount(p, handle, remote) {
+  const id = `1${digits(17)}`;
+  const acct = remote ? `${handle}@${pick(['social.example.net', 'toot.example.org', 'fedi.example.com'])}` : handle;
+  return { id, username: handle, acct, display_name: p.name, locked: Boolean(p.private), bot: false, discoverable: true,
+    group: false, created_at: iso(Math.floor(p.created / 86400) * 86400), note: p.bio ? `<p>${p.bio}</p>` : '',
+    url: `https://${INSTANCE}/@${acct}`, uri: `https://${INSTANCE}/users/${handle}`,
+    avatar: p.avatar ? `https://files.${INSTANCE}/accounts/avatars/${id}/original/a.png` : `https://${INSTANCE}/avatars/original/missing.png`,
+    avatar_static: p.avatar ? `https://files.${INSTANCE}/accounts/avatars/${id}/original/a.png` : `https://${INSTANCE}/avatars/original/missing.png`,
+    header: `https://${INSTANCE}/headers/original/missing.png`, header_static: `https://${INSTANCE}/headers/original/missing.png`,
+    followers_count: p.followers, following_count: p.following, statuses_count: p.posts,
+    last_status_at: p.lastPost ? iso(p.lastPost).slice(0, 10) : null, hide_collections: false, noindex: false, emojis: [], roles: [], fields: [] };
+}
+for (const [handle, p] of Object.entries(PROFILES)) {
+  const account = mastodonAccount(p, handle, false);
+  write('mastodon', `page-lookup-${handle}.json`, account);
+  const followers = handle === 'examplestudio' ? makeFollowers('fan') : [];
+  write('mastodon', `page-followers-${account.id}.json`, followers.map((f) => mastodonAccount(f, f.handle, rand() < 0.6)));
+}
+
+console.log('page fixtures written for instagram, tiktok, youtube, bluesky, mastodon');
