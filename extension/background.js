@@ -81,7 +81,8 @@ async function audit({ records, lang, subject }) {
 async function history({ subject }) {
   const points = await kept.history(api.storage.local, subject);
   const core = await loadCore();
-  return { points, ...core.history(points) };
+  const { status, rule, jumps, message } = core.history(points);
+  return { status, message, rule, points, jumps: jumps ?? [] };
 }
 
 async function recall({ subject }) {
