@@ -50,13 +50,31 @@
     signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
   });
 
-  function attach({ platform, capture, current, resync }) {
+  // Where each platform lists a profile's followers (TikTok and YouTube show no such list on the web).
+  const FOLLOWERS_PATH = {
+    x: (h) => `/${h}/followers`,
+    instagram: (h) => `/${h}/followers/`,
+    bluesky: (h) => `/profile/${h}/followers`,
+    mastodon: (h) => `/@${h}/followers`,
+  };
+
+  function attach({ platform, capture, resync }) {
+    let pendingStart = null; // the handle whose list was opened by "Check followers": start once it shows
     let settings = null;
+    const listBadges = globalThis.truefollowListBadges?.create(platform) ?? null;
     const ready = settingsApi.load(api.storage.local).then(
-      (s) => { settings = s; i18n.setLanguage(s.language); },
+      (s) => { settings = s; },
       () => { settings = settingsApi.clean({}); }, // unreadable: the defaults
-    ).then(() => resync());
-    settingsApi.watch(api.storage, (s) => { settings = s; i18n.setLanguage(s.language); });
+    ).then(() => {
+      i18n.setLanguage(settings.language);
+      listBadges?.setEnabled(settings.list_badges);
+      resync();
+    });
+    settingsApi.watch(api.storage, (s) => {
+      settings = s;
+      i18n.setLanguage(s.language);
+      listBadges?.setEnabled(s.list_badges);
+    });
 
     const states = new WeakMap(); // target -> its audit-mode state
     function stateOf(target) {
@@ -159,6 +177,7 @@
       button.addEventListener('click', () => {
         if (s.phase === 'running') stop(target);
         else if (target.followersPage) run(target);
+        else openList(target);
       });
       const progress = el('progress', { 'data-part': 'audit-progress', max: '100', value: '0', 'aria-label': t('audit_progress_label'),
         style: { width: '100%' } });
@@ -173,6 +192,18 @@
       return s.sections;
     }
 
+    // From a profile page: the site's own link to the followers list when it shows one (in-app navigation,
+    // audit mode then starts by itself), else the list's address.
+    function openList(target) {
+      const path = FOLLOWERS_PATH[platform]?.(target.handle.replace(/^@/, ''));
+      if (!path) return;
+      pendingStart = target.handle.replace(/^@/, '').toLowerCase();
+      const link = document.querySelector(`a[href="${CSS.escape(path)}" i]`);
+      globalThis.truefollowPanel?.close({ refocus: false });
+      if (link) link.click();
+      else location.assign(path);
+    }
+
     function paint(target) {
       const s = stateOf(target);
       const parts = sectionsOf(target);
@@ -181,10 +212,10 @@
       parts.progress.max = wanted;
       parts.progress.value = Math.min(n, wanted);
       parts.progress.setAttribute('aria-valuetext', t('audit_progress', i18n.number(n), i18n.number(wanted)));
-      parts.button.disabled = !target.followersPage;
+      parts.button.disabled = !target.followersPage && !FOLLOWERS_PATH[platform];
       parts.button.textContent = s.phase === 'running' ? t('audit_stop') : s.phase === 'stopped' ? t('audit_resume') : t('audit_start');
       const status = parts.audit.querySelector('[data-part="audit-status"]');
-      status.textContent = !target.followersPage ? t('audit_open_list')
+      status.textContent = !target.followersPage ? t(FOLLOWERS_PATH[platform] ? 'audit_open_list' : 'audit_no_list')
         : s.phase === 'running' ? `${t('audit_running')} ${t('audit_progress', i18n.number(n), i18n.number(wanted))}`
           : s.phase === 'stopped' ? t('audit_stopped', i18n.number(n))
             : s.phase === 'done' ? t('audit_done', i18n.number(n))
@@ -218,6 +249,7 @@
         const s = stateOf(target);
         const followers = accounts.filter((a) => a.seen === 'followers');
         if (followers.length === 0) return;
+        listBadges?.add(followers);
         // Follow order as the list gives it: every page appends; created_at is the core's ISO date or null.
         for (const a of followers) s.followers.push({ created_at: typeof a.created_at === 'string' ? a.created_at : null });
         s.lastFollowers = { url, body, next: s.pendingNext ?? null };
@@ -229,6 +261,10 @@
         const s = stateOf(target);
         s.audit = audit;
         paint(target);
+        if (pendingStart && target.followersPage && pendingStart === target.handle.replace(/^@/, '').toLowerCase() && s.phase === 'idle') {
+          pendingStart = null;
+          run(target);
+        }
         if (s.arrived) {
           s.arrived(true);
           s.arrived = null;

@@ -111,7 +111,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 const INSTANCE_SCRIPTS = [
   { id: 'instance-page-world', js: ['page-world.js'], world: 'MAIN' },
   { id: 'instance-content', js: ['sites.js', 'messages.js', 'badge.js', 'faces.js', 'panel.js', 'locales.js', 'i18n.js',
-    'settings.js', 'chart.js', 'history-view.js', 'audit-mode.js', 'content.js'] },
+    'settings.js', 'chart.js', 'history-view.js', 'list-badges.js', 'audit-mode.js', 'content.js'] },
 ];
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.

@@ -30,3 +30,9 @@ export async function rerun(lines, options) {
 export async function historyJumps(counts) {
   return (await loadCore()).history(counts.map((followers, t) => ({ t, followers }))).jumps;
 }
+
+/** The core's score of every follower on the first page of the synthetic list. */
+export async function firstPageScores() {
+  const core = await loadCore();
+  return core.score(followersPage(''), { url: FOLLOWERS_URL, lang: 'en' }).accounts.filter((a) => a.seen === 'followers');
+}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
-import { LIST_HANDLE, PAGE_SIZE, historyJumps, listAudit, rerun } from './part2-expected.js';
+import { LIST_HANDLE, PAGE_SIZE, firstPageScores, historyJumps, listAudit, rerun } from './part2-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
 const TEST_MS = 120_000;
@@ -41,6 +41,10 @@ function chartOf() {
     runs: shadow.querySelectorAll('[data-run]').length,
     items: [...shadow.querySelectorAll('[data-part="factory-runs"] li')].map((li) => li.textContent),
   };
+}
+function listMarks() {
+  return [...document.querySelectorAll('[data-truefollow-list-badge]')].map((m) => ({
+    handle: m.previousElementSibling?.getAttribute('href')?.slice(1) ?? null, verdict: m.dataset.verdict, label: m.getAttribute('aria-label') }));
 }
 function historyOf() {
   const shadow = document.querySelector('[data-truefollow-panel]')?.shadowRoot;
@@ -103,6 +107,20 @@ export function part2Scenarios(launch) {
   describe('extension part 2', { timeout: TEST_MS * 10 }, () => {
     before(async () => {
       browser = await launch();
+      // A freshly installed extension may miss the very first page while its content scripts register
+      // (seen in Firefox): the session starts once a badge has shown, reloading up to three times.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await openPage('https://x.com/examplestudio');
+        try {
+          const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
+          shown.catch(() => {}); // it may fail after the race is decided, when the page is closed
+          await Promise.race([shown,
+            new Promise((resolve, reject) => setTimeout(() => reject(new Error('no badge yet')), 10_000))]);
+          break;
+        } catch {
+          // reload and try again
+        }
+      }
     }, { timeout: TEST_MS });
 
     it('audit mode reads the followers list politely, stops, resumes and shows the core\'s estimate', { timeout: TEST_MS }, async () => {
@@ -135,6 +153,15 @@ export function part2Scenarios(launch) {
       const label = await page.evaluate(() => document.querySelector('[data-truefollow-badge]').getAttribute('aria-label'));
       assert.equal(percentDisagrees(/≈ (\S+) real/.exec(label)[1], expected.real.share), '', 'the badge follows the estimate');
       assert.deepEqual(await axeViolations(page, ['[data-truefollow-badge]', '[data-truefollow-panel]']), [], 'axe: panel with audit mode');
+
+      // List badges (on by default): one mark per follower row, with the core's verdict for that follower.
+      await page.waitFor(() => document.querySelectorAll('[data-truefollow-list-badge]').length === 300);
+      const marks = await page.evaluate(listMarks);
+      for (const account of await firstPageScores()) {
+        const mark = marks.find((m) => m.handle === account.handle);
+        assert.equal(mark?.verdict, account.verdict, `list badge of @${account.handle}`);
+      }
+      assert.match(marks[0].label, /^truefollow: (real|inactive|fake)$/);
     });
 
     it('draws the Follower Factory chart from the core\'s creation dates and runs', { timeout: TEST_MS }, async () => {
@@ -223,6 +250,7 @@ export function part2Scenarios(launch) {
       assert.equal(await saveSettings(() => {
         document.getElementById('sample-size').value = '100';
         document.getElementById('inactive-posts').value = '365';
+        document.getElementById('list-badges').checked = false;
       }), 'Settings saved.');
       assert.match(await saveSettings(() => { document.getElementById('sample-size').value = '5000'; }), /^Not saved: /, 'out of range is refused');
       await startList();
@@ -232,6 +260,7 @@ export function part2Scenarios(launch) {
       assert.equal((await page.evaluate(progressOf)).value, 100);
       const shown = estimateShares(await page.evaluate(panelPart, 'audit-estimate'));
       assert.equal(percentDisagrees(shown.inactive, expected.inactive.share), '', 'inactive share with the user\'s threshold');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[data-truefollow-list-badge]').length), 0, 'no list badges when off');
 
       await saveSettings(() => { document.getElementById('platform-x').checked = false; });
       await openPage('https://x.com/examplestudio');
@@ -242,6 +271,7 @@ export function part2Scenarios(launch) {
         document.getElementById('platform-x').checked = true;
         document.getElementById('inactive-posts').value = '';
         document.getElementById('sample-size').value = '300';
+        document.getElementById('list-badges').checked = true;
       });
       await openPage('https://x.com/examplestudio');
       await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
@@ -263,8 +293,18 @@ export function part2Scenarios(launch) {
       await page.waitFor(openPanelIn);
       await page.waitFor(() => /Zählungen/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="history-summary"]')?.textContent ?? ''));
       assert.equal(await page.evaluate(panelPart, 'history-summary'), '3 Zählungen gesehen, von 1.200 bis 9.800.');
-      assert.match(await page.evaluate(panelPart, 'audit-status'), /Follower-Liste öffnen/);
+      assert.match(await page.evaluate(panelPart, 'audit-status'), /öffnet die Follower-Liste/);
       await saveSettings(() => { document.getElementById('language').value = 'auto'; });
+    });
+
+    it('samples the followers list the user scrolls by hand', { timeout: TEST_MS }, async () => {
+      await openPage(`https://x.com/${LIST_HANDLE}/followers`);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+      for (const n of [2 * PAGE_SIZE, 3 * PAGE_SIZE]) {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await page.waitFor((k) => new RegExp(`Of ${k} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), n);
+      }
+      assert.equal(page.requests.filter((u) => /\/Followers\?/.test(u)).length >= 3, true);
     });
 
     after(async () => {
