@@ -22,6 +22,7 @@
   }
 
   const interval = (ci) => (Array.isArray(ci) && ci.length === 2 && ci.every(isNumber) ? `${percent(ci[0])}–${percent(ci[1])}` : 'unknown');
+  const day = (iso) => (typeof iso === 'string' && /^\d{4}-\d\d-\d\d/.test(iso) ? iso.slice(0, 10) : '?');
   const count = (n) => (isNumber(n) ? Math.round(n).toLocaleString('en') : 'unknown');
 
   const VERDICTS = {
@@ -39,10 +40,12 @@
   });
 
   // Which followers a sample holds, and how that leans the estimate.
-  const SAMPLE_NOTES = {
-    'recent followers': 'the most recent followers, as the site lists them. Recent followers include more new, ' +
-      'not-yet-active and bought accounts than the audience as a whole, so the estimate leans towards inactive and fake.',
-  };
+  const SAMPLE_NOTES = [
+    [/^recent followers/, 'These are the most recent followers, as the site lists them. Recent followers include more new, ' +
+      'not-yet-active and bought accounts than the audience as a whole, so the estimate leans towards inactive and fake.'],
+  ];
+  const sampleNote = (sample) => SAMPLE_NOTES.find(([pattern]) => pattern.test(String(sample ?? '')))?.[1] ??
+    'How this sample was chosen is not known; it may not represent the whole audience.';
 
   const hasShares = (audit) => ['real', 'inactive', 'fake'].every((k) => audit?.[k] && Array.isArray(audit[k].ci90));
   const auditIsFirm = (audit) => hasShares(audit) && !audit.too_few && isNumber(audit.real.share);
@@ -90,7 +93,7 @@
     const face = badgeFace({ account, audit }) ?? STATE_FACES[state] ?? STATE_FACES.reading;
     const model = {
       title: `truefollow · @${String(handle).replace(/^@/, '')} on ${platform}`,
-      status: message || face.detail.split('\n')[0],
+      status: message || face.detail.split('\n')[0].replace(' Click or press Enter for details.', ''),
       audience: null, reach: null, engagement: null, factory: null, account: null,
       models: [...new Set([audit?.model, accountModel].filter((m) => typeof m === 'string' && m))],
     };
@@ -106,14 +109,16 @@
           text: `${percent(audit[key].share)} (90% interval ${interval(audit[key].ci90)})`,
         })),
         sample: `Sample: ${count(audit.n)} ${audit.sample ?? 'followers'}${audit.too_few ? ' — too few for a firm answer' : ''}.`,
-        bias: SAMPLE_NOTES[audit.sample] ? `These are ${SAMPLE_NOTES[audit.sample]}` : 'How this sample was chosen is not known; it may not represent the whole audience.',
+        bias: sampleNote(audit.sample),
         method: typeof audit.method === 'string' ? audit.method : '',
       };
       if (audit.reach && isNumber(audit.reach.value)) {
         model.reach = `≈ ${count(audit.reach.value)} real, active followers (90% interval ${Array.isArray(audit.reach.ci90) ? audit.reach.ci90.map(count).join('–') : 'unknown'}).`;
       }
       const e = audit.engagement;
-      if (e && isNumber(e.rate)) {
+      if (e && typeof e === 'object' && !isNumber(e.rate)) {
+        model.engagement = e.posts === 0 ? 'Not measured: no posts of this profile were read yet.' : 'Not measured.';
+      } else if (e && isNumber(e.rate)) {
         model.engagement = `${percent(e.rate)} engagement per post` +
           (isNumber(e.tier_typical) ? `; typical for accounts of this size: ${percent(e.tier_typical)}` : '') +
           (e.far_below === true ? ' — far below what this follower count would lead one to expect' : '') +
@@ -124,7 +129,7 @@
         model.factory = {
           summary: f.runs.length === 0 ? 'No runs of accounts created together were found in the sample.'
             : `${count(f.in_runs)} of the sampled followers belong to ${f.runs.length} run${f.runs.length === 1 ? '' : 's'} of accounts created together (a sign of bought followers).`,
-          runs: f.runs.slice(0, 5).map((r) => `${count(r.members)} accounts, created ${r.created_from ?? '?'} to ${r.created_to ?? '?'}`),
+          runs: f.runs.slice(0, 5).map((r) => `${count(r.members)} accounts, created ${day(r.created_from)} to ${day(r.created_to)}`),
         };
       }
     }

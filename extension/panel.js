@@ -20,7 +20,7 @@
              background: #ffffff; color: #111827; font: 400 13.5px/1.45 system-ui, sans-serif;
              box-shadow: 0 8px 28px rgb(0 0 0 / 0.25); }
     .panel:focus { outline: none; }
-    header { display: flex; justify-content: space-between; align-items: start; gap: 8px; }
+    .head { display: flex; justify-content: space-between; align-items: start; gap: 8px; }
     h2 { font-size: 15px; margin: 0 0 4px; font-weight: 700; }
     h3 { font-size: 13.5px; margin: 12px 0 4px; font-weight: 700; }
     p { margin: 4px 0; }
@@ -71,7 +71,7 @@
     const closeButton = el('button', { type: 'button', 'aria-label': 'Close details', text: 'Close' });
     closeButton.addEventListener('click', close);
     const panel = el('div', { class: 'panel', role: 'dialog', 'aria-labelledby': 'truefollow-panel-title', tabindex: '-1' },
-      el('header', {}, heading, closeButton),
+      el('div', { class: 'head' }, heading, closeButton), // not <header>: that would be a second banner landmark
       el('p', { class: 'status', 'data-part': 'status', text: model.status }));
 
     const a = model.audience;

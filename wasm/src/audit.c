@@ -22,8 +22,8 @@
 
 #define CONFIDENCE 0.90
 #define Z90 1.6448536269514722
-#define BISECT_STEPS 26 /* interval edges to 2^-26 of a share */
-#define TAIL_SIGMAS 9.0 /* binomial mass beyond this many standard deviations is negligible */
+#define BISECT_STEPS 22 /* interval edges to 2^-22 (2.4e-7) of a share */
+#define TAIL_SIGMAS 8.0 /* binomial mass beyond this many standard deviations (< 1e-15) is negligible */
 #define N_NODES 7
 #define N_MIX (N_NODES * N_NODES)
 #ifndef TF_AUDIT_MID_P
@@ -33,7 +33,8 @@
 typedef struct belt {
     double n, se, sp;                   /* sample size; point estimates of the rates */
     double node_se[N_MIX], node_sp[N_MIX], node_w[N_MIX]; /* the rates' uncertainty, as a weighted mixture */
-    double *log_choose;                 /* log C(n, j), j = 0..n */
+    double log_n_factorial;
+    double *log_choose;                 /* log C(n, j), j = 0..n; NAN until computed */
     double *best;                       /* P(j | its most likely share), j = 0..n; < 0 until computed */
 } belt;
 
@@ -111,13 +112,21 @@ static void prepare(const belt *b, double pi, at_share *s)
     }
 }
 
+/* log C(n, j), computed once per j and only for the j the intervals reach. */
+static double log_choose(belt *b, size_t j)
+{
+    if (isnan(b->log_choose[j]))
+        b->log_choose[j] = b->log_n_factorial - lgamma((double)j + 1) - lgamma(b->n - (double)j + 1);
+    return b->log_choose[j];
+}
+
 /* P(j | pi), mixed over the uncertainty of Se and Sp. */
-static double probability(const belt *b, const at_share *s, size_t j)
+static double probability(belt *b, const at_share *s, size_t j)
 {
     double jj = (double)j, rest = b->n - jj, p = 0;
     for (int m = 0; m < N_MIX; m++) {
         /* 0 * log(0) is 0 here: a share of exactly 0 or 1 makes j = 0 or j = n certain. */
-        double log_p = b->log_choose[j] + (jj > 0 ? jj * s->log_q[m] : 0) + (rest > 0 ? rest * s->log_1q[m] : 0);
+        double log_p = log_choose(b, j) + (jj > 0 ? jj * s->log_q[m] : 0) + (rest > 0 ? rest * s->log_1q[m] : 0);
         p += b->node_w[m] * exp(log_p);
     }
     return p;
@@ -129,12 +138,16 @@ static double best_share(const belt *b, double k)
     return fmin(1.0, fmax(0.0, pi));
 }
 
+/*
+ * The ranking's denominator: the binomial probability of j at its most likely flagged share, j/n held
+ * to what Se and Sp allow ([1 - Sp, Se], their point estimates). Any ranking gives intervals with the
+ * stated coverage; this one needs two logarithms per j where the mixture would need a hundred.
+ */
 static double best_probability(belt *b, size_t j)
 {
     if (b->best[j] < 0) {
-        at_share s;
-        prepare(b, best_share(b, (double)j), &s);
-        b->best[j] = probability(b, &s, j);
+        double jj = (double)j, rest = b->n - jj, q = fmin(b->se, fmax(1 - b->sp, jj / b->n));
+        b->best[j] = exp(log_choose(b, j) + (jj > 0 ? jj * log(q) : 0) + (rest > 0 ? rest * log1p(-q) : 0));
     }
     return b->best[j];
 }
@@ -152,12 +165,35 @@ static int accepts(belt *b, size_t k, double pi)
     double p_k = probability(b, &s, k);
     double r_k = best_k > 0 ? p_k / best_k : 0;
     double spread = TAIL_SIGMAS * sqrt(b->n * fmax(s.q_hi * (1 - s.q_lo), 1e-4)) + 2;
-    double from = fmax(0, floor(b->n * s.q_lo - spread)), to = fmin(b->n, ceil(b->n * s.q_hi + spread));
+    size_t from = (size_t)fmax(0, floor(b->n * s.q_lo - spread)), to = (size_t)fmin(b->n, ceil(b->n * s.q_hi + spread));
+
+    /* Each node's binomial probability walks along j by the ratio P(j+1)/P(j) = (n-j)/(j+1) * q/(1-q),
+     * so the loop multiplies where it would otherwise take an exp; a node whose q is 0 or 1, or whose
+     * start underflowed, is evaluated directly. */
+    double node_p[N_MIX], odds[N_MIX];
+    int direct[N_MIX];
+    for (int m = 0; m < N_MIX; m++) {
+        double log_p = log_choose(b, from) + (from > 0 ? (double)from * s.log_q[m] : 0) +
+                       (from < b->n ? (b->n - (double)from) * s.log_1q[m] : 0);
+        node_p[m] = exp(log_p);
+        direct[m] = !isfinite(s.log_q[m]) || !isfinite(s.log_1q[m]) || node_p[m] == 0;
+        odds[m] = direct[m] ? 0 : exp(s.log_q[m] - s.log_1q[m]);
+    }
     double mass_above = TF_AUDIT_MID_P * p_k;
-    for (size_t j = (size_t)from; j <= (size_t)to && mass_above < CONFIDENCE; j++) {
+    for (size_t j = from; j <= to && mass_above < CONFIDENCE; j++) {
+        double p_j = 0;
+        for (int m = 0; m < N_MIX; m++) {
+            if (direct[m]) {
+                double jj = (double)j, rest = b->n - jj;
+                node_p[m] = exp(log_choose(b, j) + (jj > 0 ? jj * s.log_q[m] : 0) + (rest > 0 ? rest * s.log_1q[m] : 0));
+            }
+            p_j += b->node_w[m] * node_p[m];
+            if (!direct[m])
+                node_p[m] *= (b->n - (double)j) / ((double)j + 1) * odds[m];
+        }
         if (j == k)
             continue;
-        double p_j = probability(b, &s, j), best_j = best_probability(b, j);
+        double best_j = best_probability(b, j);
         if (best_j > 0 && p_j / best_j > r_k)
             mass_above += p_j;
     }
@@ -204,9 +240,9 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
         free(b.log_choose), free(b.best);
         return s; /* out of memory: say nothing rather than something wrong */
     }
-    double log_n_factorial = lgamma(b.n + 1);
+    b.log_n_factorial = lgamma(b.n + 1);
     for (size_t j = 0; j <= n; j++) {
-        b.log_choose[j] = log_n_factorial - lgamma((double)j + 1) - lgamma(b.n - (double)j + 1);
+        b.log_choose[j] = NAN;
         b.best[j] = -1;
     }
     s.share = best_share(&b, (double)k);

@@ -56,6 +56,7 @@ function pageInterface(page, requests, { waitForFunction }) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       return page.screenshot({ path: file });
     },
+    screenshotClip: (file, clip) => page.screenshot({ path: file, clip }),
     close: () => page.close(),
   };
 }
@@ -108,8 +109,8 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     if (url.startsWith(`${extensionOrigin}/`)) return route.continue(); // the extension's own pages
     requests.push(url);
     await gates.pass(url);
-    const { status, contentType, body } = answer(sites, url);
-    return route.fulfill({ status, contentType, body });
+    const { status, contentType, headers, body } = answer(sites, url);
+    return route.fulfill({ status, contentType, headers, body });
   });
   const wrap = (page) => pageInterface(page, requests, {
     waitForFunction: (fn, arg) => page.waitForFunction(fn, arg, { timeout: WAIT_MS, polling: 100 }),
@@ -161,8 +162,8 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
         if (request.url().startsWith('moz-extension://')) return request.continue().catch(() => {});
         requests.push(request.url());
         await gates.pass(request.url());
-        const { status, contentType, body } = answer(sites, request.url());
-        request.respond({ status, contentType, body }).catch(() => {}); // a page closing mid-request
+        const { status, contentType, headers, body } = answer(sites, request.url());
+        request.respond({ status, contentType, headers, body }).catch(() => {}); // a page closing mid-request
       });
     }
     return pageInterface(page, requests, {

@@ -22,7 +22,7 @@ export async function loadSites() {
   return sites.sort((a, b) => a.platform.localeCompare(b.platform));
 }
 
-/** {status, contentType, body} for a URL; 404 for anything the fixtures do not hold. */
+/** {status, contentType, headers, body} for a URL; 404 for anything the fixtures do not hold. */
 export function answer(sites, href) {
   const url = new URL(href);
   const site = sites.find((s) => s.hosts.includes(url.hostname));
@@ -32,5 +32,7 @@ export function answer(sites, href) {
   if (!file || !file.startsWith(fixtures + path.sep) || !fs.existsSync(file)) {
     return { status: 404, contentType: 'text/plain', body: `no fixture for ${href}\n` };
   }
-  return { status: 200, contentType: `${hit.type}; charset=utf-8`, body: fs.readFileSync(file, 'utf8') };
+  // Public APIs (Bluesky's app view) answer other origins, as the real ones do.
+  const headers = { 'access-control-allow-origin': '*' };
+  return { status: 200, contentType: `${hit.type}; charset=utf-8`, headers, body: fs.readFileSync(file, 'utf8') };
 }
