@@ -27,7 +27,9 @@ export function answer(sites, href) {
   const url = new URL(href);
   const site = sites.find((s) => s.hosts.includes(url.hostname));
   const hit = url.protocol === 'https:' && site?.route(url);
-  if (hit && typeof hit.body === 'string') return { status: 200, contentType: `${hit.type}; charset=utf-8`, body: hit.body }; // generated
+  if (hit && typeof hit.body === 'string') { // generated
+    return { status: 200, contentType: `${hit.type}; charset=utf-8`, headers: { 'access-control-allow-origin': '*' }, body: hit.body };
+  }
   const file = hit && path.resolve(site.dir, hit.file);
   if (!file || !file.startsWith(fixtures + path.sep) || !fs.existsSync(file)) {
     return { status: 404, contentType: 'text/plain', body: `no fixture for ${href}\n` };
