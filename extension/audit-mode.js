@@ -58,7 +58,7 @@
     mastodon: (h) => `/@${h}/followers`,
   };
 
-  function attach({ platform, capture, resync }) {
+  function attach({ platform, capture, resync, refreshPanel = () => {} }) {
     let pendingStart = null; // the handle whose list was opened by "Check followers": start once it shows
     let settings = null;
     const listBadges = globalThis.truefollowListBadges?.create(platform) ?? null;
@@ -157,13 +157,21 @@
         await sleep(PAGE_DELAY_MS, signal);
       }
       if (signal.aborted) s.phase = 'stopped';
+      settle(target);
+    }
+
+    // Audit mode has settled (done, stopped, end of list): the whole panel is drawn again from the latest
+    // estimate, and focus returns to the audit button.
+    function settle(target) {
       paint(target);
+      refreshPanel(target);
+      stateOf(target).sections?.button.focus();
     }
 
     function stop(target) {
       const s = stateOf(target);
       if (s.phase !== 'running') return;
-      s.controller.abort();
+      s.controller.abort(); // run() settles at once: its waits end on the abort
       s.phase = 'stopped';
       paint(target);
     }

@@ -54,9 +54,9 @@
       const from = ms(r.created_from);
       const to = ms(r.created_to);
       const box = svg('rect', { x: x(r.first) - 2, width: Math.max(4, x(r.last) - x(r.first) + 4),
-        y: (Number.isFinite(to) ? y(to) : PAD.top) - 3, height: Math.max(6, (Number.isFinite(from) && Number.isFinite(to) ? y(from) - y(to) : 20) + 6),
-        fill: 'rgb(194 65 12 / 0.22)', stroke: '#c2410c', 'stroke-width': 1.5, 'data-run': k + 1 });
-      chart.append(box, svg('text', { x: x(r.first), y: Math.max(PAD.top + 10, (Number.isFinite(to) ? y(to) : PAD.top) - 5), 'font-size': 10, fill: '#9a3412' }, String(k + 1)));
+        y: (Number.isFinite(to) ? y(to) : PAD.top) - 6, height: Math.max(12, (Number.isFinite(from) && Number.isFinite(to) ? y(from) - y(to) : 20) + 12),
+        fill: 'rgb(194 65 12 / 0.12)', stroke: '#c2410c', 'stroke-width': 1, 'data-run': k + 1 });
+      chart.append(box, svg('text', { x: x(r.first) - 10, y: Math.max(PAD.top + 10, (Number.isFinite(to) ? y(to) : PAD.top) + 4), 'font-size': 10, fill: '#9a3412' }, String(k + 1)));
     });
     const dots = svg('g', { fill: '#1d4ed8', 'data-part': 'factory-dots' });
     for (const p of dated) dots.append(svg('circle', { cx: x(p.i).toFixed(1), cy: y(p.at).toFixed(1), r: 1.6 }));

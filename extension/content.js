@@ -33,6 +33,7 @@
     platform: site.platform,
     capture: (url, body) => onCapture(url, body),
     resync: () => { lastHref = ''; queueSync(); },
+    refreshPanel: (target) => { if (panel.isOpen() && target === view) openPanel(target); },
   });
 
   const scoredProfiles = []; // {account, model} of every profile the core read on this page
