@@ -1,7 +1,9 @@
 // Extension part 2 in Node: the settings' defaults and limits, the vetting list's CSV and JSON, the copied
 // report's re-run, the kept records, and the translations (same keys and placeholders in every language).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { describe, it } from 'node:test';
@@ -114,4 +116,30 @@ describe('translations', () => {
       }
     });
   }
+});
+
+describe('audit mode\'s pace in the builds', () => {
+  it('waits 1.5 s between pages in every release build, and only the tests\' build goes faster', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-pace-'));
+    try {
+      for (const browser of ['chrome', 'firefox']) {
+        for (const test of [false, true]) {
+          const dir = path.join(out, `${browser}${test ? '-test' : ''}`);
+          execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), browser, dir, ...(test ? ['--test'] : [])], { stdio: 'pipe' });
+          const source = fs.readFileSync(path.join(dir, 'audit-mode.js'), 'utf8');
+          const delay = Number(/const PAGE_DELAY_MS = (\d+);/.exec(source)[1]);
+          if (test) assert.ok(delay < 1500, `${browser} test build`);
+          else assert.equal(delay, 1500, `${browser} release`);
+          // Every language is bundled for the pages and content scripts, and shipped in the browser's format.
+          const locales = fs.readFileSync(path.join(dir, 'locales.js'), 'utf8');
+          for (const lang of ['en', 'de', 'es', 'fr', 'pt_BR', 'ja']) {
+            assert.ok(fs.existsSync(path.join(dir, '_locales', lang, 'messages.json')), `${browser} ${lang}`);
+            assert.ok(locales.includes(`"${lang}":`), `${browser} locales.js ${lang}`);
+          }
+        }
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
