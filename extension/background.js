@@ -68,9 +68,6 @@ async function audit({ records, lang, subject }) {
   const lines = records.map(({ url, body }) => JSON.stringify({ url, body })).join('\n');
   // The options are kept with the inputs, so a copied report re-runs to the same number (popup.js).
   const options = { lang, now: Math.floor(Date.now() / 1000), ...(await coreOptions()) };
-  // True reach needs the profile's follower count, which a followers list does not show: the stored profile's.
-  const stored = await store().then((s) => s?.recall(subject)).catch(() => null);
-  if (typeof stored?.account?.followers === 'number') options.followers = stored.account.followers;
   const report = core.audit(lines, options);
   if (report.status === 'ok' && report.audit) {
     await remember((s) => s.rememberAudit(subject, report.audit));
