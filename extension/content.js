@@ -153,6 +153,7 @@
   async function onCapture(url, body) {
     await part2.ready; // the settings, read once at start
     if (!part2.allows()) return;
+    sync(); // when the settings arrived just now, the badge for this URL is made here, before the capture is read
     const target = view; // the profile on screen when the response arrived
     let report;
     try {
