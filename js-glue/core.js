@@ -83,7 +83,8 @@ class TruefollowCore {
     const pointers = [];
     const lengths = [];
     try {
-      for (const s of strings) {
+      for (const raw of strings) {
+        const s = wellFormed(raw);
         const bytes = this.#m.lengthBytesUTF8(s);
         const ptr = this.#m._malloc(bytes + 1);
         if (!ptr) throw new CoreError(`out of memory for a ${bytes}-byte input`);
@@ -96,6 +97,14 @@ class TruefollowCore {
       for (const ptr of pointers) this.#m._free(ptr);
     }
   }
+}
+
+// A lone surrogate has no UTF-8 form, and emscripten's encoder pairs it with whatever follows it (a closing
+// quote becomes part of a 4-byte sequence, so the JSON breaks): it becomes U+FFFD first, as a decoder does.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function wellFormed(s) {
+  if (typeof s.isWellFormed === 'function') return s.isWellFormed() ? s : s.toWellFormed();
+  return s.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /**

@@ -17,7 +17,9 @@
  */
 #include "audit.h"
 
+#include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #define CONFIDENCE 0.90
@@ -174,7 +176,7 @@ static int accepts(belt *b, size_t k, double pi)
     int direct[N_MIX];
     for (int m = 0; m < N_MIX; m++) {
         double log_p = log_choose(b, from) + (from > 0 ? (double)from * s.log_q[m] : 0) +
-                       (from < b->n ? (b->n - (double)from) * s.log_1q[m] : 0);
+                       ((double)from < b->n ? (b->n - (double)from) * s.log_1q[m] : 0);
         node_p[m] = exp(log_p);
         direct[m] = !isfinite(s.log_q[m]) || !isfinite(s.log_1q[m]) || node_p[m] == 0;
         odds[m] = direct[m] ? 0 : exp(s.log_q[m] - s.log_1q[m]);
@@ -266,6 +268,16 @@ static void wilson(double k, double n, double *lo, double *hi)
     *hi = fmin(1, centre + half);
 }
 
+/* Held-out counts are finite and not negative; flagged accounts are among the n. */
+static int consistent(size_t n, size_t fake, size_t inactive, const tf_error_rates *r)
+{
+    const double counts[] = {r->true_pos, r->false_neg, r->true_neg, r->false_pos};
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+        if (!(counts[i] >= 0 && counts[i] <= DBL_MAX))
+            return 0;
+    return fake <= n && inactive <= n - fake && n < SIZE_MAX / sizeof(double) - 1;
+}
+
 void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error_rates *rates, tf_seen origin,
                           tf_audit *out)
 {
@@ -274,6 +286,14 @@ void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error
     out->flagged_inactive = inactive;
     out->too_few = n < TF_AUDIT_MIN_SAMPLE;
     out->origin = origin;
+    out->method = "Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the "
+                  "classifier's held-out error rates";
+    if (!consistent(n, fake, inactive, rates)) {
+        const tf_share nothing = {NAN, {0, 1}}; /* inconsistent input: say nothing rather than something wrong */
+        out->real = out->inactive = out->fake = nothing;
+        out->sensitivity = out->specificity = NAN;
+        return;
+    }
     out->fake = fake_share(n, fake, rates, &out->sensitivity, &out->specificity);
 
     /* Quiet among the accounts not flagged fake. */
@@ -286,8 +306,6 @@ void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error
     out->real.share = genuine * (1 - quiet);
     out->real.ci90[0] = genuine_lo * (1 - quiet_hi);
     out->real.ci90[1] = genuine_hi * (1 - quiet_lo);
-    out->method = "Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the "
-                  "classifier's held-out error rates";
 }
 
 void tf_audit_estimate(const tf_score *scores, size_t n, const tf_error_rates *rates, tf_seen origin,

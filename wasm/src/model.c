@@ -110,14 +110,16 @@ int tf_tree_model_check(const tf_tree_model *m, char *why, size_t why_size)
     return 0;
 }
 
-/* The strongest groups by absolute summed contribution, in plain words. */
-static void fill_reasons(const tf_tree_model *m, const tf_facts *f, const float *contrib, tf_score *out)
+/* The strongest groups by absolute summed contribution, in plain words. A missing feature moves the score
+ * too (down its trees' default branches), but a reason states what the account shows: it is left out. */
+static void fill_reasons(const tf_tree_model *m, const tf_facts *f, const float *x, const float *contrib,
+                         tf_score *out)
 {
     double effect[TF_N_GROUPS] = {0};
     int used[TF_N_GROUPS] = {0}, lead[TF_N_GROUPS];
     for (int i = 0; i < TF_N_FEATURES; i++) {
         tf_feature_group g = tf_feature_table[i].group;
-        if (contrib[i] == 0)
+        if (contrib[i] == 0 || isnan(x[i]))
             continue;
         /* On the calibrated log-odds scale, so effects add up to the p_fake shown. */
         effect[g] += m->calibration_a * contrib[i];
@@ -158,5 +160,5 @@ void tf_model_predict(const tf_account *a, double now, tf_score *out)
             x[i] = NAN;
     float margin = tf_tree_model_margin(m, x, contrib);
     out->p_fake = tf_tree_model_calibrate(m, margin);
-    fill_reasons(m, &facts, contrib, out);
+    fill_reasons(m, &facts, x, contrib, out);
 }

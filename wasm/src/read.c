@@ -123,10 +123,12 @@ tf_status tf_read(const char *text, size_t len, const tf_read_options *options, 
                 return TF_NO_MEMORY;
             return read_json_document(doc, options, out, message, message_size);
         }
+        /* Where it stops making sense: after a whole value, the trailing bytes; else cJSON's error
+         * position (only set when the parse failed: asking after a success is arithmetic on NULL). */
+        const char *at = doc ? parse_end : cJSON_GetErrorPtr();
         cJSON_Delete(doc);
         if (memchr(start, '\n', (size_t)(end - start)))
             return read_json_lines(start, end, options, out, message, message_size);
-        const char *at = cJSON_GetErrorPtr();
         long offset = at && at >= start && at <= end ? (long)(at - text) : -1;
         snprintf(message, message_size, "not valid JSON (stops making sense at byte %ld)", offset);
         return TF_INVALID;

@@ -2,6 +2,7 @@
 #include "report.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include "model.h"
 #include "timefmt.h"
@@ -11,9 +12,21 @@ static cJSON *string_or_null(const char *s)
     return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
+/*
+ * cJSON prints a number with 15 significant digits whenever that reads back within a relative 2^-52,
+ * so 9007199254740991 would print as 9007199254740990: a count (a whole number below 2^53) is printed
+ * exactly, as its digits.
+ */
 static cJSON *number_or_null(double v)
 {
-    return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
+    if (isnan(v))
+        return cJSON_CreateNull();
+    if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+        char digits[24];
+        snprintf(digits, sizeof digits, "%.0f", v);
+        return cJSON_CreateRaw(digits);
+    }
+    return cJSON_CreateNumber(v);
 }
 
 static cJSON *flag_or_null(tf_flag f)
