@@ -6,15 +6,22 @@
  *   content/audit {records, lang, subject}       -> core.audit(records as JSON lines of {url, body}, {lang});
  *                                                   the estimate stored with the subject's profile
  *   content/recall {subject}                     -> {profile: the stored record or null}
+ *   content/history {subject}                    -> {points, jumps}: the counts kept (records.js), the core's jumps
  * and ignores everything else. It also runs the content scripts on the Mastodon instances the user granted
  * (optional host permissions, asked for on the options page). It makes no network request: the core's .wasm
  * is read from the extension's own package.
  */
 import './messages.js';
 import './store.js';
+import './settings.js';
+import './records.js';
 import { loadCore } from './core/web.js';
 
-const { MSG, isContentCapture, isContentAudit, isContentRecall } = globalThis.truefollowMessages;
+const { MSG, isContentCapture, isContentAudit, isContentRecall, isContentHistory } = globalThis.truefollowMessages;
+const settings = globalThis.truefollowSettings;
+const kept = globalThis.truefollowRecords;
+// The user's thresholds (options page), passed to the core, which applies them.
+const coreOptions = async () => settings.coreOptions(await settings.load(api.storage.local));
 const { openStore } = globalThis.truefollowStore;
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -45,8 +52,13 @@ async function remember(fn) {
 
 async function score({ url, body, lang }) {
   const core = await loadCore();
-  const report = core.score(body, { url, lang });
-  if (Array.isArray(report.accounts)) await remember((s) => s.rememberAccounts(report.accounts));
+  const report = core.score(body, { url, lang, ...(await coreOptions()) });
+  if (Array.isArray(report.accounts)) {
+    await remember((s) => s.rememberAccounts(report.accounts));
+    for (const a of report.accounts) {
+      if (a?.seen === 'profile' && typeof a.handle === 'string') await remember(() => kept.addCount(api.storage.local, a, a.followers));
+    }
+  }
   return report;
 }
 
@@ -54,9 +66,23 @@ async function audit({ records, lang, subject }) {
   const core = await loadCore();
   // The core reads JSON lines of capture records {url, body}: one follower page a line.
   const lines = records.map(({ url, body }) => JSON.stringify({ url, body })).join('\n');
-  const report = core.audit(lines, { lang });
-  if (report.status === 'ok' && report.audit) await remember((s) => s.rememberAudit(subject, report.audit));
+  // The options are kept with the inputs, so a copied report re-runs to the same number (popup.js).
+  const options = { lang, now: Math.floor(Date.now() / 1000), ...(await coreOptions()) };
+  const report = core.audit(lines, options);
+  if (report.status === 'ok' && report.audit) {
+    await remember((s) => s.rememberAudit(subject, report.audit));
+    await remember(() => kept.keepInputs(api.storage.local, subject,
+      { now: options.now, lang, options, model: report.audit.model ?? null, core: core.version, pages: records.length, lines }));
+  }
   return report;
+}
+
+// The follower counts seen for a profile, and which steps the core calls sudden jumps.
+async function history({ subject }) {
+  const points = await kept.history(api.storage.local, subject);
+  const core = await loadCore();
+  const { status, rule, jumps, message } = core.history(points);
+  return { status, message, rule, points, jumps: jumps ?? [] };
 }
 
 async function recall({ subject }) {
@@ -71,6 +97,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (isContentCapture(message)) task = score(message);
   else if (isContentAudit(message)) task = audit(message);
   else if (isContentRecall(message)) task = recall(message);
+  else if (isContentHistory(message)) task = history(message);
   if (!task) return false;
   task.then(
     (report) => sendResponse({ type: MSG.WORKER_REPORT, report }),
@@ -83,7 +110,8 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 const INSTANCE_SCRIPTS = [
   { id: 'instance-page-world', js: ['page-world.js'], world: 'MAIN' },
-  { id: 'instance-content', js: ['sites.js', 'messages.js', 'badge.js', 'faces.js', 'panel.js', 'content.js'] },
+  { id: 'instance-content', js: ['sites.js', 'messages.js', 'badge.js', 'faces.js', 'panel.js', 'locales.js', 'i18n.js',
+    'settings.js', 'chart.js', 'history-view.js', 'list-badges.js', 'audit-mode.js', 'content.js'] },
 ];
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.

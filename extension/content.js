@@ -28,6 +28,13 @@
   const RANK = { reading: 0, error: 1, unsupported: 2, 'no-data': 3, ready: 4 };
   const site = siteFor(location.hostname);
   if (!site) return;
+  // Part 2 (audit-mode.js): settings, audit mode, chart and history; its hooks are called below.
+  const part2 = globalThis.truefollowAuditMode.attach({
+    platform: site.platform,
+    capture: (url, body) => onCapture(url, body),
+    resync: () => { lastHref = ''; queueSync(); },
+    refreshPanel: (target) => { if (panel.isOpen() && target === view) openPanel(target); },
+  });
 
   const scoredProfiles = []; // {account, model} of every profile the core read on this page
   let view = null; // {key, handle, followersPage, host, state, message, followerRecords, audit, stored}
@@ -39,6 +46,7 @@
   // ---- the profile on screen --------------------------------------------------------------------------
 
   function followUrl() {
+    if (!part2.allows()) return; // the platform is off in the options (or they are not read yet)
     if (location.href === lastHref) return;
     lastHref = location.href;
     const profile = site.profile(location.pathname);
@@ -111,6 +119,7 @@
     if (target !== view) return;
     badge.setExpanded(target.host, true);
     const model = panelModel({ platform: site.platform, handle: target.handle, state: target.state, message: target.message, ...known(target) });
+    model.extras = part2.panelParts(target);
     panel.open(target.host, model, { onClose: () => badge.setExpanded(target.host, false) });
   }
 
@@ -142,6 +151,9 @@
   }
 
   async function onCapture(url, body) {
+    await part2.ready; // the settings, read once at start
+    if (!part2.allows()) return;
+    sync(); // when the settings arrived just now, the badge for this URL is made here, before the capture is read
     const target = view; // the profile on screen when the response arrived
     let report;
     try {
@@ -156,6 +168,7 @@
       if (account.seen === 'profile' && typeof account.handle === 'string') scoredProfiles.push({ account, model: report.model ?? null });
     }
     if (!view || target !== view) return show();
+    part2.captured(target, url, body, accounts);
     if (report.status === 'unsupported') return show(STATE_FACES.unsupported);
     if (report.status === 'no-data') return show(STATE_FACES['no-data']);
     if (view.followersPage && accounts.some((a) => a.seen === 'followers')) return sampleFollowers(url, body);
@@ -172,7 +185,10 @@
     }
     try {
       const report = await ask({ type: MSG.CONTENT_AUDIT, records: target.followerRecords.slice(), lang: lang(), subject: subjectOf(target) });
-      if (report.status === 'ok' && report.audit && typeof report.audit.n === 'number') target.audit = report.audit;
+      if (report.status === 'ok' && report.audit && typeof report.audit.n === 'number') {
+        target.audit = report.audit;
+        part2.audited(target, report.audit);
+      }
     } catch (error) {
       console.warn('truefollow:', error.message);
     }

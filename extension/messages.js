@@ -5,6 +5,7 @@
  *   {source, type: 'page/captured', url, body}   {type: 'content/captured', url, body, lang}
  *                                                {type: 'content/audit', records: [{url, body}], lang, subject}
  *                                                {type: 'content/recall', subject}
+ *                                                {type: 'content/history', subject}
  *                                   <--reply--   {type: 'worker/report', report} | {type: 'worker/error', message}
  *
  * subject = {platform, handle}: the profile a follower sample belongs to, or whose stored record is wanted.
@@ -23,6 +24,7 @@
     CONTENT_CAPTURED: 'content/captured',
     CONTENT_AUDIT: 'content/audit',
     CONTENT_RECALL: 'content/recall',
+    CONTENT_HISTORY: 'content/history',
     WORKER_REPORT: 'worker/report',
     WORKER_ERROR: 'worker/error',
   });
@@ -33,7 +35,7 @@
   const LIMITS = Object.freeze({
     URL_CHARS: 4096,
     BODY_CHARS: 8 * 1024 * 1024, // X's largest timeline pages are well under 2 MB
-    AUDIT_RECORDS: 50, // follower pages kept for one profile's sample
+    AUDIT_RECORDS: 200, // follower pages kept for one profile's sample: 2,000 followers at 12 a page (audit mode)
     AUDIT_CHARS: 32 * 1024 * 1024,
     LANG_CHARS: 35, // BCP 47 tags in practice
     HANDLE_CHARS: 260, // Bluesky handles are domain names
@@ -89,6 +91,10 @@
   const isContentRecall = (value) => hasExactKeys(value, ['type', 'subject']) && value.type === MSG.CONTENT_RECALL &&
     isSubject(value.subject);
 
+  /** A request for a profile's follower-count history and its jumps. */
+  const isContentHistory = (value) => hasExactKeys(value, ['type', 'subject']) && value.type === MSG.CONTENT_HISTORY &&
+    isSubject(value.subject);
+
   /** The worker's answer: a report object, or an error with a message. */
   function isWorkerReply(value) {
     if (hasExactKeys(value, ['type', 'report'])) {
@@ -98,6 +104,6 @@
   }
 
   globalThis.truefollowMessages = Object.freeze({
-    MSG, PAGE_SOURCE, LIMITS, PLATFORMS, isPageCapture, isContentCapture, isContentAudit, isContentRecall, isWorkerReply,
+    MSG, PAGE_SOURCE, LIMITS, PLATFORMS, isPageCapture, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isWorkerReply,
   });
 })();

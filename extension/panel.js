@@ -97,6 +97,7 @@
       panel.append(section('account', 'The profile itself', el('p', { text: model.account.verdict }),
         ...(model.account.reasons.length ? [el('ul', {}, ...model.account.reasons.map((t) => el('li', { text: t })))] : [])));
     }
+    for (const part of model.extras ?? []) panel.append(part); // live sections of audit-mode.js
     panel.append(el('p', { class: 'small', 'data-part': 'model',
       text: `Model: ${model.models.length ? model.models.join(', ') : 'not yet used on this profile'}. Computed on this device; nothing was sent.` }));
     return { panel, closeButton };

@@ -36,6 +36,20 @@ class TruefollowCore {
     return this.#report('_tf_audit_input', text, options);
   }
 
+  /** Which steps of a follower-count history are sudden jumps: {status, points, rule, jumps: [{index, t, from, to}]}. */
+  history(points) {
+    const text = JSON.stringify({ points });
+    return this.#withStrings([text], ([textPtr], [textBytes]) => {
+      const resultPtr = this.#m._tf_history_input(textPtr, textBytes);
+      if (!resultPtr) throw new CoreError('out of memory reading a history');
+      try {
+        return JSON.parse(this.#m.UTF8ToString(resultPtr));
+      } finally {
+        this.#m._tf_free(resultPtr);
+      }
+    });
+  }
+
   /** The integer a count string means in a language: count('1,2 Mio.', 'de') === 1200000. */
   count(text, lang = '') {
     return this.#withStrings([String(text), String(lang)], ([textPtr, langPtr]) => {

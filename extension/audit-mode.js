@@ -1,0 +1,292 @@
+/*
+ * Audit mode and the panel's part-2 sections, in the content script. content.js calls the hooks of the
+ * object attach() returns; everything else stays here:
+ *   allows()                      the user has this platform on (options page); false until settings are read
+ *   captured(target, url, body, accounts)   every response the core read on the page (accounts: its report's)
+ *   audited(target, audit)        every audience estimate of the current followers sample
+ *   panelParts(target)            live sections for the details panel: audit mode, the chart, the history
+ *
+ * Audit mode ("Check followers") reads the followers list the site itself shows, politely: one page, then
+ * PAGE_DELAY_MS of rest, then the next; the user's goal is the sample size from the options (300 by default,
+ * 2,000 at most); Stop works at any moment and Resume goes on from there. On X, Instagram and TikTok it
+ * scrolls the list to its end, so the site fetches its own next page (captured like any other); on Bluesky it
+ * asks the public AppView API the web app itself uses (getFollowers with the last page's cursor); on Mastodon
+ * it follows the Link header of the instance's own followers API. Only reads: nothing is followed, liked or
+ * written, and no request is made that the site would not make while the user scrolls. Lists the user scrolls
+ * by hand feed the same sample (content.js keeps every followers page seen).
+ *
+ * The numbers shown are the core's: the sample size n, the shares and intervals, the factory runs, the
+ * creation dates (core.score's created_at per follower), the history's jumps (the worker's store keeps the
+ * counts; the jump rule is in history.js). Nothing here computes a score.
+ *
+ * A classic content script: defines globalThis.truefollowAuditMode = {attach, PAGE_DELAY_MS}.
+ */
+(() => {
+  'use strict';
+
+  // The pause between two pages: far below any site's own rate limits. Releases always use 1500 ms; the
+  // end-to-end tests' build (scripts/build-extension.mjs --test) rewrites this one line to go faster.
+  const PAGE_DELAY_MS = 1500;
+  const PAGE_WAIT_MS = 12000; // a page that has not arrived by then: the list has ended (after two tries)
+  const api = globalThis.browser ?? globalThis.chrome;
+  const settingsApi = globalThis.truefollowSettings;
+  const i18n = globalThis.truefollowI18n;
+  const { t } = i18n;
+  const chart = globalThis.truefollowChart;
+  const historyView = globalThis.truefollowHistoryView;
+
+  const el = (tag, props = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === 'text') node.textContent = value;
+      else if (key === 'style') Object.assign(node.style, value);
+      else node.setAttribute(key, value);
+    }
+    node.append(...children);
+    return node;
+  };
+  const sleep = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+
+  // Where each platform lists a profile's followers (TikTok and YouTube show no such list on the web).
+  const FOLLOWERS_PATH = {
+    x: (h) => `/${h}/followers`,
+    instagram: (h) => `/${h}/followers/`,
+    bluesky: (h) => `/profile/${h}/followers`,
+    mastodon: (h) => `/@${h}/followers`,
+  };
+
+  function attach({ platform, capture, resync, refreshPanel = () => {} }) {
+    let pendingStart = null; // the handle whose list was opened by "Check followers": start once it shows
+    let settings = null;
+    const listBadges = globalThis.truefollowListBadges?.create(platform) ?? null;
+    const ready = settingsApi.load(api.storage.local).then(
+      (s) => { settings = s; },
+      () => { settings = settingsApi.clean({}); }, // unreadable: the defaults
+    ).then(() => {
+      i18n.setLanguage(settings.language);
+      listBadges?.setEnabled(settings.list_badges);
+      resync();
+    });
+    settingsApi.watch(api.storage, (s) => {
+      settings = s;
+      i18n.setLanguage(s.language);
+      listBadges?.setEnabled(s.list_badges);
+    });
+
+    const states = new WeakMap(); // target -> its audit-mode state
+    function stateOf(target) {
+      let s = states.get(target);
+      if (!s) {
+        s = { phase: 'idle', audit: null, followers: [], lastFollowers: null, controller: null, arrived: null, sections: null };
+        states.set(target, s);
+      }
+      return s;
+    }
+
+    // ---- the polite loop --------------------------------------------------------------------------------
+
+    const goal = () => settings?.sample_size ?? settingsApi.DEFAULTS.sample_size;
+    const readCount = (s) => s.audit?.n ?? 0;
+
+    // Asks for the next page the way the site would; resolves when a new estimate arrived (true) or not.
+    function nextPage(target, s) {
+      const arrived = new Promise((resolve) => { s.arrived = resolve; });
+      const timeout = new Promise((resolve) => setTimeout(() => resolve(false), PAGE_WAIT_MS));
+      const ask = platform === 'bluesky' ? fetchBluesky(s) : platform === 'mastodon' ? fetchMastodon(s) : scrollToEnd();
+      Promise.resolve(ask).catch((error) => console.warn('truefollow:', error.message));
+      return Promise.race([arrived, timeout, new Promise((resolve) => s.controller.signal.addEventListener('abort', () => resolve(false), { once: true }))]);
+    }
+
+    function scrollToEnd() {
+      const root = document.scrollingElement ?? document.documentElement;
+      window.scrollTo({ top: root.scrollHeight, behavior: 'instant' });
+    }
+
+    // Bluesky: the same public AppView call the web app makes, with the cursor of the last page seen.
+    async function fetchBluesky(s) {
+      const last = s.lastFollowers;
+      if (!last) return;
+      const cursor = JSON.parse(last.body).cursor;
+      if (typeof cursor !== 'string' || !cursor) return;
+      const url = new URL(last.url);
+      url.searchParams.set('cursor', cursor);
+      const response = await fetch(url.href, { credentials: 'omit' });
+      if (response.ok) capture(url.href, await response.text());
+    }
+
+    // Mastodon: the instance's followers API; the next page is named by the Link header of the last one.
+    async function fetchMastodon(s) {
+      const last = s.lastFollowers;
+      if (!last) return;
+      let next = last.next;
+      if (!next) {
+        const again = await fetch(last.url, { credentials: 'same-origin' });
+        next = /<([^>]+)>;\s*rel="next"/.exec(again.headers.get('link') ?? '')?.[1];
+      }
+      if (!next || new URL(next).origin !== location.origin) return;
+      const response = await fetch(next, { credentials: 'same-origin' });
+      if (!response.ok) return;
+      const body = await response.text();
+      s.pendingNext = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null;
+      capture(next, body);
+    }
+
+    async function run(target) {
+      const s = stateOf(target);
+      if (s.phase === 'running') return;
+      s.phase = 'running';
+      s.controller = new AbortController();
+      const { signal } = s.controller;
+      paint(target);
+      let misses = 0;
+      while (!signal.aborted) {
+        if (readCount(s) >= goal()) {
+          s.phase = 'done';
+          break;
+        }
+        const arrived = await nextPage(target, s);
+        if (signal.aborted) break;
+        misses = arrived ? 0 : misses + 1;
+        if (misses >= 2) {
+          s.phase = 'end';
+          break;
+        }
+        await sleep(PAGE_DELAY_MS, signal);
+      }
+      if (signal.aborted) s.phase = 'stopped';
+      settle(target);
+    }
+
+    // Audit mode has settled (done, stopped, end of list): the whole panel is drawn again from the latest
+    // estimate, and focus returns to the audit button.
+    function settle(target) {
+      paint(target);
+      refreshPanel(target);
+      stateOf(target).sections?.button.focus();
+    }
+
+    function stop(target) {
+      const s = stateOf(target);
+      if (s.phase !== 'running') return;
+      s.controller.abort(); // run() settles at once: its waits end on the abort
+      s.phase = 'stopped';
+      paint(target);
+    }
+
+    // ---- the panel's sections, kept live --------------------------------------------------------------
+
+    function sectionsOf(target) {
+      const s = stateOf(target);
+      if (s.sections) return s.sections;
+      const button = el('button', { type: 'button', 'data-part': 'audit-button' });
+      button.addEventListener('click', () => {
+        if (s.phase === 'running') stop(target);
+        else if (target.followersPage) run(target);
+        else openList(target);
+      });
+      const progress = el('progress', { 'data-part': 'audit-progress', max: '100', value: '0', 'aria-label': t('audit_progress_label'),
+        style: { width: '100%' } });
+      const audit = el('section', { 'data-part': 'audit-mode' },
+        el('h3', { text: t('audit_title') }), button, progress,
+        el('p', { 'data-part': 'audit-status', role: 'status' }),
+        el('p', { 'data-part': 'audit-estimate' }),
+        el('p', { class: 'small', text: t('audit_pace', i18n.number(PAGE_DELAY_MS / 1000)) }));
+      const factory = el('section', { 'data-part': 'factory-chart' });
+      const history = el('section', { 'data-part': 'history' });
+      s.sections = { audit, button, progress, factory, history };
+      return s.sections;
+    }
+
+    // From a profile page: the site's own link to the followers list when it shows one (in-app navigation,
+    // audit mode then starts by itself), else the list's address.
+    function openList(target) {
+      const path = FOLLOWERS_PATH[platform]?.(target.handle.replace(/^@/, ''));
+      if (!path) return;
+      pendingStart = target.handle.replace(/^@/, '').toLowerCase();
+      const link = document.querySelector(`a[href="${CSS.escape(path)}" i]`);
+      globalThis.truefollowPanel?.close({ refocus: false });
+      if (link) link.click();
+      else location.assign(path);
+    }
+
+    function paint(target) {
+      const s = stateOf(target);
+      const parts = sectionsOf(target);
+      const n = readCount(s);
+      const wanted = goal();
+      parts.progress.max = wanted;
+      parts.progress.value = Math.min(n, wanted);
+      parts.progress.setAttribute('aria-valuetext', t('audit_progress', i18n.number(n), i18n.number(wanted)));
+      parts.button.disabled = !target.followersPage && !FOLLOWERS_PATH[platform];
+      parts.button.textContent = s.phase === 'running' ? t('audit_stop') : s.phase === 'stopped' ? t('audit_resume') : t('audit_start');
+      const status = parts.audit.querySelector('[data-part="audit-status"]');
+      status.textContent = !target.followersPage ? t(FOLLOWERS_PATH[platform] ? 'audit_open_list' : 'audit_no_list')
+        : s.phase === 'running' ? `${t('audit_running')} ${t('audit_progress', i18n.number(n), i18n.number(wanted))}`
+          : s.phase === 'stopped' ? t('audit_stopped', i18n.number(n))
+            : s.phase === 'done' ? t('audit_done', i18n.number(n))
+              : s.phase === 'end' ? t('audit_end', i18n.number(n))
+                : t('audit_progress', i18n.number(n), i18n.number(wanted));
+      const a = s.audit;
+      const estimate = parts.audit.querySelector('[data-part="audit-estimate"]');
+      estimate.textContent = a && a.real ? t('audit_estimate', i18n.percent(a.real.share),
+        Array.isArray(a.real.ci90) ? `${i18n.percent(a.real.ci90[0])}–${i18n.percent(a.real.ci90[1])}` : t('unknown'),
+        i18n.percent(a.inactive?.share), i18n.percent(a.fake?.share)) : '';
+      if (chart) chart.render(parts.factory, { followers: s.followers, factory: a?.factory ?? null });
+    }
+
+    async function paintHistory(target) {
+      if (!historyView) return;
+      const parts = sectionsOf(target);
+      try {
+        const reply = await api.runtime.sendMessage({ type: 'content/history', subject: { platform, handle: target.handle.replace(/^@/, '') } });
+        historyView.render(parts.history, reply?.report ?? null);
+      } catch (error) {
+        console.warn('truefollow:', error.message);
+      }
+    }
+
+    return Object.freeze({
+      ready,
+      allows: () => Boolean(settings) && settings.platforms[platform] !== false,
+
+      captured(target, url, body, accounts) {
+        if (!target) return;
+        const s = stateOf(target);
+        const followers = accounts.filter((a) => a.seen === 'followers');
+        if (followers.length === 0) return;
+        listBadges?.add(followers);
+        // Follow order as the list gives it: every page appends; created_at is the core's ISO date or null.
+        for (const a of followers) s.followers.push({ created_at: typeof a.created_at === 'string' ? a.created_at : null });
+        s.lastFollowers = { url, body, next: s.pendingNext ?? null };
+        s.pendingNext = null;
+      },
+
+      audited(target, audit) {
+        if (!target) return;
+        const s = stateOf(target);
+        s.audit = audit;
+        paint(target);
+        if (pendingStart && target.followersPage && pendingStart === target.handle.replace(/^@/, '').toLowerCase() && s.phase === 'idle') {
+          pendingStart = null;
+          run(target);
+        }
+        if (s.arrived) {
+          s.arrived(true);
+          s.arrived = null;
+        }
+      },
+
+      panelParts(target) {
+        const parts = sectionsOf(target);
+        paint(target);
+        paintHistory(target);
+        return [parts.audit, parts.factory, parts.history];
+      },
+    });
+  }
+
+  globalThis.truefollowAuditMode = Object.freeze({ attach, PAGE_DELAY_MS });
+})();

@@ -1,0 +1,60 @@
+/*
+ * Words, numbers and dates in the user's language, for the parts added in extension part 2 (audit mode,
+ * chart, history, popup, options). The words are the _locales/<lang>/messages.json files (the browser's own
+ * format), bundled at build time as locales.js (scripts/build-extension.mjs), because the options page lets
+ * the user pick a language other than the browser's, which browser.i18n cannot do. Numbers and dates go
+ * through Intl in the chosen locale. Placeholders are {0}, {1}, ...
+ *
+ * A classic script: defines globalThis.truefollowI18n = {LOCALES, setLanguage, language, locale, t, number,
+ * percent, date}.
+ */
+(() => {
+  'use strict';
+
+  const LOCALES = globalThis.truefollowLocales ?? {};
+  let current = 'en';
+
+  // 'auto' follows the browser: pt-BR -> pt_BR, de-AT -> de, anything unknown -> en.
+  function resolve(choice) {
+    if (choice && choice !== 'auto' && LOCALES[choice]) return choice;
+    for (const tag of [...(globalThis.navigator?.languages ?? []), globalThis.navigator?.language ?? '']) {
+      const exact = String(tag).replace('-', '_');
+      if (LOCALES[exact]) return exact;
+      const base = exact.split('_')[0];
+      if (LOCALES[base]) return base;
+    }
+    return 'en';
+  }
+
+  const setLanguage = (choice) => {
+    current = resolve(choice);
+    return current;
+  };
+  const language = () => current;
+  const locale = () => current.replace('_', '-'); // a BCP 47 tag for Intl and <html lang>
+
+  /** The message `key` in the current language (English when missing), {n} replaced by args[n]. */
+  function t(key, ...args) {
+    const text = LOCALES[current]?.[key]?.message ?? LOCALES.en?.[key]?.message ?? key;
+    return text.replace(/\{(\d)\}/g, (m, i) => (args[Number(i)] ?? m));
+  }
+
+  const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
+  const number = (n, options = {}) => (isNumber(n) ? new Intl.NumberFormat(locale(), options).format(n) : '?');
+  // Shares as the core returned them; one decimal near 0% and 100%, as the badge does.
+  const percent = (share) => {
+    if (!isNumber(share)) return '?';
+    const p = share * 100;
+    const digits = (p > 0 && p < 10) || (p > 90 && p < 100) ? 1 : 0;
+    return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+  };
+  /** A date (unix seconds, milliseconds with ms=true, or an ISO string) in the current locale. */
+  function date(value, { ms = false, time = false } = {}) {
+    const d = typeof value === 'string' ? new Date(value) : new Date(ms ? value : value * 1000);
+    if (Number.isNaN(d.getTime())) return '?';
+    return new Intl.DateTimeFormat(locale(), time ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(d);
+  }
+
+  setLanguage('auto');
+  globalThis.truefollowI18n = Object.freeze({ LOCALES, setLanguage, language, locale, t, number, percent, date });
+})();

@@ -1,0 +1,74 @@
+/*
+ * The shapes the popup hands out, from stored core results only (no estimate is made here):
+ *   row(record)            one vetting-list row: the core's numbers for a profile, raw (shares 0..1)
+ *   csv(rows), json(rows)  the vetting list as CSV (RFC 4180 quoting) and as JSON
+ *   report(record, inputs) a single profile's report, with the audit's inputs (the follower pages as JSON
+ *                          lines of {url, body}), the options and the model version, and how to re-run it.
+ *
+ * A classic script: defines globalThis.truefollowReportFormat = {COLUMNS, row, csv, json, report}.
+ */
+(() => {
+  'use strict';
+
+  const COLUMNS = ['platform', 'handle', 'followers', 'real_share', 'real_ci90_low', 'real_ci90_high', 'inactive_share',
+    'fake_share', 'sample_n', 'too_few', 'reach', 'reach_ci90_low', 'reach_ci90_high', 'engagement_rate',
+    'engagement_far_below', 'factory_runs', 'profile_verdict', 'profile_p_fake', 'model', 'audit_at'];
+  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+  function row(record) {
+    const a = record.audit ?? null;
+    const acc = record.account ?? null;
+    return {
+      platform: record.platform,
+      handle: record.handle,
+      followers: num(acc?.followers) ?? num(a?.reach?.followers),
+      real_share: num(a?.real?.share),
+      real_ci90_low: num(a?.real?.ci90?.[0]),
+      real_ci90_high: num(a?.real?.ci90?.[1]),
+      inactive_share: num(a?.inactive?.share),
+      fake_share: num(a?.fake?.share),
+      sample_n: num(a?.n),
+      too_few: typeof a?.too_few === 'boolean' ? a.too_few : null,
+      reach: num(a?.reach?.value),
+      reach_ci90_low: num(a?.reach?.ci90?.[0]),
+      reach_ci90_high: num(a?.reach?.ci90?.[1]),
+      engagement_rate: num(a?.engagement?.rate),
+      engagement_far_below: typeof a?.engagement?.far_below === 'boolean' ? a.engagement.far_below : null,
+      factory_runs: Array.isArray(a?.factory?.runs) ? a.factory.runs.length : null,
+      profile_verdict: typeof acc?.verdict === 'string' ? acc.verdict : null,
+      profile_p_fake: num(acc?.p_fake),
+      model: a?.model ?? null,
+      audit_at: num(record.audit_at) === null ? null : new Date(record.audit_at).toISOString(),
+    };
+  }
+
+  const cell = (v) => {
+    if (v === null || v === undefined) return '';
+    const text = String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const csv = (rows) => [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  const json = (rows) => JSON.stringify({ columns: COLUMNS, rows }, null, 2) + '\n';
+
+  function report(record, inputs, { extension = '' } = {}) {
+    const kept = inputs && typeof inputs.lines === 'string';
+    return {
+      report: 'truefollow audience estimate',
+      profile: { platform: record.platform, handle: record.handle },
+      extension_version: extension,
+      core_version: inputs?.core ?? null,
+      model: record.audit?.model ?? inputs?.model ?? null,
+      computed_at: num(record.audit_at) === null ? null : new Date(record.audit_at).toISOString(),
+      options: inputs?.options ?? null,
+      result: record.audit ?? null,
+      profile_score: record.account ?? null,
+      rerun: kept
+        ? `Save "inputs" as inputs.jsonl, then: truefollow audit --now ${inputs.now} --lang ${inputs.lang || 'en'} inputs.jsonl ` +
+          '(or core.audit(inputs, options) with js-glue); the same core and model give the same numbers.'
+        : 'The inputs were not kept on this device (too large, or the profile was never audited), so this report cannot be re-run.',
+      inputs: kept ? inputs.lines : null,
+    };
+  }
+
+  globalThis.truefollowReportFormat = Object.freeze({ COLUMNS, row, csv, json, report });
+})();

@@ -1,0 +1,315 @@
+/*
+ * Extension part 2 end to end, the same in each browser (part2-chromium.test.js, part2-firefox.test.js):
+ * audit mode on the 1,000-follower synthetic X list (progress, stop, resume, the estimate), the Follower
+ * Factory chart, the count history after three visits, the popup's vetting list with three accounts and its
+ * exports and copied report, the options taking effect, a second language, and axe-core on the popup, the
+ * options page and the panel. Expected numbers come from the core reading the same inputs (part2-expected.js).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { root } from './fixture-sites.js';
+import { percentDisagrees } from './expected.js';
+import { LIST_HANDLE, PAGE_SIZE, firstPageScores, historyJumps, listAudit, rerun } from './part2-expected.js';
+
+const SCREENSHOTS = path.join(root, 'build', 'screenshots');
+const TEST_MS = 120_000;
+const AXE = fs.readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+// ---- in the page ---------------------------------------------------------------------------------------
+
+function openPanelIn() {
+  if (!document.querySelector('[data-truefollow-panel]')) document.querySelector('[data-truefollow-badge]').click();
+  return Boolean(document.querySelector('[data-truefollow-panel]'));
+}
+function panelPart(name) {
+  const node = document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector(`[data-part="${name}"]`);
+  return node ? node.textContent : null;
+}
+function progressOf() {
+  const p = document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('[data-part="audit-progress"]');
+  return p ? { value: Number(p.value), max: Number(p.max) } : null;
+}
+function clickAuditButton() {
+  document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-button"]').click();
+}
+function chartOf() {
+  const shadow = document.querySelector('[data-truefollow-panel]')?.shadowRoot;
+  return shadow && {
+    dots: shadow.querySelectorAll('[data-part="factory-dots"] circle').length,
+    runs: shadow.querySelectorAll('[data-run]').length,
+    items: [...shadow.querySelectorAll('[data-part="factory-runs"] li')].map((li) => li.textContent),
+  };
+}
+function listMarks() {
+  return [...document.querySelectorAll('[data-truefollow-list-badge]')].map((m) => ({
+    handle: m.previousElementSibling?.getAttribute('href')?.slice(1) ?? null, verdict: m.dataset.verdict, label: m.getAttribute('aria-label') }));
+}
+function historyOf() {
+  const shadow = document.querySelector('[data-truefollow-panel]')?.shadowRoot;
+  return shadow && {
+    summary: shadow.querySelector('[data-part="history-summary"]')?.textContent ?? null,
+    marks: shadow.querySelectorAll('[data-jump]').length,
+    jumps: [...shadow.querySelectorAll('[data-part="history-jumps"] li')].map((li) => li.textContent),
+  };
+}
+
+async function axeViolations(page, include) {
+  // Evaluated by the test driver, which is not bound by the page's CSP (extension pages allow no inline script).
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(`${AXE};void 0`);
+  return page.evaluate(async (selectors) => {
+    const context = selectors ? { include: selectors.filter((s) => document.querySelector(s)) } : document;
+    const result = await window.axe.run(context, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  }, include ?? null);
+}
+
+// The real share as the estimate line shows it: "... real 62% (90%: 50%–72%), ..." (English).
+function estimateShares(text) {
+  const m = /real (\S+) \(90%: (\S+)–(\S+)\), inactive (\S+), fake (\S+)$/.exec(text ?? '');
+  return m && { real: m[1], lo: m[2], hi: m[3], inactive: m[4], fake: m[5] };
+}
+
+export function part2Scenarios(launch) {
+  let browser;
+  let page;
+
+  const openPage = async (url) => {
+    await page?.close().catch(() => {});
+    page = await browser.newPage();
+    await page.goto(url);
+    return page;
+  };
+  // The popup page, opened as a tab (the options page's sibling): its "current tab" is the one used before it.
+  const openPopup = async () => {
+    const popup = await browser.openOptions();
+    await popup.evaluate(() => { location.href = location.href.replace('options.html', 'popup.html'); });
+    await popup.waitFor(() => location.pathname.endsWith('/popup.html') && document.body?.dataset.ready === 'true');
+    return popup;
+  };
+  const saveSettings = async (change) => {
+    const options = await browser.openOptions();
+    await options.waitFor(() => document.body.dataset.settingsReady === 'true');
+    await options.evaluate(change);
+    await options.evaluate(() => document.getElementById('save-settings').click());
+    await options.waitFor(() => document.getElementById('settings-status').textContent.length > 0);
+    const status = await options.evaluate(() => document.getElementById('settings-status').textContent);
+    await options.close();
+    return status;
+  };
+  const startList = async () => {
+    await openPage(`https://x.com/${LIST_HANDLE}/followers`);
+    await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+    await page.waitFor(openPanelIn);
+  };
+
+  describe('extension part 2', { timeout: TEST_MS * 10 }, () => {
+    before(async () => {
+      browser = await launch();
+      // A freshly installed extension may miss the very first page while its content scripts register
+      // (seen in Firefox): the session starts once a badge has shown, reloading up to three times.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await openPage('https://x.com/examplestudio');
+        try {
+          const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
+          shown.catch(() => {}); // it may fail after the race is decided, when the page is closed
+          await Promise.race([shown,
+            new Promise((resolve, reject) => setTimeout(() => reject(new Error('no badge yet')), 10_000))]);
+          break;
+        } catch {
+          // reload and try again
+        }
+      }
+    }, { timeout: TEST_MS });
+
+    it('audit mode reads the followers list politely, stops, resumes and shows the core\'s estimate', { timeout: TEST_MS }, async () => {
+      const expected = await listAudit(300);
+      await startList();
+      assert.deepEqual(await page.evaluate(progressOf), { value: PAGE_SIZE, max: 300 }, 'one page read of the default 300');
+      await page.evaluate(clickAuditButton);
+      await page.waitFor(() => Number(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-progress"]').value) >= 100);
+      await page.evaluate(clickAuditButton); // Stop
+      await page.waitFor(() => /^Stopped at \d+ followers/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      const stoppedAt = (await page.evaluate(progressOf)).value;
+      const asked = page.requests.filter((u) => /\/Followers\?/.test(u)).length;
+      await new Promise((r) => setTimeout(r, 1500)); // ten pauses of the test build: nothing more is asked for
+      assert.equal(page.requests.filter((u) => /\/Followers\?/.test(u)).length, asked, 'no page is asked for after Stop');
+      assert.equal((await page.evaluate(progressOf)).value, stoppedAt);
+      assert.equal(await page.evaluate(panelPart, 'audit-button'), 'Resume');
+      assert.ok(stoppedAt < 300);
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-in-progress.png`));
+
+      await page.evaluate(clickAuditButton); // Resume
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      assert.deepEqual(await page.evaluate(progressOf), { value: 300, max: 300 });
+      assert.equal(page.requests.filter((u) => /\/Followers\?/.test(u)).length, 300 / PAGE_SIZE, 'exactly the pages needed, each once');
+      const shown = estimateShares(await page.evaluate(panelPart, 'audit-estimate'));
+      assert.ok(shown, 'the live estimate is shown');
+      assert.equal(percentDisagrees(shown.real, expected.real.share), '', 'real share is the core\'s');
+      assert.equal(percentDisagrees(shown.lo, expected.real.ci90[0]), '');
+      assert.equal(percentDisagrees(shown.hi, expected.real.ci90[1]), '');
+      assert.equal(percentDisagrees(shown.fake, expected.fake.share), '');
+      const label = await page.evaluate(() => document.querySelector('[data-truefollow-badge]').getAttribute('aria-label'));
+      assert.equal(percentDisagrees(/≈ (\S+) real/.exec(label)[1], expected.real.share), '', 'the badge follows the estimate');
+      assert.deepEqual(await axeViolations(page, ['[data-truefollow-badge]', '[data-truefollow-panel]']), [], 'axe: panel with audit mode');
+
+      // List badges (on by default): one mark per follower row, with the core's verdict for that follower.
+      await page.waitFor(() => document.querySelectorAll('[data-truefollow-list-badge]').length === 300);
+      const marks = await page.evaluate(listMarks);
+      for (const account of await firstPageScores()) {
+        const mark = marks.find((m) => m.handle === account.handle);
+        assert.equal(mark?.verdict, account.verdict, `list badge of @${account.handle}`);
+      }
+      assert.match(marks[0].label, /^truefollow: (real|inactive|fake)$/);
+    });
+
+    it('draws the Follower Factory chart from the core\'s creation dates and runs', { timeout: TEST_MS }, async () => {
+      const expected = await listAudit(300);
+      assert.ok(expected.factory.runs.length > 0, 'the synthetic list holds a run the core finds');
+      const chart = await page.evaluate(chartOf);
+      assert.equal(chart.dots, expected.factory.dated, 'one dot per dated follower');
+      assert.equal(chart.runs, expected.factory.runs.length, 'one box per run');
+      expected.factory.runs.forEach((run, k) => {
+        assert.match(chart.items[k], new RegExp(`^Run ${k + 1}: ${run.members} accounts followed in a row \\(positions ${run.first + 1}–${run.last + 1}\\)`));
+      });
+      await page.evaluate(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="factory-chart"]').scrollIntoView());
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-factory-chart.png`));
+    });
+
+    it('keeps every follower count seen and flags the core\'s sudden jumps after three visits', { timeout: TEST_MS }, async () => {
+      const counts = [1200, 1260, 9800]; // tests/fixtures/x/generated.mjs
+      const jumps = await historyJumps(counts);
+      for (let visit = 0; visit < 3; visit++) {
+        await openPage('https://x.com/growingstar');
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      }
+      await page.waitFor(openPanelIn);
+      await page.waitFor(() => /3 counts seen/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="history-summary"]')?.textContent ?? ''));
+      const history = await page.evaluate(historyOf);
+      assert.equal(history.summary, '3 counts seen, from 1,200 to 9,800.');
+      assert.equal(history.marks, jumps.length);
+      assert.equal(jumps.length, 1);
+      assert.match(history.jumps[0], /: 1,260 → 9,800\.$/);
+    });
+
+    it('compares three accounts in the vetting list, exports CSV and JSON, and copies a report that re-runs', { timeout: TEST_MS }, async () => {
+      const handles = [LIST_HANDLE, 'examplestudio', 'dealfinder4821'];
+      for (const handle of handles) {
+        await openPage(`https://x.com/${handle}${handle === 'examplestudio' ? '/followers' : ''}`);
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready' ||
+          document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'no-data');
+        await new Promise((r) => setTimeout(r, 300)); // the worker's store write
+        const popup = await openPopup();
+        assert.equal(await popup.evaluate(() => document.querySelector('[data-part="current-profile"]')?.textContent), `@${handle} (x)`);
+        await popup.evaluate(() => document.getElementById('add-vetting').click());
+        await popup.waitFor((n) => document.querySelectorAll('#vetting tbody tr').length === n, handles.indexOf(handle) + 1);
+        if (handle === LIST_HANDLE) {
+          await popup.evaluate(() => document.getElementById('copy-report').click());
+          await popup.waitFor(() => document.getElementById('report').value.length > 0);
+          const report = JSON.parse(await popup.evaluate(() => document.getElementById('report').value));
+          assert.equal(report.profile.handle, LIST_HANDLE);
+          assert.match(report.model, /\S/);
+          assert.ok(report.inputs, 'the inputs are in the report');
+          const again = await rerun(report.inputs, report.options);
+          assert.equal(again.real.share, report.result.real.share, 're-running the inputs gives the same number');
+          assert.deepEqual(again.real.ci90, report.result.real.ci90);
+          assert.equal(again.model, report.model);
+        }
+        await popup.close();
+      }
+      const popup = await openPopup();
+      const rows = await popup.evaluate(() => [...document.querySelectorAll('#vetting tbody tr')].map((tr) => tr.dataset.handle));
+      assert.deepEqual(rows, handles);
+      const exported = async (id) => {
+        await popup.evaluate((button) => document.getElementById(button).click(), id);
+        await popup.waitFor((kind) => document.getElementById('download').dataset.kind === kind, id.slice(7));
+        return popup.evaluate(async () => (await fetch(document.getElementById('download').href)).text());
+      };
+      const csv = (await exported('export-csv')).trim().split('\r\n');
+      assert.equal(csv.length, 4, 'a header and three rows');
+      const columns = csv[0].split(',');
+      const list = Object.fromEntries(columns.map((c, i) => [c, csv[1].split(',')[i]]));
+      const expected = await listAudit(300);
+      assert.equal(list.handle, LIST_HANDLE);
+      assert.equal(Number(list.real_share), expected.real.share);
+      assert.equal(Number(list.real_ci90_low), expected.real.ci90[0]);
+      const json = JSON.parse(await exported('export-json'));
+      assert.deepEqual(json.rows.map((r) => r.handle), handles);
+      assert.equal(json.rows[0].sample_n, 300);
+      assert.equal(json.rows[2].profile_verdict, 'fake');
+      assert.deepEqual(await axeViolations(popup), [], 'axe: the popup');
+      await popup.screenshot(path.join(SCREENSHOTS, `${browser.name}-vetting-list.png`));
+      await popup.close();
+    });
+
+    it('applies the options: sample size, thresholds and platforms on or off', { timeout: TEST_MS }, async () => {
+      const expected = await listAudit(100, { inactive_posts_per_year: 365 });
+      const plain = await listAudit(100);
+      assert.notEqual(expected.inactive.share, plain.inactive.share, 'the threshold changes the core\'s answer');
+      assert.equal(await saveSettings(() => {
+        document.getElementById('sample-size').value = '100';
+        document.getElementById('inactive-posts').value = '365';
+        document.getElementById('list-badges').checked = false;
+      }), 'Settings saved.');
+      assert.match(await saveSettings(() => { document.getElementById('sample-size').value = '5000'; }), /^Not saved: /, 'out of range is refused');
+      await startList();
+      assert.equal((await page.evaluate(progressOf)).max, 100);
+      await page.evaluate(clickAuditButton);
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      assert.equal((await page.evaluate(progressOf)).value, 100);
+      const shown = estimateShares(await page.evaluate(panelPart, 'audit-estimate'));
+      assert.equal(percentDisagrees(shown.inactive, expected.inactive.share), '', 'inactive share with the user\'s threshold');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[data-truefollow-list-badge]').length), 0, 'no list badges when off');
+
+      await saveSettings(() => { document.getElementById('platform-x').checked = false; });
+      await openPage('https://x.com/examplestudio');
+      await page.waitFor(() => document.querySelector('[data-testid="UserName"]'));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[data-truefollow-badge]').length), 0, 'no badge with X off');
+      await saveSettings(() => {
+        document.getElementById('platform-x').checked = true;
+        document.getElementById('inactive-posts').value = '';
+        document.getElementById('sample-size').value = '300';
+        document.getElementById('list-badges').checked = true;
+      });
+      await openPage('https://x.com/examplestudio');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+    });
+
+    it('speaks a second language, with numbers in its locale, and axe finds nothing on the options page', { timeout: TEST_MS }, async () => {
+      await saveSettings(() => { document.getElementById('language').value = 'de'; });
+      const options = await browser.openOptions();
+      await options.waitFor(() => document.body.dataset.settingsReady === 'true');
+      assert.equal(await options.evaluate(() => document.getElementById('settings-title').textContent), 'Einstellungen');
+      assert.equal(await options.evaluate(() => document.documentElement.lang), 'de');
+      assert.deepEqual(await axeViolations(options), [], 'axe: the options page');
+      await options.close();
+      const popup = await openPopup();
+      assert.equal(await popup.evaluate(() => document.getElementById('vetting-title').textContent), 'Prüfliste');
+      await popup.close();
+      await openPage('https://x.com/growingstar');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(openPanelIn);
+      await page.waitFor(() => /Zählungen/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="history-summary"]')?.textContent ?? ''));
+      assert.equal(await page.evaluate(panelPart, 'history-summary'), '3 Zählungen gesehen, von 1.200 bis 9.800.');
+      assert.match(await page.evaluate(panelPart, 'audit-status'), /öffnet die Follower-Liste/);
+      await saveSettings(() => { document.getElementById('language').value = 'auto'; });
+    });
+
+    it('samples the followers list the user scrolls by hand', { timeout: TEST_MS }, async () => {
+      await openPage(`https://x.com/${LIST_HANDLE}/followers`);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+      for (const n of [2 * PAGE_SIZE, 3 * PAGE_SIZE]) {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await page.waitFor((k) => new RegExp(`Of ${k} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), n);
+      }
+      assert.equal(page.requests.filter((u) => /\/Followers\?/.test(u)).length >= 3, true);
+    });
+
+    after(async () => {
+      await page?.close().catch(() => {});
+      await browser?.close();
+    }, { timeout: TEST_MS });
+  });
+}

@@ -1,0 +1,145 @@
+// Extension part 2 in Node: the settings' defaults and limits, the vetting list's CSV and JSON, the copied
+// report's re-run, the kept records, and the translations (same keys and placeholders in every language).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadCore } from '../../js-glue/node.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const load = (file) => vm.runInThisContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), { filename: file });
+load('settings.js');
+load('report-format.js');
+load('records.js');
+const { clean, coreOptions, DEFAULTS, LIMITS } = globalThis.truefollowSettings;
+const format = globalThis.truefollowReportFormat;
+const records = globalThis.truefollowRecords;
+
+// A storage.local stand-in: get(key | null), set(items).
+function memoryArea() {
+  const data = {};
+  return {
+    data,
+    async get(key) {
+      if (key === null) return structuredClone(data);
+      return key in data ? { [key]: structuredClone(data[key]) } : {};
+    },
+    async set(items) { Object.assign(data, structuredClone(items)); },
+  };
+}
+
+describe('settings', () => {
+  it('fill in defaults for anything missing and clamp sample sizes to 20..2000', () => {
+    const s = clean({});
+    assert.equal(s.sample_size, 300);
+    assert.equal(s.platforms.x, true);
+    assert.equal(s.fake_threshold, null);
+    assert.equal(clean({ sample_size: 99999 }).sample_size, LIMITS.SAMPLE_MAX);
+    assert.equal(clean({ sample_size: 1 }).sample_size, LIMITS.SAMPLE_MIN);
+    assert.equal(clean({ language: 'xx' }).language, DEFAULTS.language);
+    assert.equal(clean({ platforms: { x: false } }).platforms.x, false);
+  });
+
+  it('pass to the core only the thresholds the user set', () => {
+    assert.deepEqual(coreOptions(clean({})), {});
+    assert.deepEqual(coreOptions(clean({ fake_threshold: 0.7, inactive_days_silent: 400 })), { fake_threshold: 0.7, inactive_days_silent: 400 });
+  });
+});
+
+describe('the vetting list and the report', () => {
+  const record = {
+    platform: 'x', handle: 'a,b"c', audit_at: 0,
+    account: { followers: 1234, verdict: 'fake', p_fake: 0.9 },
+    audit: { n: 300, too_few: false, real: { share: 0.5, ci90: [0.4, 0.6] }, inactive: { share: 0.2 }, fake: { share: 0.3 },
+      reach: { value: 600, ci90: [500, 700] }, engagement: { rate: null, far_below: null }, factory: { runs: [{}] }, model: 'm-1' },
+  };
+
+  it('export the core\'s raw numbers as CSV with quoting where needed', () => {
+    const lines = format.csv([format.row(record)]).trim().split('\r\n');
+    assert.equal(lines[0], format.COLUMNS.join(','));
+    assert.ok(lines[1].startsWith('x,"a,b""c",1234,0.5,0.4,0.6,0.2,0.3,300,false,600,500,700,,,1,fake,0.9,m-1,'));
+  });
+
+  it('export JSON with the same columns', () => {
+    const json = JSON.parse(format.json([format.row(record)]));
+    assert.deepEqual(json.columns, format.COLUMNS);
+    assert.equal(json.rows[0].real_ci90_high, 0.6);
+    assert.equal(json.rows[0].engagement_rate, null, 'unknown stays unknown');
+  });
+
+  it('copy a report whose inputs and options re-run to the same number', async () => {
+    const core = await loadCore();
+    const lines = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'x', 'Followers_examplestudio.json'), 'utf8');
+    const line = JSON.stringify({ url: 'https://x.com/i/api/graphql/Q/Followers', body: lines });
+    const options = { lang: 'en', now: 1790000000 };
+    const audit = core.audit(line, options).audit;
+    const report = format.report({ platform: 'x', handle: 'examplestudio', audit, audit_at: 1 }, { now: options.now, lang: 'en', options, model: audit.model, lines: line });
+    const again = core.audit(report.inputs, report.options).audit;
+    assert.deepEqual(again, report.result);
+    assert.match(report.rerun, /--now 1790000000/);
+    assert.equal(format.report({ platform: 'x', handle: 'h', audit }, null).inputs, null, 'no inputs kept: said so');
+  });
+});
+
+describe('kept records', () => {
+  it('add a count only when it changed, and keep the vetting list free of duplicates', async () => {
+    const area = memoryArea();
+    const subject = { platform: 'x', handle: '@Someone' };
+    await records.addCount(area, subject, 100, 1);
+    await records.addCount(area, subject, 100, 2);
+    await records.addCount(area, subject, 150, 3);
+    assert.deepEqual(await records.history(area, { platform: 'x', handle: 'someone' }), [{ t: 2, followers: 100 }, { t: 3, followers: 150 }]);
+    await records.setVetting(area, [subject, { platform: 'x', handle: 'SOMEONE' }, { platform: 'x', handle: 'other' }]);
+    assert.deepEqual((await records.vetting(area)).map((s) => s.handle), ['@Someone', 'other']);
+  });
+});
+
+describe('translations', () => {
+  const dir = path.join(root, 'extension', '_locales');
+  const english = JSON.parse(fs.readFileSync(path.join(dir, 'en', 'messages.json'), 'utf8'));
+  const placeholders = (text) => [...text.matchAll(/\{\d\}/g)].map((m) => m[0]).sort().join();
+
+  it('exist for en, de, es, fr, pt_BR and ja', () => {
+    for (const lang of ['en', 'de', 'es', 'fr', 'pt_BR', 'ja']) assert.ok(fs.existsSync(path.join(dir, lang, 'messages.json')), lang);
+  });
+
+  for (const lang of fs.readdirSync(dir)) {
+    it(`${lang} has every English key, with the same placeholders`, () => {
+      const messages = JSON.parse(fs.readFileSync(path.join(dir, lang, 'messages.json'), 'utf8'));
+      assert.deepEqual(Object.keys(messages).sort(), Object.keys(english).sort());
+      for (const [key, { message }] of Object.entries(english)) {
+        assert.equal(placeholders(messages[key].message), placeholders(message), `${lang} ${key}`);
+      }
+    });
+  }
+});
+
+describe('audit mode\'s pace in the builds', () => {
+  it('waits 1.5 s between pages in every release build, and only the tests\' build goes faster', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-pace-'));
+    try {
+      for (const browser of ['chrome', 'firefox']) {
+        for (const test of [false, true]) {
+          const dir = path.join(out, `${browser}${test ? '-test' : ''}`);
+          execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), browser, dir, ...(test ? ['--test'] : [])], { stdio: 'pipe' });
+          const source = fs.readFileSync(path.join(dir, 'audit-mode.js'), 'utf8');
+          const delay = Number(/const PAGE_DELAY_MS = (\d+);/.exec(source)[1]);
+          if (test) assert.ok(delay < 1500, `${browser} test build`);
+          else assert.equal(delay, 1500, `${browser} release`);
+          // Every language is bundled for the pages and content scripts, and shipped in the browser's format.
+          const locales = fs.readFileSync(path.join(dir, 'locales.js'), 'utf8');
+          for (const lang of ['en', 'de', 'es', 'fr', 'pt_BR', 'ja']) {
+            assert.ok(fs.existsSync(path.join(dir, '_locales', lang, 'messages.json')), `${browser} ${lang}`);
+            assert.ok(locales.includes(`"${lang}":`), `${browser} locales.js ${lang}`);
+          }
+        }
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
