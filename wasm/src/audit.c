@@ -176,7 +176,7 @@ static int accepts(belt *b, size_t k, double pi)
     int direct[N_MIX];
     for (int m = 0; m < N_MIX; m++) {
         double log_p = log_choose(b, from) + (from > 0 ? (double)from * s.log_q[m] : 0) +
-                       (from < b->n ? (b->n - (double)from) * s.log_1q[m] : 0);
+                       ((double)from < b->n ? (b->n - (double)from) * s.log_1q[m] : 0);
         node_p[m] = exp(log_p);
         direct[m] = !isfinite(s.log_q[m]) || !isfinite(s.log_1q[m]) || node_p[m] == 0;
         odds[m] = direct[m] ? 0 : exp(s.log_q[m] - s.log_1q[m]);
