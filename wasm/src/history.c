@@ -64,7 +64,8 @@ char *tf_history_input(const char *input, size_t len)
                 cJSON *jump = cJSON_CreateObject();
                 const cJSON *t = tf_get(point, "t");
                 failed = !jump || !cJSON_AddNumberToObject(jump, "index", index) ||
-                         !cJSON_AddNumberToObject(jump, "t", cJSON_IsNumber(t) ? t->valuedouble : NAN) ||
+                         /* cJSON_CreateNumber(NAN) converts NAN to int (undefined): no time is null */
+                         !(cJSON_IsNumber(t) ? cJSON_AddNumberToObject(jump, "t", t->valuedouble) : cJSON_AddNullToObject(jump, "t")) ||
                          !cJSON_AddNumberToObject(jump, "from", previous) || !cJSON_AddNumberToObject(jump, "to", count);
                 if (jump) cJSON_AddItemToArray(jumps, jump);
             }
