@@ -9,7 +9,7 @@
 #   make test-c-sanitized        tests/c/test_*.c against a core built with ASan and UBSan
 #   make test-valgrind           build/truefollow score and audit on every fixture under valgrind
 #
-# Targets (tests/fuzz/<name>.c): read, score, audit, audit_counts, factory, count, and one per adapter
+# Targets (tests/fuzz/<name>.c): read, score, audit, audit_counts, factory, count, history, and one per adapter
 # function, adapter_<platform>_<json|html>, built from tests/fuzz/adapter.c. The adapter list is read from
 # the declarations in wasm/src/adapter.h, so declaring a new adapter there adds its harness.
 # Findings (crashing or slow inputs) go to build/fuzz/findings; rerun one with build/fuzz/<target> <file>.
@@ -33,8 +33,7 @@ FUZZ_FIXTURE_DIRS := tests/fixtures $(wildcard ../shared/fixtures)
 FUZZ_FIXTURES := $(shell find $(FUZZ_FIXTURE_DIRS) -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.html' -o -name '*.tsv' \) 2>/dev/null)
 
 FUZZ_ADAPTERS := $(shell sed -n 's/^tf_read_result tf_read_\([a-z0-9]*_\(json\|html\)\)[^a-z0-9_].*/\1/p' wasm/src/adapter.h)
-FUZZ_TARGETS := read score audit audit_counts factory count $(addprefix adapter_,$(FUZZ_ADAPTERS)) \
-                $(if $(wildcard tests/fuzz/model.c),model)
+FUZZ_TARGETS := read score audit audit_counts factory count history $(addprefix adapter_,$(FUZZ_ADAPTERS))
 
 # The core twice: with coverage for libFuzzer, and without it for the sanitized unit tests.
 # Deferred (=): other areas' mk files, included after this one, add generated sources (build/gen/*.c).

@@ -84,6 +84,11 @@ if (['read', 'score', 'audit'].includes(target)) {
   const bought = Array.from({ length: 60 }, (_, i) => 1.5e9 + (i % 20) * day);
   add(doubles([...organic.slice(0, 40), ...bought, NaN, ...organic.slice(40)]));
   add(doubles(organic));
+} else if (target === 'history') {
+  const point = (t, followers) => ({ t, followers });
+  add(JSON.stringify({ points: [point(1.7e12, 1000), point(1.7e12 + 864e5, 1010), point(1.7e12 + 2 * 864e5, 5000)] }));
+  add(JSON.stringify({ points: [] }));
+  add(JSON.stringify({ points: [point(1.7e12, null), point('x', 3), {}] }));
 } else if (target === 'model') {
   for (const dir of fixtureDirs) for (const f of files(dir)) if (/model/.test(path.basename(f))) add(fs.readFileSync(f));
 }
