@@ -53,7 +53,7 @@ for (const build of ['debug', 'release']) {
       const core = await loadCore({ build });
       assert.throws(() => core.score('garbage'), (e) => e instanceof CoreError && /neither JSON nor HTML/.test(e.message));
       assert.throws(() => core.score('{"data": '), (e) => e instanceof CoreError && /not valid JSON/.test(e.message));
-      assert.throws(() => core.score(ada, { now: NOW }) && core.count('no digits', 'en'), CoreError);
+      assert.throws(() => core.count('no digits', 'en'), (e) => e instanceof CoreError && /no digits/.test(e.message));
       assert.throws(() => core.score(42), TypeError);
     });
 
