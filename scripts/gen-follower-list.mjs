@@ -8,7 +8,9 @@
  * The mix, by follow order (position 0 = the newest follower): mostly ordinary accounts with years of
  * history, some silent ones, and one block of 80 accounts (positions 200-279) created within three days of
  * each other with default avatars and no posts, the pattern the core's Follower Factory search looks for.
- * The core decides what they are; this file only invents them.
+ * The core decides what they are; this file only invents them. person(i) is the invented account itself;
+ * the same people are shown as Bluesky's and Mastodon's APIs would list them by gen-follower-list-bluesky.mjs
+ * and gen-follower-list-mastodon.mjs.
  *
  *   import { followersPage, FOLLOWER_COUNT } from './gen-follower-list.mjs'   (the fixture site uses it)
  *   node scripts/gen-follower-list.mjs [CURSOR]                               prints one page
@@ -16,8 +18,8 @@
 export const FOLLOWER_COUNT = 1000;
 export const PAGE_SIZE = 20;
 export const LIST_HANDLE = 'crowdedstudio'; // the profile whose followers these are
-const RUN = { from: 200, to: 279, created: Date.UTC(2024, 2, 11) / 1000 };
-const DAY = 86400;
+export const RUN = Object.freeze({ from: 200, to: 279, created: Date.UTC(2024, 2, 11) / 1000 });
+export const DAY = 86400;
 
 // mulberry32: a small seeded generator, so the list is the same on every run.
 function generator(seed) {
@@ -40,30 +42,46 @@ function twitterDate(seconds) {
   return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
 }
 
-/** The invented account at follow position i (0-based). */
-export function follower(i) {
+/**
+ * The invented person at follow position i (0-based), as every platform's rendering of the list shows them:
+ * {handle, name, inRun, silent, created (unix s), posts, favorites, blue, followers, following,
+ * lastPostDaysAgo (days before the day the list is served; null: never posted)}. The draws keep one order,
+ * so the X pages stay the same as before the other platforms were added.
+ */
+export function person(i) {
   const random = generator(0x7f0110 + i);
   const inRun = i >= RUN.from && i <= RUN.to;
   const silent = !inRun && random() < 0.15;
   const created = inRun ? RUN.created + Math.floor(random() * 3 * DAY)
     : Date.UTC(2008, 0, 1) / 1000 + Math.floor(random() * 16 * 365 * DAY);
-  const id = String(3000000000 + i);
-  const handle = `synth${String(i).padStart(4, '0')}`;
   const posts = inRun ? 0 : silent ? Math.floor(random() * 3) : 50 + Math.floor(random() * 8000);
+  const favorites = inRun ? 0 : Math.floor(random() * 20000);
+  const blue = !inRun && random() < 0.05;
+  const followers = inRun ? Math.floor(random() * 3) : Math.floor(random() * 5000);
+  const following = inRun ? 400 + Math.floor(random() * 600) : 50 + Math.floor(random() * 1500);
+  // Active accounts posted within the last four months, silent ones more than a year ago (or never).
+  const lastPostDaysAgo = posts === 0 ? null : silent ? 400 + Math.floor(random() * 1500) : Math.floor(random() * 120);
+  return { handle: `synth${String(i).padStart(4, '0')}`, name: `Synthetic ${i}`, inRun, silent, created, posts, favorites, blue,
+    followers, following, lastPostDaysAgo };
+}
+
+/** The invented account at follow position i, as X's GraphQL shows it. */
+export function follower(i) {
+  const p = person(i);
+  const id = String(3000000000 + i);
   return {
     __typename: 'User',
-    action_counts: { favorites_count: inRun ? 0 : Math.floor(random() * 20000) },
-    avatar: { image_url: inRun ? 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png'
+    action_counts: { favorites_count: p.favorites },
+    avatar: { image_url: p.inRun ? 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png'
       : `https://pbs.twimg.com/profile_images/${id}/synthetic_normal.jpg` },
-    core: { created_at: twitterDate(created), name: `Synthetic ${i}`, screen_name: handle },
+    core: { created_at: twitterDate(p.created), name: p.name, screen_name: p.handle },
     id: Buffer.from(`User:${id}`).toString('base64'),
-    is_blue_verified: !inRun && random() < 0.05,
+    is_blue_verified: p.blue,
     privacy: { protected: false },
-    profile_bio: { description: inRun || silent ? '' : 'synthetic account for tests', entities: { description: {} } },
-    relationship_counts: inRun ? { followers: Math.floor(random() * 3), following: 400 + Math.floor(random() * 600) }
-      : { followers: Math.floor(random() * 5000), following: 50 + Math.floor(random() * 1500) },
+    profile_bio: { description: p.inRun || p.silent ? '' : 'synthetic account for tests', entities: { description: {} } },
+    relationship_counts: { followers: p.followers, following: p.following },
     rest_id: id,
-    tweet_counts: { media_tweets: Math.floor(posts / 10), tweets: posts },
+    tweet_counts: { media_tweets: Math.floor(p.posts / 10), tweets: p.posts },
     verification: { verified: false },
   };
 }
