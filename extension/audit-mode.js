@@ -2,18 +2,23 @@
  * Audit mode and the panel's part-2 sections, in the content script. content.js calls the hooks of the
  * object attach() returns; everything else stays here:
  *   allows()                      the user has this platform on (options page); false until settings are read
- *   captured(target, url, body, accounts)   every response the core read on the page (accounts: its report's)
+ *   captured(target, url, body, accounts, next)   every response the core read on the page (accounts: its
+ *                                 report's; next: the next page its Link header named, or '')
  *   audited(target, audit)        every audience estimate of the current followers sample
  *   panelParts(target)            live sections for the details panel: audit mode, the chart, the history
  *
  * Audit mode ("Check followers") reads the followers list the site itself shows, politely: one page, then
  * PAGE_DELAY_MS of rest, then the next; the user's goal is the sample size from the options (300 by default,
  * 2,000 at most); Stop works at any moment and Resume goes on from there. On X, Instagram and TikTok it
- * scrolls the list to its end, so the site fetches its own next page (captured like any other); on Bluesky it
- * asks the public AppView API the web app itself uses (getFollowers with the last page's cursor); on Mastodon
- * it follows the Link header of the instance's own followers API. Only reads: nothing is followed, liked or
- * written, and no request is made that the site would not make while the user scrolls. Lists the user scrolls
- * by hand feed the same sample (content.js keeps every followers page seen).
+ * scrolls the list to its end, so the site fetches its own next page (captured like any other). On Bluesky and
+ * Mastodon, whose lists are read from public APIs, it asks the page world (page-world.js) to read the next
+ * page from the page itself, a plain GET with the page's origin, as the site's own client does: on Bluesky
+ * the public AppView's app.bsky.graph.getFollowers with the last page's cursor, on Mastodon the instance's
+ * own followers API at the address its last Link header named (rel="next"). The answer comes back as a
+ * capture. The extension itself requests nothing. Only reads: nothing is followed, liked or written, and no
+ * request is made that the site would not make while the user scrolls. A list with no next page (no cursor,
+ * no next link) has ended. Lists the user scrolls by hand feed the same sample (content.js keeps every
+ * followers page seen).
  *
  * The numbers shown are the core's: the sample size n, the shares and intervals, the factory runs, the
  * creation dates (core.score's created_at per follower), the history's jumps (the worker's store keeps the
@@ -28,6 +33,8 @@
   // end-to-end tests' build (scripts/build-extension.mjs --test) rewrites this one line to go faster.
   const PAGE_DELAY_MS = 1500;
   const PAGE_WAIT_MS = 12000; // a page that has not arrived by then: the list has ended (after two tries)
+  const BLUESKY_APPVIEW = 'https://public.api.bsky.app/xrpc/app.bsky.graph.getFollowers';
+  const { MSG, CONTENT_SOURCE } = globalThis.truefollowMessages;
   const api = globalThis.browser ?? globalThis.chrome;
   const settingsApi = globalThis.truefollowSettings;
   const i18n = globalThis.truefollowI18n;
@@ -58,7 +65,7 @@
     mastodon: (h) => `/@${h}/followers`,
   };
 
-  function attach({ platform, capture, resync, refreshPanel = () => {} }) {
+  function attach({ platform, resync, refreshPanel = () => {} }) {
     let pendingStart = null; // the handle whose list was opened by "Check followers": start once it shows
     let settings = null;
     const listBadges = globalThis.truefollowListBadges?.create(platform) ?? null;
@@ -91,13 +98,20 @@
     const goal = () => settings?.sample_size ?? settingsApi.DEFAULTS.sample_size;
     const readCount = (s) => s.audit?.n ?? 0;
 
-    // Asks for the next page the way the site would; resolves when a new estimate arrived (true) or not.
+    // Asks for the next page the way the site would; resolves 'arrived' when a new estimate came, 'missed'
+    // when none came in time, 'end' when the list names no next page.
     function nextPage(target, s) {
-      const arrived = new Promise((resolve) => { s.arrived = resolve; });
-      const timeout = new Promise((resolve) => setTimeout(() => resolve(false), PAGE_WAIT_MS));
-      const ask = platform === 'bluesky' ? fetchBluesky(s) : platform === 'mastodon' ? fetchMastodon(s) : scrollToEnd();
-      Promise.resolve(ask).catch((error) => console.warn('truefollow:', error.message));
-      return Promise.race([arrived, timeout, new Promise((resolve) => s.controller.signal.addEventListener('abort', () => resolve(false), { once: true }))]);
+      const arrived = new Promise((resolve) => { s.arrived = () => resolve('arrived'); });
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('missed'), PAGE_WAIT_MS));
+      const stopped = new Promise((resolve) => s.controller.signal.addEventListener('abort', () => resolve('missed'), { once: true }));
+      if (platform === 'bluesky' || platform === 'mastodon') {
+        const next = platform === 'bluesky' ? nextBluesky(s.lastFollowers) : nextMastodon(s.lastFollowers);
+        if (!next) return Promise.resolve('end');
+        readInPage(next);
+      } else {
+        scrollToEnd();
+      }
+      return Promise.race([arrived, timeout, stopped]);
     }
 
     function scrollToEnd() {
@@ -105,33 +119,39 @@
       window.scrollTo({ top: root.scrollHeight, behavior: 'instant' });
     }
 
-    // Bluesky: the same public AppView call the web app makes, with the cursor of the last page seen.
-    async function fetchBluesky(s) {
-      const last = s.lastFollowers;
-      if (!last) return;
-      const cursor = JSON.parse(last.body).cursor;
-      if (typeof cursor !== 'string' || !cursor) return;
-      const url = new URL(last.url);
-      url.searchParams.set('cursor', cursor);
-      const response = await fetch(url.href, { credentials: 'omit' });
-      if (response.ok) capture(url.href, await response.text());
+    // The page world reads it from the page (page-world.js) and posts the answer as a capture.
+    function readInPage(url) {
+      window.postMessage({ source: CONTENT_SOURCE, type: MSG.CONTENT_READ_PAGE, url }, location.origin);
     }
 
-    // Mastodon: the instance's followers API; the next page is named by the Link header of the last one.
-    async function fetchMastodon(s) {
-      const last = s.lastFollowers;
-      if (!last) return;
-      let next = last.next;
-      if (!next) {
-        const again = await fetch(last.url, { credentials: 'same-origin' });
-        next = /<([^>]+)>;\s*rel="next"/.exec(again.headers.get('link') ?? '')?.[1];
+    // Bluesky: the public AppView call the web app makes when signed out, for the same actor and page size,
+    // with the cursor of the last page seen; null when that page had no cursor (the list has ended).
+    function nextBluesky(last) {
+      if (!last) return null;
+      let cursor;
+      try {
+        cursor = JSON.parse(last.body).cursor;
+      } catch {
+        return null;
       }
-      if (!next || new URL(next).origin !== location.origin) return;
-      const response = await fetch(next, { credentials: 'same-origin' });
-      if (!response.ok) return;
-      const body = await response.text();
-      s.pendingNext = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null;
-      capture(next, body);
+      const actor = new URL(last.url).searchParams.get('actor');
+      if (typeof cursor !== 'string' || !cursor || !actor) return null;
+      const url = new URL(BLUESKY_APPVIEW);
+      url.searchParams.set('actor', actor);
+      const limit = new URL(last.url).searchParams.get('limit');
+      if (limit) url.searchParams.set('limit', limit);
+      url.searchParams.set('cursor', cursor);
+      return url.href;
+    }
+
+    // Mastodon: the page the instance's last Link header named, on this instance only; null when it named none.
+    function nextMastodon(last) {
+      if (!last?.next) return null;
+      try {
+        return new URL(last.next).origin === location.origin ? last.next : null;
+      } catch {
+        return null;
+      }
     }
 
     async function run(target) {
@@ -147,10 +167,10 @@
           s.phase = 'done';
           break;
         }
-        const arrived = await nextPage(target, s);
+        const outcome = await nextPage(target, s);
         if (signal.aborted) break;
-        misses = arrived ? 0 : misses + 1;
-        if (misses >= 2) {
+        misses = outcome === 'arrived' ? 0 : misses + 1;
+        if (outcome === 'end' || misses >= 2) {
           s.phase = 'end';
           break;
         }
@@ -252,7 +272,7 @@
       ready,
       allows: () => Boolean(settings) && settings.platforms[platform] !== false,
 
-      captured(target, url, body, accounts) {
+      captured(target, url, body, accounts, next = '') {
         if (!target) return;
         const s = stateOf(target);
         const followers = accounts.filter((a) => a.seen === 'followers');
@@ -260,21 +280,21 @@
         listBadges?.add(followers);
         // Follow order as the list gives it: every page appends; created_at is the core's ISO date or null.
         for (const a of followers) s.followers.push({ created_at: typeof a.created_at === 'string' ? a.created_at : null });
-        s.lastFollowers = { url, body, next: s.pendingNext ?? null };
-        s.pendingNext = null;
+        s.lastFollowers = { url, body, next: next || null };
       },
 
       audited(target, audit) {
         if (!target) return;
         const s = stateOf(target);
+        const grew = audit.n > readCount(s); // a new page, not the same pages estimated again
         s.audit = audit;
         paint(target);
         if (pendingStart && target.followersPage && pendingStart === target.handle.replace(/^@/, '').toLowerCase() && s.phase === 'idle') {
           pendingStart = null;
           run(target);
         }
-        if (s.arrived) {
-          s.arrived(true);
+        if (s.arrived && grew) {
+          s.arrived();
           s.arrived = null;
         }
       },

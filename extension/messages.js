@@ -2,16 +2,21 @@
  * The messages that cross the extension's boundaries, their names and their schema checks, in one place.
  *
  *   page world --window.postMessage--> content script --runtime.sendMessage--> background worker
- *   {source, type: 'page/captured', url, body}   {type: 'content/captured', url, body, lang}
+ *   {source, type: 'page/captured', url, body[, next]}   {type: 'content/captured', url, body, lang}
  *                                                {type: 'content/audit', records: [{url, body}], lang, subject}
  *                                                {type: 'content/recall', subject}
  *                                                {type: 'content/history', subject}
  *                                   <--reply--   {type: 'worker/report', report} | {type: 'worker/error', message}
  *
+ *   page world <--window.postMessage-- content script (audit mode)
+ *   {source: CONTENT_SOURCE, type: 'content/read-page', url}: read this next page of a followers list
+ *
+ * next = the next page a response's Link header named (Mastodon's lists), an https URL.
  * subject = {platform, handle}: the profile a follower sample belongs to, or whose stored record is wanted.
  * Names carry the sender as a prefix. Everything from the page is untrusted: the checks here accept only
  * the expected shape, types and sizes. The page world cannot load this file (it would expose it to the
- * site), so page-world.js repeats the two strings PAGE_SOURCE and PAGE_CAPTURED; a Node test keeps them equal.
+ * site), so page-world.js repeats the strings PAGE_SOURCE, PAGE_CAPTURED, CONTENT_SOURCE and CONTENT_READ_PAGE;
+ * a Node test keeps them equal.
  *
  * A classic script (content scripts cannot be modules) that also works as a module's side-effect import in
  * the worker: it defines globalThis.truefollowMessages and nothing else.
@@ -21,6 +26,7 @@
 
   const MSG = Object.freeze({
     PAGE_CAPTURED: 'page/captured',
+    CONTENT_READ_PAGE: 'content/read-page',
     CONTENT_CAPTURED: 'content/captured',
     CONTENT_AUDIT: 'content/audit',
     CONTENT_RECALL: 'content/recall',
@@ -31,6 +37,7 @@
 
   // Identifies our own postMessage traffic among the site's.
   const PAGE_SOURCE = 'truefollow-page-world';
+  const CONTENT_SOURCE = 'truefollow-content';
 
   const LIMITS = Object.freeze({
     URL_CHARS: 4096,
@@ -61,9 +68,14 @@
   const isSubject = (value) => hasExactKeys(value, ['platform', 'handle']) && PLATFORMS.includes(value.platform) &&
     typeof value.handle === 'string' && value.handle.length > 0 && value.handle.length <= LIMITS.HANDLE_CHARS;
 
-  /** A capture the page world posted: {source, type, url, body}, nothing more. */
+  /** A capture the page world posted: {source, type, url, body} and an optional next, nothing more. */
   function isPageCapture(value) {
-    return hasExactKeys(value, ['source', 'type', 'url', 'body']) && value.source === PAGE_SOURCE &&
+    const keys = ['source', 'type', 'url', 'body'];
+    if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'next')) {
+      if (!isHttpsUrl(value.next)) return false;
+      keys.push('next');
+    }
+    return hasExactKeys(value, keys) && value.source === PAGE_SOURCE &&
       value.type === MSG.PAGE_CAPTURED && isHttpsUrl(value.url) && isBody(value.body);
   }
 
@@ -104,6 +116,6 @@
   }
 
   globalThis.truefollowMessages = Object.freeze({
-    MSG, PAGE_SOURCE, LIMITS, PLATFORMS, isPageCapture, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isWorkerReply,
+    MSG, PAGE_SOURCE, CONTENT_SOURCE, LIMITS, PLATFORMS, isPageCapture, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isWorkerReply,
   });
 })();

@@ -5,16 +5,26 @@
  * It also posts the data some sites embed in the HTML instead (TikTok's rehydration JSON, YouTube's
  * ytInitialData and its in-app navigation events, X's JSON-LD), as the raw text of the element holding it.
  *
- * It reads only what the site already fetched; it never makes a request, never changes a response, and never
- * lets an error of its own reach the site's code. It holds no extension API and no secrets: anything here is
- * visible to the site, which can also post fake captures (the content script treats all of it as untrusted).
- * It cannot load messages.js (that would expose it to the site), so it repeats two of its strings.
+ * A capture also carries `next` when the response named its next page in a Link header (Mastodon's lists).
+ *
+ * It never changes a response and never lets an error of its own reach the site's code. It makes one kind
+ * of request itself, for audit mode, when the content script asks with {source: CONTENT_SOURCE, type:
+ * READ_PAGE, url}: the next page of a followers list, from the same public API the site's own client reads
+ * (Bluesky's public AppView app.bsky.graph.getFollowers; the Mastodon instance's own
+ * /api/v1/accounts/:id/followers, same origin as the page), as a plain GET from the page itself, so it
+ * carries the page's origin and nothing of the extension; the answer is posted as a capture like any other.
+ * Nothing else is fetched, one read at a time. It holds no extension API and no secrets: anything here is
+ * visible to the site, which can also post fake captures or ask for reads it could make itself anyway (the
+ * content script treats all of it as untrusted). It cannot load messages.js (that would expose it to the
+ * site), so it repeats four of its strings.
  */
 (() => {
   'use strict';
 
   const PAGE_SOURCE = 'truefollow-page-world'; // = truefollowMessages.PAGE_SOURCE
   const PAGE_CAPTURED = 'page/captured'; // = truefollowMessages.MSG.PAGE_CAPTURED
+  const CONTENT_SOURCE = 'truefollow-content'; // = truefollowMessages.CONTENT_SOURCE
+  const READ_PAGE = 'content/read-page'; // = truefollowMessages.MSG.CONTENT_READ_PAGE
   const MAX_BODY_CHARS = 8 * 1024 * 1024; // = truefollowMessages.LIMITS.BODY_CHARS; larger ones are not posted
 
   // The data endpoints worth reading, one line per platform and kind (../shared/docs/platforms.md).
@@ -63,9 +73,18 @@
     return INSTAGRAM_QUERIES.test(name);
   }
 
-  function post(url, body) {
+  // The next page a Link header names (RFC 8288, rel="next"), as an absolute https URL; '' when none.
+  function nextOf(link) {
+    const m = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(String(link ?? ''));
+    const next = m ? absolute(m[1]) : '';
+    return next.startsWith('https://') ? next : '';
+  }
+
+  function post(url, body, next = '') {
     if (typeof body !== 'string' || body.length === 0 || body.length > MAX_BODY_CHARS) return;
-    window.postMessage({ source: PAGE_SOURCE, type: PAGE_CAPTURED, url, body }, location.origin);
+    const message = { source: PAGE_SOURCE, type: PAGE_CAPTURED, url, body };
+    if (next) message.next = next;
+    window.postMessage(message, location.origin);
   }
 
   // XMLHttpRequest (X uses it): remember each request's URL at open(), read the text once it has loaded.
@@ -105,8 +124,9 @@
         this.addEventListener('load', () => {
           try {
             if (this.status < 200 || this.status >= 300) return;
-            if (this.responseType === '' || this.responseType === 'text') post(href, this.responseText);
-            else if (this.responseType === 'json' && this.response !== null) post(href, JSON.stringify(this.response));
+            const next = nextOf(this.getResponseHeader('link'));
+            if (this.responseType === '' || this.responseType === 'text') post(href, this.responseText, next);
+            else if (this.responseType === 'json' && this.response !== null) post(href, JSON.stringify(this.response), next);
           } catch {
             // an unreadable response is simply not captured
           }
@@ -127,7 +147,7 @@
         const href = absolute(input instanceof Request ? input.url : input);
         if (wanted(href) || instagramQueryWanted(href, init?.body, init?.headers ?? (input instanceof Request ? input.headers : null))) {
           promise.then((response) => {
-            if (response.ok) response.clone().text().then((body) => post(href, body), () => {});
+            if (response.ok) response.clone().text().then((body) => post(href, body, nextOf(response.headers.get('link'))), () => {});
           }, () => {});
         }
       } catch {
@@ -136,6 +156,31 @@
       return promise;
     };
   }
+
+  // Audit mode's reads (see the top): only these two follower-list endpoints, GET, one at a time.
+  const READABLE = [
+    { pattern: /^https:\/\/public\.api\.bsky\.app\/xrpc\/app\.bsky\.graph\.getFollowers\?/, credentials: 'omit' },
+    { pattern: /^https:\/\/[a-z0-9.-]+\/api\/v1\/accounts\/\d+\/followers(?:\?|$)/, credentials: 'same-origin', sameOrigin: true },
+  ];
+  let reading = false;
+  window.addEventListener('message', (event) => {
+    try {
+      const data = event.data;
+      if (event.source !== window || !data || typeof data !== 'object' || data.source !== CONTENT_SOURCE || data.type !== READ_PAGE) return;
+      const href = typeof data.url === 'string' ? absolute(data.url) : '';
+      const kind = READABLE.find((r) => r.pattern.test(href) && (!r.sameOrigin || new URL(href).origin === location.origin));
+      if (!kind || reading || typeof originalFetch !== 'function') return;
+      reading = true;
+      originalFetch.call(window, href, { method: 'GET', credentials: kind.credentials, headers: { accept: 'application/json' } })
+        .then(async (response) => {
+          if (response.ok) post(href, await response.text(), nextOf(response.headers.get('link')));
+        })
+        .catch(() => {}) // a failed read is simply not captured; audit mode's wait ends
+        .finally(() => { reading = false; });
+    } catch {
+      reading = false;
+    }
+  });
 
   // Embedded data: read once the document has been parsed, and again for each in-app navigation that
   // hands the page a new one (YouTube's yt-navigate-finish carries the next page's data).

@@ -30,6 +30,10 @@ describe('extension messages', () => {
     assert.equal(m.isPageCapture(capture({ source: 'site' })), false);
     assert.equal(m.isPageCapture(capture({ type: m.MSG.CONTENT_CAPTURED })), false);
     assert.equal(m.isPageCapture({ ...capture(), extra: 1 }), false);
+    assert.equal(m.isPageCapture(capture({ next: 'https://mastodon.example/api/v1/accounts/1/followers?max_id=9' })), true);
+    assert.equal(m.isPageCapture(capture({ next: 'http://mastodon.example/api/v1/accounts/1/followers?max_id=9' })), false);
+    assert.equal(m.isPageCapture(capture({ next: '' })), false);
+    assert.equal(m.isPageCapture(capture({ next: { href: 'https://mastodon.example/' } })), false);
     assert.equal(m.isPageCapture(capture({ body: { data: 1 } })), false);
     assert.equal(m.isPageCapture(capture({ body: '' })), false);
     assert.equal(m.isPageCapture(capture({ url: 'http://x.com/i/api' })), false);
@@ -69,10 +73,12 @@ describe('extension messages', () => {
     assert.equal(m.isWorkerReply(undefined), false);
   });
 
-  it('is matched by the page world\'s copy of the source tag, the message name and the size limit', () => {
+  it('is matched by the page world\'s copies of the source tags, the message names and the size limit', () => {
     const page = source('page-world.js');
     assert.match(page, new RegExp(`const PAGE_SOURCE = '${m.PAGE_SOURCE}';`));
     assert.match(page, new RegExp(`const PAGE_CAPTURED = '${m.MSG.PAGE_CAPTURED}';`));
+    assert.match(page, new RegExp(`const CONTENT_SOURCE = '${m.CONTENT_SOURCE}';`));
+    assert.match(page, new RegExp(`const READ_PAGE = '${m.MSG.CONTENT_READ_PAGE}';`));
     const limit = /const MAX_BODY_CHARS = ([\d *]+);/.exec(page);
     assert.ok(limit, 'page-world.js states MAX_BODY_CHARS');
     assert.equal(vm.runInNewContext(limit[1]), m.LIMITS.BODY_CHARS);
