@@ -9,7 +9,8 @@
  *   the URL on every DOM change and on popstate, and a new profile gets a new badge (the old one goes, with
  *   its panel).
  * - What the badge says: on a followers page, the audience estimated from the follower lists this page has
- *   shown; on a profile page, the latest audience estimate stored for it (from an earlier followers page),
+ *   shown (with the profile's own response as the core's first input when this page captured it, so that the
+ *   core reads the follower count itself and gives true reach); on a profile page, the latest audience estimate stored for it (from an earlier followers page),
  *   else the account's own score. Profiles scored are also remembered for the page's lifetime, because a site
  *   may fetch a profile before it changes the URL.
  * - A badge's state only moves forward: reading < error < unsupported < no-data < ready, so a later response
@@ -31,12 +32,16 @@
   // Part 2 (audit-mode.js): settings, audit mode, chart and history; its hooks are called below.
   const part2 = globalThis.truefollowAuditMode.attach({
     platform: site.platform,
-    capture: (url, body) => onCapture(url, body),
     resync: () => { lastHref = ''; queueSync(); },
     refreshPanel: (target) => { if (panel.isOpen() && target === view) openPanel(target); },
   });
 
   const scoredProfiles = []; // {account, model} of every profile the core read on this page
+  // The latest response that showed each profile (lower-cased handle -> {url, body}), the first input of its
+  // followers' audits; the oldest go beyond PROFILE_CAPTURES.
+  const profileCaptures = new Map();
+  const PROFILE_CAPTURES = 50;
+  const PROFILE_CAPTURE_CHARS = 1024 * 1024; // a profile's API answer is a few kB; whole HTML pages are not kept
   let view = null; // {key, handle, followersPage, host, state, message, followerRecords, audit, stored}
   let lastHref = '';
 
@@ -150,7 +155,27 @@
     if (target === view) show();
   }
 
-  async function onCapture(url, body) {
+  function keepProfileCapture(handle, url, body) {
+    const key = handle.replace(/^@/, '').toLowerCase();
+    profileCaptures.delete(key);
+    profileCaptures.set(key, { url, body });
+    if (profileCaptures.size > PROFILE_CAPTURES) profileCaptures.delete(profileCaptures.keys().next().value);
+  }
+  const profileCaptureOf = (target) => profileCaptures.get(target.handle.replace(/^@/, '').toLowerCase()) ?? null;
+
+  // Captures being read, by order of arrival: a followers page waits for those that came before it, so the
+  // profile's own response (sites fetch it first) is in the core's input when its followers are estimated.
+  const reading = new Map();
+  let arrivals = 0;
+  function onCapture(url, body, next = '') {
+    const seq = ++arrivals;
+    const done = readCapture(url, body, next, seq).finally(() => reading.delete(seq));
+    reading.set(seq, done);
+    return done;
+  }
+  const earlierCaptures = (seq) => Promise.allSettled([...reading].filter(([k]) => k < seq).map(([, p]) => p));
+
+  async function readCapture(url, body, next, seq) {
     await part2.ready; // the settings, read once at start
     if (!part2.allows()) return;
     sync(); // when the settings arrived just now, the badge for this URL is made here, before the capture is read
@@ -164,27 +189,42 @@
       return;
     }
     const accounts = Array.isArray(report.accounts) ? report.accounts.filter((a) => a && typeof a === 'object') : [];
+    let profileOfView = false;
     for (const account of accounts) {
-      if (account.seen === 'profile' && typeof account.handle === 'string') scoredProfiles.push({ account, model: report.model ?? null });
+      if (account.seen !== 'profile' || typeof account.handle !== 'string') continue;
+      scoredProfiles.push({ account, model: report.model ?? null });
+      if (body.length <= PROFILE_CAPTURE_CHARS) keepProfileCapture(account.handle, url, body);
+      profileOfView ||= Boolean(view) && sameHandle(account.handle, view.handle);
     }
     if (!view || target !== view) return show();
-    part2.captured(target, url, body, accounts);
+    // The profile arrived after its followers were sampled: the estimate is made again with its count.
+    if (profileOfView && view.followersPage && view.followerRecords.length) auditFollowers(view);
+    part2.captured(target, url, body, accounts, next);
     if (report.status === 'unsupported') return show(STATE_FACES.unsupported);
     if (report.status === 'no-data') return show(STATE_FACES['no-data']);
-    if (view.followersPage && accounts.some((a) => a.seen === 'followers')) return sampleFollowers(url, body);
+    if (view.followersPage && accounts.some((a) => a.seen === 'followers')) return sampleFollowers(target, url, body, seq);
     show();
   }
 
   // A followers page: every list seen so far is the sample (oldest pages dropped beyond the limits).
-  async function sampleFollowers(url, body) {
-    const target = view;
+  async function sampleFollowers(target, url, body, seq) {
+    await earlierCaptures(seq);
     target.followerRecords.push({ url, body });
-    while (target.followerRecords.length > LIMITS.AUDIT_RECORDS ||
-      target.followerRecords.reduce((n, r) => n + r.body.length, 0) > LIMITS.AUDIT_CHARS) {
+    return auditFollowers(target);
+  }
+
+  // The core's estimate from the follower pages kept, after the profile's own response when this page has it.
+  async function auditFollowers(target) {
+    const profile = profileCaptureOf(target);
+    const maxRecords = LIMITS.AUDIT_RECORDS - (profile ? 1 : 0);
+    const maxChars = LIMITS.AUDIT_CHARS - (profile ? profile.body.length : 0);
+    while (target.followerRecords.length > maxRecords ||
+      target.followerRecords.reduce((n, r) => n + r.body.length, 0) > maxChars) {
       target.followerRecords.shift();
     }
+    const records = profile ? [profile, ...target.followerRecords] : target.followerRecords.slice();
     try {
-      const report = await ask({ type: MSG.CONTENT_AUDIT, records: target.followerRecords.slice(), lang: lang(), subject: subjectOf(target) });
+      const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target) });
       if (report.status === 'ok' && report.audit && typeof report.audit.n === 'number') {
         target.audit = report.audit;
         part2.audited(target, report.audit);
@@ -203,7 +243,7 @@
     // Cheap tests first: the site posts its own messages on the same channel.
     if (!data || typeof data !== 'object' || data.source !== PAGE_SOURCE || !isPageCapture(data)) return;
     sync(); // the URL may have changed just before the response
-    onCapture(String(data.url), String(data.body));
+    onCapture(String(data.url), String(data.body), typeof data.next === 'string' ? data.next : '');
   });
 
   window.addEventListener('popstate', queueSync);

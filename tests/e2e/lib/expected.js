@@ -31,12 +31,16 @@ export function xFollowersBody(handle, keep = Infinity) {
   return JSON.stringify(data);
 }
 
-/** The core's audience estimate from the X followers list of <handle> (its first `keep` followers). */
-export async function xFollowerAudit(handle, keep = Infinity) {
+/**
+ * The core's audience estimate from the X followers list of <handle> (its first `keep` followers), read after
+ * the profile response of <page> as the extension gives them (the followers page fetches its profile first).
+ */
+export async function xFollowerAudit(handle, keep = Infinity, page = handle) {
   const core = await loadCore();
-  const url = 'https://x.com/i/api/graphql/Fx1Example0Query/Followers';
-  const line = JSON.stringify({ url, body: xFollowersBody(handle, keep) });
-  const report = core.audit(line, {});
+  const base = 'https://x.com/i/api/graphql/Fx1Example0Query';
+  const lines = [JSON.stringify({ url: `${base}/UserByScreenName`, body: fixture('x', `UserByScreenName_${page}.json`) }),
+    JSON.stringify({ url: `${base}/Followers`, body: xFollowersBody(handle, keep) })];
+  const report = core.audit(lines.join('\n'), {});
   if (report.status !== 'ok') throw new Error(`the core estimates no audience for ${handle}: ${report.message}`);
   return report.audit;
 }

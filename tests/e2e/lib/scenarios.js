@@ -194,7 +194,7 @@ export function browserScenarios(launch) {
       // An empty followers page (no-data), then page-made captures: malformed ones carrying all 69 followers,
       // then a well-formed one carrying 10. Every capture kept on a followers page joins the sample, so n=10
       // shows that the malformed ones were dropped (and that anything the page posts is input, nothing more).
-      const audit = await xFollowerAudit('examplestudio', 10);
+      const audit = await xFollowerAudit('examplestudio', 10, 'dealfinder4821');
       await openPage('https://x.com/dealfinder4821/followers');
       await page.waitFor(badgeIs, { state: 'no-data' });
       await page.evaluate(({ all, ten }) => {
@@ -298,6 +298,10 @@ export function browserScenarios(launch) {
         factory: Array.isArray(audit.factory?.runs) };
       for (const [part, present] of Object.entries(returned)) {
         assert.equal(part in panel.parts, present, `${part} shown exactly when the core returns it`);
+      }
+      if (returned.reach) { // from the profile's count: the page read the profile's own response first
+        const shown = panel.parts.reach.match(/\d[\d,]*/g).map((n) => Number(n.replace(/,/g, ''))).filter((n) => n !== 90);
+        assert.deepEqual(shown, [audit.reach.value, ...audit.reach.ci90], 'true reach and its interval are the core\'s');
       }
       if (returned.factory && audit.factory.runs.length) {
         assert.ok(panel.parts.factory.includes(`${audit.factory.in_runs} of the sampled followers`), panel.parts.factory);
