@@ -3,7 +3,8 @@
  * open shadow roots, the fixture Mastodon instance granted) and every request answered from the fixture web
  * (fixture-sites.js), behind one small page interface so the same scenarios run in both:
  *   page.goto(url), page.click(selector), page.back(), page.press(key), page.screenshot(file),
- *   page.evaluate(fn, arg), page.waitFor(fn, arg), page.requests (every URL the browser asked the web for);
+ *   page.evaluate(fn, arg), page.waitFor(fn, arg), page.requests (every URL the browser asked the web for),
+ *   page.sent (the same requests as {method, url, origin}: origin is the Origin header, or null when none was sent);
  * browser.hold(pattern): answers to matching URLs wait until the returned release() is called;
  * browser.openOptions(): the extension's options page; browser.extensionRequests: every request the
  * extension's own worker made, and browser.watchesExtension: what that record covers.
@@ -42,9 +43,10 @@ function gatekeeper() {
 const CHROMIUM = process.env.TRUEFOLLOW_CHROMIUM || '/usr/bin/chromium';
 const FIREFOX = process.env.TRUEFOLLOW_FIREFOX || '/usr/bin/firefox-esr';
 
-function pageInterface(page, requests, { waitForFunction }) {
+function pageInterface(page, requests, sent, { waitForFunction }) {
   return {
     requests,
+    sent,
     goto: (url) => page.goto(url, { waitUntil: 'load', timeout: WAIT_MS }),
     type: (selector, text) => page.type(selector, text),
     click: (selector) => page.click(selector),
@@ -99,6 +101,7 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
       '--remote-debugging-port=0'], // a second CDP client records the extension worker's requests
   });
   const requests = [];
+  const sent = [];
   const extensionRequests = await recordExtensionWorker(profile);
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: WAIT_MS });
@@ -108,11 +111,13 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     const url = route.request().url();
     if (url.startsWith(`${extensionOrigin}/`)) return route.continue(); // the extension's own pages
     requests.push(url);
+    const request = route.request();
+    sent.push({ method: request.method(), url, origin: (await request.allHeaders().catch(() => ({}))).origin ?? null });
     await gates.pass(url);
     const { status, contentType, headers, body } = answer(sites, url);
     return route.fulfill({ status, contentType, headers, body });
   });
-  const wrap = (page) => pageInterface(page, requests, {
+  const wrap = (page) => pageInterface(page, requests, sent, {
     waitForFunction: (fn, arg) => page.waitForFunction(fn, arg, { timeout: WAIT_MS, polling: 100 }),
   });
   return {
@@ -153,6 +158,7 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
   });
   await browser.installExtension(extension);
   const requests = [];
+  const sent = [];
   const gates = gatekeeper();
   async function newPage({ intercept = true } = {}) {
     const page = await browser.newPage();
@@ -161,12 +167,14 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
       page.on('request', async (request) => {
         if (request.url().startsWith('moz-extension://')) return request.continue().catch(() => {});
         requests.push(request.url());
+        const asked = Object.fromEntries(Object.entries(request.headers()).map(([k, v]) => [k.toLowerCase(), v]));
+        sent.push({ method: request.method(), url: request.url(), origin: asked.origin ?? null });
         await gates.pass(request.url());
         const { status, contentType, headers, body } = answer(sites, request.url());
         request.respond({ status, contentType, headers, body }).catch(() => {}); // a page closing mid-request
       });
     }
-    return pageInterface(page, requests, {
+    return pageInterface(page, requests, sent, {
       waitForFunction: (fn, arg) => page.waitForFunction(fn, { timeout: WAIT_MS, polling: 100 }, arg),
     });
   }

@@ -1,24 +1,92 @@
 /*
  * What extension part 2 should show, from the core itself (the release wasm through js-glue/node.js) reading
- * the same generated inputs the fixture web serves: the tests follow the model instead of hard-coding it.
+ * the same generated inputs the fixture web serves (the synthetic list on X, Bluesky and Mastodon), in the
+ * order the extension gives them: the tests follow the model instead of hard-coding it.
  */
 import { loadCore } from '../../../js-glue/node.js';
 import { followersPage, PAGE_SIZE, LIST_HANDLE } from '../../../scripts/gen-follower-list.mjs';
+import { BLUESKY_HANDLE, BLUESKY_LIMIT, blueskyFollowersPage, blueskyProfile } from '../../../scripts/gen-follower-list-bluesky.mjs';
+import { MASTODON_ACCOUNT_ID, MASTODON_LIMIT, dayOf, mastodonFollowersPage, mastodonLookup } from '../../../scripts/gen-follower-list-mastodon.mjs';
 
-export { LIST_HANDLE, PAGE_SIZE };
-const FOLLOWERS_URL = 'https://x.com/i/api/graphql/Fx1Example0Query/Followers';
+export { LIST_HANDLE, PAGE_SIZE, BLUESKY_HANDLE, BLUESKY_LIMIT, MASTODON_LIMIT };
+const X_API = 'https://x.com/i/api/graphql/Fx1Example0Query';
+const FOLLOWERS_URL = `${X_API}/Followers`;
+const line = (url, body) => JSON.stringify({ url, body });
+
+/** The X profile response the followers page fetches first (tests/fixtures/x/generated.mjs). */
+async function listProfileLine() {
+  const { generatedRoute } = await import('../../fixtures/x/generated.mjs');
+  return line(`${X_API}/UserByScreenName`, generatedRoute('UserByScreenName', { screen_name: LIST_HANDLE }).body);
+}
 
 /** The capture records of the first `pages` pages of the synthetic list, as JSON lines. */
 export function listLines(pages) {
-  return Array.from({ length: pages }, (_, i) => JSON.stringify({ url: FOLLOWERS_URL, body: followersPage(i ? `page|${i * PAGE_SIZE}` : '') })).join('\n');
+  return Array.from({ length: pages }, (_, i) => line(FOLLOWERS_URL, followersPage(i ? `page|${i * PAGE_SIZE}` : ''))).join('\n');
 }
 
-/** The core's audit of the first `followers` followers of the synthetic list, with the given options. */
-export async function listAudit(followers, options = {}) {
+async function auditOf(lines, options, what) {
   const core = await loadCore();
-  const report = core.audit(listLines(Math.ceil(followers / PAGE_SIZE)), { lang: 'en', ...options });
-  if (report.status !== 'ok') throw new Error(`the core gives no audit of the synthetic list: ${report.message}`);
+  const report = core.audit(lines, { lang: 'en', ...options });
+  if (report.status !== 'ok') throw new Error(`the core gives no audit of ${what}: ${report.message}`);
   return report.audit;
+}
+
+/**
+ * The core's audit of the first `followers` followers of the synthetic list, with the given options, after
+ * the profile's own response as the extension reads them (withProfile: false leaves it out).
+ */
+export async function listAudit(followers, options = {}, { withProfile = true } = {}) {
+  const pages = listLines(Math.ceil(followers / PAGE_SIZE));
+  return auditOf(withProfile ? `${await listProfileLine()}\n${pages}` : pages, options, 'the synthetic list');
+}
+
+// ---- the same list on Bluesky and Mastodon, read page by page as audit mode reads them -----------------
+
+const BLUESKY_API = 'https://public.api.bsky.app/xrpc';
+
+/**
+ * The first `pages` getFollowers pages of the synthetic Bluesky list, as the page and audit mode ask for
+ * them (limit 50; then the public AppView with the last page's cursor): [{url, body}].
+ */
+export function blueskyPages(pages) {
+  const out = [];
+  let cursor = '';
+  for (let k = 0; k < pages; k++) {
+    const params = new URLSearchParams({ actor: BLUESKY_HANDLE, limit: String(BLUESKY_LIMIT.default), ...(cursor ? { cursor } : {}) });
+    const body = blueskyFollowersPage({ cursor });
+    out.push({ url: `${BLUESKY_API}/app.bsky.graph.getFollowers?${params}`, body });
+    cursor = JSON.parse(body).cursor;
+  }
+  return out;
+}
+
+/** The core's audit of the first `pages` Bluesky pages, after the profile (getProfile). */
+export function blueskyAudit(pages, options = {}) {
+  const profile = line(`${BLUESKY_API}/app.bsky.actor.getProfile?actor=${BLUESKY_HANDLE}`, blueskyProfile());
+  return auditOf([profile, ...blueskyPages(pages).map((p) => line(p.url, p.body))].join('\n'), options, 'the Bluesky list');
+}
+
+/**
+ * The first `pages` follower pages of the synthetic Mastodon list as served on `today`, each at the address
+ * the previous page's Link header named (the first as the page asks for it): [{url, body, link}].
+ */
+export function mastodonPages(pages, today = dayOf()) {
+  const out = [];
+  let url = `https://mastodon.example/api/v1/accounts/${MASTODON_ACCOUNT_ID}/followers?limit=${MASTODON_LIMIT.default}`;
+  for (let k = 0; k < pages; k++) {
+    const params = new URL(url).searchParams;
+    const page = mastodonFollowersPage(Object.fromEntries(['max_id', 'limit'].filter((p) => params.has(p)).map((p) => [p, params.get(p)])), today);
+    out.push({ url, ...page });
+    url = /<([^>]+)>; rel="next"/.exec(page.link)?.[1];
+    if (!url) break;
+  }
+  return out;
+}
+
+/** The core's audit of the first `pages` Mastodon pages served on `today`, after the account lookup. */
+export function mastodonAudit(pages, options = {}, today = dayOf()) {
+  const profile = line('https://mastodon.example/api/v1/accounts/lookup?acct=crowdedstudio', mastodonLookup(today));
+  return auditOf([profile, ...mastodonPages(pages, today).map((p) => line(p.url, p.body))].join('\n'), options, 'the Mastodon list');
 }
 
 /** The core's audit of the given JSON lines and options (a copied report's re-run). */
@@ -31,8 +99,8 @@ export async function historyJumps(counts) {
   return (await loadCore()).history(counts.map((followers, t) => ({ t, followers }))).jumps;
 }
 
-/** The core's score of every follower on the first page of the synthetic list. */
-export async function firstPageScores() {
+/** The core's score of every follower on the first page of the synthetic list, with the given options. */
+export async function firstPageScores(options = {}) {
   const core = await loadCore();
-  return core.score(followersPage(''), { url: FOLLOWERS_URL, lang: 'en' }).accounts.filter((a) => a.seen === 'followers');
+  return core.score(followersPage(''), { url: FOLLOWERS_URL, lang: 'en', ...options }).accounts.filter((a) => a.seen === 'followers');
 }

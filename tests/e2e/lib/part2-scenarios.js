@@ -1,8 +1,11 @@
 /*
  * Extension part 2 end to end, the same in each browser (part2-chromium.test.js, part2-firefox.test.js):
- * audit mode on the 1,000-follower synthetic X list (progress, stop, resume, the estimate), the Follower
- * Factory chart, the count history after three visits, the popup's vetting list with three accounts and its
- * exports and copied report, the options taking effect, a second language, and axe-core on the popup, the
+ * audit mode on the 1,000-follower synthetic list on X (progress, stop, resume, the estimate, true reach), on
+ * Bluesky (the public AppView paged by cursor) and on Mastodon (paged by the Link header), with every request
+ * recorded: the pages asked for, once each, from the page itself, and never a write; the Follower Factory
+ * chart, the count history after three visits, the popup's recently checked list and its vetting list with
+ * three accounts, its exports and copied report, the options taking effect (sample size, the thresholds
+ * behind "fake" and "inactive", list badges, platforms), a second language, and axe-core on the popup, the
  * options page and the panel. Expected numbers come from the core reading the same inputs (part2-expected.js).
  */
 import assert from 'node:assert/strict';
@@ -11,7 +14,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
-import { LIST_HANDLE, PAGE_SIZE, firstPageScores, historyJumps, listAudit, rerun } from './part2-expected.js';
+import {
+  BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, blueskyAudit, blueskyPages, firstPageScores, historyJumps,
+  listAudit, mastodonAudit, mastodonPages, rerun,
+} from './part2-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
 const TEST_MS = 120_000;
@@ -65,6 +71,15 @@ async function axeViolations(page, include) {
   }, include ?? null);
 }
 
+function auditStatus() {
+  return document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('[data-part="audit-status"]')?.textContent ?? '';
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+// The counts of true reach as the panel writes them in English ("≈ 642 real, active followers (90% interval 566–715).").
+const reachNumbers = (text) => (text ?? '').match(/\d[\d,]*/g)?.map((n) => Number(n.replace(/,/g, ''))).filter((n) => n !== 90) ?? [];
+
 // The real share as the estimate line shows it: "... real 62% (90%: 50%–72%), ..." (English).
 function estimateShares(text) {
   const m = /real (\S+) \(90%: (\S+)–(\S+)\), inactive (\S+), fake (\S+)$/.exec(text ?? '');
@@ -88,10 +103,10 @@ export function part2Scenarios(launch) {
     await popup.waitFor(() => location.pathname.endsWith('/popup.html') && document.body?.dataset.ready === 'true');
     return popup;
   };
-  const saveSettings = async (change) => {
+  const saveSettings = async (change, arg) => {
     const options = await browser.openOptions();
     await options.waitFor(() => document.body.dataset.settingsReady === 'true');
-    await options.evaluate(change);
+    await options.evaluate(change, arg);
     await options.evaluate(() => document.getElementById('save-settings').click());
     await options.waitFor(() => document.getElementById('settings-status').textContent.length > 0);
     const status = await options.evaluate(() => document.getElementById('settings-status').textContent);
@@ -305,6 +320,203 @@ export function part2Scenarios(launch) {
         await page.waitFor((k) => new RegExp(`Of ${k} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), n);
       }
       assert.equal(page.requests.filter((u) => /\/Followers\?/.test(u)).length >= 3, true);
+    });
+
+    // ---- audit mode on the platforms whose lists come from public APIs -------------------------------
+
+    // Audit mode from the first page to the default sample, with a stop and a resume; every request recorded.
+    async function auditThroughApi({ followersUrl, perPage, isRead, pages, audit, stopAfter }) {
+      const log = page.sent;
+      const from = log.length;
+      await openPage(followersUrl);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), perPage);
+      await page.waitFor(openPanelIn);
+      assert.deepEqual(await page.evaluate(progressOf), { value: perPage, max: 300 }, 'the site\'s own first page is read');
+
+      // The progress bar advances page by page while audit mode runs, then Stop holds it.
+      await page.evaluate(clickAuditButton);
+      const seen = [perPage];
+      const deadline = Date.now() + TEST_MS / 2;
+      while (seen[seen.length - 1] < stopAfter) {
+        assert.ok(Date.now() < deadline, `audit mode stalled at ${seen.join(', ')}`);
+        const { value } = await page.evaluate(progressOf);
+        if (value !== seen[seen.length - 1]) seen.push(value);
+        await sleep(40);
+      }
+      await page.evaluate(clickAuditButton); // Stop
+      await page.waitFor(() => /^Stopped at \d+ followers/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      assert.ok(seen.length >= 3, `the bar moved in steps: ${seen.join(', ')}`);
+      for (let k = 1; k < seen.length; k++) {
+        assert.ok(seen[k] > seen[k - 1] && seen[k] % perPage === 0, `the bar moves forward a page at a time: ${seen.join(', ')}`);
+      }
+      await sleep(400); // a page already asked for may still land: it is the site's answer, read like any other
+      const stoppedAt = (await page.evaluate(progressOf)).value;
+      const readsAtStop = log.slice(from).filter((r) => isRead(r.url)).length;
+      assert.equal(stoppedAt, readsAtStop * perPage, 'every page read counts once');
+      await sleep(1500); // ten pauses of the test build: nothing more is asked for
+      assert.equal(log.slice(from).filter((r) => isRead(r.url)).length, readsAtStop, 'no page is asked for after Stop');
+      assert.equal((await page.evaluate(progressOf)).value, stoppedAt);
+      assert.equal(await page.evaluate(panelPart, 'audit-button'), 'Resume');
+      assert.ok(stoppedAt < 300);
+
+      await page.evaluate(clickAuditButton); // Resume
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      const expected = await audit();
+      assert.deepEqual(await page.evaluate(progressOf), { value: 300, max: 300 });
+      assert.equal(await page.evaluate(auditStatus), `Done: ${expected.n} followers read.`, 'the sample size n is shown');
+
+      // The requests: the list pages chained exactly as the API pages them, each once, from the page, all reads.
+      const sent = log.slice(from);
+      const reads = sent.filter((r) => isRead(r.url));
+      assert.deepEqual(reads.map((r) => r.url), pages.map((p) => p.url), 'each next page at the address the last one named, once each');
+      assert.ok(reads.every((r) => r.method === 'GET'), 'the list is read with GET');
+      assert.deepEqual(reads.map((r) => r.origin), reads.map(() => reads[0].origin), 'audit mode\'s reads carry the page\'s origin, as the site\'s own first read does');
+      assert.ok(reads.every((r) => !/extension:/.test(r.origin ?? '')), 'no read comes from the extension');
+      assert.deepEqual(sent.filter((r) => WRITES.includes(r.method)), [], 'no write request (POST, PUT, PATCH, DELETE) at all');
+
+      // The estimate, its n and true reach: the core's, from the same pages after the profile's own response.
+      await page.waitFor(openPanelIn);
+      const shown = estimateShares(await page.evaluate(panelPart, 'audit-estimate'));
+      assert.ok(shown, 'the live estimate is shown');
+      assert.equal(percentDisagrees(shown.real, expected.real.share), '', 'real share is the core\'s');
+      assert.equal(percentDisagrees(shown.lo, expected.real.ci90[0]), '');
+      assert.equal(percentDisagrees(shown.hi, expected.real.ci90[1]), '');
+      assert.equal(percentDisagrees(shown.fake, expected.fake.share), '');
+      assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} `), 'the panel gives n');
+      assert.match(await page.evaluate(() => document.querySelector('[data-truefollow-badge]').getAttribute('aria-description')), new RegExp(`^Of ${expected.n} `));
+      assert.equal(typeof expected.reach?.value, 'number', 'the core gives true reach from the profile\'s count');
+      assert.deepEqual(reachNumbers(await page.evaluate(panelPart, 'reach')), [expected.reach.value, ...expected.reach.ci90],
+        'true reach and its interval are shown');
+      return { expected, reads };
+    }
+
+    it('audit mode pages through a Bluesky followers list with the public AppView\'s cursor, from the page, and writes nothing', { timeout: TEST_MS }, async () => {
+      const pages = blueskyPages(300 / BLUESKY_LIMIT.default);
+      const { reads } = await auditThroughApi({
+        followersUrl: `https://bsky.app/profile/${BLUESKY_HANDLE}/followers`,
+        perPage: BLUESKY_LIMIT.default,
+        isRead: (url) => url.startsWith('https://public.api.bsky.app/xrpc/app.bsky.graph.getFollowers?') && url.includes(`actor=${BLUESKY_HANDLE}`),
+        pages,
+        audit: () => blueskyAudit(pages.length),
+        stopAfter: 4 * BLUESKY_LIMIT.default,
+      });
+      assert.equal(reads[0].origin, 'https://bsky.app', 'the AppView is asked with bsky.app\'s origin');
+      assert.ok(pages.slice(1).every((p, k) => new URL(p.url).searchParams.get('cursor') === JSON.parse(pages[k].body).cursor), 'the cursor chain');
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-bluesky.png`));
+    });
+
+    it('audit mode pages through a Mastodon followers list by its Link header, from the page, and writes nothing', { timeout: TEST_MS }, async () => {
+      const pages = mastodonPages(Math.ceil(300 / MASTODON_LIMIT.default));
+      const { reads } = await auditThroughApi({
+        followersUrl: `https://mastodon.example/@${LIST_HANDLE}/followers`,
+        perPage: MASTODON_LIMIT.default,
+        isRead: (url) => /^https:\/\/mastodon\.example\/api\/v1\/accounts\/\d+\/followers\?/.test(url),
+        pages,
+        audit: () => mastodonAudit(pages.length),
+        stopAfter: 4 * MASTODON_LIMIT.default,
+      });
+      assert.ok(reads.slice(1).every((r) => /[?&]max_id=\d+$/.test(r.url)), 'each next page by max_id');
+      assert.ok(reads.every((r) => r.origin === null || r.origin === 'https://mastodon.example'), `same-origin reads: ${reads.map((r) => r.origin)}`);
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-mastodon.png`));
+    });
+
+    it('shows true reach from the profile\'s follower count after an audit on X', { timeout: TEST_MS }, async () => {
+      const expected = await listAudit(300);
+      assert.equal(typeof expected.reach?.value, 'number');
+      assert.ok(Array.isArray(expected.reach.ci90) && expected.reach.ci90[0] < expected.reach.ci90[1], 'an interval, not a point');
+      await startList();
+      await page.evaluate(clickAuditButton);
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      await page.waitFor(openPanelIn);
+      assert.deepEqual(reachNumbers(await page.evaluate(panelPart, 'reach')), [expected.reach.value, ...expected.reach.ci90]);
+      const popup = await openPopup();
+      const reach = await popup.evaluate(() => [...document.querySelectorAll('[data-part="current-result"] dd')].map((dd) => dd.textContent)[2]);
+      assert.equal(reach, `${expected.reach.value.toLocaleString('en')} (${expected.reach.ci90.map((v) => v.toLocaleString('en')).join('–')})`, 'the popup shows it too');
+      await popup.close();
+    });
+
+    it('lists the profiles checked recently in the popup, the most recent first', { timeout: TEST_MS }, async () => {
+      const visits = [
+        { url: 'https://x.com/dealfinder4821', label: '@dealfinder4821 (x)' },
+        { url: 'https://bsky.app/profile/examplestudio.bsky.social', label: '@examplestudio.bsky.social (bluesky)' },
+        { url: 'https://mastodon.example/@examplestudio', label: '@examplestudio (mastodon)' },
+      ];
+      const recent = async () => {
+        const popup = await openPopup();
+        const items = await popup.evaluate(() => [...document.querySelectorAll('#recent li')].map((li) => li.querySelector('strong')?.textContent ?? li.textContent));
+        await popup.close();
+        return items;
+      };
+      const visit = async ({ url }) => {
+        await openPage(url);
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+        await sleep(300); // the worker's store write
+      };
+      for (const v of visits) await visit(v);
+      assert.deepEqual((await recent()).slice(0, 3), visits.map((v) => v.label).reverse(), 'the last three visits, newest first');
+      await visit(visits[0]); // visiting again moves a profile to the top
+      assert.deepEqual((await recent()).slice(0, 3), [visits[0], visits[2], visits[1]].map((v) => v.label));
+      const all = await recent();
+      assert.ok(all.length <= 8, 'at most eight');
+      assert.equal(new Set(all).size, all.length, 'each profile once');
+    });
+
+    it('applies the "fake" threshold of the options page to every follower\'s verdict and to the estimate', { timeout: TEST_MS }, async () => {
+      const threshold = 0.2;
+      const [plain, changed] = [await listAudit(100), await listAudit(100, { fake_threshold: threshold })];
+      assert.notEqual(changed.fake.share, plain.fake.share, 'the threshold changes the core\'s answer');
+      const [plainScores, changedScores] = [await firstPageScores(), await firstPageScores({ fake_threshold: threshold })];
+      const fakes = (scores) => scores.filter((a) => a.verdict === 'fake').length;
+      assert.notEqual(fakes(changedScores), fakes(plainScores), 'and the verdicts of the first page');
+      assert.equal(await saveSettings(() => {
+        document.getElementById('sample-size').value = '100';
+        document.getElementById('fake-threshold').value = '0.2';
+      }), 'Settings saved.');
+      try {
+        await startList();
+        await page.evaluate(clickAuditButton);
+        await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+        const shown = estimateShares(await page.evaluate(panelPart, 'audit-estimate'));
+        assert.equal(percentDisagrees(shown.fake, changed.fake.share), '', `fake share with the user's threshold (default: ${plain.fake.share})`);
+        assert.equal(percentDisagrees(shown.real, changed.real.share), '');
+        await page.waitFor(() => document.querySelectorAll('[data-truefollow-list-badge]').length === 100);
+        const marks = await page.evaluate(listMarks);
+        for (const account of changedScores) {
+          assert.equal(marks.find((m) => m.handle === account.handle)?.verdict, account.verdict, `list badge of @${account.handle} with the threshold`);
+        }
+      } finally {
+        await saveSettings(() => {
+          document.getElementById('sample-size').value = '300';
+          document.getElementById('fake-threshold').value = '';
+        });
+      }
+    });
+
+    it('applies the "inactive after days without a post" threshold of the options page to the estimate', { timeout: TEST_MS }, async () => {
+      const days = 30;
+      const pages = mastodonPages(2);
+      const [plain, changed] = [await mastodonAudit(2), await mastodonAudit(2, { inactive_days_silent: days })];
+      assert.notEqual(changed.inactive.share, plain.inactive.share, 'the threshold changes the core\'s answer');
+      assert.equal(await saveSettings((d) => {
+        document.getElementById('sample-size').value = '80';
+        document.getElementById('inactive-days').value = String(d);
+      }, days), 'Settings saved.');
+      try {
+        await openPage(`https://mastodon.example/@${LIST_HANDLE}/followers`);
+        await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
+        await page.waitFor(openPanelIn);
+        await page.evaluate(clickAuditButton);
+        await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+        assert.equal(await page.evaluate(auditStatus), `Done: ${pages.length * MASTODON_LIMIT.default} followers read.`);
+        const shown = estimateShares(await page.evaluate(panelPart, 'audit-estimate'));
+        assert.equal(percentDisagrees(shown.inactive, changed.inactive.share), '', `inactive share with the user's threshold (default: ${plain.inactive.share})`);
+        assert.equal(percentDisagrees(shown.real, changed.real.share), '');
+      } finally {
+        await saveSettings(() => {
+          document.getElementById('sample-size').value = '300';
+          document.getElementById('inactive-days').value = '';
+        });
+      }
     });
 
     after(async () => {
