@@ -159,7 +159,7 @@
 
   // Audit mode's reads (see the top): only these two follower-list endpoints, GET, one at a time.
   const READABLE = [
-    { pattern: /^https:\/\/public\.api\.bsky\.app\/xrpc\/app\.bsky\.graph\.getFollowers\?/, credentials: 'omit' },
+    { pattern: /^https:\/\/public\.api\.bsky\.app\/xrpc\/app\.bsky\.graph\.getFollowers\?/, credentials: 'omit', pageHost: 'bsky.app' },
     { pattern: /^https:\/\/[a-z0-9.-]+\/api\/v1\/accounts\/\d+\/followers(?:\?|$)/, credentials: 'same-origin', sameOrigin: true },
   ];
   let reading = false;
@@ -168,7 +168,8 @@
       const data = event.data;
       if (event.source !== window || !data || typeof data !== 'object' || data.source !== CONTENT_SOURCE || data.type !== READ_PAGE) return;
       const href = typeof data.url === 'string' ? absolute(data.url) : '';
-      const kind = READABLE.find((r) => r.pattern.test(href) && (!r.sameOrigin || new URL(href).origin === location.origin));
+      const kind = READABLE.find((r) => r.pattern.test(href) && (!r.pageHost || location.hostname === r.pageHost) &&
+        (!r.sameOrigin || new URL(href).origin === location.origin));
       if (!kind || reading || typeof originalFetch !== 'function') return;
       reading = true;
       originalFetch.call(window, href, { method: 'GET', credentials: kind.credentials, headers: { accept: 'application/json' } })
