@@ -3,13 +3,13 @@
 #
 #   make fuzz FUZZ_SECONDS=N     every target for N seconds (default 60), one after the other, growing the
 #                                corpus in build/fuzz/corpus (seeded from the fixtures)
-#   make fuzz-ci                 the same from the seeds alone (what `make test` runs; 16 targets x 60 s;
+#   make fuzz-ci                 the same from the seeds alone (what `make test` runs; 18 targets x 60 s;
 #                                FUZZ_ADAPTER_SECONDS=20 FUZZ_PARALLEL=2 brings it to about 5 minutes)
 #   make fuzz-<target>           one target (FUZZ_SECONDS applies)
 #   make test-c-sanitized        tests/c/test_*.c against a core built with ASan and UBSan
 #   make test-valgrind           build/truefollow score and audit on every fixture under valgrind
 #
-# Targets (tests/fuzz/<name>.c): read, score, audit, audit_counts, factory, count, history, and one per adapter
+# Targets (tests/fuzz/<name>.c): read, score, audit, audit_counts, factory, count, history, model_file, and one per adapter
 # function, adapter_<platform>_<json|html>, built from tests/fuzz/adapter.c. The adapter list is read from
 # the declarations in wasm/src/adapter.h, so declaring a new adapter there adds its harness.
 # Findings (crashing or slow inputs) go to build/fuzz/findings; rerun one with build/fuzz/<target> <file>.
@@ -33,7 +33,7 @@ FUZZ_FIXTURE_DIRS := tests/fixtures $(wildcard ../shared/fixtures)
 FUZZ_FIXTURES := $(shell find $(FUZZ_FIXTURE_DIRS) -type f \( -name '*.json' -o -name '*.jsonl' -o -name '*.html' -o -name '*.tsv' \) 2>/dev/null)
 
 FUZZ_ADAPTERS := $(shell sed -n 's/^tf_read_result tf_read_\([a-z0-9]*_\(json\|html\)\)[^a-z0-9_].*/\1/p' wasm/src/adapter.h)
-FUZZ_TARGETS := read score audit audit_counts factory count history $(addprefix adapter_,$(FUZZ_ADAPTERS))
+FUZZ_TARGETS := read score audit audit_counts factory count history model_file $(addprefix adapter_,$(FUZZ_ADAPTERS))
 
 # The core twice: with coverage for libFuzzer, and without it for the sanitized unit tests.
 # Deferred (=): other areas' mk files, included after this one, add generated sources (build/gen/*.c).
@@ -73,7 +73,7 @@ $(FUZZ_DIR)/adapter_%: tests/fuzz/adapter.c $(FUZZ_HARNESS_HDR) $$(FUZZ_OBJ)
 	    -DTF_FUZZ_HTML=$(if $(filter %_html,$*),1,0) $< $(FUZZ_OBJ) -lm -o $@
 
 # Seeds: written into the corpus folder at build time, from the fixtures (never copied into the repo).
-$(FUZZ_DIR)/seeds/%/.seeded: tests/fuzz/seeds.mjs $(FUZZ_FIXTURES)
+$(FUZZ_DIR)/seeds/%/.seeded: tests/fuzz/seeds.mjs $(FUZZ_FIXTURES) $(wildcard wasm/models/*.tfm)
 	@rm -rf $(@D) && mkdir -p $(@D)
 	@node tests/fuzz/seeds.mjs $* $(@D) $(FUZZ_FIXTURE_DIRS)
 	@touch $@

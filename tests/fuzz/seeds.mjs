@@ -89,8 +89,15 @@ if (['read', 'score', 'audit'].includes(target)) {
   add(JSON.stringify({ points: [point(1.7e12, 1000), point(1.7e12 + 864e5, 1010), point(1.7e12 + 2 * 864e5, 5000)] }));
   add(JSON.stringify({ points: [] }));
   add(JSON.stringify({ points: [point(1.7e12, null), point('x', 3), {}] }));
-} else if (target === 'model') {
-  for (const dir of fixtureDirs) for (const f of files(dir)) if (/model/.test(path.basename(f))) add(fs.readFileSync(f));
+} else if (target === 'model_file') {
+  // The committed model files (run from the repository's root), whole and cut to their first trees.
+  for (const f of fs.readdirSync('wasm/models').filter((n) => n.endsWith('.tfm'))) {
+    const text = fs.readFileSync(path.join('wasm/models', f), 'utf8');
+    add(text);
+    const lines = text.split('\n');
+    const second = lines.findIndex((l, i) => l.startsWith('tree ') && lines.slice(0, i).some((p) => p.startsWith('tree ')));
+    add(lines.slice(0, second).join('\n').replace(/^trees \d+$/m, 'trees 1') + '\n');
+  }
 }
 
 fs.mkdirSync(outDir, { recursive: true });

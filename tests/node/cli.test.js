@@ -97,6 +97,39 @@ describe('truefollow audit', () => {
   });
 });
 
+describe('truefollow --model', () => {
+  const modelFile = 'wasm/models/x-profile.tfm';
+  const shipped = fs.readFileSync(modelFile, 'utf8');
+
+  it('scores the same with the committed model file as with the compiled-in model', () => {
+    const plain = run(['score', '--now', String(NOW), good]);
+    const withFile = run(['score', '--now', String(NOW), '--model', modelFile, good]);
+    assert.equal(withFile.status, 0);
+    assert.deepEqual(withFile.lines, plain.lines);
+  });
+
+  it('scores with a retrained model in place of the shipped one, and names it in the audit', () => {
+    const retrained = path.join(tmp, 'retrained.tfm');
+    fs.writeFileSync(retrained, shipped.replace(/^base_margin .*$/m, 'base_margin 8').replace(/^version (\S+)$/m, 'version $1-retrained'));
+    const before = JSON.parse(run(['score', '--now', String(NOW), good]).lines[0]);
+    const after = JSON.parse(run(['score', '--now', String(NOW), '--model', retrained, good]).lines[0]);
+    assert.ok(after.p_fake > before.p_fake, `${after.p_fake} > ${before.p_fake}`);
+    assert.match(JSON.parse(run(['audit', '--model', retrained, good]).lines[0]).model, /-retrained/);
+  });
+
+  it('refuses a damaged model file with the line and the reason, and scores nothing', () => {
+    const damaged = path.join(tmp, 'damaged.tfm');
+    fs.writeFileSync(damaged, shipped.replace(/^trees (\d+)$/m, (_, n) => `trees ${Number(n) + 1}`));
+    const r = run(['score', '--model', damaged, good]);
+    assert.equal(r.status, 2);
+    assert.equal(r.lines.length, 0);
+    assert.match(r.stderr, /damaged\.tfm: model file line \d+: the file ends early/);
+    const missing = run(['score', '--model', path.join(tmp, 'none.tfm'), good]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /none\.tfm: No such file/);
+  });
+});
+
 describe('truefollow count', () => {
   it('prints the integer a count string means in the given language', () => {
     assert.deepEqual(run(['count', '--lang', 'de', '1,2 Mio.']).lines, ['1200000']);

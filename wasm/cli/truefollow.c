@@ -5,6 +5,9 @@
  *   truefollow audit [--now UNIX] [--lang L] [--url URL] [FILE...]   the audience estimate of all accounts found
  *   truefollow count --lang L TEXT                                    the integer a count string means
  *
+ * --model FILE (score and audit, repeatable) scores with a model file from wasm/train in place of the
+ * compiled-in model of the same name, e.g. to vet a retrained model before it ships.
+ *
  * FILE "-" or none reads stdin. A bad input is reported on stderr by name; the others are still
  * processed, and the exit status is 1.
  */
@@ -17,6 +20,7 @@
 
 #include "audience.h"
 #include "cJSON.h"
+#include "model_file.h"
 #include "read.h"
 #include "report.h"
 #include "score.h"
@@ -27,12 +31,14 @@ typedef struct cli {
     const char *lang, *url;
     const char **files;
     int n_files;
+    const char **models;
+    int n_models;
 } cli;
 
 static int usage(void)
 {
-    fputs("usage: truefollow score [--now UNIX] [--lang L] [--url URL] [FILE...]\n"
-          "       truefollow audit [--now UNIX] [--lang L] [--url URL] [FILE...]\n"
+    fputs("usage: truefollow score [--now UNIX] [--lang L] [--url URL] [--model FILE]... [FILE...]\n"
+          "       truefollow audit [--now UNIX] [--lang L] [--url URL] [--model FILE]... [FILE...]\n"
           "       truefollow count --lang L TEXT\n",
           stderr);
     return 2;
@@ -134,6 +140,27 @@ static int run_audit(const cli *c)
     return failed;
 }
 
+/* Reads the --model files and puts each in place of its shipped namesake; 0, or 2 after saying why. */
+static int use_models(const cli *c, tf_tree_model **loaded)
+{
+    for (int i = 0; i < c->n_models; i++) {
+        size_t len = 0;
+        char why[256] = "";
+        char *text = read_all(c->models[i], &len);
+        if (!text) {
+            fprintf(stderr, "truefollow: %s: %s\n", c->models[i], strerror(errno));
+            return 2;
+        }
+        loaded[i] = tf_model_file_read(text, len, why, sizeof why);
+        free(text);
+        if (!loaded[i] || tf_model_replace(loaded[i], why, sizeof why) != 0) {
+            fprintf(stderr, "truefollow: %s: %s\n", c->models[i], why);
+            return 2;
+        }
+    }
+    return 0;
+}
+
 static int run_count(const cli *c)
 {
     if (c->n_files != 1)
@@ -151,9 +178,11 @@ int main(int argc, char **argv)
 {
     if (argc < 2)
         return usage();
-    cli c = {(double)time(NULL), "", "", NULL, 0};
+    cli c = {(double)time(NULL), "", "", NULL, 0, NULL, 0};
     c.files = calloc((size_t)argc, sizeof *c.files);
-    if (!c.files)
+    c.models = calloc((size_t)argc, sizeof *c.models);
+    tf_tree_model **loaded = calloc((size_t)argc, sizeof *loaded);
+    if (!c.files || !c.models || !loaded)
         return 1;
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
@@ -171,6 +200,8 @@ int main(int argc, char **argv)
             } else {
                 c.url = value;
             }
+        } else if (strcmp(arg, "--model") == 0 && i + 1 < argc) {
+            c.models[c.n_models++] = argv[++i];
         } else if (arg[0] == '-' && arg[1] == '-') {
             fprintf(stderr, "truefollow: unknown option %s\n", arg);
             return usage();
@@ -185,10 +216,17 @@ int main(int argc, char **argv)
     } else if (strcmp(command, "score") == 0 || strcmp(command, "audit") == 0) {
         if (c.n_files == 0)
             c.files[c.n_files++] = "-";
-        status = command[0] == 's' ? run_score(&c) : run_audit(&c);
+        status = use_models(&c, loaded);
+        if (status == 0)
+            status = command[0] == 's' ? run_score(&c) : run_audit(&c);
     } else {
         status = usage();
     }
+    tf_model_restore_shipped();
+    for (int i = 0; i < c.n_models; i++)
+        tf_model_file_free(loaded[i]);
+    free(loaded);
+    free(c.models);
     free(c.files);
     return status;
 }

@@ -13,16 +13,47 @@
 
 #include "reasons.h"
 
+/* Models read at run time (truefollow score --model FILE), each in place of the shipped one of its name. */
+static const tf_tree_model *replacements[TF_MAX_REPLACED_MODELS];
+static char replaced_version[256];
+
+int tf_model_replace(const tf_tree_model *m, char *why, size_t why_size)
+{
+    int slot = -1;
+    for (int i = 0; i < tf_n_shipped_models && i < TF_MAX_REPLACED_MODELS; i++)
+        if (strcmp(tf_shipped_models[i]->name, m->name) == 0)
+            slot = i;
+    if (slot < 0) {
+        snprintf(why, why_size, "the core has no model named %s to replace", m->name);
+        return -1;
+    }
+    if (tf_tree_model_check(m, why, why_size) != 0)
+        return -1;
+    replacements[slot] = m;
+    /* The version names every model in use, so a report says which trees scored it. */
+    int n = snprintf(replaced_version, sizeof replaced_version, "gbt-1 ");
+    for (int i = 0; i < tf_n_shipped_models && n >= 0 && (size_t)n < sizeof replaced_version; i++)
+        n += snprintf(replaced_version + n, sizeof replaced_version - (size_t)n, "%s%s", i ? "+" : "",
+                      tf_model_find(tf_shipped_models[i]->name)->version);
+    return 0;
+}
+
+void tf_model_restore_shipped(void)
+{
+    memset(replacements, 0, sizeof replacements);
+    replaced_version[0] = '\0';
+}
+
 const char *tf_model_version(void)
 {
-    return tf_shipped_models_version;
+    return replaced_version[0] ? replaced_version : tf_shipped_models_version;
 }
 
 const tf_tree_model *tf_model_find(const char *name)
 {
     for (int i = 0; i < tf_n_shipped_models; i++)
         if (strcmp(tf_shipped_models[i]->name, name) == 0)
-            return tf_shipped_models[i];
+            return i < TF_MAX_REPLACED_MODELS && replacements[i] ? replacements[i] : tf_shipped_models[i];
     return NULL;
 }
 

@@ -54,6 +54,14 @@ extern const tf_tree_model *const tf_shipped_models[];
 extern const int tf_n_shipped_models;
 extern const char tf_shipped_models_version[];
 
+#ifndef TF_MAX_REPLACED_MODELS
+#define TF_MAX_REPLACED_MODELS 8
+#endif
+/* Scores with `m` (e.g. from tf_model_file_read; the caller keeps it alive) in place of the shipped model of
+ * the same name, until tf_model_restore_shipped; 0, or -1 and why (no such model, other columns). */
+int tf_model_replace(const tf_tree_model *m, char *why, size_t why_size);
+void tf_model_restore_shipped(void);
+
 /* Fills `out->p_fake` and `out->reasons`; the verdict is the caller's. */
 void tf_model_predict(const tf_account *a, double now, tf_score *out);
 const char *tf_model_version(void);

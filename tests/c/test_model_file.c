@@ -1,0 +1,248 @@
+/*
+ * The model file reader: the committed model files read at run time equal the compiled-in models, every
+ * kind of damage to a file is refused with a reason, and a model read from a file scores in place of the
+ * shipped one until the shipped models are restored. Run from the repository's root (make test-c).
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model_file.h"
+
+static char *read_text(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long size = ftell(f);
+    assert_true(size > 0);
+    rewind(f);
+    char *text = malloc((size_t)size + 1);
+    assert_non_null(text);
+    assert_int_equal(fread(text, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    text[size] = '\0';
+    *len = (size_t)size;
+    return text;
+}
+
+/* 1 when the trees below node i are the same, node for node. */
+static int same_subtree(const tf_tree_node *a, const tf_tree_node *b, int i)
+{
+    const tf_tree_node *x = &a[i], *y = &b[i];
+    if (x->value != y->value || x->mean != y->mean || x->left != y->left || x->right != y->right ||
+        x->feature != y->feature || x->default_left != y->default_left)
+        return 0;
+    return x->left < 0 || (same_subtree(a, b, x->left) && same_subtree(a, b, x->right));
+}
+
+static void every_model_file_reads_as_the_compiled_in_model(void **state)
+{
+    (void)state;
+    for (int i = 0; i < tf_n_shipped_models; i++) {
+        const tf_tree_model *shipped = tf_shipped_models[i];
+        char path[128], why[256] = "";
+        size_t len;
+        snprintf(path, sizeof path, "wasm/models/%s.tfm", shipped->name);
+        char *text = read_text(path, &len);
+        tf_tree_model *m = tf_model_file_read(text, len, why, sizeof why);
+        free(text);
+        if (!m)
+            fail_msg("%s: %s", path, why);
+        assert_string_equal(m->name, shipped->name);
+        assert_string_equal(m->version, shipped->version);
+        assert_int_equal(m->n_trees, shipped->n_trees);
+        assert_true(m->base_margin == shipped->base_margin);
+        assert_true(m->calibration_a == shipped->calibration_a && m->calibration_b == shipped->calibration_b);
+        assert_true(m->trained_x == shipped->trained_x && m->trained_instagram == shipped->trained_instagram);
+        assert_int_equal(m->rates.tp, shipped->rates.tp);
+        assert_int_equal(m->rates.fp, shipped->rates.fp);
+        assert_true(fabs(m->rates.sensitivity - shipped->rates.sensitivity) < 1e-6);
+        assert_true(fabs(m->rates.specificity - shipped->rates.specificity) < 1e-6);
+        for (int t = 0; t < m->n_trees; t++) {
+            assert_int_equal(m->tree_start[t], shipped->tree_start[t]);
+            assert_int_equal(same_subtree(m->nodes + m->tree_start[t], shipped->nodes + shipped->tree_start[t], 0),
+                             1);
+        }
+        tf_model_file_free(m);
+    }
+}
+
+/* A small valid model: two trees over the core's columns, taken from the card model's header. */
+static char *small_model(void)
+{
+    size_t len;
+    char *card = read_text("wasm/models/card.tfm", &len);
+    char *trees = strstr(card, "\ntrees ");
+    assert_non_null(trees);
+    trees[1] = '\0';
+    size_t cap = strlen(card) + 256;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    snprintf(text, cap,
+             "%strees 2\ntree 3\n1 2 0 1 2.5 0.1\n-1 -1 0 0 -0.25 -0.25\n-1 -1 0 0 0.5 0.5\ntree 1\n-1 -1 0 0 0.125 0.125\n",
+             card);
+    free(card);
+    return text;
+}
+
+/* `text` with its first `find` replaced by `with`. */
+static char *edited(const char *text, const char *find, const char *with)
+{
+    const char *at = strstr(text, find);
+    if (!at)
+        fail_msg("no \"%s\" in the model to edit", find);
+    size_t cap = strlen(text) + strlen(with) + 1;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    snprintf(out, cap, "%.*s%s%s", (int)(at - text), text, with, at + strlen(find));
+    return out;
+}
+
+static void a_small_valid_model_reads_and_scores_its_trees(void **state)
+{
+    (void)state;
+    char *text = small_model(), why[256] = "";
+    tf_tree_model *m = tf_model_file_read(text, strlen(text), why, sizeof why);
+    if (!m)
+        fail_msg("%s", why);
+    float x[TF_N_FEATURES];
+    for (int i = 0; i < TF_N_FEATURES; i++)
+        x[i] = 0;
+    x[0] = 1; /* below 2.5: left leaf */
+    assert_true(tf_tree_model_margin(m, x, NULL) == m->base_margin + -0.25f + 0.125f);
+    x[0] = NAN; /* missing: default left */
+    assert_true(tf_tree_model_margin(m, x, NULL) == m->base_margin + -0.25f + 0.125f);
+    x[0] = 3;
+    assert_true(tf_tree_model_margin(m, x, NULL) == m->base_margin + 0.5f + 0.125f);
+    tf_model_file_free(m);
+    free(text);
+}
+
+static void every_kind_of_damage_is_refused_with_a_reason(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *find, *with, *reason;
+    } damage[] = {
+        {"truefollow-model 1", "truefollow-model 2", "not a truefollow model file"},
+        {"truefollow-model 1", "{\"learner\": {}}", "not a truefollow model file"},
+        {"name card", "name <script>", "holds other than"},
+        {"columns 24 followers", "columns 23 followers", "columns"},
+        {"columns 24 followers", "columns 24 follower", "column 0"},
+        {"trees 2", "trees 0", "not a whole number from 1"},
+        {"trees 2", "trees 99999999999999999999", "not a whole number"},
+        {"trees 2", "trees 3", "ends early"},
+        {"tree 3\n", "tree 40000\n", "not a whole number from 1 to 32767"},
+        {"1 2 0 1 2.5", "0 2 0 1 2.5", "children must both come after it"},
+        {"1 2 0 1 2.5", "1 3 0 1 2.5", "not a whole number from -1 to 2"},
+        {"1 2 0 1 2.5", "1 2 24 1 2.5", "not a whole number from 0 to 23"},
+        {"1 2 0 1 2.5", "1 2 0 7 2.5", "not a whole number from 0 to 1"},
+        {"1 2 0 1 2.5", "1 2 0 1 nan", "not a finite number"},
+        {"1 2 0 1 2.5", "1 2 0 1 inf", "not a finite number"},
+        {"1 2 0 1 2.5", "1 2 0 1 1e400", "not a finite number"},
+        {"1 2 0 1 2.5", "1 2 0 1 1e300", "out of a float's range"},
+        {"1 2 0 1 2.5 0.1", "1 2 0 1 2.5", "a node wants 6 values"},
+        {"1 2 0 1 2.5", "1 2 0 1 2,5", "not a finite number"},
+        {"-1 -1 0 0 0.125 0.125\n", "-1 -1 0 0 0.125 0.125\ntree 1\n", "after the last tree"},
+        {"error_rates 0.5", "error_rates 1.5", "threshold"},
+        {"error_rates 0.5 1277 280", "error_rates 0.5 0 0", "held-out fakes"},
+        {"error_rates 0.5 1277", "error_rates 0.5 -3", "not a whole number"},
+        {"calibration 1.1357707291959172", "calibration -1", "slope"},
+        {"trained 16762368", "trained 99999999999", "feature bits"},
+        {"trained 16762368", "trained -1", "feature bits"},
+    };
+    char *valid = small_model();
+    for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
+        char *text = edited(valid, damage[i].find, damage[i].with), why[256] = "";
+        tf_tree_model *m = tf_model_file_read(text, strlen(text), why, sizeof why);
+        if (m || !strstr(why, damage[i].reason))
+            fail_msg("\"%s\" -> \"%s\": %s (wanted \"%s\")", damage[i].find, damage[i].with, m ? "read" : why,
+                     damage[i].reason);
+        free(text);
+    }
+    /* A NUL byte inside, and every truncation before the last tree's last value. */
+    char why[256] = "";
+    size_t len = strlen(valid);
+    char *nul = malloc(len);
+    assert_non_null(nul);
+    memcpy(nul, valid, len);
+    nul[len / 2] = '\0';
+    assert_null(tf_model_file_read(nul, len, why, sizeof why));
+    assert_non_null(strstr(why, "NUL"));
+    free(nul);
+    size_t last_value = (size_t)(strrchr(valid, ' ') - valid);
+    for (size_t cut = 0; cut <= last_value; cut++) {
+        why[0] = '\0';
+        tf_tree_model *m = tf_model_file_read(valid, cut, why, sizeof why);
+        if (m)
+            fail_msg("the first %zu of %zu bytes read as a model", cut, len);
+        assert_true(why[0] != '\0');
+    }
+    free(valid);
+}
+
+static void a_model_read_from_a_file_scores_until_the_shipped_one_is_restored(void **state)
+{
+    (void)state;
+    tf_account a;
+    tf_account_init(&a, TF_X, TF_SEEN_PROFILE);
+    a.handle = "plainaccount";
+    a.followers = 300;
+    a.following = 280;
+    a.posts = 1500;
+    a.created_at = 1500000000;
+    tf_score shipped, replaced, restored;
+    tf_model_predict(&a, 1760000000, &shipped);
+    const char *shipped_version = tf_model_version();
+
+    size_t len;
+    char *text = read_text("wasm/models/x-profile.tfm", &len), why[256] = "";
+    char *pushed = edited(text, "base_margin ", "base_margin 6 "); /* "base_margin 6 <old>": two values */
+    assert_null(tf_model_file_read(pushed, strlen(pushed), why, sizeof why));
+    free(pushed);
+    const char *old_margin = strstr(text, "base_margin ");
+    assert_non_null(old_margin);
+    char line[64];
+    snprintf(line, sizeof line, "%.*s", (int)strcspn(old_margin, "\n"), old_margin);
+    pushed = edited(text, line, "base_margin 6");
+    char *renamed = edited(pushed, "version x-profile-", "version x-profile-retrained-");
+    tf_tree_model *m = tf_model_file_read(renamed, strlen(renamed), why, sizeof why);
+    if (!m)
+        fail_msg("%s", why);
+    assert_int_equal(tf_model_replace(m, why, sizeof why), 0);
+    tf_model_predict(&a, 1760000000, &replaced);
+    assert_true(replaced.p_fake > shipped.p_fake + 0.1);
+    assert_non_null(strstr(tf_model_version(), "x-profile-retrained-"));
+
+    tf_model_restore_shipped();
+    tf_model_predict(&a, 1760000000, &restored);
+    assert_true(restored.p_fake == shipped.p_fake);
+    assert_string_equal(tf_model_version(), shipped_version);
+
+    m->name = "no-such-model";
+    assert_int_equal(tf_model_replace(m, why, sizeof why), -1);
+    assert_non_null(strstr(why, "no model named no-such-model"));
+    tf_model_file_free(m);
+    free(renamed);
+    free(pushed);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_model_file_reads_as_the_compiled_in_model),
+        cmocka_unit_test(a_small_valid_model_reads_and_scores_its_trees),
+        cmocka_unit_test(every_kind_of_damage_is_refused_with_a_reason),
+        cmocka_unit_test(a_model_read_from_a_file_scores_until_the_shipped_one_is_restored),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
