@@ -255,13 +255,10 @@ static void check_all_null(const cJSON *a)
                                        "created_at", "default_avatar", "verified", "private"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         assert_null_field(a, keys[i]);
-    /* Only the handle was shown, so only the handle can be a reason: nothing is claimed of the rest. */
-    for (const cJSON *r = field(a, "reasons")->child; r; r = r->next) {
-        const char *feature = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "feature"));
-        assert_non_null(feature);
-        if (strncmp(feature, "handle", 6) != 0)
-            fail_msg("reason \"%s\" speaks of a field the response left null", feature);
-    }
+    /* Only the handle was shown: too little to judge, so no probability and no reasons are claimed. */
+    assert_string_equal(cJSON_GetStringValue(field(a, "verdict")), "not-enough-data");
+    assert_null_field(a, "p_fake");
+    assert_int_equal(cJSON_GetArraySize(field(a, "reasons")), 0);
 }
 
 /* ---- the table ---------------------------------------------------------------------------------- */
@@ -293,7 +290,7 @@ static const malformed_case cases[] = {
     {"a million JSON lines of empty objects are unsupported", million_json_lines, UNSUPPORTED, "line 1", NULL},
     {"the right shape with every field null is unsupported, naming the missing handle", every_field_null,
      UNSUPPORTED, "screen_name", NULL},
-    {"every field null but the handle reads an account of nulls, with reasons only about the handle", every_field_null_but_the_handle,
+    {"every field null but the handle reads an account of nulls, judged \"not enough data\"", every_field_null_but_the_handle,
      READ, NULL, check_all_null},
     {"timeline entries that are null are unsupported, saying no user was readable", timeline_entries_all_null,
      UNSUPPORTED, "no readable user", NULL},
@@ -342,15 +339,25 @@ static void malformed_input_gets_a_clear_answer(void **state)
         const cJSON *accounts = cJSON_GetObjectItemCaseSensitive(score, "accounts");
         int n = cJSON_GetArraySize(accounts);
         assert_true(c->expect == READ ? n > 0 : n == 0);
+        int unjudged = 0;
         for (const cJSON *a = accounts ? accounts->child : NULL; a; a = a->next) {
             const cJSON *p = field(a, "p_fake");
-            assert_true(cJSON_IsNumber(p) && p->valuedouble >= 0 && p->valuedouble <= 1);
+            /* A probability, or no number at all beside "not enough data": never a made-up one. */
+            if (strcmp(cJSON_GetStringValue(field(a, "verdict")), "not-enough-data") == 0) {
+                assert_true(cJSON_IsNull(p));
+                unjudged++;
+            } else {
+                assert_true(cJSON_IsNumber(p) && p->valuedouble >= 0 && p->valuedouble <= 1);
+            }
         }
         if (c->check)
             c->check(cJSON_GetArrayItem(accounts, 0));
-        const cJSON *audited = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(audit, "audit"), "n");
-        assert_true(cJSON_IsNumber(audited));
-        assert_int_equal((int)audited->valuedouble, n); /* the audit counts what the score read */
+        const cJSON *report = cJSON_GetObjectItemCaseSensitive(audit, "audit");
+        const cJSON *audited = cJSON_GetObjectItemCaseSensitive(report, "n");
+        const cJSON *left_out = cJSON_GetObjectItemCaseSensitive(report, "left_out_too_little_shown");
+        assert_true(cJSON_IsNumber(audited) && cJSON_IsNumber(left_out));
+        assert_int_equal((int)left_out->valuedouble, unjudged);
+        assert_int_equal((int)audited->valuedouble, n - unjudged); /* the audit counts what the score judged */
     }
     cJSON_Delete(score);
     cJSON_Delete(audit);

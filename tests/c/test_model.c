@@ -232,10 +232,35 @@ static void held_out_error_rates_come_with_their_counts(void **state)
     assert_near(r.true_pos, tf_model_find("card")->rates.tp, 0);
 }
 
+static void an_account_showing_only_its_handle_and_name_is_not_judged(void **state)
+{
+    (void)state;
+    tf_account a;
+    tf_account_init(&a, TF_X, TF_SEEN_FOLLOWERS);
+    a.handle = "kq83720194";
+    tf_score s;
+    tf_score_account(&a, NOW, NULL, &s);
+    assert_int_equal(s.verdict, TF_NOT_ENOUGH_DATA);
+    assert_true(isnan(s.p_fake));
+    assert_int_equal(s.n_reasons, 0);
+    assert_string_equal(tf_verdict_name(s.verdict), "not-enough-data");
+    a.name = "kq83720194";
+    assert_false(tf_account_shows_enough(&a));
+    a.default_avatar = TF_YES; /* a name and an avatar: what a list card shows */
+    assert_true(tf_account_shows_enough(&a));
+    tf_score_account(&a, NOW, NULL, &s);
+    assert_true(s.p_fake >= 0 && s.p_fake <= 1 && s.verdict != TF_NOT_ENOUGH_DATA);
+    tf_account_init(&a, TF_X, TF_SEEN_FOLLOWERS);
+    a.handle = "kq83720194";
+    a.followers = 3, a.following = 900; /* two counts */
+    assert_true(tf_account_shows_enough(&a));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_field_the_page_did_not_show_is_missing_not_zero),
+        cmocka_unit_test(an_account_showing_only_its_handle_and_name_is_not_judged),
         cmocka_unit_test(ratios_and_rates_follow_their_definitions),
         cmocka_unit_test(the_handle_and_name_shapes_are_measured),
         cmocka_unit_test(a_card_view_hides_what_a_card_does_not_show),

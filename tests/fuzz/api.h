@@ -78,4 +78,13 @@ static inline int tf_fuzz_unit(const cJSON *v)
     return cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble <= 1;
 }
 
+/* A probability, or null beside the verdict "not-enough-data". */
+static inline int tf_fuzz_p_fake_ok(const cJSON *account)
+{
+    const cJSON *p = cJSON_GetObjectItemCaseSensitive(account, "p_fake");
+    const cJSON *verdict = cJSON_GetObjectItemCaseSensitive(account, "verdict");
+    int unknown = cJSON_IsString(verdict) && strcmp(verdict->valuestring, "not-enough-data") == 0;
+    return unknown ? cJSON_IsNull(p) : tf_fuzz_unit(p);
+}
+
 #endif

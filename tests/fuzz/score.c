@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const cJSON *account;
     cJSON_ArrayForEach(account, cJSON_GetObjectItemCaseSensitive(report, "accounts"))
     {
-        TF_FUZZ_CHECK(tf_fuzz_unit(cJSON_GetObjectItemCaseSensitive(account, "p_fake")));
+        TF_FUZZ_CHECK(tf_fuzz_p_fake_ok(account));
         const cJSON *followers = cJSON_GetObjectItemCaseSensitive(account, "followers");
         TF_FUZZ_CHECK(cJSON_IsNull(followers) || tf_fuzz_count_ok(followers->valuedouble));
     }

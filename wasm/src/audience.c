@@ -22,17 +22,23 @@ static const tf_account *find_profile(const tf_batch *b)
 /*
  * The sample's accounts, in the order the responses listed them (a follower list: newest first). When
  * the responses hold a list, the profiles seen beside it are its subject, not its sample; otherwise every
- * account is in the sample.
+ * account is in the sample. Accounts that show too little to judge stay out; `too_little` counts them.
  */
-static size_t select_sample(const tf_batch *b, const tf_account **out)
+static size_t select_sample(const tf_batch *b, const tf_account **out, size_t *too_little)
 {
     int have_list = 0;
     for (size_t i = 0; i < b->n_accounts; i++)
         have_list |= b->accounts[i].seen != TF_SEEN_PROFILE;
     size_t n = 0;
-    for (size_t i = 0; i < b->n_accounts; i++)
-        if (!have_list || b->accounts[i].seen != TF_SEEN_PROFILE)
+    *too_little = 0;
+    for (size_t i = 0; i < b->n_accounts; i++) {
+        if (have_list && b->accounts[i].seen == TF_SEEN_PROFILE)
+            continue;
+        if (tf_account_shows_enough(&b->accounts[i]))
             out[n++] = &b->accounts[i];
+        else
+            (*too_little)++;
+    }
     return n;
 }
 
@@ -72,7 +78,8 @@ cJSON *tf_audience_report(const tf_batch *batch, double now, const tf_thresholds
     if (!sample || !scores || !created || !posts)
         goto done;
 
-    size_t n = select_sample(batch, sample);
+    size_t too_little;
+    size_t n = select_sample(batch, sample, &too_little);
     for (size_t i = 0; i < n; i++) {
         tf_score_account(sample[i], now, t, &scores[i]);
         created[i] = sample[i]->created_at;
@@ -95,6 +102,10 @@ cJSON *tf_audience_report(const tf_batch *batch, double now, const tf_thresholds
     tf_engagement_measure(profile ? profile->platform : n ? sample[0]->platform : TF_X, posts, n_posts, followers,
                           &engagement);
     report = tf_audit_report(&audit, followers, profile ? profile->handle : NULL, &factory, &engagement);
+    if (report && !cJSON_AddNumberToObject(report, "left_out_too_little_shown", (double)too_little)) {
+        cJSON_Delete(report);
+        report = NULL;
+    }
 done:
     free(sample), free(scores), free(created), free(posts), free(factory.runs);
     return report;

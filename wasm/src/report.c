@@ -85,7 +85,7 @@ cJSON *tf_account_report(const tf_account *a, const tf_score *s)
     failed |= add(o, "default_avatar", flag_or_null(a->default_avatar));
     failed |= add(o, "verified", flag_or_null(a->verified));
     failed |= add(o, "private", flag_or_null(a->is_private));
-    failed |= add(o, "p_fake", cJSON_CreateNumber(round6(s->p_fake)));
+    failed |= add(o, "p_fake", isnan(s->p_fake) ? cJSON_CreateNull() : cJSON_CreateNumber(round6(s->p_fake)));
     failed |= add(o, "verdict", cJSON_CreateString(tf_verdict_name(s->verdict)));
     cJSON *reasons = cJSON_CreateArray();
     failed |= add(o, "reasons", reasons);

@@ -27,10 +27,24 @@ static int is_inactive(const tf_account *a, double now, const tf_thresholds *t)
     return years > 1 && a->posts / years < t->inactive_posts_per_year;
 }
 
+int tf_account_shows_enough(const tf_account *a)
+{
+    int counts = !isnan(a->followers) + !isnan(a->following) + !isnan(a->posts);
+    int facts = (a->name != NULL) + (a->bio != NULL) + (a->default_avatar != TF_UNKNOWN || a->avatar_url != NULL) +
+                counts + !isnan(a->created_at);
+    return facts >= 2;
+}
+
 void tf_score_account(const tf_account *a, double now, const tf_thresholds *t, tf_score *out)
 {
     if (!t)
         t = &tf_default_thresholds;
+    if (!tf_account_shows_enough(a)) {
+        out->p_fake = NAN;
+        out->verdict = TF_NOT_ENOUGH_DATA;
+        out->n_reasons = 0;
+        return;
+    }
     tf_model_predict(a, now, out);
     if (out->p_fake >= t->fake)
         out->verdict = TF_FAKE;
@@ -44,6 +58,7 @@ const char *tf_verdict_name(tf_verdict v)
     case TF_REAL: return "real";
     case TF_INACTIVE: return "inactive";
     case TF_FAKE: return "fake";
+    case TF_NOT_ENOUGH_DATA: return "not-enough-data";
     }
     return "unknown";
 }

@@ -9,7 +9,8 @@
 
 #define TF_MAX_REASONS 3
 
-typedef enum { TF_REAL, TF_INACTIVE, TF_FAKE } tf_verdict;
+/* TF_NOT_ENOUGH_DATA: the account shows too little to judge (see tf_account_shows_enough); p_fake is NAN. */
+typedef enum { TF_REAL, TF_INACTIVE, TF_FAKE, TF_NOT_ENOUGH_DATA } tf_verdict;
 
 typedef struct tf_reason {
     const char *feature; /* the feature's name in the model card's table */
@@ -18,7 +19,7 @@ typedef struct tf_reason {
 } tf_reason;
 
 typedef struct tf_score {
-    double p_fake; /* 0 to 1 */
+    double p_fake; /* 0 to 1; NAN when the verdict is TF_NOT_ENOUGH_DATA */
     tf_verdict verdict;
     int n_reasons;
     tf_reason reasons[TF_MAX_REASONS];
@@ -31,6 +32,11 @@ typedef struct tf_thresholds {
 } tf_thresholds;
 
 extern const tf_thresholds tf_default_thresholds;
+
+/* 1 when the account shows at least two of: a name, a bio, an avatar, its followers, its following, its
+ * posts, its creation date. A handle alone (or with only a name) says too little: the model would answer
+ * from the handle's letters alone. */
+int tf_account_shows_enough(const tf_account *a);
 
 /* `now` is unix seconds: account ages and rates are measured against it. */
 void tf_score_account(const tf_account *a, double now, const tf_thresholds *t, tf_score *out);
