@@ -20,7 +20,8 @@ const profile = (fields) =>
 const rawProfile = (raw) => profile({ relationship_counts: { followers: '@' } }).replace('"@"', raw);
 const userEntry = JSON.stringify({
   entryId: 'user-1',
-  content: { itemContent: { user_results: { result: { __typename: 'User', core: { screen_name: 'f' } } } } },
+  content: { itemContent: { user_results: { result: { __typename: 'User', core: { screen_name: 'f' },
+    relationship_counts: { followers: 3, following: 900 } } } } },
 });
 const timeline = (entries) =>
   `{"data":{"user":{"result":{"__typename":"User","timeline":{"timeline":{"instructions":[` +
@@ -60,7 +61,10 @@ const rows = [
   ['every field null', () => JSON.stringify({ data: { user: { result: { __typename: null, core: null, legacy: null, relationship_counts: null } } } }),
     'unsupported', /screen_name/],
   ['every field null but the handle', () => profile({ relationship_counts: { followers: null, following: null }, tweet_counts: null, avatar: null }),
-    'ok', null, (a) => { for (const k of ['followers', 'following', 'posts', 'default_avatar', 'created_at']) assert.equal(a[k], null, k); }],
+    'ok', null, (a) => {
+      for (const k of ['followers', 'following', 'posts', 'default_avatar', 'created_at']) assert.equal(a[k], null, k);
+      assert.equal(a.verdict, 'not-enough-data');
+    }],
   ['empty input', () => '   ', REFUSED, /empty input/],
 ];
 
@@ -84,9 +88,13 @@ for (const build of ['release', 'debug']) {
         const score = expectAnswer(() => core.score(input, { now: NOW }), expect, message);
         const audit = expectAnswer(() => core.audit(input, { now: NOW }), expect, message);
         if (score) {
-          for (const a of score.accounts) assert.ok(a.p_fake >= 0 && a.p_fake <= 1);
+          // A probability, or none at all beside "not enough data": never a made-up number.
+          const unjudged = score.accounts.filter((a) => a.verdict === 'not-enough-data');
+          for (const a of unjudged) assert.equal(a.p_fake, null);
+          for (const a of score.accounts) if (a.verdict !== 'not-enough-data') assert.ok(a.p_fake >= 0 && a.p_fake <= 1);
           if (check) check(score.accounts[0]);
-          assert.equal(audit.audit.n, score.accounts.length);
+          assert.equal(audit.audit.left_out_too_little_shown, unjudged.length);
+          assert.equal(audit.audit.n, score.accounts.length - unjudged.length);
         }
         assert.equal(core.score(profile({}), { now: NOW }).status, 'ok', 'the core reads again afterwards');
       });
