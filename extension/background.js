@@ -103,11 +103,11 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own content scripts, in a tab, speak to the worker, each for its own page's platform.
   if (sender.id !== api.runtime.id || !sender.tab || typeof sender.url !== 'string') return false;
   const platform = sites.platformOf(sender.url);
+  if (!platform) return false;
   const fromHere = (url) => sites.dataUrlFits(sender.url, url);
   const ownSubject = (m) => m.subject.platform === platform;
   let task = null;
-  if (!platform) task = null;
-  else if (isContentCapture(message) && fromHere(message.url)) task = score(message, platform);
+  if (isContentCapture(message) && fromHere(message.url)) task = score(message, platform);
   else if (isContentAudit(message) && ownSubject(message) && message.records.every((r) => fromHere(r.url))) task = audit(message);
   else if (isContentRecall(message) && ownSubject(message)) task = recall(message);
   else if (isContentHistory(message) && ownSubject(message)) task = history(message);
