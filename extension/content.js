@@ -5,8 +5,8 @@
  *
  * - Captures are untrusted: accepted only from this window, from this page's origin, in the exact shape and
  *   within the size limits of messages.js, and from a URL this site's data comes from (sites.js; the worker
- *   checks the same, and keeps only accounts of this page's platform). Nothing goes back to the page, and
- *   nothing from it is inserted as HTML. The worst a lying page can do is mislabel its own site's badges and
+ *   checks the same, and keeps only accounts of this page's platform). Nothing stored goes back to the page
+ *   (audit mode only asks the page world for the next page of a list), and nothing from it is inserted as HTML. The worst a lying page can do is mislabel its own site's badges and
  *   stored profiles; it cannot read or change what is stored for another site.
  * - The profile is the one whose handle is in the page URL; single-page navigation is followed by watching
  *   the URL on every DOM change and on popstate, and a new profile gets a new badge (the old one goes, with
