@@ -7,11 +7,17 @@
  *                                                   the estimate stored with the subject's profile
  *   content/recall {subject}                     -> {profile: the stored record or null}
  *   content/history {subject}                    -> {points, jumps}: the counts kept (records.js), the core's jumps
- * and ignores everything else. It also runs the content scripts on the Mastodon instances the user granted
+ * and ignores everything else. A page can only hand over data to be scored, and only for its own site: every
+ * message must come from our content script in a tab, a capture's URL must be one its site's data comes from,
+ * a subject must be of the sending page's platform, and accounts of another platform in a report are neither
+ * stored nor returned (a page on one site cannot read or change what is stored for another; see sites.js).
+ * It also runs the content scripts on the Mastodon instances the user granted
  * (optional host permissions, asked for on the options page). It makes no network request: the core's .wasm
  * is read from the extension's own package.
  */
 import './messages.js';
+import './sites.js';
+import './stored-shapes.js';
 import './store.js';
 import './settings.js';
 import './records.js';
@@ -19,6 +25,7 @@ import { loadCore } from './core/web.js';
 
 const { MSG, isContentCapture, isContentAudit, isContentRecall, isContentHistory } = globalThis.truefollowMessages;
 const settings = globalThis.truefollowSettings;
+const sites = globalThis.truefollowSites;
 const kept = globalThis.truefollowRecords;
 // The user's thresholds (options page), passed to the core, which applies them.
 const coreOptions = async () => settings.coreOptions(await settings.load(api.storage.local));
@@ -50,10 +57,12 @@ async function remember(fn) {
 
 // ---- the tasks ----------------------------------------------------------------------------------------
 
-async function score({ url, body, lang }) {
+async function score({ url, body, lang }, platform) {
   const core = await loadCore();
   const report = core.score(body, { url, lang, ...(await coreOptions()) });
   if (Array.isArray(report.accounts)) {
+    // The core reads any platform's shape from any URL: only the sending page's platform counts.
+    report.accounts = report.accounts.filter((a) => a?.platform === platform);
     await remember((s) => s.rememberAccounts(report.accounts));
     for (const a of report.accounts) {
       if (a?.seen === 'profile' && typeof a.handle === 'string') await remember(() => kept.addCount(api.storage.local, a, a.followers));
@@ -91,13 +100,17 @@ async function recall({ subject }) {
 }
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // Only our own content scripts, in a tab, speak to the worker.
-  if (sender.id !== api.runtime.id || !sender.tab) return false;
+  // Only our own content scripts, in a tab, speak to the worker, each for its own page's platform.
+  if (sender.id !== api.runtime.id || !sender.tab || typeof sender.url !== 'string') return false;
+  const platform = sites.platformOf(sender.url);
+  if (!platform) return false;
+  const fromHere = (url) => sites.dataUrlFits(sender.url, url);
+  const ownSubject = (m) => m.subject.platform === platform;
   let task = null;
-  if (isContentCapture(message)) task = score(message);
-  else if (isContentAudit(message)) task = audit(message);
-  else if (isContentRecall(message)) task = recall(message);
-  else if (isContentHistory(message)) task = history(message);
+  if (isContentCapture(message) && fromHere(message.url)) task = score(message, platform);
+  else if (isContentAudit(message) && ownSubject(message) && message.records.every((r) => fromHere(r.url))) task = audit(message);
+  else if (isContentRecall(message) && ownSubject(message)) task = recall(message);
+  else if (isContentHistory(message) && ownSubject(message)) task = history(message);
   if (!task) return false;
   task.then(
     (report) => sendResponse({ type: MSG.WORKER_REPORT, report }),

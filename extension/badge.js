@@ -21,7 +21,8 @@
   const STATES = ['reading', 'ready', 'no-data', 'unsupported', 'error'];
   const CSS = `
     :host { all: initial; display: inline-flex; position: relative; vertical-align: middle;
-            margin-inline-start: 0.4em; cursor: pointer; }
+            margin-inline-start: 0.4em; cursor: pointer;
+            unicode-bidi: isolate; } /* a direction override the page leaves open (a name's U+202E) stays outside */
     :host(:focus-visible) { outline: 2px solid #1d4ed8; outline-offset: 2px; border-radius: 0.7em; }
     .badge { font: 600 13px/1.2 system-ui, sans-serif; padding: 0.15em 0.6em; border-radius: 0.7em;
              border: 1.5px solid #6b7280; background: #f9fafb; color: #111827; white-space: nowrap; }

@@ -4,7 +4,10 @@
  * details panel behind it (badge.js, panel.js, faces.js for the words; sites.js for URLs and anchors).
  *
  * - Captures are untrusted: accepted only from this window, from this page's origin, in the exact shape and
- *   within the size limits of messages.js. The worst a lying page can do is mislabel its own badge.
+ *   within the size limits of messages.js, and from a URL this site's data comes from (sites.js; the worker
+ *   checks the same, and keeps only accounts of this page's platform). Nothing stored goes back to the page
+ *   (audit mode only asks the page world for the next page of a list), and nothing from it is inserted as HTML. The worst a lying page can do is mislabel its own site's badges and
+ *   stored profiles; it cannot read or change what is stored for another site.
  * - The profile is the one whose handle is in the page URL; single-page navigation is followed by watching
  *   the URL on every DOM change and on popstate, and a new profile gets a new badge (the old one goes, with
  *   its panel).
@@ -20,7 +23,7 @@
   'use strict';
 
   const { MSG, PAGE_SOURCE, LIMITS, isPageCapture, isWorkerReply } = globalThis.truefollowMessages;
-  const { siteFor, sameHandle } = globalThis.truefollowSites;
+  const { siteFor, sameHandle, dataUrlFits } = globalThis.truefollowSites;
   const badge = globalThis.truefollowBadge;
   const panel = globalThis.truefollowPanel;
   const { badgeFace, panelModel, STATE_FACES } = globalThis.truefollowFaces;
@@ -237,13 +240,27 @@
 
   // ---- wiring -----------------------------------------------------------------------------------------
 
+  // The page messages claiming to be captures, by what became of them. The test build
+  // (scripts/build-extension.mjs --test) shows the tally on <html data-truefollow-captures> for the end-to-end
+  // tests; releases keep it to themselves.
+  const SHOW_CAPTURE_TALLY = false;
+  const tally = { accepted: 0, frame: 0, schema: 0, site: 0 };
+  function count(outcome) {
+    tally[outcome]++;
+    if (SHOW_CAPTURE_TALLY) document.documentElement.setAttribute('data-truefollow-captures', JSON.stringify(tally));
+    return outcome === 'accepted';
+  }
+
   window.addEventListener('message', (event) => {
-    if (event.source !== window || event.origin !== location.origin) return;
     const data = event.data;
     // Cheap tests first: the site posts its own messages on the same channel.
-    if (!data || typeof data !== 'object' || data.source !== PAGE_SOURCE || !isPageCapture(data)) return;
+    if (!data || typeof data !== 'object' || data.source !== PAGE_SOURCE) return;
+    if (event.source !== window || event.origin !== location.origin) return count('frame'); // another frame or origin
+    if (!isPageCapture(data)) return count('schema');
+    if (!dataUrlFits(location.href, data.url)) return count('site'); // another site's URL
+    count('accepted');
     sync(); // the URL may have changed just before the response
-    onCapture(String(data.url), String(data.body), typeof data.next === 'string' ? data.next : '');
+    onCapture(data.url, data.body, typeof data.next === 'string' ? data.next : '');
   });
 
   window.addEventListener('popstate', queueSync);

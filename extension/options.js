@@ -1,6 +1,6 @@
 /*
- * The options page's behaviour: shows how many profiles and followers are stored and deletes them all on
- * request (store.js), and lists, adds and removes the Mastodon instances truefollow may read. Adding one asks
+ * The options page's behaviour: shows how many profiles and followers are stored (and how many damaged records
+ * were skipped) and deletes them all on request (store.js), and lists, adds and removes the Mastodon instances truefollow may read. Adding one asks
  * the browser for that instance's host permission (optional_host_permissions); the worker then runs the
  * content scripts there (background.js).
  */
@@ -13,8 +13,12 @@
 
   async function showCounts() {
     try {
-      const { profiles, followers } = (await storePromise).counts();
+      const { profiles, followers, unreadable } = (await storePromise).counts();
       $('stored-counts').textContent = `${profiles} profile${profiles === 1 ? '' : 's'} and ${followers} follower${followers === 1 ? '' : 's'} stored.`;
+      // Damaged records are skipped, not deleted: "Delete all stored data" removes them, as does a new visit.
+      $('stored-problems').hidden = unreadable === 0;
+      $('stored-problems').textContent = unreadable === 0 ? '' : `${unreadable} stored record${unreadable === 1 ? '' : 's'} could not be read and ` +
+        `${unreadable === 1 ? 'was' : 'were'} skipped.`;
     } catch (error) {
       $('stored-counts').textContent = `The store cannot be read: ${error.message}`;
     }

@@ -103,11 +103,14 @@
     return { panel, closeButton };
   }
 
-  function place(host, opener) {
+  function place(host, panel, opener) {
     const rect = opener.getBoundingClientRect();
     const width = Math.min(384, window.innerWidth - 16);
-    host.style.top = `${Math.max(8, Math.min(rect.bottom + 8, window.innerHeight - 200))}px`;
+    const top = Math.max(8, Math.min(rect.bottom + 8, window.innerHeight - 200));
+    host.style.top = `${top}px`;
     host.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - width - 8))}px`;
+    // A fixed box cannot be scrolled into view: a tall panel scrolls inside the room below its top instead.
+    panel.style.maxHeight = `${Math.max(120, window.innerHeight - top - 8)}px`;
   }
 
   /** Opens the panel for `model` beside `opener` (the badge); onClose() runs once it has closed. */
@@ -142,7 +145,7 @@
       host, opener, onClose,
       cleanup: () => document.removeEventListener('pointerdown', onPointer, true),
     };
-    place(host, opener);
+    place(host, panel, opener);
     document.body.append(host);
     closeButton.focus();
   }

@@ -27,8 +27,7 @@
     node.append(...children);
     return node;
   };
-  const profileKey = ({ platform, handle }) => `p|${platform}|${String(handle).replace(/^@/, '').toLowerCase()}`;
-  const recordOf = async (subject) => (await area.get(profileKey(subject)))[profileKey(subject)] ?? null;
+  const recordOf = (subject) => records.profile(area, subject); // a damaged record reads as none
   const label = (s) => `@${String(s.handle).replace(/^@/, '')} (${s.platform})`;
   const interval = (ci) => (Array.isArray(ci) ? `${i18n.percent(ci[0])}–${i18n.percent(ci[1])}` : t('unknown'));
 

@@ -9,28 +9,47 @@
  * A count is added when it differs from the last one kept (a revisit with the same count adds nothing but
  * moves its time). Caps: HISTORY_POINTS per profile (oldest dropped), INPUT_CHARS per audit (beyond it the
  * inputs are not kept and the report says so). "Delete all stored data" (options page) clears these too.
+ * Every record is checked as it is read (stored-shapes.js): one that fails is treated as absent (a history
+ * starts again, the inputs are "not kept", a vetting entry is dropped) and the next write replaces it.
+ * Read-then-write updates of one context run one after another, so two captures never lose a count.
  *
- * A classic script (popup, options page, and the worker as a side-effect import): defines
- * globalThis.truefollowRecords = {LIMITS, addCount, history, keepInputs, inputs, vetting, setVetting, profiles}.
+ * A classic script (popup, options page, and the worker as a side-effect import; after sites.js and
+ * stored-shapes.js): defines globalThis.truefollowRecords =
+ * {LIMITS, addCount, history, keepInputs, inputs, vetting, setVetting, profiles, profile}.
  */
 (() => {
   'use strict';
 
   const LIMITS = Object.freeze({ HISTORY_POINTS: 500, INPUT_CHARS: 3 * 1024 * 1024, VETTING: 50 });
+  const shapes = () => globalThis.truefollowStoredShapes;
   const norm = (handle) => String(handle).replace(/^@/, '').toLowerCase();
   const key = (kind, { platform, handle }) => `${kind}|${platform}|${norm(handle)}`;
 
-  async function addCount(area, subject, followers, t = Date.now()) {
+  // The record at k if it passes its check, else undefined (as if it were not there).
+  async function read(area, k) {
+    const value = (await area.get(k))[k];
+    return value !== undefined && !shapes().problemOf(k, value) ? value : undefined;
+  }
+
+  let queue = Promise.resolve();
+  const serial = (fn) => {
+    const run = queue.then(fn);
+    queue = run.catch(() => {});
+    return run;
+  };
+
+  const addCount = (area, subject, followers, t = Date.now()) => serial(async () => {
     if (typeof followers !== 'number' || !Number.isFinite(followers)) return;
     const k = key('h', subject);
-    const points = (await area.get(k))[k]?.points ?? [];
+    if (shapes().problemOf(k, { points: [] })) return; // a handle no page could ask for
+    const points = (await read(area, k))?.points ?? [];
     const last = points[points.length - 1];
     if (last && last.followers === followers) last.t = t;
     else points.push({ t, followers });
     await area.set({ [k]: { points: points.slice(-LIMITS.HISTORY_POINTS) } });
-  }
+  });
 
-  const history = async (area, subject) => (await area.get(key('h', subject)))[key('h', subject)]?.points ?? [];
+  const history = async (area, subject) => (await read(area, key('h', subject)))?.points ?? [];
 
   async function keepInputs(area, subject, inputs) {
     const k = key('i', subject);
@@ -38,11 +57,11 @@
     else await area.set({ [k]: inputs });
   }
 
-  const inputs = async (area, subject) => (await area.get(key('i', subject)))[key('i', subject)] ?? null;
+  const inputs = async (area, subject) => (await read(area, key('i', subject))) ?? null;
 
   const vetting = async (area) => {
-    const list = (await area.get('vetting')).vetting;
-    return Array.isArray(list) ? list : [];
+    const list = await read(area, 'vetting');
+    return Array.isArray(list) ? list.filter(shapes().isSubject) : [];
   };
   async function setVetting(area, list) {
     const seen = new Set();
@@ -52,12 +71,26 @@
     await area.set({ vetting: clean });
   }
 
-  /** Every stored profile record (store.js layout), the most recently seen first. */
+  /** Every stored profile that can be read (store.js layout, put together by profileOf), the most recently seen first. */
   async function profiles(area) {
     const all = await area.get(null);
-    return Object.entries(all).filter(([k]) => k.startsWith('p|')).map(([, v]) => v)
-      .sort((a, b) => (b.seen_at ?? 0) - (a.seen_at ?? 0));
+    const sound = (k) => k in all && !shapes().problemOf(k, all[k]);
+    const found = [];
+    for (const k of Object.keys(all)) {
+      const rest = k.slice(2);
+      const isProfile = k.startsWith('p|') || (k.startsWith('a|') && !(`p|${rest}` in all));
+      if (!isProfile) continue;
+      const record = shapes().profileOf(sound(`p|${rest}`) ? all[`p|${rest}`] : null, sound(`a|${rest}`) ? all[`a|${rest}`] : null);
+      if (record) found.push(record);
+    }
+    return found.sort((a, b) => b.seen_at - a.seen_at);
   }
 
-  globalThis.truefollowRecords = Object.freeze({ LIMITS, addCount, history, keepInputs, inputs, vetting, setVetting, profiles });
+  /** One stored profile that can be read, or null. */
+  async function profile(area, subject) {
+    const [p, a] = [key('p', subject), key('a', subject)];
+    return shapes().profileOf((await read(area, p)) ?? null, (await read(area, a)) ?? null);
+  }
+
+  globalThis.truefollowRecords = Object.freeze({ LIMITS, addCount, history, keepInputs, inputs, vetting, setVetting, profiles, profile });
 })();

@@ -5,7 +5,15 @@
  * sites drew them in 2025-26). Mastodon has no fixed host: its entry applies on every instance the user has
  * granted (the content scripts only run there), and the page is checked for Mastodon's own markup.
  *
- * A classic content script: defines globalThis.truefollowSites = {SITES, siteFor(location, document)}.
+ * Two checks keep one site's page from speaking for another (content.js and background.js use them):
+ * - dataHosts: the hosts a site's data comes from (null: any host, for Bluesky's app views and personal data
+ *   servers; 'self': the page's own host, for a Mastodon instance), so a capture claiming another site's URL
+ *   is refused;
+ * - handle: the handles a page URL of the site can name, so a profile the core read is stored only under a
+ *   handle a page could ask for again (no markup, no control characters, no 10,000-character keys).
+ *
+ * A classic script (content scripts, the popup, the options page, and the worker as a side-effect import):
+ * defines globalThis.truefollowSites = {SITES, siteFor, sameHandle, isHandle, platformOf, dataUrlFits}.
  */
 (() => {
   'use strict';
@@ -20,6 +28,8 @@
     {
       platform: 'x',
       hosts: ['x.com', 'twitter.com'],
+      dataHosts: ['x.com', 'twitter.com'],
+      handle: /^[A-Za-z0-9_]{1,15}$/,
       profile(path) {
         const m = /^\/([A-Za-z0-9_]{1,15})(?:\/(followers|verified_followers|following|with_replies|media|likes|highlights))?\/?$/.exec(path);
         if (!m || X_RESERVED.has(m[1].toLowerCase())) return null;
@@ -32,6 +42,8 @@
     {
       platform: 'instagram',
       hosts: ['www.instagram.com'],
+      dataHosts: ['www.instagram.com'],
+      handle: /^[A-Za-z0-9._]{1,30}$/,
       profile(path) {
         const m = /^\/([A-Za-z0-9._]{1,30})\/(?:(followers)\/?)?$/.exec(path);
         if (!m || INSTAGRAM_RESERVED.has(m[1].toLowerCase())) return null;
@@ -43,6 +55,8 @@
     {
       platform: 'tiktok',
       hosts: ['www.tiktok.com'],
+      dataHosts: ['www.tiktok.com'],
+      handle: /^[A-Za-z0-9._]{2,24}$/,
       profile(path) {
         const m = /^\/@([A-Za-z0-9._]{2,24})\/?$/.exec(path);
         return m && { handle: m[1], followersPage: false };
@@ -52,6 +66,8 @@
     {
       platform: 'youtube',
       hosts: ['www.youtube.com'],
+      dataHosts: ['www.youtube.com'],
+      handle: /^[A-Za-z0-9._-]{3,30}$/,
       profile(path) {
         const m = /^\/@([A-Za-z0-9._-]{3,30})(?:\/(?:featured|videos|shorts|streams|playlists|community|about))?\/?$/.exec(path);
         return m && { handle: m[1], followersPage: false };
@@ -61,6 +77,8 @@
     {
       platform: 'bluesky',
       hosts: ['bsky.app'],
+      dataHosts: null, // the app talks to app views and personal data servers on many hosts
+      handle: /^[A-Za-z0-9][A-Za-z0-9.:-]{2,252}$/,
       profile(path) {
         const m = /^\/profile\/([A-Za-z0-9.:-]{3,253})(?:\/(followers|follows|post\/[\w]+))?\/?$/.exec(path);
         return m && !m[2]?.startsWith('post') ? { handle: decodeURIComponent(m[1]), followersPage: m[2] === 'followers' } : null;
@@ -71,6 +89,8 @@
     {
       platform: 'mastodon',
       hosts: null, // any instance the user has granted
+      dataHosts: 'self', // the web app reads its own instance's API
+      handle: /^[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,253})?$/,
       profile(path) {
         const m = /^\/@([A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,253})?)(?:\/(followers|following|with_replies|media))?\/?$/.exec(path);
         return m && { handle: m[1], followersPage: m[2] === 'followers' };
@@ -90,5 +110,36 @@
   const sameHandle = (a, b) => typeof a === 'string' && typeof b === 'string' &&
     a.replace(/^@/, '').toLowerCase() === b.replace(/^@/, '').toLowerCase();
 
-  globalThis.truefollowSites = Object.freeze({ SITES, siteFor, sameHandle });
+  /** True for a handle (with or without its leading @) that a page URL of the platform could name. */
+  function isHandle(platform, handle) {
+    const site = SITES.find((s) => s.platform === platform);
+    return Boolean(site) && typeof handle === 'string' && site.handle.test(handle.replace(/^@/, ''));
+  }
+
+  /** The platform of a page's URL (a string), or null. */
+  function platformOf(pageUrl) {
+    try {
+      const url = new URL(pageUrl);
+      return url.protocol === 'https:' ? siteFor(url.hostname).platform : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** True when a response at dataUrl may hold data of the platform of the page at pageUrl. */
+  function dataUrlFits(pageUrl, dataUrl) {
+    try {
+      const page = new URL(pageUrl);
+      const data = new URL(dataUrl);
+      const { dataHosts } = siteFor(page.hostname);
+      if (data.protocol !== 'https:') return false;
+      if (dataHosts === null) return true;
+      if (dataHosts === 'self') return data.hostname === page.hostname;
+      return dataHosts.includes(data.hostname);
+    } catch {
+      return false;
+    }
+  }
+
+  globalThis.truefollowSites = Object.freeze({ SITES, siteFor, sameHandle, isHandle, platformOf, dataUrlFits });
 })();

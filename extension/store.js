@@ -1,41 +1,92 @@
 /*
  * What the extension keeps, on this device only (storage.local; nothing is ever sent): every profile seen with
- * the core's account report and its latest audience estimate, and every follower the core scored.
+ * the core's account report and its latest audience estimate, and every follower the core scored. The layout
+ * of every record, and the checks a record must pass to be read, are in stored-shapes.js:
  *
  *   'schema'                     {version}
- *   'p|<platform>|<handle>'      {platform, handle, seen_at, account | null, audit | null, audit_at | null}
+ *   'p|<platform>|<handle>'      {platform, handle, seen_at, account | null}
+ *   'a|<platform>|<handle>'      {platform, handle, audit, audit_at}
  *   'f|<platform>|<id>'          {platform, seen_at, account}
  *
  * Keys are lower-cased handles and the platform's own ids. One key per record, so a write touches only what
- * changed. Schema: opening runs the migrations from the stored version up to SCHEMA_VERSION one step at a
- * time, writing the new version after each step (a step must be safe to run twice); data written by a newer
- * version is left untouched and the store refuses to open rather than guess. Quota: a write that hits the
- * browser's quota evicts the oldest follower records (then the oldest profiles) and tries again; the caps in
- * LIMITS keep the store well below the quota in normal use.
+ * changed, and each record is written whole by one storage.local.set(), which both browsers commit as one
+ * transaction (Chromium: one LevelDB write batch; Firefox: one IndexedDB transaction): a write cut short by a
+ * crash or a closed browser leaves the record as it was before, never half-written. A profile's account (from
+ * a capture) and its audience estimate (from an audit) are separate records, so those two writers never
+ * read, merge and rewrite the same record; writes through one store also run one at a time.
  *
- * A classic script (the options page loads it with <script>, the worker imports it for its side effect):
- * defines globalThis.truefollowStore = {SCHEMA_VERSION, MIGRATIONS, LIMITS, openStore, StoreError}.
+ * Reading: a record that fails its check is skipped, listed in unreadable() and counted, and the rest loads; a
+ * later write of the same record replaces it. Accounts are stored with long strings clipped (a page can hand
+ * over a 10,000-character name), and a profile only under a handle a page URL could name (sites.js).
+ *
+ * Schema: opening runs the migrations from the stored version up to SCHEMA_VERSION one step at a time, writing
+ * the new version after each step; a step moves one record per write and must be safe to run again after an
+ * interruption. Data written by a newer version is left untouched and the store refuses to open rather than
+ * guess. Quota: a write that hits the browser's quota evicts the oldest follower records (then the oldest
+ * profiles) and tries again; the caps in LIMITS keep the store well below the quota in normal use.
+ *
+ * A classic script (the options page loads it with <script> after sites.js and stored-shapes.js, the worker
+ * imports it for its side effect): defines globalThis.truefollowStore =
+ * {SCHEMA_VERSION, MIGRATIONS, LIMITS, openStore, clipAccount, StoreError}.
  */
 (() => {
   'use strict';
 
-  const SCHEMA_VERSION = 1;
-  // MIGRATIONS[v] turns a version-v store into a version v+1 store: {from, to, run(area)}. Version 1 is the
-  // first layout, so there is nothing to migrate yet; a change of layout adds its step here and a test.
-  const MIGRATIONS = [];
+  const SCHEMA_VERSION = 2;
+  const shapes = () => globalThis.truefollowStoredShapes;
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+  // MIGRATIONS: {from, to, run(area)}, each turning a version-`from` store into a version-`to` one.
+  const MIGRATIONS = [
+    {
+      // Version 1 kept a profile's audience estimate inside its profile record ({..., audit, audit_at}), so the
+      // worker's capture and audit tasks each read, merged and rewrote the same record. Version 2 moves the
+      // estimate into its own 'a|' record. Each profile moves in one write (both records at once); a profile
+      // already moved has no audit fields left, so running the step again skips it. A record that is not an
+      // object is left as it is (it is reported as unreadable when the store opens).
+      from: 1,
+      to: 2,
+      async run(area) {
+        const all = await area.get(null);
+        for (const [key, value] of Object.entries(all)) {
+          if (!key.startsWith('p|') || !isObject(value) || !('audit' in value || 'audit_at' in value)) continue;
+          const { audit = null, audit_at: auditAt = null, ...profile } = value;
+          const items = { [key]: { ...profile, account: profile.account ?? null } };
+          const estimateKey = `a|${key.slice(2)}`;
+          const newer = (await area.get(estimateKey))[estimateKey]; // written by a newer worker meanwhile: keep it
+          if (isObject(audit) && !newer) {
+            items[estimateKey] = { platform: value.platform, handle: value.handle, audit,
+              audit_at: Number.isFinite(auditAt) ? auditAt : value.seen_at };
+          }
+          await area.set(items);
+        }
+      },
+    },
+  ];
 
   const LIMITS = Object.freeze({
     FOLLOWERS: 20000, // follower records kept; the oldest go first
     PROFILES: 5000,
     EVICT_SHARE: 0.25, // of the records of a kind, evicted per quota failure
     QUOTA_RETRIES: 4,
+    TEXT_CHARS: 500, // longest string of an account kept (names, mostly); longer ones are clipped
   });
 
   class StoreError extends Error {}
 
-  const profileKey = (platform, handle) => `p|${platform}|${String(handle).replace(/^@/, '').toLowerCase()}`;
-  const followerKey = (platform, id) => `f|${platform}|${id}`;
   const isQuotaError = (error) => /quota/i.test(String(error?.message ?? '')) || error?.name === 'QuotaExceededError';
+
+  /** The account with every top-level string longer than `chars` clipped (on a code point boundary) and marked. */
+  function clipAccount(account, chars = LIMITS.TEXT_CHARS) {
+    const out = { ...account };
+    for (const [field, value] of Object.entries(out)) {
+      if (typeof value === 'string' && value.length > chars) {
+        const end = /[\uD800-\uDBFF]/.test(value[chars - 1]) ? chars - 1 : chars;
+        out[field] = `${value.slice(0, end)}…`;
+      }
+    }
+    return out;
+  }
 
   async function migrate(area, migrations, version) {
     const { schema } = await area.get('schema');
@@ -62,18 +113,41 @@
    */
   async function openStore(area, { now = () => Date.now(), migrations = MIGRATIONS, version = SCHEMA_VERSION, limits = LIMITS } = {}) {
     await migrate(area, migrations, version);
+    const { keyOf, problemOf, profileOf } = shapes();
 
-    // key -> seen_at of every record, so caps and eviction need no full read.
+    // key -> when it was last written, of every readable profile and follower record, so that caps and
+    // eviction need no full read; a profile's time is its newer record's.
     const index = new Map();
-    for (const [key, value] of Object.entries(await area.get(null))) {
-      if (key.startsWith('p|') || key.startsWith('f|')) index.set(key, Number(value?.seen_at) || 0);
+    const unreadable = new Map(); // key -> what is wrong with it
+    const all = await area.get(null);
+    for (const [key, value] of Object.entries(all)) {
+      const problem = problemOf(key, value);
+      if (problem) unreadable.set(key, problem);
+      else if (key.startsWith('p|') || key.startsWith('f|')) index.set(key, value.seen_at);
+    }
+    for (const [key, value] of Object.entries(all)) {
+      const profile = `p|${key.slice(2)}`;
+      if (key.startsWith('a|') && !unreadable.has(key) && index.has(profile)) index.set(profile, Math.max(index.get(profile), value.audit_at));
+    }
+    if (unreadable.size) {
+      console.warn(`truefollow: ${unreadable.size} stored record${unreadable.size === 1 ? '' : 's'} could not be read and ` +
+        `${unreadable.size === 1 ? 'was' : 'were'} skipped:`, [...unreadable].map(([k, why]) => `${k.slice(0, 80)} (${why})`).join('; '));
     }
     const keysOf = (prefix) => [...index.keys()].filter((k) => k.startsWith(prefix));
+
+    // Writes run one after another, so a read-then-write never interleaves with another write of this store.
+    let queue = Promise.resolve();
+    const serial = (fn) => {
+      const run = queue.then(fn);
+      queue = run.catch(() => {});
+      return run;
+    };
 
     async function evictOldest(prefix, count) {
       const victims = keysOf(prefix).sort((a, b) => index.get(a) - index.get(b)).slice(0, count);
       if (victims.length === 0) return 0;
-      await area.remove(victims);
+      // A profile goes with its estimate.
+      await area.remove(prefix === 'p|' ? victims.flatMap((k) => [k, `a|${k.slice(2)}`]) : victims);
       for (const key of victims) index.delete(key);
       return victims.length;
     }
@@ -101,50 +175,77 @@
           if (freed === 0) throw error;
         }
       }
-      for (const [key, value] of Object.entries(items)) index.set(key, value.seen_at);
+      for (const [key, value] of Object.entries(items)) {
+        unreadable.delete(key); // replaced by a sound record
+        if (key.startsWith('p|') || key.startsWith('f|')) index.set(key, Math.max(value.seen_at, index.get(key) ?? -Infinity));
+        else if (key.startsWith('a|')) index.set(`p|${key.slice(2)}`, value.audit_at);
+      }
       await enforceCaps();
     }
 
-    async function updateProfile(platform, handle, change) {
-      const key = profileKey(platform, handle);
-      const old = (await area.get(key))[key] ?? { platform, handle, account: null, audit: null, audit_at: null };
-      await write({ [key]: { ...old, ...change, seen_at: now() } });
-    }
+    const isPlatform = (p) => typeof p === 'string' && /^[a-z]+$/.test(p);
 
     return Object.freeze({
-      /** Keeps the core's accounts from one report: profiles by handle, everyone else by id. */
-      async rememberAccounts(accounts) {
-        const followers = {};
+      /**
+       * Keeps the core's accounts from one report: profiles by handle, everyone else by id. A profile whose
+       * handle no page URL could name, or a follower with no usable id, is not kept.
+       */
+      rememberAccounts: (accounts) => serial(async () => {
+        const items = {};
         for (const account of accounts) {
-          if (!account || typeof account.platform !== 'string') continue;
-          if (account.seen === 'profile' && typeof account.handle === 'string') {
-            await updateProfile(account.platform, account.handle, { account });
-          } else if (account.seen === 'followers' && (account.id ?? account.handle)) {
-            followers[followerKey(account.platform, account.id ?? account.handle)] = { platform: account.platform, seen_at: now(), account };
+          if (!isObject(account) || !isPlatform(account.platform)) continue;
+          const { platform } = account;
+          if (account.seen === 'profile') {
+            const key = keyOf('p', { platform, handle: account.handle });
+            const record = { platform, handle: account.handle, seen_at: now(), account: clipAccount(account, limits.TEXT_CHARS) };
+            if (!problemOf(key, record)) items[key] = record;
+          } else if (account.seen === 'followers') {
+            const key = keyOf('f', { platform, id: String(account.id ?? account.handle ?? '') });
+            const record = { platform, seen_at: now(), account: clipAccount(account, limits.TEXT_CHARS) };
+            if (!problemOf(key, record)) items[key] = record;
           }
         }
-        if (Object.keys(followers).length) await write(followers);
-      },
+        if (Object.keys(items).length) await write(items);
+      }),
 
-      /** Keeps a profile's latest audience estimate. */
-      rememberAudit: ({ platform, handle }, audit) => updateProfile(platform, handle, { audit, audit_at: now() }),
+      /** Keeps a profile's latest audience estimate (and an empty profile record, if it has none yet). */
+      rememberAudit: ({ platform, handle }, audit) => serial(async () => {
+        const key = keyOf('a', { platform, handle });
+        const items = { [key]: { platform, handle, audit, audit_at: now() } };
+        const profile = keyOf('p', { platform, handle });
+        if (!index.has(profile)) items[profile] = { platform, handle, seen_at: now(), account: null };
+        const problem = Object.entries(items).map(([k, v]) => problemOf(k, v)).find(Boolean);
+        if (problem) throw new StoreError(`estimate not kept: ${problem}`);
+        await write(items);
+      }),
 
-      /** The stored record of a profile, or null. */
+      /** The stored profile (its account and latest estimate, as profileOf() puts them together), or null. */
       async recall({ platform, handle }) {
-        const key = profileKey(platform, handle);
-        return (await area.get(key))[key] ?? null;
+        const keys = [keyOf('p', { platform, handle }), keyOf('a', { platform, handle })];
+        const found = await area.get(keys);
+        const [profile, estimate] = keys.map((k) => {
+          if (!(k in found)) return null;
+          const problem = problemOf(k, found[k]);
+          if (problem) unreadable.set(k, problem);
+          return problem ? null : found[k];
+        });
+        return profileOf(profile, estimate);
       },
 
-      counts: () => ({ profiles: keysOf('p|').length, followers: keysOf('f|').length }),
+      counts: () => ({ profiles: keysOf('p|').length, followers: keysOf('f|').length, unreadable: unreadable.size }),
+
+      /** The records skipped because they could not be read: [{key, problem}]. */
+      unreadable: () => [...unreadable].map(([key, problem]) => ({ key, problem })),
 
       /** Deletes everything stored; the schema version stays, so the next write needs no migration. */
-      async clear() {
+      clear: () => serial(async () => {
         await area.clear();
         index.clear();
+        unreadable.clear();
         await area.set({ schema: { version } });
-      },
+      }),
     });
   }
 
-  globalThis.truefollowStore = Object.freeze({ SCHEMA_VERSION, MIGRATIONS, LIMITS, openStore, StoreError });
+  globalThis.truefollowStore = Object.freeze({ SCHEMA_VERSION, MIGRATIONS, LIMITS, openStore, clipAccount, StoreError });
 })();

@@ -9,7 +9,8 @@
 // It leaves packing (.zip / .xpi) to the Makefile.
 //
 // --test makes the build the end-to-end tests load, never a release: the badge's and panel's shadow roots
-// open (so axe-core can check what is inside), and the fixture Mastodon instance counted as granted (as if
+// open (so axe-core can check what is inside), the content script's tally of page messages shown on the page
+// (so the tests can count the forged ones turned away), and the fixture Mastodon instance counted as granted (as if
 // the user had allowed it on the options page; the worker registers the instance scripts the same way), and
 // the options page reachable from the X fixture pages (Firefox's test driver cannot open it otherwise).
 //
@@ -90,6 +91,12 @@ if (testBuild) {
     if (opened === text) throw new Error(`${file} has no SHADOW_MODE line to open for the test build`);
     fs.writeFileSync(target, opened);
   }
+  // The tally of page messages claiming to be captures, shown to the page in the tests' build only (content.js).
+  const content = path.join(outDir, 'content.js');
+  const contentText = fs.readFileSync(content, 'utf8');
+  const tallied = contentText.replace('const SHOW_CAPTURE_TALLY = false;', 'const SHOW_CAPTURE_TALLY = true; // test build');
+  if (tallied === contentText) throw new Error('content.js has no SHOW_CAPTURE_TALLY line to switch on for the test build');
+  fs.writeFileSync(content, tallied);
   // Audit mode's pause between pages: 1500 ms in every release, 150 ms in the tests' build only.
   const auditMode = path.join(outDir, 'audit-mode.js');
   const text = fs.readFileSync(auditMode, 'utf8');

@@ -100,6 +100,16 @@ describe('extension builds', () => {
     }
   });
 
+  it('shows the tally of page messages to the page only in the test build', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const release = fs.readFileSync(path.join(built[browser].dir, 'content.js'), 'utf8');
+      const test = fs.readFileSync(path.join(testBuilt[browser].dir, 'content.js'), 'utf8');
+      assert.match(release, /const SHOW_CAPTURE_TALLY = false;/);
+      assert.doesNotMatch(release, /SHOW_CAPTURE_TALLY = true/);
+      assert.match(test, /const SHOW_CAPTURE_TALLY = true;/);
+    }
+  });
+
   it('grants the fixture Mastodon instance only in the test build', () => {
     for (const browser of ['chrome', 'firefox']) {
       assert.equal(built[browser].manifest.host_permissions.includes('https://mastodon.example/*'), false);

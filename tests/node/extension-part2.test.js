@@ -14,6 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const load = (file) => vm.runInThisContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), { filename: file });
 load('settings.js');
 load('report-format.js');
+load('sites.js');
+load('stored-shapes.js');
 load('records.js');
 const { clean, coreOptions, DEFAULTS, LIMITS } = globalThis.truefollowSettings;
 const format = globalThis.truefollowReportFormat;

@@ -7,10 +7,16 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const sandbox = {};
+const warnings = [];
+const sandbox = { URL, console: { warn: (...args) => warnings.push(args.join(' ')) } };
 sandbox.globalThis = sandbox;
-vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', 'store.js'), 'utf8'), sandbox);
-const { openStore, SCHEMA_VERSION, StoreError } = sandbox.truefollowStore;
+for (const file of ['sites.js', 'stored-shapes.js', 'store.js', 'records.js']) {
+  vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox, { filename: file });
+}
+const { openStore, SCHEMA_VERSION, StoreError, LIMITS } = sandbox.truefollowStore;
+const records = sandbox.truefollowRecords;
+const plain = (v) => JSON.parse(JSON.stringify(v)); // values made in the sandbox, comparable here
+const V1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'schema-v1.json'), 'utf8'));
 
 // storage.local as the browsers offer it (get(null | key | keys), set, remove, clear), with a byte quota.
 function memoryArea(quotaBytes = Infinity) {
@@ -50,7 +56,7 @@ describe('extension store', () => {
     assert.equal(record.account.handle, 'ExampleStudio');
     assert.deepEqual(record.audit, audit);
     assert.ok(record.audit_at >= 1000);
-    assert.deepEqual({ ...store.counts() }, { profiles: 1, followers: 2 });
+    assert.deepEqual({ ...store.counts() }, { profiles: 1, followers: 2, unreadable: 0 });
     assert.equal(await store.recall({ platform: 'mastodon', handle: 'examplestudio' }), null, 'platforms are kept apart');
   });
 
@@ -60,7 +66,7 @@ describe('extension store', () => {
     await first.rememberAccounts([account('a'), account('f', 'followers')]);
     assert.deepEqual(area.data.get('schema'), { version: SCHEMA_VERSION });
     const again = await openStore(area);
-    assert.deepEqual({ ...again.counts() }, { profiles: 1, followers: 1 });
+    assert.deepEqual({ ...again.counts() }, { profiles: 1, followers: 1, unreadable: 0 });
     assert.equal((await again.recall({ platform: 'x', handle: 'a' })).account.id, 'id-a');
   });
 
@@ -81,7 +87,7 @@ describe('extension store', () => {
     assert.deepEqual(steps, [1, 2]);
     assert.deepEqual(area.data.get('schema'), { version: 3 });
     assert.equal((await store.recall({ platform: 'x', handle: 'b' })).pinned, false);
-    assert.deepEqual({ ...store.counts() }, { profiles: 2, followers: 0 });
+    assert.deepEqual({ ...store.counts() }, { profiles: 2, followers: 0, unreadable: 0 });
   });
 
   it('refuses to open data written by a newer version, and leaves it untouched', async () => {
@@ -130,8 +136,165 @@ describe('extension store', () => {
     await store.rememberAccounts([account('a'), account('f', 'followers')]);
     await store.clear();
     assert.deepEqual([...area.data.keys()], ['schema']);
-    assert.deepEqual({ ...store.counts() }, { profiles: 0, followers: 0 });
+    assert.deepEqual({ ...store.counts() }, { profiles: 0, followers: 0, unreadable: 0 });
     await store.rememberAccounts([account('b')]);
     assert.equal(store.counts().profiles, 1);
+  });
+});
+
+// A copy of a stored snapshot in a fresh area.
+function areaWith(snapshot, quotaBytes) {
+  const area = memoryArea(quotaBytes);
+  for (const [k, v] of Object.entries(snapshot)) area.data.set(k, JSON.parse(JSON.stringify(v)));
+  return area;
+}
+const v1Profiles = Object.entries(V1).filter(([k]) => k.startsWith('p|'));
+
+describe('extension store: upgrades', () => {
+  it('upgrades a version 1 store to version 2 keeping every profile, estimate, follower, history, input, list and setting', async () => {
+    const area = areaWith(V1);
+    const store = await openStore(area);
+    assert.equal(SCHEMA_VERSION, 2);
+    assert.deepEqual(area.data.get('schema'), { version: 2 });
+    assert.ok(v1Profiles.length >= 4 && v1Profiles.some(([, v]) => v.audit) && v1Profiles.some(([, v]) => !v.audit), 'the fixture has profiles with and without an estimate');
+    for (const [key, old] of v1Profiles) {
+      const recalled = await store.recall({ platform: old.platform, handle: old.handle });
+      assert.deepEqual(recalled.account, old.account, `${key}: the account is kept`);
+      assert.deepEqual(recalled.audit, old.audit, `${key}: the estimate is kept`);
+      assert.equal(recalled.audit_at, old.audit_at, `${key}: and when it was made`);
+      assert.equal(recalled.seen_at, old.seen_at, `${key}: and when the profile was last seen`);
+      assert.equal('audit' in area.data.get(key), false, `${key}: the estimate left the profile record`);
+      assert.equal(area.data.has(`a|${key.slice(2)}`), old.audit !== null, `${key}: an estimate record exactly when there was an estimate`);
+    }
+    for (const [key, value] of Object.entries(V1).filter(([k]) => !k.startsWith('p|') && k !== 'schema')) {
+      assert.deepEqual(area.data.get(key), value, `${key} is unchanged`);
+    }
+    assert.deepEqual({ ...store.counts() }, { profiles: v1Profiles.length, followers: Object.keys(V1).filter((k) => k.startsWith('f|')).length, unreadable: 0 });
+    const listed = await records.profiles(area);
+    assert.deepEqual([...listed].map((r) => `${r.platform}|${r.handle}`).sort(), v1Profiles.map(([, v]) => `${v.platform}|${v.handle}`).sort(),
+      'the popup lists every profile');
+    assert.deepEqual(JSON.parse(JSON.stringify(await records.profile(area, { platform: 'x', handle: 'ExampleStudio' }))),
+      JSON.parse(JSON.stringify(V1['p|x|examplestudio'])), 'a profile reads back exactly as version 1 kept it');
+  });
+
+  it('finishes an upgrade that was cut short, with the same result as one that ran through', async () => {
+    const whole = areaWith(V1);
+    await openStore(whole);
+    // The browser closes after a few records were moved: every set() after the third fails, as a dying process's would.
+    const cut = areaWith(V1);
+    const set = cut.set;
+    let writes = 0;
+    cut.set = async (items) => {
+      if (++writes > 3) throw new Error('the browser closed');
+      return set(items);
+    };
+    await assert.rejects(openStore(cut), /the browser closed/);
+    assert.deepEqual(cut.data.get('schema'), { version: 1 }, 'the version stays 1 until the step is done');
+    const moved = v1Profiles.filter(([k]) => !('audit' in cut.data.get(k))).length;
+    assert.ok(moved > 0 && moved < v1Profiles.length, `the cut came in the middle (${moved} of ${v1Profiles.length} moved)`);
+    for (const [key] of v1Profiles) {
+      const record = cut.data.get(key);
+      if ('audit' in record) assert.deepEqual(record, V1[key], `${key}: not moved yet, and whole`);
+    }
+    cut.set = set;
+    await openStore(cut);
+    assert.deepEqual(Object.fromEntries(cut.data), Object.fromEntries(whole.data), 'the second run finishes the first');
+  });
+});
+
+describe('extension store: atomic writes, damaged records, hostile accounts', () => {
+  it('keeps the previous record whole when a write of it fails', async () => {
+    const area = memoryArea();
+    const store = await openStore(area, { now: () => 5 });
+    await store.rememberAccounts([account('a', 'profile', { followers: 10 })]);
+    const before = structuredClone(area.data.get('p|x|a'));
+    area.set = async () => { throw new Error('the browser closed'); };
+    await assert.rejects(store.rememberAccounts([account('a', 'profile', { followers: 99 })]), /closed/);
+    await assert.rejects(store.rememberAudit({ platform: 'x', handle: 'a' }, audit), /closed/);
+    assert.deepEqual(area.data.get('p|x|a'), before);
+    assert.equal(area.data.has('a|x|a'), false);
+    assert.equal((await store.recall({ platform: 'x', handle: 'a' })).account.followers, 10);
+  });
+
+  it('keeps both the account and the estimate when a capture and an audit of one profile arrive together', async () => {
+    const area = memoryArea();
+    // A slow storage area, as under load: each get and set yields to the other task several times.
+    const slow = (fn) => async (...args) => { for (let i = 0; i < 5; i++) await null; return fn(...args); };
+    area.get = slow(area.get.bind(area));
+    area.set = slow(area.set.bind(area));
+    const store = await openStore(area);
+    await Promise.all([store.rememberAccounts([account('both')]), store.rememberAudit({ platform: 'x', handle: 'both' }, audit)]);
+    const record = await store.recall({ platform: 'x', handle: 'both' });
+    assert.equal(record.account?.id, 'id-both');
+    assert.deepEqual(record.audit, audit);
+    await Promise.all([records.addCount(area, { platform: 'x', handle: 'both' }, 1, 1), records.addCount(area, { platform: 'x', handle: 'both' }, 2, 2)]);
+    assert.deepEqual(plain(await records.history(area, { platform: 'x', handle: 'both' })), [{ t: 1, followers: 1 }, { t: 2, followers: 2 }], 'no count lost');
+  });
+
+  it('skips and reports damaged records while the rest loads, and lets a new write replace one', async () => {
+    const area = areaWith(V1);
+    await openStore(area); // upgraded
+    const damaged = {
+      'p|x|garbage': 'not a record',
+      'p|instagram|wrongtypes': { platform: 'instagram', handle: 42, seen_at: 'yesterday', account: 'oops' },
+      'a|x|examplestudio': { platform: 'x', handle: 'examplestudio', audit: 'a string', audit_at: 1 },
+      'f|x|12345': null,
+      'h|instagram|examplestudio': { points: 'many' },
+      'i|mastodon|examplestudio': { lines: 7 },
+      'p|x|<img src=x onerror=alert(1)>': { platform: 'x', handle: '<img src=x onerror=alert(1)>', seen_at: 1, account: null },
+    };
+    await area.set(damaged);
+    warnings.length = 0;
+    const store = await openStore(area);
+    const counts = store.counts();
+    assert.equal(counts.unreadable, Object.keys(damaged).length);
+    assert.deepEqual([...store.unreadable()].map((u) => u.key).sort(), Object.keys(damaged).sort());
+    assert.ok(store.unreadable().every((u) => typeof u.problem === 'string' && u.problem.length > 0));
+    assert.equal(counts.profiles, v1Profiles.length, 'every sound profile loads');
+    assert.equal(counts.followers, Object.keys(V1).filter((k) => k.startsWith('f|')).length);
+    assert.match(warnings.join('\n'), new RegExp(`${Object.keys(damaged).length} stored records could not be read and were skipped`));
+    // The profile whose estimate is damaged still has its account; the damaged ones read as absent.
+    const x = await store.recall({ platform: 'x', handle: 'examplestudio' });
+    assert.deepEqual(x.account, V1['p|x|examplestudio'].account);
+    assert.equal(x.audit, null);
+    assert.equal(await store.recall({ platform: 'x', handle: 'garbage' }), null);
+    assert.deepEqual(plain(await records.history(area, { platform: 'instagram', handle: 'examplestudio' })), []);
+    assert.equal(await records.inputs(area, { platform: 'mastodon', handle: 'examplestudio' }), null);
+    const listed = await records.profiles(area);
+    assert.equal(listed.length, v1Profiles.length, 'the popup lists the sound profiles only');
+    assert.ok(listed.every((r) => typeof r.handle === 'string' && typeof r.seen_at === 'number'));
+    // A new estimate replaces the damaged one.
+    await store.rememberAudit({ platform: 'x', handle: 'examplestudio' }, audit);
+    assert.deepEqual((await store.recall({ platform: 'x', handle: 'examplestudio' })).audit, audit);
+    assert.equal(store.counts().unreadable, Object.keys(damaged).length - 1);
+    await records.addCount(area, { platform: 'instagram', handle: 'examplestudio' }, 7, 9);
+    assert.deepEqual(plain(await records.history(area, { platform: 'instagram', handle: 'examplestudio' })), [{ t: 9, followers: 7 }]);
+  });
+
+  it('keeps a hostile account as data: only under a handle a page could name, with long strings clipped', async () => {
+    const area = memoryArea();
+    const store = await openStore(area);
+    const name = `<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>\u202Egnp.exe${'W'.repeat(10000)}`;
+    await store.rememberAccounts([
+      account('hostile', 'profile', { name }),
+      account('<script>alert(1)</script>', 'profile'),
+      account('\u202Eevil', 'profile'),
+      account('x'.repeat(10000), 'profile'),
+      account('fan', 'followers', { id: 'a|b' }),
+      account('fan2', 'followers', { id: 'x'.repeat(300) }),
+      account('fan3', 'followers', { name }),
+    ]);
+    assert.deepEqual([...area.data.keys()].filter((k) => k !== 'schema').sort(), ['f|x|id-fan3', 'p|x|hostile']);
+    const kept = area.data.get('p|x|hostile').account.name;
+    assert.equal(kept.length, LIMITS.TEXT_CHARS + 1);
+    assert.equal(kept, `${name.slice(0, LIMITS.TEXT_CHARS)}…`, 'a literal prefix of the name, nothing decoded or removed');
+    assert.equal(area.data.get('f|x|id-fan3').account.name.length, LIMITS.TEXT_CHARS + 1);
+  });
+
+  it('clips a long string on a code point boundary', () => {
+    const { clipAccount } = sandbox.truefollowStore;
+    const clipped = clipAccount({ name: `${'a'.repeat(4)}😀😀` }, 5).name;
+    assert.equal(clipped, 'aaaa…', 'a surrogate pair is not cut in half');
+    assert.equal(clipAccount({ name: 'short', n: 5 }, 5).name, 'short');
   });
 });

@@ -13,6 +13,11 @@
  * extension's service worker (its network events are reported on the context). Firefox ESR: puppeteer-core
  * over WebDriver BiDi, browser.installExtension, page.setRequestInterception + request.respond; the
  * background script's own requests are not visible to BiDi, so only the tabs' requests are recorded there.
+ *
+ * launch({profile}) uses that profile folder and keeps it when the browser closes, so that a test can end the
+ * browser with browser.kill() (SIGKILL, as a crash or a power cut would, with no chance to flush anything)
+ * and launch it again on the same stored data. Firefox installs the test build as a temporary add-on each time;
+ * two of web-ext's preferences keep its internal UUID and its storage across those installs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -89,9 +94,38 @@ async function recordExtensionWorker(profile) {
 }
 
 // headless: false shows a window (the demo, where there is a display); the tests always run headless.
-export async function launchChromium({ extension = path.join(root, 'build', 'chrome-test'), headless = true } = {}) {
+// The browser process this Node process started on `profile` (its direct child whose arguments name the folder).
+function browserPid(profile) {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid && fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(profile)) return Number(entry);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return null;
+}
+
+async function killAndWait(pid) {
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`browser process ${pid} did not end`);
+}
+
+export async function launchChromium({ extension = path.join(root, 'build', 'chrome-test'), headless = true, profile: kept = null } = {}) {
   const sites = await loadSites();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-chromium-'));
+  const profile = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-chromium-'));
+  fs.rmSync(path.join(profile, 'DevToolsActivePort'), { force: true }); // a killed browser's, naming a dead port
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // the old headless mode cannot load extensions; the new one is asked for below
@@ -137,7 +171,15 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     async close() {
       await extensionRequests.stop();
       await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      if (!kept) fs.rmSync(profile, { recursive: true, force: true });
+    },
+    /** Ends the browser at once with SIGKILL; the profile folder stays. */
+    async kill() {
+      const pid = browserPid(profile);
+      if (!pid) throw new Error('the browser process was not found');
+      await killAndWait(pid);
+      await extensionRequests.stop().catch(() => {});
+      await context.close().catch(() => {});
     },
   };
 }
@@ -146,7 +188,7 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
 const FIREFOX_EXTENSION_ID = 'truefollow@truefollow.invalid';
 const FIREFOX_EXTENSION_UUID = '6d1c5d1e-6f0e-4c9b-9a43-7e57f011c0de';
 
-export async function launchFirefox({ extension = path.join(root, 'build', 'firefox-test') } = {}) {
+export async function launchFirefox({ extension = path.join(root, 'build', 'firefox-test'), profile = null } = {}) {
   const sites = await loadSites();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -154,7 +196,13 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     headless: true,
     defaultViewport: { width: 1280, height: 720 },
     protocolTimeout: WAIT_MS * 2,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }) },
+    ...(profile ? { userDataDir: profile } : {}),
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+      // A temporary add-on is uninstalled when the browser ends; these keep its UUID and its storage for the next install.
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      'extensions.webextensions.keepStorageOnUninstall': true,
+    },
   });
   await browser.installExtension(extension);
   const requests = [];
@@ -195,5 +243,10 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
       return page;
     },
     close: () => browser.close(),
+    /** Ends the browser at once with SIGKILL; the profile folder stays when one was given. */
+    async kill() {
+      await killAndWait(browser.process().pid);
+      await browser.disconnect().catch(() => {});
+    },
   };
 }

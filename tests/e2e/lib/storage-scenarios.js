@@ -1,0 +1,233 @@
+/*
+ * Stored data survives, the same in each browser (storage-chromium.test.js, storage-firefox.test.js), on one
+ * browser profile kept across launches:
+ * - an upgrade: storage.local as schema version 1 left it (tests/fixtures/store/schema-v1.json, written by that
+ *   version's own code) is migrated when the extension opens it, and everything in it is kept and shown;
+ * - an interrupted write: the extension's store rewrites one profile record again and again with a large
+ *   payload, and the browser is killed (SIGKILL) in the middle; after a relaunch on the same profile the record
+ *   is whole (the previous version or a complete newer one, never a mix) and no acknowledged write is lost;
+ * - damaged records: records of every kind are broken directly in storage.local; the options page says how
+ *   many could not be read, and the popup, the options page and the badges keep working with the rest.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { root } from './fixture-sites.js';
+import { percentDisagrees } from './expected.js';
+
+const TEST_MS = 180_000;
+const V1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'schema-v1.json'), 'utf8'));
+const V1_PROFILES = Object.entries(V1).filter(([k]) => k.startsWith('p|'));
+const V1_FOLLOWERS = Object.keys(V1).filter((k) => k.startsWith('f|')).length;
+const PADDING = 150_000; // numbers in each generation of the interrupted record: about 1 MB of JSON
+
+// ---- in an extension page ---------------------------------------------------------------------------------
+
+function readAll() {
+  return (globalThis.browser ?? globalThis.chrome).storage.local.get(null);
+}
+function problems() {
+  const { problemOf } = globalThis.truefollowStoredShapes;
+  return (globalThis.browser ?? globalThis.chrome).storage.local.get(null)
+    .then((all) => Object.entries(all).map(([k, v]) => [k, problemOf(k, v)]).filter(([, p]) => p));
+}
+function countsShown() {
+  const counts = document.getElementById('stored-counts').textContent;
+  const skipped = document.getElementById('stored-problems');
+  return { counts, skipped: skipped.hidden ? null : skipped.textContent };
+}
+// Rewrites the X profile record through the extension's own store, generation after generation, until the
+// page dies; window.progress says how many writes were issued and how many the browser acknowledged.
+function startRewriting({ account, padding }) {
+  window.progress = { issued: 0, acked: 0 };
+  (async () => {
+    const store = await globalThis.truefollowStore.openStore((globalThis.browser ?? globalThis.chrome).storage.local);
+    for (let generation = 1; ; generation++) {
+      window.progress.issued = generation;
+      await store.rememberAccounts([{ ...account, generation, padding: new Array(padding).fill(generation) }]);
+      window.progress.acked = generation;
+    }
+  })();
+}
+
+export function storageScenarios(launch) {
+  let browser;
+  let page;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-storage-'));
+
+  const openPage = async (url) => {
+    await page?.close().catch(() => {});
+    page = await browser.newPage();
+    await page.goto(url);
+    return page;
+  };
+  const openOptions = async () => {
+    const options = await browser.openOptions();
+    await options.waitFor(() => /^\d+ profiles? and \d+ followers? stored\.$/.test(document.getElementById('stored-counts').textContent));
+    return options;
+  };
+  const reloadOptions = async (options) => {
+    await options.evaluate(() => location.reload());
+    await options.waitFor(() => document.readyState === 'complete' && /^\d+ profiles? and \d+ followers? stored\.$/.test(document.getElementById('stored-counts')?.textContent ?? ''));
+  };
+  const openPopup = async () => {
+    const popup = await browser.openOptions();
+    await popup.evaluate(() => { location.href = location.href.replace('options.html', 'popup.html'); });
+    await popup.waitFor(() => location.pathname.endsWith('/popup.html') && document.body?.dataset.ready === 'true');
+    return popup;
+  };
+  // Launches on the kept profile and waits until the extension paints a badge (a freshly installed extension
+  // may miss the very first page while its content scripts register, as seen in Firefox).
+  const start = async () => {
+    browser = await launch({ profile });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await openPage('https://x.com/dealfinder4821');
+      try {
+        const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+        shown.catch(() => {});
+        await Promise.race([shown, new Promise((resolve, reject) => setTimeout(() => reject(new Error('no badge yet')), 10_000))]);
+        break;
+      } catch {
+        // reload and try again
+      }
+    }
+    await page.close();
+    page = null;
+  };
+  // The badge's label once it shows a stored audience estimate.
+  const estimateShown = async (url) => {
+    await openPage(url);
+    await page.waitFor(() => /^truefollow: ≈ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-label') ?? ''));
+    return page.evaluate(() => document.querySelector('[data-truefollow-badge]').getAttribute('aria-label'));
+  };
+
+  describe('stored data survives', { timeout: TEST_MS * 6 }, () => {
+    before(start, { timeout: TEST_MS });
+
+    it('upgrades data of schema version 1, keeping and showing every profile, estimate, follower, history, input, list and setting', { timeout: TEST_MS }, async () => {
+      const options = await openOptions();
+      await options.evaluate(async (v1) => {
+        const storage = (globalThis.browser ?? globalThis.chrome).storage.local;
+        await storage.clear();
+        await storage.set(v1);
+      }, V1);
+      assert.deepEqual((await options.evaluate(readAll)).schema, { version: 1 });
+      await reloadOptions(options); // opening the store runs the migration
+      const stored = await options.evaluate(readAll);
+      assert.deepEqual(stored.schema, { version: 2 });
+      for (const [key, old] of V1_PROFILES) {
+        const { audit, audit_at: auditAt, ...profileRecord } = old;
+        assert.deepEqual(stored[key], profileRecord, `${key}: the profile and its account are kept`);
+        const estimate = stored[`a|${key.slice(2)}`];
+        if (audit) assert.deepEqual(estimate, { platform: old.platform, handle: old.handle, audit, audit_at: auditAt }, `${key}: its estimate is kept`);
+        else assert.equal(estimate, undefined);
+      }
+      for (const [key, value] of Object.entries(V1).filter(([k]) => !k.startsWith('p|') && k !== 'schema')) {
+        assert.deepEqual(stored[key], value, `${key} is kept as it was`);
+      }
+      assert.deepEqual(await options.evaluate(problems), []);
+      assert.deepEqual(await options.evaluate(countsShown),
+        { counts: `${V1_PROFILES.length} profiles and ${V1_FOLLOWERS} followers stored.`, skipped: null });
+      await options.close();
+
+      // The badges show the estimates kept from version 1.
+      const x = await estimateShown('https://x.com/examplestudio');
+      assert.equal(percentDisagrees(/≈ (\S+) real/.exec(x)[1], V1['p|x|examplestudio'].audit.real.share), '', x);
+      const mastodon = await estimateShown('https://mastodon.example/@examplestudio');
+      assert.equal(percentDisagrees(/≈ (\S+) real/.exec(mastodon)[1], V1['p|mastodon|examplestudio'].audit.real.share), '', mastodon);
+      // The popup lists every profile, and keeps the vetting list.
+      const popup = await openPopup();
+      const recent = await popup.evaluate(() => [...document.querySelectorAll('#recent li')].map((li) => li.dataset.handle));
+      for (const [, old] of V1_PROFILES.filter(([, v]) => v.audit || v.account)) assert.ok(recent.includes(old.handle), `${old.handle} in ${recent}`);
+      const vetted = await popup.evaluate(() => [...document.querySelectorAll('#vetting tbody tr')].map((tr) => tr.dataset.handle));
+      assert.deepEqual(vetted, V1.vetting.map((s) => s.handle));
+      await popup.close();
+    });
+
+    it('leaves the record whole when the browser is killed in the middle of rewriting it', { timeout: TEST_MS * 2 }, async (t) => {
+      await page?.close().catch(() => {});
+      page = null;
+      const options = await openOptions();
+      const before_ = await options.evaluate(readAll);
+      const key = 'p|x|examplestudio';
+      assert.ok(before_[key]?.account && before_['a|x|examplestudio'], 'the profile and its estimate are stored');
+      await options.evaluate(startRewriting, { account: before_[key].account, padding: PADDING });
+      await options.waitFor(() => window.progress?.acked >= 3);
+      const progress = await options.evaluate(() => ({ ...window.progress }));
+      await browser.kill();
+      t.diagnostic(`killed with ${progress.issued} writes issued, ${progress.acked} acknowledged`);
+
+      await start();
+      const again = await openOptions();
+      const after_ = await again.evaluate(readAll);
+      assert.deepEqual(await again.evaluate(problems), [], 'every record reads');
+      assert.equal((await again.evaluate(countsShown)).skipped, null, 'the options page reports nothing skipped');
+      const record = after_[key];
+      const generation = record.account.generation;
+      assert.ok(Number.isInteger(generation) && generation >= 1, 'a rewritten generation');
+      assert.equal(record.account.padding.length, PADDING, 'the whole of it');
+      assert.ok(record.account.padding.every((v) => v === generation), 'and nothing of another generation');
+      assert.ok(generation >= progress.acked, `no acknowledged write lost (found ${generation}, ${progress.acked} acknowledged)`);
+      t.diagnostic(`found generation ${generation} whole`);
+      const { generation: _g, padding: _p, ...rest } = record.account;
+      assert.deepEqual(rest, before_[key].account, 'the rest of the record as it was');
+      for (const [k, value] of Object.entries(before_).filter(([k]) => k !== key && k !== 'h|x|dealfinder4821' && k !== 'p|x|dealfinder4821')) {
+        assert.deepEqual(after_[k], value, `${k} is unchanged`);
+      }
+      await again.close();
+      const x = await estimateShown('https://x.com/examplestudio');
+      assert.equal(percentDisagrees(/≈ (\S+) real/.exec(x)[1], V1['p|x|examplestudio'].audit.real.share), '', 'the estimate still shows');
+    });
+
+    it('skips damaged records, says how many, and keeps the popup, the options page and the badges working', { timeout: TEST_MS }, async () => {
+      await page?.close().catch(() => {});
+      page = null;
+      const damaged = {
+        'p|x|garbage': 'not a record',
+        'p|instagram|wrongtypes': { platform: 'instagram', handle: 42, seen_at: 'yesterday', account: 'oops' },
+        'a|x|examplestudio': { platform: 'x', handle: 'examplestudio', audit: 'a string', audit_at: 1 },
+        'f|x|12345': 17,
+        'h|instagram|examplestudio': { points: 'many' },
+        'i|mastodon|examplestudio': { lines: 7 },
+        'p|x|<img src=x onerror=alert(1)>': { platform: 'x', handle: '<img src=x onerror=alert(1)>', seen_at: 1, account: null },
+      };
+      const options = await openOptions();
+      const sound = (await options.evaluate(countsShown)).counts;
+      await options.evaluate((items) => (globalThis.browser ?? globalThis.chrome).storage.local.set(items), damaged);
+      await reloadOptions(options);
+      const shown = await options.evaluate(countsShown);
+      assert.equal(shown.skipped, `${Object.keys(damaged).length} stored records could not be read and were skipped.`);
+      // The damaged estimate's profile still counts (its profile record is sound); the damaged profiles do not.
+      assert.equal(shown.counts, sound, 'the sound records all load');
+      assert.deepEqual((await options.evaluate(problems)).map(([k]) => k).sort(), Object.keys(damaged).sort());
+      await options.close();
+
+      const popup = await openPopup();
+      const recent = await popup.evaluate(() => [...document.querySelectorAll('#recent li')].map((li) => li.dataset.handle));
+      assert.ok(recent.includes('examplestudio') && !recent.includes('garbage') && !recent.includes('wrongtypes'), recent.join(' '));
+      assert.ok(recent.every((h) => !h.includes('<')));
+      await popup.close();
+
+      // X: the estimate is damaged, so the badge shows the profile's own score instead of failing.
+      await openPage('https://x.com/examplestudio');
+      await page.waitFor(() => / · p\(fake\) /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-label') ?? ''));
+      // Instagram: the damaged count history is started afresh by the visit.
+      await openPage('https://www.instagram.com/examplestudio/');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      const inspector = await openOptions();
+      await inspector.waitFor(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('h|instagram|examplestudio')
+        .then((r) => Array.isArray(r['h|instagram|examplestudio']?.points)));
+      const history = (await inspector.evaluate(readAll))['h|instagram|examplestudio'];
+      assert.equal(history.points.length, 1, 'a new history with this visit\'s count');
+      await inspector.close();
+    });
+
+    after(async () => {
+      await page?.close().catch(() => {});
+      await browser?.close().catch(() => {});
+      fs.rmSync(profile, { recursive: true, force: true });
+    }, { timeout: TEST_MS });
+  });
+}
