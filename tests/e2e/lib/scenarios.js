@@ -216,7 +216,7 @@ export function browserScenarios(launch) {
       const options = await browser.openOptions();
       try {
         const counts = () => document.getElementById('stored-counts').textContent;
-        await options.waitFor(() => /^\d+ profiles? and \d+ followers? stored\.$/.test(document.getElementById('stored-counts').textContent));
+        await options.waitFor(() => /^[\d,]+ profiles? and [\d,]+ followers? stored\.$/.test(document.getElementById('stored-counts').textContent));
         const before = await options.evaluate(counts);
         assert.doesNotMatch(before, /^0 profiles/, `earlier scenarios stored profiles (${before})`);
         await options.click('#delete-all');
@@ -291,7 +291,8 @@ export function browserScenarios(launch) {
         assert.equal(percentDisagrees(m[2], part.ci90[0]), '', `${row.key} interval low`);
         assert.equal(percentDisagrees(m[3], part.ci90[1]), '', `${row.key} interval high`);
       }
-      assert.ok(panel.parts.sample.startsWith(`Sample: ${audit.n} ${audit.sample}`), panel.parts.sample);
+      assert.equal(audit.sample.startsWith('recent followers'), true, 'the core calls a follower list recent followers');
+      assert.equal(panel.parts.sample, `Sample: ${audit.n} recent followers.`);
       assert.ok(panel.parts.bias.length > 20, 'the sample\'s lean is explained');
       assert.ok(panel.parts.model.includes(audit.model), panel.parts.model);
       const returned = { reach: typeof audit.reach?.value === 'number', engagement: typeof audit.engagement === 'object' && audit.engagement !== null,

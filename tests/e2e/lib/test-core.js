@@ -1,0 +1,33 @@
+/*
+ * The core as the end-to-end tests' build of the extension loads it (scripts/build-extension.mjs --test copies
+ * this file to core/test-web.js and points background.js at it; releases load core/web.js and never see it).
+ * It is the real core with two hooks on tf_score_input, each set off by a marker in the scored text:
+ *   TRAP_MARK   the core is handed an address outside its memory, so it traps for real (a WebAssembly
+ *               RuntimeError "memory access out of bounds" from inside the C code), as a bug in the core or the
+ *               glue would make it; the worker must restart it and the badge must say so;
+ *   CANARY_MARK the worker fetches CANARY_URL, a request of its own to the network, so that the tests can show
+ *               that their request record would see one (they assert that nothing else ever appears in it).
+ * Text without a marker is scored exactly as in a release.
+ */
+import createTruefollowCore from './truefollow-core.mjs';
+import { coreLoader } from './core.js';
+
+export { CoreError } from './core.js';
+
+export const TRAP_MARK = 'truefollow-test:trap-core';
+export const CANARY_MARK = 'truefollow-test:canary';
+export const CANARY_URL = 'https://canary.truefollow.invalid/worker-request';
+const OUTSIDE_MEMORY = 0xffffff00; // far above the core's 1 GB maximum
+
+function withHooks(module) {
+  const score = module._tf_score_input;
+  module._tf_score_input = (textPtr, textBytes, optionsPtr) => {
+    const text = module.UTF8ToString(textPtr, textBytes);
+    if (text.includes(TRAP_MARK)) return score(OUTSIDE_MEMORY, textBytes, optionsPtr);
+    if (text.includes(CANARY_MARK)) fetch(CANARY_URL, { cache: 'no-store' }).catch(() => {});
+    return score(textPtr, textBytes, optionsPtr);
+  };
+  return module;
+}
+
+export const loadCore = coreLoader((options) => createTruefollowCore(options).then(withHooks));
