@@ -94,6 +94,7 @@ if (testBuild) {
   }
   // The worker's core with the tests' hooks (a real trap, a canary request), in the test build only.
   fs.copyFileSync(path.join(root, 'tests', 'e2e', 'lib', 'test-core.js'), path.join(outDir, 'core', 'test-web.js'));
+  fs.copyFileSync(path.join(root, 'tests', 'e2e', 'lib', 'test-marks.js'), path.join(outDir, 'core', 'test-marks.js'));
   const worker = path.join(outDir, 'background.js');
   const workerText = fs.readFileSync(worker, 'utf8');
   const hooked = workerText.replace("import { loadCore } from './core/web.js';", "import { loadCore } from './core/test-web.js'; // test build");

@@ -11,22 +11,23 @@
  */
 import createTruefollowCore from './truefollow-core.mjs';
 import { coreLoader } from './core.js';
+import { CANARY_MARK, CANARY_URL, TRAP_MARK } from './test-marks.js';
 
 export { CoreError } from './core.js';
 
-export const TRAP_MARK = 'truefollow-test:trap-core';
-export const CANARY_MARK = 'truefollow-test:canary';
-export const CANARY_URL = 'https://canary.truefollow.invalid/worker-request';
 const OUTSIDE_MEMORY = 0xffffff00; // far above the core's 1 GB maximum
 
+// Emscripten's export is a stub that, on its first call, assigns the wasm function to the same property: the
+// hook keeps the property and takes whatever is assigned to it as the function it calls.
 function withHooks(module) {
-  const score = module._tf_score_input;
-  module._tf_score_input = (textPtr, textBytes, optionsPtr) => {
+  let score = module._tf_score_input;
+  const hooked = (textPtr, textBytes, optionsPtr) => {
     const text = module.UTF8ToString(textPtr, textBytes);
     if (text.includes(TRAP_MARK)) return score(OUTSIDE_MEMORY, textBytes, optionsPtr);
     if (text.includes(CANARY_MARK)) fetch(CANARY_URL, { cache: 'no-store' }).catch(() => {});
     return score(textPtr, textBytes, optionsPtr);
   };
+  Object.defineProperty(module, '_tf_score_input', { configurable: true, enumerable: true, get: () => hooked, set: (fn) => { score = fn; } });
   return module;
 }
 
