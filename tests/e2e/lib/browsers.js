@@ -7,7 +7,9 @@
  *   browser asked the web for), page.sent (the same requests as {method, url, origin}: origin is the Origin
  *   header, or null when none was sent);
  * browser.hold(pattern): answers to matching URLs wait until the returned release() is called;
- * browser.openOptions(): the extension's options page; the record of the extension's own requests:
+ * browser.openOptions(): the extension's options page; browser.stopWorker(): stops the extension's service worker
+ * at once, busy or not, as the browser does when it ends a worker (Chromium; null where the driver cannot);
+ * the record of the extension's own requests:
  * browser.extensionRequests (Chromium: every request of the extension's service worker, its own package's
  * files included) or browser.networkRequests (Firefox: every request that left the browser for the network,
  * whoever made it), and browser.watchesExtension: what that record covers.
@@ -136,6 +138,24 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     async newPage() {
       return wrap(await context.newPage());
     },
+    // CDP's ServiceWorker domain, from a page of the context: it lists the extension's worker too.
+    async stopWorker() {
+      const session = await context.newCDPSession(context.pages()[0] ?? await context.newPage());
+      try {
+        const status = new Map();
+        session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          for (const v of versions) if (v.scriptURL.startsWith(`${extensionOrigin}/`)) status.set(v.versionId, v.runningStatus);
+        });
+        await session.send('ServiceWorker.enable');
+        for (let i = 0; i < 100 && ![...status.values()].includes('running'); i++) await new Promise((r) => setTimeout(r, 50));
+        const running = [...status].filter(([, s]) => s === 'running').map(([id]) => id);
+        if (running.length === 0) throw new Error('the extension\'s worker is not running');
+        for (const versionId of running) await session.send('ServiceWorker.stopWorker', { versionId });
+        return running.length;
+      } finally {
+        await session.detach().catch(() => {});
+      }
+    },
     async openOptions() {
       const page = wrap(await context.newPage());
       await page.goto(`${extensionOrigin}/options.html`);
@@ -222,6 +242,7 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     hold: gates.hold,
     extensionRequests: null,
     networkRequests,
+    stopWorker: null, // neither BiDi nor the extension APIs can end a background script that is busy
     watchesExtension: 'every request of the pages, and every request that left the browser (the background script\'s included) through a recording proxy',
     newPage,
     async openOptions() {

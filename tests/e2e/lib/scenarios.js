@@ -523,6 +523,31 @@ export function browserScenarios(launch) {
       assertProfileLabel(after[0].label, next);
     });
 
+    it('asks once more when the worker is stopped in the middle of a request, and the restarted worker answers', { timeout: TEST_MS }, async (t) => {
+      if (!browser.stopWorker) return t.skip('the test driver of this browser cannot stop its background script');
+      const variables = encodeURIComponent(JSON.stringify({ screen_name: 'workerstop' }));
+      const response = answer(browser.sites, `https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName?variables=${variables}`);
+      const next = (await loadCore()).score(response.body, { url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName' })
+        .accounts.find((a) => a.seen === 'profile');
+      await openPage('https://x.com/examplestudio'); // the worker scores a first text; the next one keeps it busy
+      await page.waitFor(badgeIs, { state: 'ready' });
+      await page.evaluate(() => {
+        history.pushState(null, '', '/workerstop');
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      });
+      await page.waitFor(() => document.querySelector('[data-testid="UserName"]')?.textContent.includes('@workerstop'));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(await page.evaluate(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state')), 'reading',
+        'the worker is busy with the response');
+      const stopped = Date.now();
+      assert.equal(await browser.stopWorker(), 1, 'the extension\'s worker was running, and is stopped');
+      await page.waitFor(badgeIs, { state: 'ready', labelHas: VERDICT_WORDS[next.verdict] });
+      assert.ok(Date.now() - stopped < 15_000, 'answered by the restarted worker, not by the stopped one');
+      const [badge] = await page.evaluate(readBadges);
+      assert.equal(badge.handleShown, 'workerstop');
+      assertProfileLabel(badge.label, next);
+    });
+
     // ---- languages ---------------------------------------------------------------------------------------
 
     const chooseLanguage = async (language) => {
