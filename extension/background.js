@@ -11,7 +11,9 @@
  * message must come from our content script in a tab, a capture's URL must be one its site's data comes from,
  * a subject must be of the sending page's platform, and accounts of another platform in a report are neither
  * stored nor returned (a page on one site cannot read or change what is stored for another; see sites.js).
- * It also runs the content scripts on the Mastodon instances the user granted
+ * When the core traps (a WebAssembly.RuntimeError: js-glue then drops the instance),
+ * a fresh core is started at once and the error answer says restarted: true, so the badge can say what happened
+ * and the next page is read as usual. It also runs the content scripts on the Mastodon instances the user granted
  * (optional host permissions, asked for on the options page). It makes no network request: the core's .wasm
  * is read from the extension's own package.
  */
@@ -99,6 +101,20 @@ async function recall({ subject }) {
   return { profile: s ? await s.recall(subject) : null };
 }
 
+// A trap leaves the core's instance unusable (js-glue/core.js has dropped it): start the next one now, so that
+// the answer can say it was restarted. Any other error (a CoreError: the input was refused) changes nothing.
+async function restartAfterTrap(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return false;
+  console.warn('truefollow: the core trapped and is restarted:', error.message);
+  try {
+    await loadCore();
+    return true;
+  } catch (again) {
+    console.warn('truefollow: the core did not restart:', again.message);
+    return false;
+  }
+}
+
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own content scripts, in a tab, speak to the worker, each for its own page's platform.
   if (sender.id !== api.runtime.id || !sender.tab || typeof sender.url !== 'string') return false;
@@ -114,7 +130,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!task) return false;
   task.then(
     (report) => sendResponse({ type: MSG.WORKER_REPORT, report }),
-    (error) => sendResponse({ type: MSG.WORKER_ERROR, message: String(error?.message ?? error) }),
+    async (error) => sendResponse({ type: MSG.WORKER_ERROR, message: String(error?.message ?? error), restarted: await restartAfterTrap(error) }),
   );
   return true; // the answer comes asynchronously
 });

@@ -4,8 +4,10 @@
  *   data-truefollow-badge, data-state = reading | ready | no-data | unsupported | error,
  *   role="button", aria-label = "truefollow: <text>", aria-description = the longer explanation,
  *   aria-haspopup="dialog", aria-expanded (the details panel, panel.js).
- * The explanation also shows as a tooltip on hover and on keyboard focus. Click, Enter or Space call the
- * onActivate callback. Text goes in with textContent only. The states differ by symbol, wording and border
+ * The explanation also shows as a tooltip on hover and on keyboard focus, moved left (or above) as far as it
+ * must to stay inside the viewport when the badge sits near its right (or bottom) edge. Click, Enter or Space
+ * call the onActivate callback. The words come from faces.js, in the user's language, which the host's lang
+ * attribute names. Text goes in with textContent only. The states differ by symbol, wording and border
  * style, not by colour alone; the colours are a blue/orange pair (told apart with any colour vision) with
  * contrast of at least 4.5:1 in light and dark schemes.
  *
@@ -30,11 +32,12 @@
     .badge[data-tone="warn"] { border-color: #b45309; background: #fffbeb; color: #78350f; }
     .badge[data-tone="muted"] { border-style: dashed; color: #374151; }
     .tip { display: none; position: absolute; z-index: 2147483646; top: calc(100% + 6px); inset-inline-start: 0;
-           width: max-content; max-width: 22em; padding: 0.5em 0.7em; border-radius: 6px;
+           width: max-content; max-width: min(22em, calc(100vw - 16px)); box-sizing: border-box; padding: 0.5em 0.7em; border-radius: 6px;
            font: 400 12.5px/1.4 system-ui, sans-serif; white-space: pre-line;
            background: #111827; color: #f9fafb; box-shadow: 0 2px 8px rgb(0 0 0 / 0.3); }
     :host(:hover) .tip, :host(:focus-visible) .tip { display: block; }
     :host([aria-expanded="true"]) .tip { display: none; }
+    .tip.above { top: auto; bottom: calc(100% + 6px); }
     @media (prefers-color-scheme: dark) {
       .badge { background: #1f2937; color: #f3f4f6; border-color: #9ca3af; }
       .badge[data-tone="good"] { background: #172554; color: #dbeafe; border-color: #60a5fa; }
@@ -44,6 +47,7 @@
     }`;
 
   const parts = new WeakMap(); // host -> {face, tip} inside its shadow root
+  const TIP_MARGIN = 8; // px kept free between the tooltip and the viewport's edges
 
   function styleShadow(shadow) {
     // A constructed sheet is not subject to the page's style-src CSP; a <style> element is the fallback.
@@ -86,8 +90,28 @@
     host.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') activate(event);
     });
-    paint(host, { state: 'reading', text: 'reading…', detail: 'truefollow is waiting for this profile\'s data.' });
+    // The tooltip shows on :hover and :focus-visible (CSS); these events come as it does.
+    host.addEventListener('mouseenter', () => placeTip(host));
+    host.addEventListener('focus', () => placeTip(host));
+    paint(host, globalThis.truefollowFaces.stateFace('reading'));
     return host;
+  }
+
+  /** Keeps a shown tooltip inside the viewport: shifted left from a right edge (right from a left one), above
+   *  the badge when there is no room below. Nothing happens while it is hidden. */
+  function placeTip(host) {
+    const { tip } = parts.get(host);
+    tip.style.transform = '';
+    tip.classList.remove('above');
+    const box = tip.getBoundingClientRect();
+    if (box.width === 0) return;
+    const right = document.documentElement.clientWidth - TIP_MARGIN; // the scroll bar is not room
+    let shift = 0;
+    if (box.right > right) shift = right - box.right;
+    if (box.left + shift < TIP_MARGIN) shift = TIP_MARGIN - box.left;
+    if (shift) tip.style.transform = `translateX(${Math.round(shift)}px)`;
+    const bottom = document.documentElement.clientHeight - TIP_MARGIN;
+    if (box.bottom > bottom && host.getBoundingClientRect().top - box.height - 6 >= TIP_MARGIN) tip.classList.add('above');
   }
 
   /** Shows a state: {state, text, detail, tone: 'good' | 'warn' | 'muted' | undefined}. */
@@ -101,6 +125,9 @@
     host.setAttribute('data-state', state);
     host.setAttribute('aria-label', `truefollow: ${text}`);
     host.setAttribute('aria-description', detail);
+    const lang = globalThis.truefollowI18n?.locale();
+    if (lang) host.setAttribute('lang', lang);
+    placeTip(host); // new words while the tooltip shows: it may need to move
   }
 
   const setExpanded = (host, expanded) => host.setAttribute('aria-expanded', String(expanded));

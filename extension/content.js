@@ -18,6 +18,10 @@
  *   may fetch a profile before it changes the URL.
  * - A badge's state only moves forward: reading < error < unsupported < no-data < ready, so a later response
  *   the core cannot read (a post timeline, say) never hides a profile already scored.
+ * - When the worker does not answer (it was stopped or crashed), the message is sent once more, which starts
+ *   it again; when the core trapped on a response, the worker has already started a fresh one and says so.
+ *   Either way the badge shows "error" and says which of the two happened; the next profile is read as usual.
+ * - The words are in the language chosen on the options page; the badge is repainted when it changes.
  */
 (() => {
   'use strict';
@@ -26,7 +30,7 @@
   const { siteFor, sameHandle, dataUrlFits } = globalThis.truefollowSites;
   const badge = globalThis.truefollowBadge;
   const panel = globalThis.truefollowPanel;
-  const { badgeFace, panelModel, STATE_FACES } = globalThis.truefollowFaces;
+  const { badgeFace, stateFace, panelModel } = globalThis.truefollowFaces;
   const api = globalThis.browser ?? globalThis.chrome;
 
   const RANK = { reading: 0, error: 1, unsupported: 2, 'no-data': 3, ready: 4 };
@@ -45,7 +49,7 @@
   const profileCaptures = new Map();
   const PROFILE_CAPTURES = 50;
   const PROFILE_CAPTURE_CHARS = 1024 * 1024; // a profile's API answer is a few kB; whole HTML pages are not kept
-  let view = null; // {key, handle, followersPage, host, state, message, followerRecords, audit, stored}
+  let view = null; // {key, handle, followersPage, host, state, fallback, followerRecords, audit, stored}
   let lastHref = '';
 
   const accountFor = (handle) => scoredProfiles.findLast(({ account }) =>
@@ -66,7 +70,7 @@
     }
     view = null;
     if (!profile) return;
-    const next = { ...profile, key, state: 'reading', message: '', followerRecords: [], audit: null, stored: null };
+    const next = { ...profile, key, state: 'reading', fallback: null, followerRecords: [], audit: null, stored: null };
     next.host = badge.create({ onActivate: () => openPanel(next) });
     view = next;
     recall(next);
@@ -108,35 +112,56 @@
     };
   }
 
-  // Paints the best that is known about the current profile.
+  // Paints the best that is known about the current profile. fallback: {state, reason}, the state to show
+  // when there is no result (kept, and only ever raised, so that a repaint in another language says it again).
   function show(fallback) {
     if (!view) return;
+    if (fallback && RANK[fallback.state] > RANK[view.fallback?.state ?? 'reading']) view.fallback = fallback;
     const { account, audit } = known(view);
     // A followers page is about its followers: until a list is read, the account alone does not answer it.
     let face = view.followersPage ? badgeFace({ audit }) : badgeFace({ account, audit });
-    if (!face && fallback && RANK[fallback.state] > RANK[view.state]) face = fallback;
-    if (face) {
-      view.state = face.state;
-      view.message = face === fallback ? face.detail : '';
-      badge.paint(view.host, face);
-    }
+    if (!face) face = stateFace(view.fallback?.state ?? 'reading', view.fallback?.reason);
+    view.state = face.state;
+    badge.paint(view.host, face);
     placeBadge();
   }
 
   function openPanel(target) {
     if (target !== view) return;
     badge.setExpanded(target.host, true);
-    const model = panelModel({ platform: site.platform, handle: target.handle, state: target.state, message: target.message, ...known(target) });
+    const fallback = target.fallback && stateFace(target.fallback.state, target.fallback.reason);
+    const model = panelModel({ platform: site.platform, handle: target.handle, state: target.state, fallback, ...known(target) });
     model.extras = part2.panelParts(target);
     panel.open(target.host, model, { onClose: () => badge.setExpanded(target.host, false) });
   }
 
   // ---- talking to the worker --------------------------------------------------------------------------
 
+  // A failure of the worker's: reason 'restarted' (its core trapped and was started afresh) or 'worker' (it
+  // did not answer), or none (it refused the input, or something else failed).
+  class WorkerFailure extends Error {
+    constructor(message, reason) {
+      super(message);
+      this.reason = reason;
+    }
+  }
+
+  // The worker's answer. A message that gets no answer at all (the worker was stopped or died while it
+  // worked: the browser rejects the call) is sent once more, which wakes the worker again.
   async function ask(message) {
-    const reply = await api.runtime.sendMessage(message);
-    if (!isWorkerReply(reply)) throw new Error('unexpected reply from the worker');
-    if (reply.type === MSG.WORKER_ERROR) throw new Error(reply.message);
+    let reply;
+    try {
+      reply = await api.runtime.sendMessage(message);
+    } catch (first) {
+      console.warn('truefollow: no answer from the worker, asking again:', first.message);
+      try {
+        reply = await api.runtime.sendMessage(message);
+      } catch (second) {
+        throw new WorkerFailure(second.message, 'worker');
+      }
+    }
+    if (!isWorkerReply(reply)) throw new WorkerFailure('unexpected reply from the worker', reply === undefined ? 'worker' : undefined);
+    if (reply.type === MSG.WORKER_ERROR) throw new WorkerFailure(reply.message, reply.restarted ? 'restarted' : undefined);
     return reply.report;
   }
 
@@ -187,7 +212,7 @@
     try {
       report = await ask({ type: MSG.CONTENT_CAPTURED, url, body, lang: lang() });
     } catch (error) {
-      if (target === view) show(STATE_FACES.error);
+      if (target === view) show({ state: 'error', reason: error.reason });
       console.warn('truefollow:', error.message);
       return;
     }
@@ -203,8 +228,8 @@
     // The profile arrived after its followers were sampled: the estimate is made again with its count.
     if (profileOfView && view.followersPage && view.followerRecords.length) auditFollowers(view);
     part2.captured(target, url, body, accounts, next);
-    if (report.status === 'unsupported') return show(STATE_FACES.unsupported);
-    if (report.status === 'no-data') return show(STATE_FACES['no-data']);
+    if (report.status === 'unsupported') return show({ state: 'unsupported' });
+    if (report.status === 'no-data') return show({ state: 'no-data' });
     if (view.followersPage && accounts.some((a) => a.seen === 'followers')) return sampleFollowers(target, url, body, seq);
     show();
   }
@@ -235,7 +260,7 @@
     } catch (error) {
       console.warn('truefollow:', error.message);
     }
-    if (target === view) show(STATE_FACES['no-data']);
+    if (target === view) show({ state: 'no-data' });
   }
 
   // ---- wiring -----------------------------------------------------------------------------------------
@@ -261,6 +286,13 @@
     count('accepted');
     sync(); // the URL may have changed just before the response
     onCapture(data.url, data.body, typeof data.next === 'string' ? data.next : '');
+  });
+
+  // Another language chosen on the options page (audit-mode.js has already switched i18n to it).
+  globalThis.truefollowSettings.watch(api.storage, () => {
+    if (!view || view.host.getAttribute('lang') === globalThis.truefollowI18n.locale()) return;
+    show();
+    if (panel.isOpen()) openPanel(view);
   });
 
   window.addEventListener('popstate', queueSync);

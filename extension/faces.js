@@ -5,143 +5,196 @@
  * a rounded 0% or 100% would claim certainty). Fields the core leaves out (null or absent) are said to be
  * unknown or left out, never filled in.
  *
- * A classic script: defines globalThis.truefollowFaces = {percent, badgeFace, panelModel, STATE_FACES}.
+ * The words are the messages of _locales (i18n.js, in the language the user chose), and numbers, shares and
+ * dates are written the way that language writes them (Intl): "≈ 38 % echt", "695.695 Follower". Two texts
+ * come from the core itself: the reasons of an account's score, and the source of an engagement baseline;
+ * they are shown as the core wrote them (English). The core's sample and method descriptions are known
+ * strings and get the translated wording; an unknown one is shown as the core wrote it.
+ *
+ * A classic script: defines globalThis.truefollowFaces = {percent, badgeFace, stateFace, panelModel}. It reads
+ * globalThis.truefollowI18n when called, so it may load before i18n.js.
  */
 (() => {
   'use strict';
 
+  const i18n = () => globalThis.truefollowI18n;
+  const t = (key, ...args) => i18n().t(key, ...args);
   const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 
+  function formatPercent(share, digits) {
+    return new Intl.NumberFormat(i18n().locale(), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })
+      .format(share);
+  }
+
+  /** A share as the badge shows it: whole percents, one decimal near 0% and 100%, never a false 0% or 100%. */
   function percent(share) {
     if (!isNumber(share)) return '?';
     const p = share * 100;
-    if (p === 0 || p === 100) return `${p}%`;
-    if (p > 0 && p < 0.1) return '<0.1%';
-    if (p > 99.9 && p < 100) return '>99.9%';
-    return `${p < 10 || p > 90 ? p.toFixed(1) : Math.round(p)}%`;
+    if (p === 0 || p === 100) return formatPercent(share, 0);
+    if (p > 0 && p < 0.1) return `<${formatPercent(0.001, 1)}`;
+    if (p > 99.9 && p < 100) return `>${formatPercent(0.999, 1)}`;
+    return formatPercent(share, p < 10 || p > 90 ? 1 : 0);
   }
 
-  const interval = (ci) => (Array.isArray(ci) && ci.length === 2 && ci.every(isNumber) ? `${percent(ci[0])}–${percent(ci[1])}` : 'unknown');
-  const day = (iso) => (typeof iso === 'string' && /^\d{4}-\d\d-\d\d/.test(iso) ? iso.slice(0, 10) : '?');
-  const count = (n) => (isNumber(n) ? Math.round(n).toLocaleString('en') : 'unknown');
+  const range = (lo, hi) => t('range', lo, hi);
+  const interval = (ci) => (Array.isArray(ci) && ci.length === 2 && ci.every(isNumber) ? range(percent(ci[0]), percent(ci[1])) : t('unknown'));
+  const day = (iso) => (typeof iso === 'string' && /^\d{4}-\d\d-\d\d/.test(iso) ? i18n().date(iso) : '?');
+  const count = (n) => (isNumber(n) ? i18n().number(Math.round(n)) : t('unknown'));
+  const counted = (key, n) => t(i18n().pluralKey(key, n), count(n));
 
   const VERDICTS = {
-    real: { symbol: '✓', word: 'likely real', tone: 'good' },
-    inactive: { symbol: '◌', word: 'likely inactive', tone: 'muted' },
-    fake: { symbol: '⚠', word: 'likely fake', tone: 'warn' },
+    real: { symbol: '✓', word: 'badge_likely_real', tone: 'good' },
+    inactive: { symbol: '◌', word: 'badge_likely_inactive', tone: 'muted' },
+    fake: { symbol: '⚠', word: 'badge_likely_fake', tone: 'warn' },
   };
-  const verdictOf = (v) => VERDICTS[v] ?? { symbol: '?', word: String(v), tone: undefined };
+  const verdictWord = (v) => (VERDICTS[v] ? t(VERDICTS[v].word) : String(v));
+  const verdictSymbol = (v) => VERDICTS[v]?.symbol ?? '?';
 
-  const STATE_FACES = Object.freeze({
-    reading: { state: 'reading', text: 'reading…', detail: 'truefollow is waiting for this profile\'s data.', tone: 'muted' },
-    'no-data': { state: 'no-data', text: 'not enough data', detail: 'The page showed no account to score yet.', tone: 'muted' },
-    unsupported: { state: 'unsupported', text: 'cannot read this page', detail: 'The site sent data in a shape truefollow does not know.', tone: 'muted' },
-    error: { state: 'error', text: 'error', detail: 'Something went wrong while scoring.', tone: 'muted' },
-  });
+  // The states other than a result. Reasons for an error: 'restarted' (the core trapped on this page's data
+  // and the worker started a fresh one), 'worker' (the worker did not answer, even when asked again).
+  const STATE_KEYS = {
+    reading: ['badge_reading', 'badge_reading_detail'],
+    'no-data': ['badge_no_data', 'badge_no_data_detail'],
+    unsupported: ['badge_unsupported', 'badge_unsupported_detail'],
+    error: ['badge_error', 'badge_error_detail'],
+  };
+  const ERROR_DETAILS = { restarted: 'badge_error_restarted', worker: 'badge_error_worker' };
 
-  // Which followers a sample holds, and how that leans the estimate.
-  const SAMPLE_NOTES = [
-    [/^recent followers/, 'These are the most recent followers, as the site lists them. Recent followers include more new, ' +
-      'not-yet-active and bought accounts than the audience as a whole, so the estimate leans towards inactive and fake.'],
+  /** The face of a state without a result: {state, text, detail, tone}; reason refines an error's detail. */
+  function stateFace(state, reason) {
+    const [text, detail] = STATE_KEYS[state] ?? STATE_KEYS.reading;
+    return { state: STATE_KEYS[state] ? state : 'reading', text: t(text),
+      detail: t(state === 'error' && ERROR_DETAILS[reason] ? ERROR_DETAILS[reason] : detail), tone: 'muted' };
+  }
+
+  // The core names its sample in words (report.c, sample_name); each known name has its wording here.
+  const SAMPLES = [
+    [/^recent followers/, 'sample_recent', 'panel_bias_recent'],
+    [/^accounts followed/, 'sample_following', 'panel_bias_unknown'],
+    [/^authors of posts/, 'sample_posts', 'panel_bias_unknown'],
+    [/^profiles seen/, 'sample_profiles', 'panel_bias_unknown'],
   ];
-  const sampleNote = (sample) => SAMPLE_NOTES.find(([pattern]) => pattern.test(String(sample ?? '')))?.[1] ??
-    'How this sample was chosen is not known; it may not represent the whole audience.';
+  const sampleKind = (sample) => SAMPLES.find(([pattern]) => pattern.test(String(sample ?? ''))) ?? [null, 'sample_other', 'panel_bias_unknown'];
+  const sampleWords = (audit) => t(sampleKind(audit.sample)[1], count(audit.n));
+  const METHODS = [[/^Rogan-Gladen corrected shares/, 'panel_method_rg']];
+  const methodWords = (method) => {
+    const known = METHODS.find(([pattern]) => pattern.test(method));
+    return known ? t(known[1]) : method;
+  };
 
   const hasShares = (audit) => ['real', 'inactive', 'fake'].every((k) => audit?.[k] && Array.isArray(audit[k].ci90));
   const auditIsFirm = (audit) => hasShares(audit) && !audit.too_few && isNumber(audit.real.share);
 
   function shareLine(audit) {
-    return ['real', 'inactive', 'fake'].map((k) => `${k} ${percent(audit[k].share)} (90%: ${interval(audit[k].ci90)})`).join(', ');
+    return t('badge_shares', ...['real', 'inactive', 'fake'].flatMap((k) => [percent(audit[k].share), interval(audit[k].ci90)]));
   }
 
   /**
    * The badge's face for a profile: its audience when the core gave a firm estimate, else the account itself,
-   * else "not enough data" with what the sample did show.
+   * else "not enough data" with what the sample did show. null when there is nothing to say yet.
    */
   function badgeFace({ account = null, audit = null } = {}) {
-    const of = hasShares(audit) ? `Of ${count(audit.n)} ${audit.sample ?? 'followers'} read: ${shareLine(audit)}.` : '';
+    const of = hasShares(audit) ? t('badge_sample_line', sampleWords(audit), shareLine(audit)) : '';
     if (auditIsFirm(audit)) {
       return {
         state: 'ready',
-        text: `≈ ${percent(audit.real.share)} real`,
-        detail: `${of} Click or press Enter for details.`,
+        text: t('badge_share_real', percent(audit.real.share)),
+        detail: `${of} ${t('badge_details_hint')}`,
+        summary: of,
         tone: audit.real.share >= 0.5 ? 'good' : 'warn',
       };
     }
     if (account) {
-      const verdict = verdictOf(account.verdict);
-      const reasons = (account.reasons ?? []).map((r) => `• ${r.text}`).join('\n');
+      const reasons = (account.reasons ?? []).filter((r) => r && typeof r.text === 'string').map((r) => `• ${r.text}`).join('\n');
       return {
         state: 'ready',
-        text: `${verdict.symbol} ${verdict.word} · p(fake) ${percent(account.p_fake)}`,
-        detail: `The profile itself, by its public counts and fields; its followers have not been read yet.${reasons ? `\n${reasons}` : ''}`,
-        tone: verdict.tone,
+        text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), percent(account.p_fake)),
+        detail: `${t('badge_account_detail')}${reasons ? `\n${reasons}` : ''}`,
+        summary: t('badge_account_detail'),
+        tone: VERDICTS[account.verdict]?.tone,
       };
     }
     if (of) {
-      const why = audit.too_few ? 'Too few followers read for a firm answer.' : 'The core could not estimate the shares from this sample.';
-      return { state: 'no-data', text: 'not enough data', detail: `${why} ${of}`, tone: 'muted' };
+      const why = t(audit.too_few ? 'badge_too_few' : 'badge_no_estimate');
+      return { state: 'no-data', text: t('badge_no_data'), detail: `${why} ${of}`, summary: `${why} ${of}`, tone: 'muted' };
     }
     return null;
   }
 
+  function engagementWords(e) {
+    if (!e || typeof e !== 'object') return null;
+    if (!isNumber(e.rate)) return t(e.posts === 0 ? 'panel_engagement_no_posts' : 'panel_engagement_none');
+    return [t('panel_engagement_rate', percent(e.rate)),
+      ...(isNumber(e.tier_typical) ? [t('panel_engagement_typical', percent(e.tier_typical))] : []),
+      ...(e.far_below === true ? [t('panel_engagement_far_below')] : []),
+      ...(typeof e.source === 'string' && e.source ? [t('panel_engagement_source', e.source)] : [])].join(' ');
+  }
+
+  // The public counts the core read for the account, in the user's number format; those not shown are left out.
+  function accountCounts(account) {
+    return [
+      isNumber(account.followers) && counted('count_followers', account.followers),
+      isNumber(account.following) && t('count_following', count(account.following)),
+      isNumber(account.posts) && counted('count_posts', account.posts),
+    ].filter(Boolean).join(' · ');
+  }
+
   /**
    * The details panel's content: {title, status, audience, reach, engagement, factory, account, models}, each
-   * part null when the core did not return it.
+   * part null when the core did not return it. fallback: the state face shown when there is no result.
    */
-  function panelModel({ platform, handle, state, account = null, accountModel = null, audit = null, message = '' }) {
-    const face = badgeFace({ account, audit }) ?? STATE_FACES[state] ?? STATE_FACES.reading;
+  function panelModel({ platform, handle, state, account = null, accountModel = null, audit = null, fallback = null }) {
+    const face = badgeFace({ account, audit }) ?? fallback ?? stateFace(state);
     const model = {
-      title: `truefollow · @${String(handle).replace(/^@/, '')} on ${platform}`,
-      status: message || face.detail.split('\n')[0].replace(' Click or press Enter for details.', ''),
+      title: t('panel_title', String(handle).replace(/^@/, ''), platform),
+      status: face.summary ?? face.detail,
       audience: null, reach: null, engagement: null, factory: null, account: null,
       models: [...new Set([audit?.model, accountModel].filter((m) => typeof m === 'string' && m))],
+      labels: { audience: t('panel_followers'), reach: t('panel_reach_title'), engagement: t('panel_engagement_title'),
+        factory: t('panel_factory_title'), account: t('panel_account_title'), close: t('panel_close'), closeLabel: t('panel_close_label') },
+      modelLine: '',
+      lang: i18n().locale(), // the panel's language, which may not be the page's
     };
     if (hasShares(audit)) {
       model.audience = {
-        headline: auditIsFirm(audit) ? `≈ ${percent(audit.real.share)} of the followers look real` : 'Not enough data for a firm answer',
+        headline: auditIsFirm(audit) ? t('panel_headline', percent(audit.real.share)) : t('panel_headline_unsure'),
         rows: ['real', 'inactive', 'fake'].map((key) => ({
           key,
-          label: key[0].toUpperCase() + key.slice(1),
+          label: t(`panel_${key}`),
           share: isNumber(audit[key].share) ? audit[key].share : null,
           lo: audit[key].ci90[0],
           hi: audit[key].ci90[1],
-          text: `${percent(audit[key].share)} (90% interval ${interval(audit[key].ci90)})`,
+          text: t('panel_row_value', percent(audit[key].share), interval(audit[key].ci90)),
         })),
-        sample: `Sample: ${count(audit.n)} ${audit.sample ?? 'followers'}${audit.too_few ? ' — too few for a firm answer' : ''}.`,
-        bias: sampleNote(audit.sample),
-        method: typeof audit.method === 'string' ? audit.method : '',
+        sample: t(audit.too_few ? 'panel_sample_too_few' : 'panel_sample', sampleWords(audit)),
+        bias: t(sampleKind(audit.sample)[2]),
+        method: typeof audit.method === 'string' && audit.method ? t('panel_method', methodWords(audit.method)) : '',
       };
       if (audit.reach && isNumber(audit.reach.value)) {
-        model.reach = `≈ ${count(audit.reach.value)} real, active followers (90% interval ${Array.isArray(audit.reach.ci90) ? audit.reach.ci90.map(count).join('–') : 'unknown'}).`;
+        const ci = Array.isArray(audit.reach.ci90) ? range(count(audit.reach.ci90[0]), count(audit.reach.ci90[1])) : t('unknown');
+        model.reach = t('panel_reach', count(audit.reach.value), ci);
       }
-      const e = audit.engagement;
-      if (e && typeof e === 'object' && !isNumber(e.rate)) {
-        model.engagement = e.posts === 0 ? 'Not measured: no posts of this profile were read yet.' : 'Not measured.';
-      } else if (e && isNumber(e.rate)) {
-        model.engagement = `${percent(e.rate)} engagement per post` +
-          (isNumber(e.tier_typical) ? `; typical for accounts of this size: ${percent(e.tier_typical)}` : '') +
-          (e.far_below === true ? ' — far below what this follower count would lead one to expect' : '') +
-          (typeof e.source === 'string' && e.source ? ` (from ${e.source})` : '') + '.';
-      }
+      model.engagement = engagementWords(audit.engagement);
       const f = audit.factory;
       if (f && Array.isArray(f.runs)) {
         model.factory = {
-          summary: f.runs.length === 0 ? 'No runs of accounts created together were found in the sample.'
-            : `${count(f.in_runs)} of the sampled followers belong to ${f.runs.length} run${f.runs.length === 1 ? '' : 's'} of accounts created together (a sign of bought followers).`,
-          runs: f.runs.slice(0, 5).map((r) => `${count(r.members)} accounts, created ${day(r.created_from)} to ${day(r.created_to)}`),
+          summary: f.runs.length === 0 ? t('panel_factory_none')
+            : t(i18n().pluralKey('panel_factory_summary', f.runs.length), count(f.in_runs), count(f.runs.length)),
+          runs: f.runs.slice(0, 5).map((r) => t('panel_factory_run', count(r.members), day(r.created_from), day(r.created_to))),
         };
       }
     }
     if (account) {
-      const verdict = verdictOf(account.verdict);
+      const verdict = VERDICTS[account.verdict] ? t(`verdict_${account.verdict}`) : String(account.verdict);
       model.account = {
-        verdict: `${verdict.symbol} The profile itself looks ${verdict.word.replace('likely ', '')} (estimated chance of a fake: ${percent(account.p_fake)}).`,
+        verdict: t('panel_account_verdict', verdictSymbol(account.verdict), verdict, percent(account.p_fake)),
+        counts: accountCounts(account),
         reasons: (account.reasons ?? []).filter((r) => r && typeof r.text === 'string').map((r) => r.text),
       };
     }
+    model.modelLine = t('panel_model', model.models.length ? model.models.join(', ') : t('panel_model_none'));
     return model;
   }
 
-  globalThis.truefollowFaces = Object.freeze({ percent, badgeFace, panelModel, STATE_FACES });
+  globalThis.truefollowFaces = Object.freeze({ percent, badgeFace, stateFace, panelModel });
 })();

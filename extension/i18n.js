@@ -5,8 +5,11 @@
  * the user pick a language other than the browser's, which browser.i18n cannot do. Numbers and dates go
  * through Intl in the chosen locale. Placeholders are {0}, {1}, ...
  *
- * A classic script: defines globalThis.truefollowI18n = {LOCALES, setLanguage, language, locale, t, number,
- * percent, date}.
+ * Plurals: a message with forms keeps them as key_one, key_other, ... (the locale's Intl.PluralRules
+ * categories; key_other is the fallback), and pluralKey(key, n) picks one.
+ *
+ * A classic script: defines globalThis.truefollowI18n = {LOCALES, setLanguage, language, locale, t, pluralKey,
+ * number, percent, date}.
  */
 (() => {
   'use strict';
@@ -39,6 +42,12 @@
     return text.replace(/\{(\d)\}/g, (m, i) => (args[Number(i)] ?? m));
   }
 
+  /** The key of the form of message `key` that fits the count n in the current language. */
+  function pluralKey(key, n) {
+    const form = `${key}_${new Intl.PluralRules(locale()).select(Number.isFinite(n) ? n : 0)}`;
+    return LOCALES[current]?.[form] || LOCALES.en?.[form] ? form : `${key}_other`;
+  }
+
   const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
   const number = (n, options = {}) => (isNumber(n) ? new Intl.NumberFormat(locale(), options).format(n) : '?');
   // Shares as the core returned them; one decimal near 0% and 100%, as the badge does.
@@ -56,5 +65,5 @@
   }
 
   setLanguage('auto');
-  globalThis.truefollowI18n = Object.freeze({ LOCALES, setLanguage, language, locale, t, number, percent, date });
+  globalThis.truefollowI18n = Object.freeze({ LOCALES, setLanguage, language, locale, t, pluralKey, number, percent, date });
 })();

@@ -6,13 +6,14 @@
  *                                                {type: 'content/audit', records: [{url, body}], lang, subject}
  *                                                {type: 'content/recall', subject}
  *                                                {type: 'content/history', subject}
- *                                   <--reply--   {type: 'worker/report', report} | {type: 'worker/error', message}
+ *                                   <--reply--   {type: 'worker/report', report} | {type: 'worker/error', message, restarted}
  *
  *   page world <--window.postMessage-- content script (audit mode)
  *   {source: CONTENT_SOURCE, type: 'content/read-page', url}: read this next page of a followers list
  *
  * next = the next page a response's Link header named (Mastodon's lists), an https URL.
  * subject = {platform, handle}: the profile a follower sample belongs to, or whose stored record is wanted.
+ * restarted: true when the core trapped on this input and the worker has started a fresh one (background.js).
  * Names carry the sender as a prefix. Everything from the page is untrusted: the checks here accept only
  * the expected shape, types and sizes. The page world cannot load this file (it would expose it to the
  * site), so page-world.js repeats the strings PAGE_SOURCE, PAGE_CAPTURED, CONTENT_SOURCE and CONTENT_READ_PAGE;
@@ -107,12 +108,14 @@
   const isContentHistory = (value) => hasExactKeys(value, ['type', 'subject']) && value.type === MSG.CONTENT_HISTORY &&
     isSubject(value.subject);
 
-  /** The worker's answer: a report object, or an error with a message. */
+  /** The worker's answer: a report object, or an error with a message (and whether the core was restarted). */
   function isWorkerReply(value) {
     if (hasExactKeys(value, ['type', 'report'])) {
       return value.type === MSG.WORKER_REPORT && value.report !== null && typeof value.report === 'object';
     }
-    return hasExactKeys(value, ['type', 'message']) && value.type === MSG.WORKER_ERROR && typeof value.message === 'string';
+    const isError = (hasExactKeys(value, ['type', 'message']) || hasExactKeys(value, ['type', 'message', 'restarted'])) &&
+      value.type === MSG.WORKER_ERROR && typeof value.message === 'string';
+    return isError && (value.restarted === undefined || typeof value.restarted === 'boolean');
   }
 
   globalThis.truefollowMessages = Object.freeze({

@@ -17,11 +17,13 @@
   const PLATFORM_NAMES = { x: 'X', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', bluesky: 'Bluesky', mastodon: 'Mastodon' };
   const LANGUAGE_NAMES = { en: 'English', de: 'Deutsch', es: 'Español', fr: 'Français', pt_BR: 'Português (Brasil)', ja: '日本語' };
 
+  // Fills every [data-i18n] text in the current language; options.js redraws its own texts on the event.
   function translate() {
     document.documentElement.lang = i18n.locale();
     for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
     $('sample-hint').textContent = t('opt_sample_hint', i18n.number(S.LIMITS.SAMPLE_MIN), i18n.number(S.LIMITS.SAMPLE_MAX));
     $('language').options[0].textContent = t('opt_auto');
+    document.dispatchEvent(new Event('truefollow:translated'));
   }
 
   function fill(settings) {

@@ -2,7 +2,8 @@
  * The options page's behaviour: shows how many profiles and followers are stored (and how many damaged records
  * were skipped) and deletes them all on request (store.js), and lists, adds and removes the Mastodon instances truefollow may read. Adding one asks
  * the browser for that instance's host permission (optional_host_permissions); the worker then runs the
- * content scripts there (background.js).
+ * content scripts there (background.js). Its texts are in the language chosen on the page (i18n.js), and are
+ * redrawn when options-settings.js has switched it ('truefollow:translated').
  */
 (() => {
   'use strict';
@@ -10,26 +11,36 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const $ = (id) => document.getElementById(id);
   const storePromise = globalThis.truefollowStore.openStore(api.storage.local);
+  const i18n = globalThis.truefollowI18n;
+  const { t } = i18n;
+  const counted = (key, n) => t(i18n.pluralKey(key, n), i18n.number(n));
+
+  // A status line: its message key and arguments are kept, so that it can be said again in another language.
+  const statuses = {};
+  function say(id, key, ...args) {
+    statuses[id] = key && [key, ...args];
+    $(id).textContent = key ? t(key, ...args) : '';
+  }
 
   async function showCounts() {
+    if (!$('stored-counts').textContent) $('stored-counts').textContent = t('opt_counting');
     try {
       const { profiles, followers, unreadable } = (await storePromise).counts();
-      $('stored-counts').textContent = `${profiles} profile${profiles === 1 ? '' : 's'} and ${followers} follower${followers === 1 ? '' : 's'} stored.`;
+      $('stored-counts').textContent = t('opt_stored_counts', counted('count_profiles', profiles), counted('count_followers', followers));
       // Damaged records are skipped, not deleted: "Delete all stored data" removes them, as does a new visit.
       $('stored-problems').hidden = unreadable === 0;
-      $('stored-problems').textContent = unreadable === 0 ? '' : `${unreadable} stored record${unreadable === 1 ? '' : 's'} could not be read and ` +
-        `${unreadable === 1 ? 'was' : 'were'} skipped.`;
+      $('stored-problems').textContent = unreadable === 0 ? '' : t(i18n.pluralKey('opt_stored_unreadable', unreadable), i18n.number(unreadable));
     } catch (error) {
-      $('stored-counts').textContent = `The store cannot be read: ${error.message}`;
+      $('stored-counts').textContent = t('opt_store_unreadable', error.message);
     }
   }
 
   $('delete-all').addEventListener('click', async () => {
     try {
       await (await storePromise).clear();
-      $('delete-status').textContent = 'All stored data deleted.';
+      say('delete-status', 'opt_deleted');
     } catch (error) {
-      $('delete-status').textContent = `Not deleted: ${error.message}`;
+      say('delete-status', 'opt_not_deleted', error.message);
     }
     showCounts();
   });
@@ -51,8 +62,8 @@
       const remove = document.createElement('button');
       remove.type = 'button';
       const host = origin.slice('https://'.length, -2);
-      remove.textContent = 'Remove';
-      remove.setAttribute('aria-label', `Remove ${host}`);
+      remove.textContent = t('opt_remove');
+      remove.setAttribute('aria-label', t('opt_remove_label', host));
       remove.addEventListener('click', async () => {
         await api.permissions.remove({ origins: [origin] });
         showInstances();
@@ -67,14 +78,19 @@
     event.preventDefault();
     const origin = originOf($('instance').value);
     if (!origin) {
-      $('instance-status').textContent = 'That is not an instance address (for example mastodon.social).';
+      say('instance-status', 'opt_not_instance');
       return;
     }
     const granted = await api.permissions.request({ origins: [origin] });
-    $('instance-status').textContent = granted ? 'Allowed. Reload its pages to see badges.' : 'Not allowed.';
+    say('instance-status', granted ? 'opt_allowed' : 'opt_not_allowed');
     showInstances();
   });
 
+  document.addEventListener('truefollow:translated', () => {
+    for (const [id, said] of Object.entries(statuses)) say(id, ...(said ?? []));
+    showCounts();
+    showInstances();
+  });
   showCounts();
   showInstances();
 })();

@@ -6,6 +6,7 @@
  * elsewhere closes it, and focus goes back to the badge. One panel at a time, in its own shadow root
  * (closed in releases; the test build opens it, see badge.js).
  * Hooks: the host has data-truefollow-panel; inside, each part has data-part and each bar row data-key.
+ * Every word shown comes with the model (faces.js, in the user's language); this file only lays it out.
  *
  * A classic content script: defines globalThis.truefollowPanel = {open, close, isOpen}.
  */
@@ -30,7 +31,7 @@
     button { font: inherit; cursor: pointer; border: 1px solid #6b7280; background: #f3f4f6; color: #111827;
              border-radius: 6px; padding: 2px 10px; }
     button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
-    .row { display: grid; grid-template-columns: 4.5em 1fr; gap: 2px 8px; align-items: center; margin: 6px 0; }
+    .row { display: grid; grid-template-columns: minmax(4.5em, max-content) 1fr; gap: 2px 8px; align-items: center; margin: 6px 0; }
     .track { position: relative; height: 12px; border-radius: 3px; background: #e5e7eb; overflow: hidden; }
     .fill { position: absolute; inset-block: 0; inset-inline-start: 0; }
     .ci { position: absolute; inset-block: 4px; background: rgb(17 24 39 / 0.55); }
@@ -68,9 +69,10 @@
 
   function render(model, close) {
     const heading = el('h2', { id: 'truefollow-panel-title', text: model.title });
-    const closeButton = el('button', { type: 'button', 'aria-label': 'Close details', text: 'Close' });
+    const { labels } = model;
+    const closeButton = el('button', { type: 'button', 'aria-label': labels.closeLabel, text: labels.close });
     closeButton.addEventListener('click', close);
-    const panel = el('div', { class: 'panel', role: 'dialog', 'aria-labelledby': 'truefollow-panel-title', tabindex: '-1' },
+    const panel = el('div', { class: 'panel', role: 'dialog', 'aria-labelledby': 'truefollow-panel-title', tabindex: '-1', lang: model.lang },
       el('div', { class: 'head' }, heading, closeButton), // not <header>: that would be a second banner landmark
       el('p', { class: 'status', 'data-part': 'status', text: model.status }));
 
@@ -83,23 +85,23 @@
         return el('div', { class: 'row', 'data-key': r.key }, el('span', { text: r.label }), track,
           el('span', { class: 'value', text: r.text }));
       });
-      panel.append(section('audience', 'Followers', el('p', { text: a.headline }), ...rows,
+      panel.append(section('audience', labels.audience, el('p', { 'data-part': 'headline', text: a.headline }), ...rows,
         el('p', { 'data-part': 'sample', text: a.sample }), el('p', { class: 'small', 'data-part': 'bias', text: a.bias }),
-        ...(a.method ? [el('p', { class: 'small', text: `Method: ${a.method}.` })] : [])));
+        ...(a.method ? [el('p', { class: 'small', 'data-part': 'method', text: a.method })] : [])));
     }
-    if (model.reach) panel.append(section('reach', 'True reach', el('p', { text: model.reach })));
-    if (model.engagement) panel.append(section('engagement', 'Engagement', el('p', { text: model.engagement })));
+    if (model.reach) panel.append(section('reach', labels.reach, el('p', { text: model.reach })));
+    if (model.engagement) panel.append(section('engagement', labels.engagement, el('p', { text: model.engagement })));
     if (model.factory) {
-      panel.append(section('factory', 'Accounts created together', el('p', { text: model.factory.summary }),
+      panel.append(section('factory', labels.factory, el('p', { text: model.factory.summary }),
         ...(model.factory.runs.length ? [el('ul', {}, ...model.factory.runs.map((t) => el('li', { text: t })))] : [])));
     }
     if (model.account) {
-      panel.append(section('account', 'The profile itself', el('p', { text: model.account.verdict }),
+      panel.append(section('account', labels.account, el('p', { text: model.account.verdict }),
+        ...(model.account.counts ? [el('p', { 'data-part': 'account-counts', text: model.account.counts })] : []),
         ...(model.account.reasons.length ? [el('ul', {}, ...model.account.reasons.map((t) => el('li', { text: t })))] : [])));
     }
     for (const part of model.extras ?? []) panel.append(part); // live sections of audit-mode.js
-    panel.append(el('p', { class: 'small', 'data-part': 'model',
-      text: `Model: ${model.models.length ? model.models.join(', ') : 'not yet used on this profile'}. Computed on this device; nothing was sent.` }));
+    panel.append(el('p', { class: 'small', 'data-part': 'model', text: model.modelLine }));
     return { panel, closeButton };
   }
 

@@ -11,11 +11,12 @@ extension: chrome firefox
 $(BUILD)/%/manifest.json: $(EXTENSION_SRC) extension/overlays/%.json | $(DEPS_STAMP)
 	node scripts/build-extension.mjs $* $(BUILD)/$*
 
-# The builds the end-to-end tests load: the same, with open shadow roots and the fixture Mastodon instance
-# granted (scripts/build-extension.mjs --test). Never packed.
-$(BUILD)/chrome-test/manifest.json: $(EXTENSION_SRC) extension/overlays/chrome.json | $(DEPS_STAMP)
+# The builds the end-to-end tests load: the same, with open shadow roots, the fixture Mastodon instance
+# granted and the core's test hooks (scripts/build-extension.mjs --test). Never packed.
+TEST_BUILD_SRC := tests/e2e/lib/test-core.js tests/e2e/lib/test-marks.js
+$(BUILD)/chrome-test/manifest.json: $(EXTENSION_SRC) $(TEST_BUILD_SRC) extension/overlays/chrome.json | $(DEPS_STAMP)
 	node scripts/build-extension.mjs chrome $(BUILD)/chrome-test --test
-$(BUILD)/firefox-test/manifest.json: $(EXTENSION_SRC) extension/overlays/firefox.json | $(DEPS_STAMP)
+$(BUILD)/firefox-test/manifest.json: $(EXTENSION_SRC) $(TEST_BUILD_SRC) extension/overlays/firefox.json | $(DEPS_STAMP)
 	node scripts/build-extension.mjs firefox $(BUILD)/firefox-test --test
 extension-test-builds: $(BUILD)/chrome-test/manifest.json $(BUILD)/firefox-test/manifest.json
 

@@ -12,7 +12,9 @@
 // open (so axe-core can check what is inside), the content script's tally of page messages shown on the page
 // (so the tests can count the forged ones turned away), and the fixture Mastodon instance counted as granted (as if
 // the user had allowed it on the options page; the worker registers the instance scripts the same way), and
-// the options page reachable from the X fixture pages (Firefox's test driver cannot open it otherwise).
+// the options page reachable from the X fixture pages (Firefox's test driver cannot open it otherwise), and
+// the worker loading the core through tests/e2e/lib/test-core.js (core/test-web.js), whose hooks make the core
+// trap or the worker fetch a canary URL when the scored text carries their marker.
 //
 //   node scripts/build-extension.mjs chrome|firefox OUT_DIR [--test]
 import fs from 'node:fs';
@@ -97,6 +99,14 @@ if (testBuild) {
   const tallied = contentText.replace('const SHOW_CAPTURE_TALLY = false;', 'const SHOW_CAPTURE_TALLY = true; // test build');
   if (tallied === contentText) throw new Error('content.js has no SHOW_CAPTURE_TALLY line to switch on for the test build');
   fs.writeFileSync(content, tallied);
+  // The worker's core with the tests' hooks (a real trap, a canary request), in the test build only.
+  fs.copyFileSync(path.join(root, 'tests', 'e2e', 'lib', 'test-core.js'), path.join(outDir, 'core', 'test-web.js'));
+  fs.copyFileSync(path.join(root, 'tests', 'e2e', 'lib', 'test-marks.js'), path.join(outDir, 'core', 'test-marks.js'));
+  const worker = path.join(outDir, 'background.js');
+  const workerText = fs.readFileSync(worker, 'utf8');
+  const hooked = workerText.replace("import { loadCore } from './core/web.js';", "import { loadCore } from './core/test-web.js'; // test build");
+  if (hooked === workerText) throw new Error('background.js has no core import to point at the test hooks');
+  fs.writeFileSync(worker, hooked);
   // Audit mode's pause between pages: 1500 ms in every release, 150 ms in the tests' build only.
   const auditMode = path.join(outDir, 'audit-mode.js');
   const text = fs.readFileSync(auditMode, 'utf8');

@@ -9,6 +9,12 @@
 // "dealfinder4821" (a new, empty, mass-following account), and where the platform serves follower lists, the
 // first page of each one's followers (dealfinder4821's is empty).
 //
+// The TikTok and YouTube pages also navigate in-app, as those web apps do, to a third profile whose data the
+// page does not embed: TikTok fetches it from /api/user/detail/ (written here from the anonymised recording
+// tests/fixtures/tiktok/sigi-state-profile.html, in the shape of TikTok's current response), YouTube from
+// /youtubei/v1/browse (served as the anonymised recording tests/fixtures/youtube/browse-channel-page-header.json)
+// and hands it over with its yt-navigate-finish event; Back draws the first profile again from memory.
+//
 //   node scripts/page-fixtures.mjs
 import fs from 'node:fs';
 import path from 'node:path';
@@ -101,7 +107,21 @@ for (const [handle, p] of Object.entries(PROFILES)) {
   });
 }
 
-// ---- TikTok: the profile page with its rehydration JSON -------------------------------------------------
+// ---- TikTok: the profile page with its rehydration JSON, and /api/user/detail/ for in-app navigation -----
+// The user and stats of the anonymised recording, as /api/user/detail/ answers today: {userInfo: {user, stats,
+// statsV2}} with TikTok's status fields beside it; statsV2 holds the same counts as strings.
+const TIKTOK_API = (() => {
+  const page = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'tiktok', 'sigi-state-profile.html'), 'utf8');
+  const sigi = JSON.parse(/<script id="SIGI_STATE"[^>]*>([\s\S]*?)<\/script>/.exec(page)[1]);
+  const handle = sigi.UserPage?.uniqueId ?? Object.keys(sigi.UserModule.users)[0];
+  const user = sigi.UserModule.users[handle];
+  const { needFix, ...stats } = sigi.UserModule.stats[handle];
+  const statsV2 = Object.fromEntries(Object.entries(stats).map(([k, v]) => [k, String(v)]));
+  return { handle, body: { extra: { fatal_item_ids: [], logid: '20260801000000EXAMPLE0000000000', now: NOW * 1000 },
+    log_pb: { impr_id: '20260801000000EXAMPLE0000000000' }, shareMeta: { desc: '', title: `${user.nickname} on TikTok` },
+    statusCode: 0, status_code: 0, status_msg: '', userInfo: { stats, statsV2, user } } };
+})();
+write('tiktok', `api-user-detail-${TIKTOK_API.handle}.json`, TIKTOK_API.body);
 for (const [handle, p] of Object.entries(PROFILES)) {
   const user = { id: digits(19), shortId: '', uniqueId: handle, nickname: p.name, avatarLarger: p.avatar
     ? `https://tiktok.example.invalid/avt/${digits(8)}_1080x1080.jpeg` : 'https://tiktok.example.invalid/avt/default-avatar.png',
@@ -133,12 +153,62 @@ h1{font-size:28px;margin:0;font-weight:700}h2{font-size:17px;font-weight:600;mar
 <strong data-e2e="followers-count">${compact(p.followers)}</strong> Followers
 <strong data-e2e="likes-count">${compact(p.likes * 9)}</strong> Likes</p>
 <h2 data-e2e="user-bio">${p.bio || 'No bio yet.'}</h2>
-<nav><a href="/@examplestudio">examplestudio</a> · <a href="/@dealfinder4821">dealfinder4821</a></nav>
-</div></div></main></div></body></html>
+<nav><a href="/@examplestudio">examplestudio</a> · <a href="/@dealfinder4821">dealfinder4821</a> ·
+<a href="/@${TIKTOK_API.handle}" data-nav>${TIKTOK_API.handle}</a></nav>
+</div></div></main></div>
+<script>
+  // In-app navigation as TikTok's web app does it: a data-nav link changes the URL with history.pushState and
+  // fetches the profile from /api/user/detail/; Back draws a profile already seen from memory.
+  'use strict';
+  (() => {
+    const embedded = JSON.parse(document.getElementById('__UNIVERSAL_DATA_FOR_REHYDRATION__').textContent);
+    const seen = new Map();
+    const first = embedded.__DEFAULT_SCOPE__['webapp.user-detail'].userInfo;
+    seen.set(first.user.uniqueId, first);
+    const compact = (n) => new Intl.NumberFormat('en', { notation: 'compact' }).format(Number(n));
+    const set = (selector, text) => { document.querySelector(selector).textContent = text; };
+    function draw(info) {
+      const title = document.querySelector('[data-e2e="user-title"]');
+      const fresh = title.cloneNode(false); // a new heading: the old one goes, with its contents
+      fresh.textContent = info.user.uniqueId;
+      title.replaceWith(fresh);
+      set('[data-e2e="user-subtitle"]', info.user.nickname);
+      set('[data-e2e="following-count"]', compact(info.stats.followingCount));
+      set('[data-e2e="followers-count"]', compact(info.stats.followerCount));
+      set('[data-e2e="likes-count"]', compact(info.stats.heartCount));
+      set('[data-e2e="user-bio"]', info.user.signature || 'No bio yet.');
+      document.title = \`\${info.user.nickname} (@\${info.user.uniqueId}) | TikTok\`;
+    }
+    async function show(handle) {
+      if (!seen.has(handle)) {
+        const response = await fetch(\`/api/user/detail/?aid=1988&app_language=en&uniqueId=\${encodeURIComponent(handle)}\`);
+        const data = await response.json();
+        if (data.statusCode !== 0) return;
+        seen.set(handle, data.userInfo);
+      }
+      if (location.pathname === \`/@\${handle}\`) draw(seen.get(handle));
+    }
+    document.addEventListener('click', (event) => {
+      const link = event.target.closest('a[data-nav]');
+      if (!link) return;
+      event.preventDefault();
+      history.pushState(null, '', link.getAttribute('href'));
+      show(link.getAttribute('href').slice(2));
+    });
+    window.addEventListener('popstate', () => show(location.pathname.slice(2)));
+  })();
+</script></body></html>
 `;
 }
 
-// ---- YouTube: the channel page with ytInitialData (the current page header) -----------------------------
+// ---- YouTube: the channel page with ytInitialData (the current page header), and in-app navigation -------
+// The channel in-app navigation goes to: the anonymised recording of a /youtubei/v1/browse response.
+const YOUTUBE_BROWSE = (() => {
+  const data = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'youtube', 'browse-channel-page-header.json'), 'utf8'));
+  const rows = data.header.pageHeaderRenderer.content.pageHeaderViewModel.metadata.contentMetadataViewModel.metadataRows;
+  return { handle: rows[0].metadataParts[0].text.content.replace(/^@/, ''), browseId: data.metadata.channelMetadataRenderer.externalId,
+    name: data.metadata.channelMetadataRenderer.title };
+})();
 for (const [handle, p] of Object.entries(PROFILES)) {
   const channelId = `UC${digits(8)}ExampleChannel${handle.length}`;
   const subs = `${new Intl.NumberFormat('en', { notation: 'compact' }).format(p.followers)} subscribers`;
@@ -174,9 +244,51 @@ h1{font-size:36px;margin:0;font-weight:700}.meta{color:#606060;margin:6px 0}a{co
 <div class="head"><div class="avatar" aria-hidden="true"></div><div>
 <h1 class="dynamic-text-view-model-wiz__h1"><span>${p.name}</span></h1>
 <p class="meta">@${handle} · ${subs} · ${p.posts} videos</p><p class="meta">${p.bio || ''}</p>
-<nav><a href="/@examplestudio">Example Studio</a> · <a href="/@dealfinder4821">dealfinder4821</a></nav>
+<nav><a href="/@examplestudio">Example Studio</a> · <a href="/@dealfinder4821">dealfinder4821</a> ·
+<a href="/@${YOUTUBE_BROWSE.handle}" data-nav data-browse-id="${YOUTUBE_BROWSE.browseId}">${YOUTUBE_BROWSE.name}</a></nav>
 </div></div></div></ytd-app>
 <script nonce="fixture">var ytInitialData = ${json};</script>
+<script nonce="fixture">
+  // In-app navigation as YouTube's web app does it: yt-navigate-start, the channel from /youtubei/v1/browse,
+  // history.pushState, the header drawn again, then yt-navigate-finish carrying {response: {page, endpoint,
+  // response, url}}. Back draws a channel already seen from memory and hands its data over the same way.
+  'use strict';
+  (() => {
+    const app = document.querySelector('ytd-app');
+    const seen = new Map([[location.pathname, { page: 'browse', endpoint: { browseEndpoint: { canonicalBaseUrl: location.pathname } },
+      response: window.ytInitialData, url: location.pathname }]]);
+    const fire = (type, detail) => app.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+    function draw(data) {
+      const header = data.header.pageHeaderRenderer.content.pageHeaderViewModel;
+      const rows = header.metadata.contentMetadataViewModel.metadataRows;
+      const title = document.querySelector('#page-header h1');
+      const fresh = title.cloneNode(false); // a new heading: the old one goes, with its contents
+      fresh.append(Object.assign(document.createElement('span'), { textContent: header.title.dynamicTextViewModel.text.content }));
+      title.replaceWith(fresh);
+      document.querySelector('#page-header .meta').textContent = rows.map((r) => r.metadataParts.map((m) => m.text.content).join(' · ')).join(' · ');
+      document.title = \`\${data.metadata.channelMetadataRenderer.title} - YouTube\`;
+    }
+    async function go(path, browseId) {
+      fire('yt-navigate-start', { url: path });
+      if (!seen.has(path)) {
+        const response = await fetch('/youtubei/v1/browse?prettyPrint=false', { method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ context: { client: { clientName: 'WEB', clientVersion: '2.20260801.00.00', hl: 'en' } }, browseId }) });
+        seen.set(path, { page: 'browse', endpoint: { browseEndpoint: { browseId, canonicalBaseUrl: path } }, response: await response.json(), url: path });
+      }
+      const entry = seen.get(path);
+      if (location.pathname !== path) history.pushState(null, '', path);
+      draw(entry.response);
+      fire('yt-navigate-finish', { pageType: 'browse', endpoint: entry.endpoint, response: entry });
+    }
+    document.addEventListener('click', (event) => {
+      const link = event.target.closest('a[data-nav]');
+      if (!link) return;
+      event.preventDefault();
+      go(link.getAttribute('href'), link.dataset.browseId);
+    });
+    window.addEventListener('popstate', () => go(location.pathname));
+  })();
+</script>
 </body></html>
 `;
 }

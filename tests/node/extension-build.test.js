@@ -110,6 +110,24 @@ describe('extension builds', () => {
     }
   });
 
+  it('loads the core with the tests\' trap and canary hooks only in the test build', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const release = fs.readFileSync(path.join(built[browser].dir, 'background.js'), 'utf8');
+      const test = fs.readFileSync(path.join(testBuilt[browser].dir, 'background.js'), 'utf8');
+      assert.match(release, /^import \{ loadCore \} from '\.\/core\/web\.js';$/m);
+      for (const file of ['test-web.js', 'test-marks.js']) {
+        assert.equal(fs.existsSync(path.join(built[browser].dir, 'core', file)), false, `${browser} release has no core/${file}`);
+      }
+      for (const file of fs.readdirSync(built[browser].dir, { recursive: true }).filter((f) => /\.m?js$/.test(f))) {
+        const text = fs.readFileSync(path.join(built[browser].dir, file), 'utf8');
+        assert.equal(text.includes('truefollow-test:'), false, `${browser} ${file} carries no test marker`);
+        assert.equal(text.includes('canary.truefollow.invalid'), false, `${browser} ${file} names no canary URL`);
+      }
+      assert.match(test, /^import \{ loadCore \} from '\.\/core\/test-web\.js';/m);
+      assert.ok(fs.existsSync(path.join(testBuilt[browser].dir, 'core', 'test-web.js')));
+    }
+  });
+
   it('grants the fixture Mastodon instance only in the test build', () => {
     for (const browser of ['chrome', 'firefox']) {
       assert.equal(built[browser].manifest.host_permissions.includes('https://mastodon.example/*'), false);

@@ -1,4 +1,5 @@
-// What the badge and the panel say (extension/faces.js), from core reports of every kind.
+// What the badge and the panel say (extension/faces.js), from core reports of every kind, in English and in
+// the other languages of _locales (words from the messages, numbers and dates from Intl in that locale).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,14 +8,34 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const sandbox = {};
+const localesDir = path.join(root, 'extension', '_locales');
+const sandbox = { Intl };
 sandbox.globalThis = sandbox;
-vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', 'faces.js'), 'utf8'), sandbox);
-const { percent, badgeFace, panelModel, STATE_FACES } = sandbox.truefollowFaces;
+// What scripts/build-extension.mjs bundles as locales.js.
+sandbox.truefollowLocales = Object.fromEntries(fs.readdirSync(localesDir)
+  .map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'messages.json'), 'utf8'))]));
+for (const file of ['i18n.js', 'faces.js']) vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox);
+const i18n = sandbox.truefollowI18n;
+const { percent, badgeFace, stateFace, panelModel } = sandbox.truefollowFaces;
+const inLanguage = (lang, fn) => {
+  i18n.setLanguage(lang);
+  try {
+    return fn();
+  } finally {
+    i18n.setLanguage('en');
+  }
+};
 
 const share = (s, lo, hi) => ({ share: s, ci90: [lo, hi] });
-const firm = { n: 120, too_few: false, sample: 'recent followers', real: share(0.823, 0.74, 0.88), inactive: share(0.1, 0.05, 0.15), fake: share(0.077, 0.03, 0.12), model: 'm-1', method: 'RG' };
-const account = { platform: 'x', seen: 'profile', handle: 'a', verdict: 'fake', p_fake: 0.91, reasons: [{ text: 'default avatar' }, { text: 'no posts' }] };
+const SAMPLE = 'recent followers (a follower list shows the newest first)'; // as report.c names it
+const METHOD = 'Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the classifier\'s held-out error rates';
+const firm = { n: 120, too_few: false, sample: SAMPLE, real: share(0.823, 0.74, 0.88), inactive: share(0.1, 0.05, 0.15), fake: share(0.077, 0.03, 0.12), model: 'm-1', method: METHOD };
+const account = { platform: 'x', seen: 'profile', handle: 'a', verdict: 'fake', p_fake: 0.91, followers: 1234, following: 4980, posts: 1,
+  reasons: [{ text: 'default avatar' }, { text: 'no posts' }] };
+const full = { ...firm, n: 1500,
+  reach: { value: 41000, ci90: [38000, 44000] },
+  engagement: { rate: 0.004, tier_typical: 0.012, far_below: true, source: '12 recent posts' },
+  factory: { in_runs: 30, runs: [{ first: 1, last: 40, members: 30, created_from: '2026-07-29T08:36:13Z', created_to: '2026-08-06T20:51:54Z' }] } };
 
 describe('extension faces', () => {
   it('rounds shares for display, with one decimal near 0% and 100% and never a false certainty', () => {
@@ -27,11 +48,31 @@ describe('extension faces', () => {
     assert.equal(percent(null), '?');
   });
 
+  it('writes shares the way the chosen language does', () => {
+    assert.equal(inLanguage('de', () => percent(0.823)).replace(/\s/u, ' '), '82 %');
+    assert.equal(inLanguage('de', () => percent(0.0512)).replace(/\s/u, ' '), '5,1 %');
+    assert.equal(inLanguage('de', () => percent(0.0004)).replace(/\s/u, ' '), '<0,1 %');
+    assert.equal(inLanguage('fr', () => percent(0.9996)).replace(/\s/u, ' '), '>99,9 %');
+    assert.equal(inLanguage('ja', () => percent(0.823)), '82%');
+    assert.equal(inLanguage('pt_BR', () => percent(0.0512)), '5,1%');
+  });
+
   it('shows the share of real followers when the core gives a firm estimate, with the intervals on hover', () => {
     const face = badgeFace({ audit: firm, account });
     assert.equal(face.state, 'ready');
     assert.equal(face.text, '≈ 82% real');
-    assert.match(face.detail, /^Of 120 recent followers read: real 82% \(90%: 74%–88%\)/);
+    assert.match(face.detail, /^Of 120 recent followers read: real 82% \(90%: 74%–88%\), inactive 10% \(90%: 5\.0%–15%\), fake 7\.7% \(90%: 3\.0%–12%\)\. Click or press Enter for details\.$/);
+  });
+
+  it('says the same in German and Japanese, with their number formats', () => {
+    const de = inLanguage('de', () => badgeFace({ audit: full }));
+    assert.equal(de.text.replace(/\s/gu, ' '), '≈ 82 % echt');
+    assert.match(de.detail.replace(/\s/gu, ' '), /^1\.500 neueste Follower gelesen: echt 82 % \(90 %: 74 %–88 %\), inaktiv 10 %/);
+    const ja = inLanguage('ja', () => badgeFace({ audit: full }));
+    assert.equal(ja.text, '本物 ≈ 82%');
+    assert.match(ja.detail, /^最近のフォロワー1,500人を読み込みました：本物 82%（90%：74%～88%）/);
+    const profile = inLanguage('de', () => badgeFace({ account }));
+    assert.equal(profile.text.replace(/\s/gu, ' '), '⚠ wahrscheinlich gefälscht · p(Fake) 91,0 %');
   });
 
   it('falls back to the account itself when the estimate is not firm, and to "not enough data" without an account', () => {
@@ -44,32 +85,71 @@ describe('extension faces', () => {
     assert.equal(badgeFace({}), null);
   });
 
-  it('names every badge state in words', () => {
-    for (const state of ['reading', 'no-data', 'unsupported', 'error']) {
-      assert.equal(STATE_FACES[state].state, state);
-      assert.ok(STATE_FACES[state].text.length > 0);
+  it('names every badge state in words, in every language, and says why an error happened', () => {
+    for (const lang of Object.keys(sandbox.truefollowLocales)) {
+      for (const state of ['reading', 'no-data', 'unsupported', 'error']) {
+        const face = inLanguage(lang, () => stateFace(state));
+        assert.equal(face.state, state);
+        assert.ok(face.text.length > 0 && face.detail.length > 0, `${lang} ${state}`);
+      }
     }
+    assert.equal(stateFace('error').text, 'error');
+    assert.match(stateFace('error', 'restarted').detail, /stopped .* has been restarted/);
+    assert.match(stateFace('error', 'worker').detail, /did not answer/);
+    assert.equal(inLanguage('de', () => stateFace('error').text), 'Fehler');
+    assert.match(inLanguage('de', () => stateFace('error', 'restarted').detail), /neu gestartet/);
   });
 
   it('fills the panel from what the core returned, and leaves out what it did not', () => {
     const bare = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: firm, account, accountModel: 'm-2' });
     assert.deepEqual(JSON.parse(JSON.stringify(bare.audience.rows.map((r) => [r.key, r.share, r.lo, r.hi]))), [['real', 0.823, 0.74, 0.88], ['inactive', 0.1, 0.05, 0.15], ['fake', 0.077, 0.03, 0.12]]);
-    assert.match(bare.audience.sample, /^Sample: 120 recent followers\.$/);
+    assert.deepEqual([...bare.audience.rows.map((r) => r.label)], ['Real', 'Inactive', 'Fake']);
+    assert.equal(bare.audience.rows[0].text, '82% (90% interval 74%–88%)');
+    assert.equal(bare.audience.sample, 'Sample: 120 recent followers.');
     assert.match(bare.audience.bias, /leans towards inactive and fake/);
+    assert.equal(bare.audience.method, `Method: ${METHOD.replace("'", '’')}.`);
     assert.equal(bare.reach, null);
     assert.equal(bare.engagement, null);
     assert.equal(bare.factory, null);
+    assert.equal(bare.account.verdict, '⚠ The profile itself looks fake (estimated chance of a fake: 91.0%).');
+    assert.equal(bare.account.counts, '1,234 followers · follows 4,980 · 1 post');
     assert.deepEqual([...bare.account.reasons], ['default avatar', 'no posts']);
     assert.deepEqual([...bare.models], ['m-1', 'm-2']);
+    assert.equal(bare.modelLine, 'Model: m-1, m-2. Computed on this device; nothing was sent.');
+    assert.equal(bare.title, 'truefollow · @a on x');
 
-    const full = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: { ...firm,
-      reach: { value: 41000, ci90: [38000, 44000] },
-      engagement: { rate: 0.004, tier_typical: 0.012, far_below: true, source: '12 recent posts' },
-      factory: { in_runs: 30, runs: [{ first: 1, last: 40, members: 30, created_from: '2026-07-29T08:36:13Z', created_to: '2026-08-06T20:51:54Z' }] } } });
-    assert.equal(full.reach, '≈ 41,000 real, active followers (90% interval 38,000–44,000).');
-    assert.match(full.engagement, /^0\.4% engagement per post; typical for accounts of this size: 1\.2% — far below.*\(from 12 recent posts\)\.$/);
-    assert.match(full.factory.summary, /^30 of the sampled followers belong to 1 run /);
-    assert.deepEqual([...full.factory.runs], ['30 accounts, created 2026-07-29 to 2026-08-06']);
-    assert.equal(full.account, null);
+    const filled = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: full });
+    assert.equal(filled.reach, '≈ 41,000 real, active followers (90% interval 38,000–44,000).');
+    assert.equal(filled.engagement, '0.4% engagement per post. Typical for accounts of this size: 1.2%. ' +
+      'Far below what this follower count would lead one to expect. Source: 12 recent posts.');
+    assert.equal(filled.factory.summary, '30 of the sampled followers belong to 1 run of accounts created together (a sign of bought followers).');
+    assert.deepEqual([...filled.factory.runs], ['30 accounts, created Jul 29, 2026 to Aug 6, 2026']);
+    assert.equal(filled.account, null);
+    assert.equal(filled.modelLine, 'Model: m-1. Computed on this device; nothing was sent.');
+  });
+
+  it('writes the panel in German with German numbers and dates', () => {
+    const de = inLanguage('de', () => panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: full, account }));
+    const plain = (text) => text.replace(/\s/gu, ' ');
+    assert.equal(plain(de.audience.headline), '≈ 82 % der Follower wirken echt');
+    assert.equal(plain(de.audience.rows[1].text), '10 % (90-%-Intervall 5,0 %–15 %)');
+    assert.equal(de.audience.sample, 'Stichprobe: 1.500 neueste Follower.');
+    assert.equal(plain(de.reach), '≈ 41.000 echte, aktive Follower (90-%-Intervall 38.000–44.000).');
+    assert.deepEqual([...de.factory.runs], ['30 Konten, erstellt vom 29.07.2026 bis 06.08.2026']);
+    assert.equal(de.account.counts, '1.234 Follower · folgt 4.980 · 1 Beitrag');
+    assert.match(de.modelLine, /^Modell: m-1\. Auf diesem Gerät berechnet/);
+    assert.deepEqual({ ...de.labels }, { audience: 'Follower', reach: 'Echte Reichweite', engagement: 'Interaktion',
+      factory: 'Gemeinsam erstellte Konten', account: 'Das Profil selbst', close: 'Schließen', closeLabel: 'Details schließen' });
+    assert.equal(de.lang, 'de');
+    const ja = inLanguage('ja', () => panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: full, account }));
+    assert.deepEqual([...ja.factory.runs], ['30件のアカウント、2026/07/29～2026/08/06に作成']);
+    assert.equal(ja.account.counts, 'フォロワー1,234人 · フォロー中4,980 · 投稿1件');
+  });
+
+  it('gives the panel the state\'s own words when there is no result', () => {
+    const model = panelModel({ platform: 'x', handle: 'a', state: 'error', fallback: stateFace('error', 'restarted') });
+    assert.match(model.status, /has been restarted/);
+    assert.equal(model.audience, null);
+    assert.equal(model.account, null);
   });
 });

@@ -69,6 +69,8 @@ describe('extension messages', () => {
   it('checks the worker\'s replies', () => {
     assert.equal(m.isWorkerReply({ type: m.MSG.WORKER_REPORT, report: { status: 'ok' } }), true);
     assert.equal(m.isWorkerReply({ type: m.MSG.WORKER_ERROR, message: 'no' }), true);
+    assert.equal(m.isWorkerReply({ type: m.MSG.WORKER_ERROR, message: 'trapped', restarted: true }), true);
+    assert.equal(m.isWorkerReply({ type: m.MSG.WORKER_ERROR, message: 'trapped', restarted: 'yes' }), false);
     assert.equal(m.isWorkerReply({ type: m.MSG.WORKER_REPORT, report: null }), false);
     assert.equal(m.isWorkerReply(undefined), false);
   });

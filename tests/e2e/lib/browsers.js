@@ -2,17 +2,23 @@
  * The two browsers under test, each with the unpacked test build of the extension loaded (build/<browser>-test:
  * open shadow roots, the fixture Mastodon instance granted) and every request answered from the fixture web
  * (fixture-sites.js), behind one small page interface so the same scenarios run in both:
- *   page.goto(url), page.click(selector), page.back(), page.press(key), page.screenshot(file),
- *   page.evaluate(fn, arg), page.waitFor(fn, arg), page.requests (every URL the browser asked the web for),
- *   page.sent (the same requests as {method, url, origin}: origin is the Origin header, or null when none was sent);
+ *   page.goto(url), page.click(selector), page.hover(selector), page.back(), page.press(key),
+ *   page.screenshot(file), page.evaluate(fn, arg), page.waitFor(fn, arg), page.requests (every URL the
+ *   browser asked the web for), page.sent (the same requests as {method, url, origin}: origin is the Origin
+ *   header, or null when none was sent);
  * browser.hold(pattern): answers to matching URLs wait until the returned release() is called;
- * browser.openOptions(): the extension's options page; browser.extensionRequests: every request the
- * extension's own worker made, and browser.watchesExtension: what that record covers.
+ * browser.openOptions(): the extension's options page; browser.stopWorker(): stops the extension's service worker
+ * at once, busy or not, as the browser does when it ends a worker (Chromium; null where the driver cannot);
+ * the record of the extension's own requests:
+ * browser.extensionRequests (Chromium: every request of the extension's service worker, its own package's
+ * files included) or browser.networkRequests (Firefox: every request that left the browser for the network,
+ * whoever made it), and browser.watchesExtension: what that record covers.
  * Chromium: playwright-core, a persistent context with the extension (new headless mode, which can load
- * extensions), context.route for requests, and context.on('request') with request.serviceWorker() for the
- * extension's service worker (its network events are reported on the context). Firefox ESR: puppeteer-core
- * over WebDriver BiDi, browser.installExtension, page.setRequestInterception + request.respond; the
- * background script's own requests are not visible to BiDi, so only the tabs' requests are recorded there.
+ * extensions), context.route for requests, and a second CDP client that records the network events of the
+ * extension's service worker. Firefox ESR: puppeteer-core over WebDriver BiDi, browser.installExtension,
+ * page.setRequestInterception + request.respond for the tabs. BiDi does not show the background script's
+ * requests, so every request that is not answered in a tab goes to a recording proxy (recordingProxy) that
+ * refuses them all; Firefox's own services are switched off, so that anything it records is the extension's.
  *
  * launch({profile}) uses that profile folder and keeps it when the browser closes, so that a test can end the
  * browser with browser.kill() (SIGKILL, as a crash or a power cut would, with no chance to flush anything)
@@ -20,6 +26,7 @@
  * two of web-ext's preferences keep its internal UUID and its storage across those installs.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -55,6 +62,7 @@ function pageInterface(page, requests, sent, { waitForFunction }) {
     goto: (url) => page.goto(url, { waitUntil: 'load', timeout: WAIT_MS }),
     type: (selector, text) => page.type(selector, text),
     click: (selector) => page.click(selector),
+    hover: (selector) => page.hover(selector),
     back: () => page.evaluate(() => history.back()),
     press: (key) => page.keyboard.press(key),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
@@ -159,9 +167,28 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     sites,
     hold: gates.hold,
     extensionRequests,
+    networkRequests: null,
     watchesExtension: 'every request of the pages and of the extension\'s service worker',
     async newPage() {
       return wrap(await context.newPage());
+    },
+    // CDP's ServiceWorker domain, from a page of the context: it lists the extension's worker too.
+    async stopWorker() {
+      const session = await context.newCDPSession(context.pages()[0] ?? await context.newPage());
+      try {
+        const status = new Map();
+        session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          for (const v of versions) if (v.scriptURL.startsWith(`${extensionOrigin}/`)) status.set(v.versionId, v.runningStatus);
+        });
+        await session.send('ServiceWorker.enable');
+        for (let i = 0; i < 100 && ![...status.values()].includes('running'); i++) await new Promise((r) => setTimeout(r, 50));
+        const running = [...status].filter(([, s]) => s === 'running').map(([id]) => id);
+        if (running.length === 0) throw new Error('the extension\'s worker is not running');
+        for (const versionId of running) await session.send('ServiceWorker.stopWorker', { versionId });
+        return running.length;
+      } finally {
+        await session.detach().catch(() => {});
+      }
     },
     async openOptions() {
       const page = wrap(await context.newPage());
@@ -184,12 +211,32 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
   };
 }
 
+// A proxy on 127.0.0.1 that answers every request with 502 and records where it was going: "https://host:port/"
+// for a tunnel (CONNECT), the full URL for plain http. The browser sends it everything its tabs did not answer.
+async function recordingProxy() {
+  const urls = [];
+  const server = http.createServer((request, response) => {
+    urls.push(request.url);
+    response.writeHead(502).end();
+  });
+  server.on('connect', (request, socket) => {
+    urls.push(`https://${request.url}/`);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  urls.port = server.address().port;
+  urls.stop = () => new Promise((resolve) => server.close(resolve));
+  return urls;
+}
+
 // Firefox gives each extension a random internal UUID; the tests fix it to find the options page.
 const FIREFOX_EXTENSION_ID = 'truefollow@truefollow.invalid';
 const FIREFOX_EXTENSION_UUID = '6d1c5d1e-6f0e-4c9b-9a43-7e57f011c0de';
 
 export async function launchFirefox({ extension = path.join(root, 'build', 'firefox-test'), profile = null } = {}) {
   const sites = await loadSites();
+  const networkRequests = await recordingProxy();
+  const proxy = { host: '127.0.0.1', port: networkRequests.port };
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -197,8 +244,17 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     defaultViewport: { width: 1280, height: 720 },
     protocolTimeout: WAIT_MS * 2,
     ...(profile ? { userDataDir: profile } : {}),
+    // Firefox's remote settings take their server from the prefs only when this is set; the server below is no
+    // server at all, so that Firefox itself sends nothing to the network.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+      'network.proxy.type': 1, // manual: every request, to every host, through the recording proxy
+      'network.proxy.http': proxy.host, 'network.proxy.http_port': proxy.port,
+      'network.proxy.ssl': proxy.host, 'network.proxy.ssl_port': proxy.port,
+      'network.proxy.share_proxy_settings': false, 'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
       // A temporary add-on is uninstalled when the browser ends; these keep its UUID and its storage for the next install.
       'extensions.webextensions.keepUuidOnUninstall': true,
       'extensions.webextensions.keepStorageOnUninstall': true,
@@ -231,7 +287,9 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     sites,
     hold: gates.hold,
     extensionRequests: null,
-    watchesExtension: 'every request of the pages (the background script\'s own requests are not visible over WebDriver BiDi)',
+    networkRequests,
+    stopWorker: null, // neither BiDi nor the extension APIs can end a background script that is busy
+    watchesExtension: 'every request of the pages, and every request that left the browser (the background script\'s included) through a recording proxy',
     newPage,
     async openOptions() {
       // BiDi may not navigate to an extension page; a page of the site may (the test build allows it).
@@ -242,11 +300,15 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
       await page.waitFor((href) => location.href === href && document.readyState === 'complete', url);
       return page;
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      await networkRequests.stop();
+    },
     /** Ends the browser at once with SIGKILL; the profile folder stays when one was given. */
     async kill() {
       await killAndWait(browser.process().pid);
       await browser.disconnect().catch(() => {});
+      await networkRequests.stop();
     },
   };
 }

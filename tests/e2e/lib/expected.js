@@ -143,3 +143,44 @@ export async function platformMissing(platform) {
   return (await platformProfile(platform, 'examplestudio'))
     ? '' : `the core on this branch reads no ${platform} responses yet (adapter_${platform}.c, branch adapters)`;
 }
+
+// ---- in-app navigation: TikTok and YouTube move to a profile whose data the page fetches ------------------
+
+/**
+ * Per platform: the page to start on, the link its web app follows in-app, the profile it goes to, the
+ * request the app makes for it (a pattern over page.requests) and the response it gets (the fixture file and
+ * the URL the page world reports it under). Mirrors scripts/page-fixtures.mjs and the fixture sites.
+ */
+export const IN_APP = {
+  tiktok: {
+    start: 'https://www.tiktok.com/@examplestudio',
+    link: 'a[data-nav]',
+    handle: () => JSON.parse(fixture('tiktok', tiktokApiFile())).userInfo.user.uniqueId,
+    fetched: /^https:\/\/www\.tiktok\.com\/api\/user\/detail\/\?/,
+    capture: () => ({ url: `https://www.tiktok.com/api/user/detail/?aid=1988&app_language=en&uniqueId=${IN_APP.tiktok.handle()}`,
+      body: fixture('tiktok', tiktokApiFile()) }),
+  },
+  youtube: {
+    start: 'https://www.youtube.com/@examplestudio',
+    link: 'a[data-nav]',
+    handle: () => JSON.parse(fixture('youtube', 'browse-channel-page-header.json')).header.pageHeaderRenderer.content
+      .pageHeaderViewModel.metadata.contentMetadataViewModel.metadataRows[0].metadataParts[0].text.content.replace(/^@/, ''),
+    fetched: /^https:\/\/www\.youtube\.com\/youtubei\/v1\/browse\?/,
+    capture: () => ({ url: 'https://www.youtube.com/youtubei/v1/browse?prettyPrint=false', body: fixture('youtube', 'browse-channel-page-header.json') }),
+  },
+};
+function tiktokApiFile() {
+  const files = fs.readdirSync(path.join(root, 'tests', 'fixtures', 'tiktok')).filter((f) => /^api-user-detail-.+\.json$/.test(f));
+  if (files.length !== 1) throw new Error(`expected one TikTok /api/user/detail/ fixture, found ${files.length}`);
+  return files[0];
+}
+
+/** The core's account for the profile the in-app navigation of <platform> fetches, from that response alone. */
+export async function inAppProfile(platform) {
+  const core = await loadCore();
+  const { url, body } = IN_APP[platform].capture();
+  const report = core.score(body, { url, lang: 'en' });
+  const account = (report.accounts ?? []).find((a) => a.seen === 'profile' && a.platform === platform);
+  if (!account) throw new Error(`the core finds no ${platform} profile in the fetched response: ${report.message}`);
+  return account;
+}
