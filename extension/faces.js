@@ -104,6 +104,10 @@
         tone: audit.real.share >= 0.5 ? 'good' : 'warn',
       };
     }
+    if (account?.verdict === 'not-enough-data') {
+      // The core gave no probability: the page showed too little of the profile (its handle, perhaps a name).
+      return { state: 'no-data', text: t('badge_no_data'), detail: t('badge_account_too_little'), summary: t('badge_account_too_little'), tone: 'muted' };
+    }
     if (account) {
       const reasons = (account.reasons ?? []).filter((r) => r && typeof r.text === 'string').map((r) => `• ${r.text}`).join('\n');
       return {
@@ -187,7 +191,8 @@
     if (account) {
       const verdict = VERDICTS[account.verdict] ? t(`verdict_${account.verdict}`) : String(account.verdict);
       model.account = {
-        verdict: t('panel_account_verdict', verdictSymbol(account.verdict), verdict, percent(account.p_fake)),
+        verdict: account.verdict === 'not-enough-data' ? t('badge_account_too_little')
+          : t('panel_account_verdict', verdictSymbol(account.verdict), verdict, percent(account.p_fake)),
         counts: accountCounts(account),
         reasons: (account.reasons ?? []).filter((r) => r && typeof r.text === 'string').map((r) => r.text),
       };

@@ -57,6 +57,20 @@ describe('extension faces', () => {
     assert.equal(inLanguage('pt_BR', () => percent(0.0512)), '5,1%');
   });
 
+  it('says "not enough data", with no made-up chance, when the core could not judge the profile itself', () => {
+    const unjudged = { ...account, verdict: 'not-enough-data', p_fake: null, reasons: [] };
+    const face = badgeFace({ account: unjudged });
+    assert.equal(face.state, 'no-data');
+    assert.equal(face.text, 'not enough data');
+    assert.match(face.detail, /too little of this profile/);
+    assert.doesNotMatch(face.detail, /%/);
+    const panel = panelModel({ platform: 'x', handle: 'a', state: 'ready', account: unjudged });
+    assert.match(panel.account.verdict, /too little of this profile/);
+    const german = JSON.parse(fs.readFileSync(path.join(localesDir, 'de', 'messages.json'), 'utf8'));
+    assert.equal(inLanguage('de', () => badgeFace({ account: unjudged }).detail), german.badge_account_too_little.message);
+    assert.equal(badgeFace({ account: unjudged, audit: firm }).state, 'ready', 'a firm audience estimate still shows');
+  });
+
   it('shows the share of real followers when the core gives a firm estimate, with the intervals on hover', () => {
     const face = badgeFace({ audit: firm, account });
     assert.equal(face.state, 'ready');
