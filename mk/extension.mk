@@ -13,7 +13,7 @@ $(BUILD)/%/manifest.json: $(EXTENSION_SRC) extension/overlays/%.json | $(DEPS_ST
 
 # The builds the end-to-end tests load: the same, with open shadow roots, the fixture Mastodon instance
 # granted and the core's test hooks (scripts/build-extension.mjs --test). Never packed.
-TEST_BUILD_SRC := tests/e2e/lib/test-core.js tests/e2e/lib/test-marks.js
+TEST_BUILD_SRC := tests/e2e/lib/hooked-core.js tests/e2e/lib/hook-marks.js
 $(BUILD)/chrome-test/manifest.json: $(EXTENSION_SRC) $(TEST_BUILD_SRC) extension/overlays/chrome.json | $(DEPS_STAMP)
 	node scripts/build-extension.mjs chrome $(BUILD)/chrome-test --test
 $(BUILD)/firefox-test/manifest.json: $(EXTENSION_SRC) $(TEST_BUILD_SRC) extension/overlays/firefox.json | $(DEPS_STAMP)

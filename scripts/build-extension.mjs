@@ -13,7 +13,7 @@
 // (so the tests can count the forged ones turned away), and the fixture Mastodon instance counted as granted (as if
 // the user had allowed it on the options page; the worker registers the instance scripts the same way), and
 // the options page reachable from the X fixture pages (Firefox's test driver cannot open it otherwise), and
-// the worker loading the core through tests/e2e/lib/test-core.js (core/test-web.js), whose hooks make the core
+// the worker loading the core through tests/e2e/lib/hooked-core.js (core/test-web.js), whose hooks make the core
 // trap or the worker fetch a canary URL when the scored text carries their marker.
 //
 //   node scripts/build-extension.mjs chrome|firefox OUT_DIR [--test]
@@ -100,8 +100,8 @@ if (testBuild) {
   if (tallied === contentText) throw new Error('content.js has no SHOW_CAPTURE_TALLY line to switch on for the test build');
   fs.writeFileSync(content, tallied);
   // The worker's core with the tests' hooks (a real trap, a canary request), in the test build only.
-  fs.copyFileSync(path.join(root, 'tests', 'e2e', 'lib', 'test-core.js'), path.join(outDir, 'core', 'test-web.js'));
-  fs.copyFileSync(path.join(root, 'tests', 'e2e', 'lib', 'test-marks.js'), path.join(outDir, 'core', 'test-marks.js'));
+  fs.copyFileSync(path.join(root, 'tests', 'e2e', 'lib', 'hooked-core.js'), path.join(outDir, 'core', 'test-web.js'));
+  fs.copyFileSync(path.join(root, 'tests', 'e2e', 'lib', 'hook-marks.js'), path.join(outDir, 'core', 'hook-marks.js'));
   const worker = path.join(outDir, 'background.js');
   const workerText = fs.readFileSync(worker, 'utf8');
   const hooked = workerText.replace("import { loadCore } from './core/web.js';", "import { loadCore } from './core/test-web.js'; // test build");

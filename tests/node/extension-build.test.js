@@ -115,7 +115,7 @@ describe('extension builds', () => {
       const release = fs.readFileSync(path.join(built[browser].dir, 'background.js'), 'utf8');
       const test = fs.readFileSync(path.join(testBuilt[browser].dir, 'background.js'), 'utf8');
       assert.match(release, /^import \{ loadCore \} from '\.\/core\/web\.js';$/m);
-      for (const file of ['test-web.js', 'test-marks.js']) {
+      for (const file of ['test-web.js', 'hook-marks.js']) {
         assert.equal(fs.existsSync(path.join(built[browser].dir, 'core', file)), false, `${browser} release has no core/${file}`);
       }
       for (const file of fs.readdirSync(built[browser].dir, { recursive: true }).filter((f) => /\.m?js$/.test(f))) {

@@ -15,7 +15,7 @@ import {
   IN_APP, PLATFORM_PAGES, VERDICT_WORDS, inAppProfile, percentDisagrees, platformAudit, platformMissing, platformProfile,
   xFollowerAudit, xFollowersBody, xProfile,
 } from './expected.js';
-import { CANARY_MARK, CANARY_URL } from './test-marks.js';
+import { CANARY_MARK, CANARY_URL } from './hook-marks.js';
 import { loadCore } from '../../../js-glue/node.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');

@@ -14,7 +14,7 @@
  */
 import createTruefollowCore from './truefollow-core.mjs';
 import { coreLoader } from './core.js';
-import { CANARY_MARK, CANARY_URL, HANG_MARK, TRAP_MARK } from './test-marks.js';
+import { CANARY_MARK, CANARY_URL, HANG_MARK, TRAP_MARK } from './hook-marks.js';
 
 export { CoreError } from './core.js';
 

@@ -1,4 +1,4 @@
-// The markers the test build's core hooks look for in the text they score (test-core.js), and the URL of the
+// The markers the test build's core hooks look for in the text they score (hooked-core.js), and the URL of the
 // canary request: shared by the hooks, the fixture sites that serve them and the scenarios that set them off.
 export const TRAP_MARK = 'truefollow-test:trap-core';
 export const CANARY_MARK = 'truefollow-test:canary';
