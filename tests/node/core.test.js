@@ -91,6 +91,23 @@ for (const build of ['debug', 'release']) {
       }
     });
 
+    it('corrects the fake share at the threshold the error rates were measured at, whatever the user\'s "fake" threshold', async () => {
+      const core = await loadCore({ build });
+      // Followers from plainly real to plainly bought, so a lower threshold flags more of them.
+      const lines = Array.from({ length: 60 }, (_, i) => profile({
+        core: { screen_name: `f${i}x${i * 7919}`, created_at: 'Sat Dec 14 04:35:55 +0000 2013' },
+        relationship_counts: { followers: 2 * i, following: 10 + 90 * (60 - i) },
+        tweet_counts: { tweets: i * 11 },
+      })).join('\n');
+      const plain = core.audit(lines, { now: NOW }).audit;
+      const scores = (options) => core.score(lines, { now: NOW, ...options }).accounts;
+      const flagged = (options) => scores(options).filter((a) => a.verdict === 'fake').length;
+      assert.ok(flagged({ fake_threshold: 0.05 }) > flagged({}), 'a low threshold flags more single accounts');
+      const low = core.audit(lines, { now: NOW, fake_threshold: 0.05 }).audit;
+      assert.deepEqual(low.fake, plain.fake);
+      assert.deepEqual(low.flagged, plain.flagged);
+    });
+
     it('parses a count string in the page language', async () => {
       const core = await loadCore({ build });
       assert.equal(core.count('1,2 Mio.', 'de'), 1200000);

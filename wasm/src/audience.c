@@ -80,15 +80,20 @@ cJSON *tf_audience_report(const tf_batch *batch, double now, const tf_thresholds
 
     size_t too_little;
     size_t n = select_sample(batch, sample, &too_little);
-    for (size_t i = 0; i < n; i++) {
-        tf_score_account(sample[i], now, t, &scores[i]);
-        created[i] = sample[i]->created_at;
-    }
     tf_error_rates rates;
     if (n)
         tf_model_error_rates_for(sample[0], &rates); /* the rates of the model that scored the sample */
     else
         tf_model_error_rates(TF_X, &rates);
+    /* The correction undoes the classifier's errors at the threshold they were measured at, so the sample is
+     * counted there. The user's "fake" threshold decides single verdicts (list badges, a profile's own); the
+     * estimated share of fakes in the audience does not depend on it. Their "inactive" thresholds apply. */
+    tf_thresholds at = t ? *t : tf_default_thresholds;
+    at.fake = n ? tf_model_verdict_threshold_for(sample[0]) : at.fake;
+    for (size_t i = 0; i < n; i++) {
+        tf_score_account(sample[i], now, &at, &scores[i]);
+        created[i] = sample[i]->created_at;
+    }
     tf_audit audit;
     tf_seen origin = majority_origin(sample, n);
     tf_audit_estimate(scores, n, &rates, origin, &audit);

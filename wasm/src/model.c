@@ -79,6 +79,11 @@ static void rates_of(const tf_tree_model *m, tf_error_rates *out)
     out->false_pos = m->rates.fp;
 }
 
+double tf_model_verdict_threshold_for(const tf_account *a)
+{
+    return tf_model_for(a->platform, tf_model_is_card(a))->rates.threshold;
+}
+
 void tf_model_error_rates(tf_platform platform, tf_error_rates *out)
 {
     rates_of(tf_model_for(platform, 0), out);

@@ -77,6 +77,8 @@ int tf_model_is_card(const tf_account *a);
 void tf_model_error_rates(tf_platform platform, tf_error_rates *out);
 /* The same for the model that scores exactly this account (a list card gets the card model's rates). */
 void tf_model_error_rates_for(const tf_account *a, tf_error_rates *out);
+/* The p_fake threshold at which those error rates were measured. */
+double tf_model_verdict_threshold_for(const tf_account *a);
 /* 1 when the error rates for this platform were measured on its own accounts; 0 for the defaults. */
 int tf_model_measured_on(tf_platform platform);
 
