@@ -18,6 +18,7 @@
 
 #include "account.h"
 #include "read.h"
+#include "timefmt.h"
 
 #define FIXTURES "tests/fixtures/"
 
@@ -133,7 +134,17 @@ static void x_user_tweets_give_posts_with_counts_and_their_author_once(void **st
     outcome o;
     read_fixture("x/user-tweets-2026.json", "", &o);
     assert_int_equal(o.status, TF_OK);
-    assert_int_equal(o.batch.n_accounts, 1);
+    /* The timeline's author, then the authors of the tweets it retweeted: 16 retweets of 9 accounts, each once. */
+    assert_int_equal(o.batch.n_accounts, 10);
+    for (size_t i = 0; i < o.batch.n_accounts; i++) {
+        assert_int_equal(o.batch.accounts[i].seen, TF_SEEN_POST_AUTHOR);
+        for (size_t j = 0; j < i; j++)
+            assert_string_not_equal(o.batch.accounts[i].id, o.batch.accounts[j].id);
+    }
+    const tf_account *retweeted = account_by_handle(&o.batch, "user_ca256277");
+    assert_non_null(retweeted);
+    assert_true(retweeted->followers == 188910);
+    assert_true(retweeted->last_post_at == tf_parse_twitter_date("Fri Jul 31 20:29:58 +0000 2026")); /* its own tweet's time */
     const tf_account *author = &o.batch.accounts[0];
     assert_int_equal(author->seen, TF_SEEN_POST_AUTHOR);
     assert_true(author->followers == 695695);
@@ -364,7 +375,13 @@ static void bluesky_profiles_lists_and_feeds_read(void **state)
     read_fixture("bluesky/get-author-feed.json", "", &o);
     assert_int_equal(o.status, TF_OK);
     assert_int_equal(o.batch.n_posts, 3); /* the repost is not the author's post */
-    assert_int_equal(o.batch.n_accounts, 1);
+    assert_int_equal(o.batch.n_accounts, 2); /* but the reposted post's author is a post author of the page */
+    const tf_account *reposted = account_by_handle(&o.batch, "other.bsky.social");
+    assert_non_null(reposted);
+    assert_int_equal(reposted->seen, TF_SEEN_POST_AUTHOR);
+    assert_true(reposted->last_post_at == tf_parse_iso8601("2024-06-10T00:00:00.000Z"));
+    for (size_t i = 0; i < o.batch.n_posts; i++)
+        assert_string_not_equal(o.batch.posts[i].author_id, reposted->id);
     assert_true(o.batch.posts[2].likes == 12 && o.batch.posts[2].reposts == 4);
     tf_batch_free(&o.batch);
 }
@@ -392,6 +409,25 @@ static void mastodon_accounts_count_bio_text_not_tags(void **state)
     read_fixture("mastodon/statuses.json", "", &o);
     assert_int_equal(o.batch.n_accounts, 1);
     assert_int_equal(o.batch.n_posts, 3); /* the reblog is skipped */
+    tf_batch_free(&o.batch);
+
+    /* A reblog whose original carries its account: that account is a post author too, with no post record. */
+    static const char reblogs[] =
+        "[{\"id\":\"2\",\"created_at\":\"2024-06-09T09:00:00.000Z\",\"favourites_count\":0,\"replies_count\":0,"
+        "\"reblogs_count\":0,\"account\":{\"id\":\"10\",\"acct\":\"owner\",\"display_name\":\"Owner\"},"
+        "\"reblog\":{\"id\":\"1\",\"created_at\":\"2024-06-01T09:00:00.000Z\",\"favourites_count\":999,"
+        "\"account\":{\"id\":\"20\",\"acct\":\"writer@elsewhere.example\",\"display_name\":\"Writer\"}}},"
+        "{\"id\":\"3\",\"created_at\":\"2024-06-08T09:00:00.000Z\",\"favourites_count\":4,\"replies_count\":0,"
+        "\"reblogs_count\":0,\"reblog\":null,\"account\":{\"id\":\"10\",\"acct\":\"owner\",\"display_name\":\"Owner\"}}]";
+    read_text(reblogs, sizeof reblogs - 1, "https://social.example/api/v1/accounts/10/statuses", NULL, &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(o.batch.n_accounts, 2);
+    assert_int_equal(o.batch.n_posts, 1);
+    const tf_account *writer = account_by_handle(&o.batch, "writer@elsewhere.example");
+    assert_non_null(writer);
+    assert_int_equal(writer->seen, TF_SEEN_POST_AUTHOR);
+    assert_true(writer->last_post_at == tf_parse_iso8601("2024-06-01T09:00:00.000Z"));
+    assert_string_equal(o.batch.posts[0].author_id, "10");
     tf_batch_free(&o.batch);
 }
 

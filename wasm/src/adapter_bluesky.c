@@ -6,7 +6,8 @@
  *   so they count as followers;
  * - app.bsky.graph.getFollowers / getFollows: {subject, followers | follows: [profileView]} (no counts);
  * - app.bsky.feed.getAuthorFeed: {feed: [{post: {author, record.createdAt, likeCount, replyCount,
- *   repostCount, quoteCount}, reason}]}: reposts (a reason) are skipped, their counts are the original's.
+ *   repostCount, quoteCount}, reason}]}: an item with a reason (a repost) gives no post record (its counts are
+ *   the original's), but the original's author is read as a post author like the feed's own.
  * An absent avatar is the default one. Bluesky has no private accounts and no website field.
  */
 #include <stdio.h>
@@ -78,7 +79,7 @@ static tf_read_result read_feed(const cJSON *feed, tf_batch *out, char *why, siz
         total++;
         const cJSON *post = tf_get(item, "post");
         const cJSON *author = tf_get(post, "author");
-        if (tf_get(item, "reason") || !is_profile(author))
+        if (!is_profile(author))
             continue;
         const char *did = tf_str(tf_get(author, "did"));
         tf_account *a = NULL;
@@ -88,7 +89,14 @@ static tf_read_result read_feed(const cJSON *feed, tf_batch *out, char *why, siz
         int no_memory = 0;
         if (!a)
             a = add_profile(author, TF_SEEN_POST_AUTHOR, out, &no_memory);
-        tf_post *p = no_memory ? NULL : tf_batch_add_post(out);
+        if (no_memory)
+            return TF_READ_NO_MEMORY;
+        double created = tf_parse_iso8601(tf_str(tf_get(post, "record", "createdAt")));
+        if (!isnan(created) && !(a->last_post_at >= created))
+            a->last_post_at = created;
+        if (tf_get(item, "reason"))
+            continue; /* a repost: its author is read, its counts are the original's */
+        tf_post *p = tf_batch_add_post(out);
         if (!p)
             return TF_READ_NO_MEMORY;
         tf_post_init(p, TF_BLUESKY);
@@ -98,9 +106,7 @@ static tf_read_result read_feed(const cJSON *feed, tf_batch *out, char *why, siz
         p->comments = tf_count_value(tf_get(post, "replyCount"));
         p->reposts = tf_count_value(tf_get(post, "repostCount"));
         p->quotes = tf_count_value(tf_get(post, "quoteCount"));
-        p->created_at = tf_parse_iso8601(tf_str(tf_get(post, "record", "createdAt")));
-        if (!isnan(p->created_at) && !(a->last_post_at >= p->created_at))
-            a->last_post_at = p->created_at;
+        p->created_at = created;
         read++;
     }
     if (total > 0 && read == 0 && out->n_accounts == first) {

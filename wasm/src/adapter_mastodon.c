@@ -5,7 +5,8 @@
  *   fields[]{name, value, verified_at}};
  * - /api/v1/accounts/:id/followers and /following: an array of Accounts (with counts);
  * - /api/v1/accounts/:id/statuses: an array of Statuses {id, account, created_at, favourites_count,
- *   replies_count, reblogs_count, reblog}; reblogs give no post record (their counts are the original's).
+ *   replies_count, reblogs_count, reblog}; reblogs give no post record (their counts are the original's), but
+ *   the reblogged status's account is read as a post author too.
  * Recognised by keys (acct with display_name), never by host. The note's length is its text's: tags are
  * stripped into a copy. The website is the first verified field, else the first field holding a link.
  */
@@ -77,6 +78,22 @@ static tf_account *add_account(const cJSON *j, tf_seen seen, tf_batch *out)
     return a;
 }
 
+/* The post-author account of `account`, added once per input (among the accounts added since `first`), its
+ * last post moved to `created` when later; NULL when memory ran out. */
+static tf_account *author_of(const cJSON *account, double created, size_t first, tf_batch *out)
+{
+    const char *id = tf_str(tf_get(account, "id"));
+    tf_account *a = NULL;
+    for (size_t i = first; i < out->n_accounts && !a; i++)
+        if (out->accounts[i].id && strcmp(out->accounts[i].id, id) == 0)
+            a = &out->accounts[i];
+    if (!a && !(a = add_account(account, TF_SEEN_POST_AUTHOR, out)))
+        return NULL;
+    if (!isnan(created) && !(a->last_post_at >= created))
+        a->last_post_at = created;
+    return a;
+}
+
 static tf_read_result read_statuses(const cJSON *statuses, tf_batch *out)
 {
     size_t first = out->n_accounts;
@@ -87,18 +104,19 @@ static tf_read_result read_statuses(const cJSON *statuses, tf_batch *out)
         const char *id = tf_str(tf_get(account, "id"));
         if (!is_account(account))
             continue;
-        tf_account *a = NULL;
-        for (size_t i = first; i < out->n_accounts && !a; i++)
-            if (out->accounts[i].id && strcmp(out->accounts[i].id, id) == 0)
-                a = &out->accounts[i];
-        if (!a && !(a = add_account(account, TF_SEEN_POST_AUTHOR, out)))
-            return TF_READ_NO_MEMORY;
         double created = tf_parse_iso8601(tf_str(tf_get(s, "created_at")));
-        if (!isnan(created) && !(a->last_post_at >= created))
-            a->last_post_at = created;
+        if (!author_of(account, created, first, out))
+            return TF_READ_NO_MEMORY;
         const cJSON *reblog = tf_get(s, "reblog");
-        if (reblog && !cJSON_IsNull(reblog))
+        if (reblog && !cJSON_IsNull(reblog)) {
+            /* The reblogged status's author is a post author of this page too (no post record: its counts are
+             * the original's). */
+            const cJSON *original = tf_get(reblog, "account");
+            if (is_account(original) &&
+                !author_of(original, tf_parse_iso8601(tf_str(tf_get(reblog, "created_at"))), first, out))
+                return TF_READ_NO_MEMORY;
             continue;
+        }
         tf_post *p = tf_batch_add_post(out);
         if (!p)
             return TF_READ_NO_MEMORY;

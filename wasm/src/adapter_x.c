@@ -6,7 +6,8 @@
  * with entryId "user-<id>") and UserTweets (entries "tweet-<id>", conversation modules "profile-conversation-*"
  * and the pinned entry; tweets keep their counts under `legacy`, views at views.count). Each tweet gives a
  * tf_post and its author a tf_account (seen as post author, once), whose last_post_at is its newest tweet
- * or retweet. Retweets give no post record: their counts belong to the original tweet.
+ * or retweet. Retweets give no post record (their counts belong to the original tweet), but the original
+ * tweet's author is read as a post author too.
  * The HTML adapter reads the profile page's JSON-LD (script data-testid="UserProfileSchema-test").
  * Left out: the DOM (adapter_dom.c reads what the extension extracts from it), TweetDetail replies.
  */
@@ -157,6 +158,16 @@ static int read_tweet(const cJSON *result, size_t first, tf_batch *out, int *no_
         return 0;
     if (author && isfinite(created) && !(author->last_post_at >= created))
         author->last_post_at = created;
+    const cJSON *retweeted = tweet_of(tf_get(legacy, "retweeted_status_result", "result"));
+    if (retweeted) {
+        /* A retweet gives no post record (its counts are the original's); the original's author is a post
+         * author of this page too. */
+        double original = tf_parse_twitter_date(tf_str(tf_get(retweeted, "legacy", "created_at")));
+        tf_account *other = author_account(tf_get(retweeted, "core", "user_results", "result"), first, out, no_memory);
+        if (other && isfinite(original) && !(other->last_post_at >= original))
+            other->last_post_at = original;
+        return *no_memory ? 0 : 1;
+    }
     if (tf_get(legacy, "retweeted_status_result"))
         return 1;
     tf_post *p = tf_batch_add_post(out);
