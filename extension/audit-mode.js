@@ -2,8 +2,10 @@
  * Audit mode and the panel's part-2 sections, in the content script. content.js calls the hooks of the
  * object attach() returns; everything else stays here:
  *   allows()                      the user has this platform on (options page); false until settings are read
+ *   viewing(target)               the profile now on screen (or null): its own posts get no author badges
  *   captured(target, url, body, accounts, next)   every response the core read on the page (accounts: its
- *                                 report's; next: the next page its Link header named, or '')
+ *                                 report's; next: the next page its Link header named, or ''); its followers
+ *                                 and post authors get their small badges (list-badges.js)
  *   audited(target, audit)        every audience estimate of the current followers sample
  *   panelParts(target)            live sections for the details panel: audit mode, the chart, the history
  *
@@ -74,13 +76,14 @@
       () => { settings = settingsApi.clean({}); }, // unreadable: the defaults
     ).then(() => {
       i18n.setLanguage(settings.language);
-      listBadges?.setEnabled(settings.list_badges);
+      listBadges?.setEnabled({ followers: settings.list_badges, authors: settings.author_badges });
       resync();
     });
     settingsApi.watch(api.storage, (s) => {
       settings = s;
       i18n.setLanguage(s.language);
-      listBadges?.setEnabled(s.list_badges);
+      listBadges?.setEnabled({ followers: s.list_badges, authors: s.author_badges });
+      listBadges?.relabel();
     });
 
     const states = new WeakMap(); // target -> its audit-mode state
@@ -272,8 +275,13 @@
       ready,
       allows: () => Boolean(settings) && settings.platforms[platform] !== false,
 
+      viewing(target) {
+        listBadges?.setProfile(target?.handle ?? '');
+      },
+
       captured(target, url, body, accounts, next = '') {
         if (!target) return;
+        listBadges?.addAuthors(accounts);
         const s = stateOf(target);
         const followers = accounts.filter((a) => a.seen === 'followers');
         if (followers.length === 0) return;

@@ -69,10 +69,12 @@
       view.host.remove();
     }
     view = null;
+    part2.viewing(null);
     if (!profile) return;
     const next = { ...profile, key, state: 'reading', fallback: null, followerRecords: [], audit: null, stored: null };
     next.host = badge.create({ onActivate: () => openPanel(next) });
     view = next;
+    part2.viewing(next);
     recall(next);
     show();
   }

@@ -1,10 +1,16 @@
 /*
- * List badges: in a followers list on the page, a small mark after each follower the core scored, with the
- * core's verdict for that account (✓ real, ◌ inactive, ⚠ fake) in words for assistive technology. On or off
- * in the options ("list_badges"). The follower is found by the link to its profile the site draws in the
- * row (X, Instagram, Bluesky, Mastodon URL shapes below); rows the site draws later are marked as they
- * appear. Each mark: <span data-truefollow-list-badge data-verdict role="img" aria-label>. The verdict is
- * the core's (core.score per follower); nothing is judged here.
+ * Small badges on the accounts a page draws, with the core's verdict for each (✓ real, ◌ inactive, ⚠ fake) in
+ * words for assistive technology. Two kinds, each on or off in the options:
+ * - list badges ("list_badges"): in a followers list, a mark after each follower the core scored (accounts
+ *   the core reports with seen 'followers'), one per row;
+ * - author badges ("author_badges"): in the posts a page shows, a mark after the link to each post's author
+ *   (accounts the core reports with seen 'post-author': reposts and reblogs bring other people's posts onto a
+ *   profile), one per post and author; the profile on screen gets none on its own posts.
+ * An account is found by the link to its profile the site draws (X, Instagram, TikTok, YouTube, Bluesky and
+ * Mastodon URL shapes below); rows and posts the site draws later are marked as they appear. Each mark:
+ * <span data-truefollow-list-badge | data-truefollow-author-badge, data-verdict, role="img", aria-label> in
+ * the language chosen in the options. The verdict is the core's (core.score of the response that showed the
+ * account); nothing is judged here, and nothing from the page is inserted as HTML.
  *
  * A classic content script: defines globalThis.truefollowListBadges = {create}.
  */
@@ -17,60 +23,123 @@
   const PROFILE_HREF = {
     x: (h) => [`/${h}`],
     instagram: (h) => [`/${h}/`],
+    tiktok: (h) => [`/@${h}`],
+    youtube: (h) => [`/@${h}`],
     bluesky: (h) => [`/profile/${h}`],
     mastodon: (h) => [`/@${h}`],
   };
+  // What a post is in each site's markup: X's and Mastodon's articles, Bluesky's feed items and thread posts.
+  const POST = 'article, [role="article"], .status, [data-testid^="feedItem-"], [data-testid="postThreadItem"]';
+  const KINDS = {
+    followers: { attribute: 'data-truefollow-list-badge', label: (verdict) => `truefollow: ${t(`verdict_${verdict}`)}` },
+    authors: { attribute: 'data-truefollow-author-badge', label: (verdict) => t('author_badge', t(`verdict_${verdict}`)) },
+  };
+  const norm = (handle) => handle.replace(/^@/, '').toLowerCase();
 
   function create(platform) {
-    const verdicts = new Map(); // lower-cased handle -> verdict
-    let enabled = true;
+    const verdicts = { followers: new Map(), authors: new Map() }; // lower-cased handle -> verdict
+    const enabled = { followers: true, authors: true };
+    const handleOf = new WeakMap(); // author mark -> the handle it stands for
+    let profile = ''; // the profile on screen (lower case): its own posts are not marked
     let queued = false;
 
-    function markAll() {
-      queued = false;
-      if (!enabled || !PROFILE_HREF[platform]) return;
-      for (const [handle, verdict] of verdicts) {
-        for (const href of PROFILE_HREF[platform](handle)) {
-          for (const link of document.querySelectorAll(`a[href="${CSS.escape(href)}" i]`)) {
-            const row = link.closest('[data-testid="UserCell"], li, article, .follower') ?? link.parentElement;
-            if (!row || row.querySelector('[data-truefollow-list-badge]') || link.closest('[data-testid="UserName"]')) continue;
-            const mark = document.createElement('span');
-            mark.setAttribute('data-truefollow-list-badge', '');
-            mark.dataset.verdict = verdict;
-            mark.setAttribute('role', 'img');
-            mark.setAttribute('aria-label', `truefollow: ${t(`verdict_${verdict}`)}`);
-            mark.title = `truefollow: ${t(`verdict_${verdict}`)}`;
-            mark.textContent = SYMBOLS[verdict];
-            Object.assign(mark.style, { marginInlineStart: '0.35em', fontWeight: '700' });
-            link.after(mark);
-          }
+    function mark(kind, verdict) {
+      const node = document.createElement('span');
+      node.setAttribute(KINDS[kind].attribute, '');
+      Object.assign(node.style, { marginInlineStart: '0.35em', fontWeight: '700' });
+      paint(node, kind, verdict);
+      return node;
+    }
+    function paint(node, kind, verdict) {
+      node.dataset.verdict = verdict;
+      node.setAttribute('role', 'img');
+      node.setAttribute('aria-label', KINDS[kind].label(verdict));
+      node.title = KINDS[kind].label(verdict);
+      node.textContent = SYMBOLS[verdict];
+    }
+    const linksTo = (handle) => PROFILE_HREF[platform](handle)
+      .flatMap((href) => [...document.querySelectorAll(`a[href="${CSS.escape(href)}" i]`)]);
+
+    function markFollowers() {
+      for (const [handle, verdict] of verdicts.followers) {
+        for (const link of linksTo(handle)) {
+          const row = link.closest('[data-testid="UserCell"], li, article, .follower') ?? link.parentElement;
+          if (!row || row.querySelector(`[${KINDS.followers.attribute}]`) || link.closest('[data-testid="UserName"]')) continue;
+          link.after(mark('followers', verdict));
         }
       }
     }
+
+    // One mark per post and author, after the first link to the author that shows text (not the avatar's).
+    function markAuthors() {
+      for (const [handle, verdict] of verdicts.authors) {
+        if (handle === profile) continue;
+        for (const link of linksTo(handle)) {
+          const post = link.closest(POST);
+          if (!post || !link.textContent.trim()) continue;
+          const existing = [...post.querySelectorAll(`[${KINDS.authors.attribute}]`)].find((m) => handleOf.get(m) === handle);
+          if (existing) {
+            if (existing.dataset.verdict !== verdict) paint(existing, 'authors', verdict); // a later response said otherwise
+            continue;
+          }
+          const node = mark('authors', verdict);
+          handleOf.set(node, handle);
+          link.after(node);
+        }
+      }
+    }
+
+    function markAll() {
+      queued = false;
+      if (!PROFILE_HREF[platform]) return;
+      if (enabled.followers) markFollowers();
+      if (enabled.authors) markAuthors();
+    }
     const queue = () => {
-      if (queued || !enabled || verdicts.size === 0) return;
+      const wanted = (enabled.followers && verdicts.followers.size) || (enabled.authors && verdicts.authors.size);
+      if (queued || !wanted) return;
       queued = true;
       setTimeout(markAll, 100);
     };
     new MutationObserver(queue).observe(document.documentElement, { childList: true, subtree: true });
 
+    const remove = (kind, which = () => true) => document.querySelectorAll(`[${KINDS[kind].attribute}]`).forEach((m) => which(m) && m.remove());
+    const keep = (kind, seen, accounts) => {
+      for (const a of accounts) {
+        if (a && a.seen === seen && typeof a.handle === 'string' && SYMBOLS[a.verdict]) verdicts[kind].set(norm(a.handle), a.verdict);
+      }
+      queue();
+    };
+
     return Object.freeze({
       /** The core's accounts of one followers page: their verdicts, marked where their rows are. */
-      add(accounts) {
-        for (const a of accounts) {
-          if (a.seen === 'followers' && typeof a.handle === 'string' && SYMBOLS[a.verdict]) verdicts.set(a.handle.replace(/^@/, '').toLowerCase(), a.verdict);
-        }
+      add: (accounts) => keep('followers', 'followers', accounts),
+      /** The core's accounts of one response with posts: the authors' verdicts, marked in the posts. */
+      addAuthors: (accounts) => keep('authors', 'post-author', accounts),
+      /** The profile now on screen ('' for none): its own posts carry no author badge. */
+      setProfile(handle) {
+        profile = typeof handle === 'string' ? norm(handle) : '';
+        remove('authors', (m) => handleOf.get(m) === profile);
         queue();
       },
-      /** Turns the marks on or off (the options page); off removes those drawn. */
-      setEnabled(on) {
-        enabled = on;
-        if (!on) document.querySelectorAll('[data-truefollow-list-badge]').forEach((m) => m.remove());
-        else queue();
+      /** Turns each kind on or off (the options page); off removes those drawn. */
+      setEnabled({ followers, authors }) {
+        enabled.followers = followers;
+        enabled.authors = authors;
+        for (const kind of Object.keys(KINDS)) if (!enabled[kind]) remove(kind);
+        queue();
+      },
+      /** Says every mark again in the language now chosen. */
+      relabel() {
+        for (const kind of Object.keys(KINDS)) {
+          document.querySelectorAll(`[${KINDS[kind].attribute}]`).forEach((m) => SYMBOLS[m.dataset.verdict] && paint(m, kind, m.dataset.verdict));
+        }
       },
       clear() {
-        verdicts.clear();
-        document.querySelectorAll('[data-truefollow-list-badge]').forEach((m) => m.remove());
+        for (const kind of Object.keys(KINDS)) {
+          verdicts[kind].clear();
+          remove(kind);
+        }
       },
     });
   }

@@ -1,6 +1,6 @@
 /*
  * The options page's settings form (settings.js): platforms on or off, the audit-mode sample size, list
- * badges, the thresholds behind "inactive" and "fake" (empty: the core's defaults; the core applies them),
+ * badges and badges on post authors, the thresholds behind "inactive" and "fake" (empty: the core's defaults; the core applies them),
  * and the language of truefollow's pages and panels. Values outside the allowed ranges are refused with a
  * message rather than silently changed. Saving writes storage.local; open tabs pick the change up from
  * storage.onChanged, and the worker reads the thresholds for each new scoring.
@@ -38,6 +38,7 @@
     }
     Object.assign($('sample-size'), { value: settings.sample_size, min: S.LIMITS.SAMPLE_MIN, max: S.LIMITS.SAMPLE_MAX });
     $('list-badges').checked = settings.list_badges;
+    $('author-badges').checked = settings.author_badges;
     const number = (id, v) => { $(id).value = v === null ? '' : String(v); };
     number('fake-threshold', settings.fake_threshold);
     number('inactive-posts', settings.inactive_posts_per_year);
@@ -65,6 +66,7 @@
     const out = {
       platforms: Object.fromEntries(S.PLATFORMS.map((p) => [p, $(`platform-${p}`).checked])),
       list_badges: $('list-badges').checked,
+      author_badges: $('author-badges').checked,
       language: $('language').value,
     };
     for (const [key, [id, lo, hi]] of Object.entries(fields)) {

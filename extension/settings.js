@@ -1,7 +1,7 @@
 /*
  * The user's settings (options page), kept on this device in storage.local under 'settings', with their
- * defaults and limits in one place. Read by the content scripts (platforms on or off, list badges, sample
- * size, language), the worker (the thresholds behind "inactive" and "fake", passed to the core as its options
+ * defaults and limits in one place. Read by the content scripts (platforms on or off, list badges, badges on
+ * post authors, sample size, language), the worker (the thresholds behind "inactive" and "fake", passed to the core as its options
  * fake_threshold, inactive_posts_per_year and inactive_days_silent: the core applies them, never this file),
  * the popup and the options page. Values out of range are clamped; unknown keys are dropped.
  *
@@ -24,6 +24,7 @@
     platforms: Object.freeze(Object.fromEntries(PLATFORMS.map((p) => [p, true]))),
     sample_size: 300,
     list_badges: true,
+    author_badges: true,
     fake_threshold: null,
     inactive_posts_per_year: null,
     inactive_days_silent: null,
@@ -42,6 +43,7 @@
       platforms,
       sample_size: Math.round(numberOr(s.sample_size, LIMITS.SAMPLE_MIN, LIMITS.SAMPLE_MAX, DEFAULTS.sample_size)),
       list_badges: typeof s.list_badges === 'boolean' ? s.list_badges : DEFAULTS.list_badges,
+      author_badges: typeof s.author_badges === 'boolean' ? s.author_badges : DEFAULTS.author_badges,
       fake_threshold: numberOr(s.fake_threshold, LIMITS.FAKE_MIN, LIMITS.FAKE_MAX, null),
       inactive_posts_per_year: numberOr(s.inactive_posts_per_year, LIMITS.POSTS_MIN, LIMITS.POSTS_MAX, null),
       inactive_days_silent: numberOr(s.inactive_days_silent, LIMITS.DAYS_MIN, LIMITS.DAYS_MAX, null),

@@ -7,7 +7,8 @@
 //
 // Each platform gets two profiles, "examplestudio" (an established account with an ordinary audience) and
 // "dealfinder4821" (a new, empty, mass-following account), and where the platform serves follower lists, the
-// first page of each one's followers (dealfinder4821's is empty).
+// first page of each one's followers (dealfinder4821's is empty). On Bluesky and Mastodon examplestudio also
+// has posts, among them reposts of three other accounts' posts (the post authors the page links to).
 //
 // The TikTok and YouTube pages also navigate in-app, as those web apps do, to a third profile whose data the
 // page does not embed: TikTok fetches it from /api/user/detail/ (written here from the anonymised recording
@@ -330,11 +331,84 @@ function mastodonAccount(p, handle, remote) {
     followers_count: p.followers, following_count: p.following, statuses_count: p.posts,
     last_status_at: p.lastPost ? iso(p.lastPost).slice(0, 10) : null, hide_collections: false, noindex: false, emojis: [], roles: [], fields: [] };
 }
+const mastodonProfiles = {};
 for (const [handle, p] of Object.entries(PROFILES)) {
   const account = mastodonAccount(p, handle, false);
+  mastodonProfiles[handle] = account;
   write('mastodon', `page-lookup-${handle}.json`, account);
   const followers = handle === 'examplestudio' ? makeFollowers('fan') : [];
   write('mastodon', `page-followers-${account.id}.json`, followers.map((f) => mastodonAccount(f, f.handle, rand() < 0.6)));
+}
+
+// ---- Post authors: examplestudio's posts on Bluesky and Mastodon, with reposts of three other accounts -----
+// Bluesky's app.bsky.feed.getAuthorFeed and Mastodon's /api/v1/accounts/:id/statuses, as the profile pages
+// fetch them: the profile's own posts, and posts of others it reposted (a reason on Bluesky, a reblog on
+// Mastodon), whose authors the page links to. The three are an ordinary account, a quiet one and a new,
+// empty one following thousands; on Mastodon one is local and two live on other instances.
+const POST_AUTHORS = {
+  riverlight: { name: 'Robin Hale', bio: 'Rivers, maps and long walks.', followers: 842, following: 310, posts: 2210,
+    created: NOW - 2900 * 86400, lastPost: NOW - 1 * 86400, avatar: true, home: 'social.example.net' },
+  quietfern: { name: 'Kim S.', bio: '', followers: 38, following: 121, posts: 3,
+    created: NOW - 700 * 86400, lastPost: NOW - 640 * 86400, avatar: true, home: 'toot.example.org' },
+  deals88412: { name: '', bio: '', followers: 1, following: 4200, posts: 0,
+    created: NOW - 6 * 86400, lastPost: null, avatar: false, home: null },
+};
+// Posts, newest first: [author (null: the profile itself), hours before NOW it was posted, hours before NOW reposted].
+const FEED = [[null, 5], ['riverlight', 30, 8], [null, 50], ['deals88412', 80, 60], ['quietfern', 15400, 100],
+  [null, 140], ['riverlight', 200, 150]];
+const postText = (k) => `${pick(TOPICS)} notes, part ${k + 1}.`;
+
+// Bluesky: profileViewBasic authors, posts with their counts, reposts with a reasonRepost by the profile.
+{
+  const basic = (p, handle) => {
+    const { description, associated, indexedAt, ...rest } = bskyProfile(p, handle, false);
+    return { ...rest, associated: { chat: { allowIncoming: 'following' } } };
+  };
+  const owner = basic(PROFILES.examplestudio, 'examplestudio');
+  const others = Object.fromEntries(Object.entries(POST_AUTHORS).map(([h, p]) => [h, basic(p, h)]));
+  const feed = FEED.map(([who, postedHours, repostedHours], k) => {
+    const author = who ? others[who] : owner;
+    const posted = NOW - postedHours * 3600;
+    const post = { uri: `at://${author.did}/app.bsky.feed.post/3m${digits(11)}`, cid: `bafyrei${digits(20)}example`, author,
+      record: { $type: 'app.bsky.feed.post', createdAt: iso(posted), langs: ['en'], text: postText(k) },
+      replyCount: int(0, 9), repostCount: int(0, 20), likeCount: int(0, 90), quoteCount: int(0, 2), indexedAt: iso(posted + 2),
+      viewer: { threadMuted: false, embeddingDisabled: false }, labels: [] };
+    return who ? { post, reason: { $type: 'app.bsky.feed.defs#reasonRepost', by: owner, indexedAt: iso(NOW - repostedHours * 3600) } } : { post };
+  });
+  write('bluesky', `page-getAuthorFeed-${bskyHandle('examplestudio')}.json`, { feed, cursor: iso(NOW - 140 * 3600) });
+}
+
+// Mastodon: Status objects of examplestudio; a reblog is a status of its own whose `reblog` is the original.
+{
+  const owner = mastodonProfiles.examplestudio;
+  const accountOf = (p, handle) => {
+    const id = `1${digits(17)}`;
+    const host = p.home ?? INSTANCE;
+    const avatar = p.avatar ? `https://files.${host}/accounts/avatars/${id}/original/a.png` : `https://${host}/avatars/original/missing.png`;
+    return { id, username: handle, acct: p.home ? `${handle}@${p.home}` : handle, display_name: p.name, locked: false, bot: false,
+      discoverable: true, group: false, created_at: iso(Math.floor(p.created / 86400) * 86400), note: p.bio ? `<p>${p.bio}</p>` : '',
+      url: `https://${host}/@${handle}`, uri: `https://${host}/users/${handle}`, avatar, avatar_static: avatar,
+      header: `https://${INSTANCE}/headers/original/missing.png`, header_static: `https://${INSTANCE}/headers/original/missing.png`,
+      followers_count: p.followers, following_count: p.following, statuses_count: p.posts,
+      last_status_at: p.lastPost ? iso(p.lastPost).slice(0, 10) : null, hide_collections: false, noindex: false, emojis: [], roles: [], fields: [] };
+  };
+  const others = Object.fromEntries(Object.entries(POST_AUTHORS).map(([h, p]) => [h, accountOf(p, h)]));
+  const status = (account, created, fields) => {
+    const id = `11${digits(16)}`;
+    const host = new URL(account.url).host;
+    return { id, created_at: iso(created), in_reply_to_id: null, in_reply_to_account_id: null, sensitive: false, spoiler_text: '',
+      visibility: 'public', language: 'en', uri: `https://${host}/users/${account.username}/statuses/${id}`, url: `https://${host}/@${account.username}/${id}`,
+      replies_count: 0, reblogs_count: 0, favourites_count: 0, edited_at: null, content: '', reblog: null, application: null,
+      account, media_attachments: [], mentions: [], tags: [], emojis: [], card: null, poll: null, ...fields };
+  };
+  const statuses = FEED.map(([who, postedHours, repostedHours], k) => {
+    const original = status(who ? others[who] : owner, NOW - postedHours * 3600, {
+      content: `<p>${postText(k)}</p>`, replies_count: int(0, 9), reblogs_count: int(0, 20), favourites_count: int(0, 90) });
+    if (!who) return original;
+    const reblog = status(owner, NOW - repostedHours * 3600, { reblog: original });
+    return { ...reblog, uri: `${reblog.uri}/activity`, url: null, language: null };
+  });
+  write('mastodon', `page-statuses-${owner.id}.json`, statuses);
 }
 
 console.log('page fixtures written for instagram, tiktok, youtube, bluesky, mastodon');

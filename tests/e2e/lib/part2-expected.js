@@ -1,9 +1,13 @@
 /*
  * What extension part 2 should show, from the core itself (the release wasm through js-glue/node.js) reading
  * the same generated inputs the fixture web serves (the synthetic list on X, Bluesky and Mastodon), in the
- * order the extension gives them: the tests follow the model instead of hard-coding it.
+ * order the extension gives them, and of the post authors of the Bluesky and Mastodon profile pages: the tests
+ * follow the model instead of hard-coding it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadCore } from '../../../js-glue/node.js';
+import { root } from './fixture-sites.js';
 import { followersPage, PAGE_SIZE, LIST_HANDLE } from '../../../scripts/gen-follower-list.mjs';
 import { BLUESKY_HANDLE, BLUESKY_LIMIT, blueskyFollowersPage, blueskyProfile } from '../../../scripts/gen-follower-list-bluesky.mjs';
 import { MASTODON_ACCOUNT_ID, MASTODON_LIMIT, dayOf, mastodonFollowersPage, mastodonLookup } from '../../../scripts/gen-follower-list-mastodon.mjs';
@@ -104,3 +108,35 @@ export async function firstPageScores(options = {}) {
   const core = await loadCore();
   return core.score(followersPage(''), { url: FOLLOWERS_URL, lang: 'en', ...options }).accounts.filter((a) => a.seen === 'followers');
 }
+
+// ---- post authors: examplestudio's posts on Bluesky and Mastodon (scripts/page-fixtures.mjs) -------------
+
+const fixtureText = (platform, file) => fs.readFileSync(path.join(root, 'tests', 'fixtures', platform, file), 'utf8');
+
+/**
+ * The posts examplestudio's profile page shows on `platform` ('bluesky' or 'mastodon'): the page's URL, the
+ * profile's handle, the href of each post's author link in the order the page draws them, and the core's
+ * verdict of every post author (core.score of the same response), by lower-cased handle.
+ */
+export async function postAuthors(platform) {
+  const core = await loadCore();
+  if (platform === 'bluesky') {
+    const handle = 'examplestudio.bsky.social';
+    const body = fixtureText('bluesky', `page-getAuthorFeed-${handle}.json`);
+    const url = `https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=${handle}&limit=30&filter=posts_and_author_threads`;
+    return {
+      pageUrl: `https://bsky.app/profile/${handle}`, handle, profileHref: `/profile/${handle}`,
+      hrefs: JSON.parse(body).feed.map((item) => `/profile/${item.post.author.handle}`),
+      verdicts: verdictsOf(core.score(body, { url, lang: 'en' })),
+    };
+  }
+  const { id } = JSON.parse(fixtureText('mastodon', 'page-lookup-examplestudio.json'));
+  const body = fixtureText('mastodon', `page-statuses-${id}.json`);
+  const url = `https://mastodon.example/api/v1/accounts/${id}/statuses?exclude_replies=true&limit=20`;
+  return {
+    pageUrl: 'https://mastodon.example/@examplestudio', handle: 'examplestudio', profileHref: '/@examplestudio',
+    hrefs: JSON.parse(body).map((s) => `/@${(s.reblog ?? s).account.acct}`),
+    verdicts: verdictsOf(core.score(body, { url, lang: 'en' })),
+  };
+}
+const verdictsOf = (report) => Object.fromEntries(report.accounts.filter((a) => a.seen === 'post-author').map((a) => [a.handle.toLowerCase(), a.verdict]));

@@ -5,8 +5,9 @@
  * recorded: the pages asked for, once each, from the page itself, and never a write; the Follower Factory
  * chart, the count history after three visits, the popup's recently checked list and its vetting list with
  * three accounts, its exports and copied report, the options taking effect (sample size, the thresholds
- * behind "fake" and "inactive", list badges, platforms), a second language, and axe-core on the popup, the
- * options page and the panel. Expected numbers come from the core reading the same inputs (part2-expected.js).
+ * behind "fake" and "inactive", list badges, platforms), a second language, axe-core on the popup, the
+ * options page and the panel, and the badges on the other authors of the posts a Bluesky or Mastodon profile
+ * shows (reposts and reblogs). Expected numbers come from the core reading the same inputs (part2-expected.js).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
 import {
   BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, blueskyAudit, blueskyPages, firstPageScores, historyJumps,
-  listAudit, mastodonAudit, mastodonPages, rerun,
+  listAudit, mastodonAudit, mastodonPages, postAuthors, rerun,
 } from './part2-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
@@ -51,6 +52,10 @@ function chartOf() {
 function listMarks() {
   return [...document.querySelectorAll('[data-truefollow-list-badge]')].map((m) => ({
     handle: m.previousElementSibling?.getAttribute('href')?.slice(1) ?? null, verdict: m.dataset.verdict, label: m.getAttribute('aria-label') }));
+}
+function authorMarks() {
+  return [...document.querySelectorAll('[data-truefollow-author-badge]')].map((m) => ({
+    href: m.previousElementSibling?.getAttribute('href') ?? null, verdict: m.dataset.verdict, role: m.getAttribute('role'), label: m.getAttribute('aria-label') }));
 }
 function historyOf() {
   const shadow = document.querySelector('[data-truefollow-panel]')?.shadowRoot;
@@ -520,6 +525,52 @@ export function part2Scenarios(launch) {
         });
       }
     });
+
+    // ---- badges on post authors -----------------------------------------------------------------------
+
+    for (const platform of ['bluesky', 'mastodon']) {
+      it(`marks the other authors of the posts a ${platform} profile shows with the core's verdicts, not the profile, and drops the marks when the option is off`, { timeout: TEST_MS }, async () => {
+        const { pageUrl, handle, profileHref, hrefs, verdicts } = await postAuthors(platform);
+        const others = hrefs.filter((h) => h !== profileHref);
+        assert.ok(new Set(others).size >= 2, `posts by at least two other authors: ${others}`);
+        await openPage(pageUrl);
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+        await page.waitFor((n) => document.querySelectorAll('[data-truefollow-author-badge]').length === n, others.length);
+        const marks = await page.evaluate(authorMarks);
+        assert.deepEqual(marks.map((m) => m.href), others, 'one mark on each post by someone else, after its author\'s link');
+        for (const mark of marks) {
+          const author = mark.href.replace(/^\/(?:profile\/|@)/, '').toLowerCase();
+          assert.ok(verdicts[author], `the core scored ${author}`);
+          assert.equal(mark.verdict, verdicts[author], `the core's verdict for ${author}`);
+          assert.equal(mark.role, 'img');
+          assert.equal(mark.label, `truefollow: the author of this post looks ${verdicts[author]}`);
+        }
+        assert.ok(new Set(marks.map((m) => m.verdict)).size >= 2, `verdicts of more than one kind: ${marks.map((m) => m.verdict)}`);
+        assert.ok(verdicts[handle.toLowerCase()], 'the core reports the profile as a post author too');
+        assert.equal(await page.evaluate((href) => [...document.querySelectorAll(`a[href="${href}"]`)]
+          .filter((a) => a.nextElementSibling?.hasAttribute('data-truefollow-author-badge')).length, profileHref), 0, 'no mark on the profile itself');
+        assert.deepEqual(await axeViolations(page, ['#view']), [], 'axe: the posts with their marks');
+        if (platform === 'mastodon') {
+          // The marks speak the language chosen in the options, and change with it.
+          await saveSettings(() => { document.getElementById('language').value = 'de'; });
+          await page.waitFor(() => /^truefollow: Autor dieses Beitrags wirkt /.test(document.querySelector('[data-truefollow-author-badge]').getAttribute('aria-label')));
+          await saveSettings(() => { document.getElementById('language').value = 'auto'; });
+        }
+        await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-author-badges-${platform}.png`));
+
+        assert.equal(await saveSettings(() => { document.getElementById('author-badges').checked = false; }), 'Settings saved.');
+        try {
+          await page.waitFor(() => document.querySelectorAll('[data-truefollow-author-badge]').length === 0);
+          await openPage(pageUrl);
+          await page.waitFor((n) => document.querySelectorAll('#view .row').length >= n, hrefs.length);
+          await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+          await sleep(1000); // the marks would have come by now
+          assert.equal(await page.evaluate(() => document.querySelectorAll('[data-truefollow-author-badge]').length), 0, 'no marks with the option off');
+        } finally {
+          await saveSettings(() => { document.getElementById('author-badges').checked = true; });
+        }
+      });
+    }
 
     after(async () => {
       await page?.close().catch(() => {});
