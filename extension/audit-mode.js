@@ -7,6 +7,7 @@
  *                                 report's; next: the next page its Link header named, or ''); its followers
  *                                 and post authors get their small badges (list-badges.js)
  *   audited(target, audit)        every audience estimate of the current followers sample
+ *   refused(target, url, status)  a follower-list read the server refused (page-world.js): audit mode stops
  *   panelParts(target)            live sections for the details panel: audit mode, the chart, the history
  *
  * Audit mode ("Check followers") reads the followers list the site itself shows, politely: one page, then
@@ -19,7 +20,9 @@
  * own followers API at the address its last Link header named (rel="next"). The answer comes back as a
  * capture. The extension itself requests nothing. Only reads: nothing is followed, liked or written, and no
  * request is made that the site would not make while the user scrolls. A list with no next page (no cursor,
- * no next link) has ended. Lists the user scrolls by hand feed the same sample (content.js keeps every
+ * no next link) has ended. A read the server refuses (an instance that lets no one read its lists without
+ * signing in answers 401 or 403; any other error status; no answer at all) stops audit mode at once, with
+ * what was read so far kept and the reason shown; Resume asks once more. Lists the user scrolls by hand feed the same sample (content.js keeps every
  * followers page seen).
  *
  * The numbers shown are the core's: the sample size n, the shares and intervals, the factory runs, the
@@ -90,7 +93,8 @@
     function stateOf(target) {
       let s = states.get(target);
       if (!s) {
-        s = { phase: 'idle', audit: null, followers: [], lastFollowers: null, controller: null, arrived: null, sections: null };
+        s = { phase: 'idle', audit: null, followers: [], lastFollowers: null, controller: null, arrived: null, refusal: null,
+          onRefused: null, sections: null };
         states.set(target, s);
       }
       return s;
@@ -102,9 +106,11 @@
     const readCount = (s) => s.audit?.n ?? 0;
 
     // Asks for the next page the way the site would; resolves 'arrived' when a new estimate came, 'missed'
-    // when none came in time, 'end' when the list names no next page.
+    // when none came in time, 'end' when the list names no next page, 'refused' when the server refused the
+    // read (page-world.js reports it at once: the instance wants a signed-in user, or answered an error).
     function nextPage(target, s) {
       const arrived = new Promise((resolve) => { s.arrived = () => resolve('arrived'); });
+      const refused = new Promise((resolve) => { s.onRefused = () => resolve('refused'); });
       const timeout = new Promise((resolve) => setTimeout(() => resolve('missed'), PAGE_WAIT_MS));
       const stopped = new Promise((resolve) => s.controller.signal.addEventListener('abort', () => resolve('missed'), { once: true }));
       if (platform === 'bluesky' || platform === 'mastodon') {
@@ -114,7 +120,7 @@
       } else {
         scrollToEnd();
       }
-      return Promise.race([arrived, timeout, stopped]);
+      return Promise.race([arrived, refused, timeout, stopped]);
     }
 
     function scrollToEnd() {
@@ -160,6 +166,11 @@
     async function run(target) {
       const s = stateOf(target);
       if (s.phase === 'running') return;
+      if (s.refusal && !s.lastFollowers) { // the site's own first read was refused: there is nothing to go on from
+        s.phase = 'refused';
+        return settle(target);
+      }
+      s.refusal = null; // Resume after a refusal asks once more
       s.phase = 'running';
       s.controller = new AbortController();
       const { signal } = s.controller;
@@ -171,7 +182,12 @@
           break;
         }
         const outcome = await nextPage(target, s);
+        s.onRefused = null;
         if (signal.aborted) break;
+        if (outcome === 'refused') {
+          s.phase = 'refused'; // what was read so far stays: the estimate, the chart, the sample
+          break;
+        }
         misses = outcome === 'arrived' ? 0 : misses + 1;
         if (outcome === 'end' || misses >= 2) {
           s.phase = 'end';
@@ -244,13 +260,15 @@
       parts.progress.value = Math.min(n, wanted);
       parts.progress.setAttribute('aria-valuetext', t('audit_progress', i18n.number(n), i18n.number(wanted)));
       parts.button.disabled = !target.followersPage && !FOLLOWERS_PATH[platform];
-      parts.button.textContent = s.phase === 'running' ? t('audit_stop') : s.phase === 'stopped' ? t('audit_resume') : t('audit_start');
+      parts.button.textContent = s.phase === 'running' ? t('audit_stop')
+        : s.phase === 'stopped' || s.phase === 'refused' ? t('audit_resume') : t('audit_start');
       const status = parts.audit.querySelector('[data-part="audit-status"]');
       status.textContent = !target.followersPage ? t(FOLLOWERS_PATH[platform] ? 'audit_open_list' : 'audit_no_list')
         : s.phase === 'running' ? `${t('audit_running')} ${t('audit_progress', i18n.number(n), i18n.number(wanted))}`
           : s.phase === 'stopped' ? t('audit_stopped', i18n.number(n))
             : s.phase === 'done' ? t('audit_done', i18n.number(n))
               : s.phase === 'end' ? t('audit_end', i18n.number(n))
+                : s.phase === 'refused' ? refusalText(s.refusal, n)
                 : t('audit_progress', i18n.number(n), i18n.number(wanted));
       const a = s.audit;
       const estimate = parts.audit.querySelector('[data-part="audit-estimate"]');
@@ -258,6 +276,15 @@
         Array.isArray(a.real.ci90) ? `${i18n.percent(a.real.ci90[0])}–${i18n.percent(a.real.ci90[1])}` : t('unknown'),
         i18n.percent(a.inactive?.share), i18n.percent(a.fake?.share)) : '';
       if (chart) chart.render(parts.factory, { followers: s.followers, factory: a?.factory ?? null });
+    }
+
+    // Why a read was refused, in words: a server that wants a signed-in user (401, 403), another status, or
+    // no answer at all (0); the host is the one the read went to.
+    function refusalText(refusal, n) {
+      const { host, status } = refusal ?? { host: '?', status: 0 };
+      if (status === 401 || status === 403) return t('audit_refused_signin', i18n.number(n), host, String(status));
+      if (status === 0) return t('audit_refused_network', i18n.number(n), host);
+      return t('audit_refused_status', i18n.number(n), host, String(status));
     }
 
     async function paintHistory(target) {
@@ -289,6 +316,25 @@
         // Follow order as the list gives it: every page appends; created_at is the core's ISO date or null.
         for (const a of followers) s.followers.push({ created_at: typeof a.created_at === 'string' ? a.created_at : null });
         s.lastFollowers = { url, body, next: next || null };
+      },
+
+      // A follower-list read the server refused (page-world.js): audit mode stops at once, keeping what it
+      // read, and says why; when the site's own first read was refused, the panel says so before any start.
+      refused(target, url, status) {
+        if (!target?.followersPage) return;
+        const s = stateOf(target);
+        let host;
+        try {
+          host = new URL(url).hostname;
+        } catch {
+          return;
+        }
+        s.refusal = { host, status };
+        if (s.onRefused) s.onRefused();
+        else if (s.phase !== 'running') {
+          s.phase = 'refused';
+          paint(target);
+        }
       },
 
       audited(target, audit) {

@@ -26,7 +26,7 @@
 (() => {
   'use strict';
 
-  const { MSG, PAGE_SOURCE, LIMITS, isPageCapture, isWorkerReply } = globalThis.truefollowMessages;
+  const { MSG, PAGE_SOURCE, LIMITS, isPageCapture, isPageRefusal, isWorkerReply } = globalThis.truefollowMessages;
   const { siteFor, sameHandle, dataUrlFits } = globalThis.truefollowSites;
   const badge = globalThis.truefollowBadge;
   const panel = globalThis.truefollowPanel;
@@ -283,6 +283,11 @@
     // Cheap tests first: the site posts its own messages on the same channel.
     if (!data || typeof data !== 'object' || data.source !== PAGE_SOURCE) return;
     if (event.source !== window || event.origin !== location.origin) return count('frame'); // another frame or origin
+    // A follower-list read the server refused: audit mode stops and says why (it is no capture: nothing is scored).
+    if (isPageRefusal(data)) {
+      if (dataUrlFits(location.href, data.url) && view) part2.refused(view, data.url, data.status);
+      return;
+    }
     if (!isPageCapture(data)) return count('schema');
     if (!dataUrlFits(location.href, data.url)) return count('site'); // another site's URL
     count('accepted');

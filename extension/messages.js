@@ -3,6 +3,7 @@
  *
  *   page world --window.postMessage--> content script --runtime.sendMessage--> background worker
  *   {source, type: 'page/captured', url, body[, next]}   {type: 'content/captured', url, body, lang}
+ *   {source, type: 'page/refused', url, status}          (kept in the content script: audit mode stops)
  *                                                {type: 'content/audit', records: [{url, body}], lang, subject}
  *                                                {type: 'content/recall', subject}
  *                                                {type: 'content/history', subject}
@@ -16,7 +17,7 @@
  * restarted: true when the core trapped on this input and the worker has started a fresh one (background.js).
  * Names carry the sender as a prefix. Everything from the page is untrusted: the checks here accept only
  * the expected shape, types and sizes. The page world cannot load this file (it would expose it to the
- * site), so page-world.js repeats the strings PAGE_SOURCE, PAGE_CAPTURED, CONTENT_SOURCE and CONTENT_READ_PAGE;
+ * site), so page-world.js repeats the strings PAGE_SOURCE, PAGE_CAPTURED, PAGE_REFUSED, CONTENT_SOURCE and CONTENT_READ_PAGE;
  * a Node test keeps them equal.
  *
  * A classic script (content scripts cannot be modules) that also works as a module's side-effect import in
@@ -27,6 +28,7 @@
 
   const MSG = Object.freeze({
     PAGE_CAPTURED: 'page/captured',
+    PAGE_REFUSED: 'page/refused',
     CONTENT_READ_PAGE: 'content/read-page',
     CONTENT_CAPTURED: 'content/captured',
     CONTENT_AUDIT: 'content/audit',
@@ -80,6 +82,17 @@
       value.type === MSG.PAGE_CAPTURED && isHttpsUrl(value.url) && isBody(value.body);
   }
 
+  /**
+   * A follower-list read the server refused, as the page world posts it: {source, type, url, status}, status
+   * the HTTP status (0: no answer at all). A page can forge one: the worst it does is stop audit mode on its
+   * own site, which it could do anyway by refusing to serve the list.
+   */
+  function isPageRefusal(value) {
+    return hasExactKeys(value, ['source', 'type', 'url', 'status']) && value.source === PAGE_SOURCE &&
+      value.type === MSG.PAGE_REFUSED && isHttpsUrl(value.url) && Number.isInteger(value.status) &&
+      value.status >= 0 && value.status <= 599 && !(value.status >= 200 && value.status < 300);
+  }
+
   /** One response for the worker to score. */
   function isContentCapture(value) {
     return hasExactKeys(value, ['type', 'url', 'body', 'lang']) && value.type === MSG.CONTENT_CAPTURED &&
@@ -119,6 +132,6 @@
   }
 
   globalThis.truefollowMessages = Object.freeze({
-    MSG, PAGE_SOURCE, CONTENT_SOURCE, LIMITS, PLATFORMS, isPageCapture, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isWorkerReply,
+    MSG, PAGE_SOURCE, CONTENT_SOURCE, LIMITS, PLATFORMS, isPageCapture, isPageRefusal, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isWorkerReply,
   });
 })();

@@ -6,6 +6,9 @@
  * ytInitialData and its in-app navigation events, X's JSON-LD), as the raw text of the element holding it.
  *
  * A capture also carries `next` when the response named its next page in a Link header (Mastodon's lists).
+ * When a read of a Bluesky or Mastodon follower list (the site's own, or audit mode's below) is answered with an
+ * error status, or not at all (status 0), it posts {source, type: PAGE_REFUSED, url, status} instead, so that
+ * audit mode stops at once and says why rather than waiting for a page that will not come.
  *
  * It never changes a response and never lets an error of its own reach the site's code. It makes one kind
  * of request itself, for audit mode, when the content script asks with {source: CONTENT_SOURCE, type:
@@ -16,7 +19,7 @@
  * Nothing else is fetched, one read at a time. It holds no extension API and no secrets: anything here is
  * visible to the site, which can also post fake captures or ask for reads it could make itself anyway (the
  * content script treats all of it as untrusted). It cannot load messages.js (that would expose it to the
- * site), so it repeats four of its strings.
+ * site), so it repeats five of its strings.
  */
 (() => {
   'use strict';
@@ -25,6 +28,7 @@
   const PAGE_CAPTURED = 'page/captured'; // = truefollowMessages.MSG.PAGE_CAPTURED
   const CONTENT_SOURCE = 'truefollow-content'; // = truefollowMessages.CONTENT_SOURCE
   const READ_PAGE = 'content/read-page'; // = truefollowMessages.MSG.CONTENT_READ_PAGE
+  const PAGE_REFUSED = 'page/refused'; // = truefollowMessages.MSG.PAGE_REFUSED
   const MAX_BODY_CHARS = 8 * 1024 * 1024; // = truefollowMessages.LIMITS.BODY_CHARS; larger ones are not posted
 
   // The data endpoints worth reading, one line per platform and kind (../shared/docs/platforms.md).
@@ -41,6 +45,12 @@
     /^https:\/\/[a-z0-9.-]+\/xrpc\/app\.bsky\.(?:actor\.getProfiles?|graph\.getFollowers|graph\.getFollows|feed\.getAuthorFeed)(?:[?#]|$)/,
     // Mastodon (any instance the user granted): account lookups, follower lists, statuses.
     /^https:\/\/[a-z0-9.-]+\/api\/v1\/accounts\/(?:lookup|\d+(?:\/(?:followers|following|statuses))?)(?:[?#/]|$)/,
+  ];
+  // The follower lists audit mode reads from public APIs (Bluesky, Mastodon): a read of one of them that the
+  // server refuses is posted too, so that audit mode can stop at once and say why.
+  const FOLLOWER_LISTS = [
+    /^https:\/\/[a-z0-9.-]+\/xrpc\/app\.bsky\.graph\.getFollowers(?:[?#]|$)/,
+    /^https:\/\/[a-z0-9.-]+\/api\/v1\/accounts\/\d+\/followers(?:[?#]|$)/,
   ];
   // Instagram's GraphQL endpoint serves every query; the query's name travels in the request body.
   const INSTAGRAM_GRAPHQL = /^https:\/\/www\.instagram\.com\/(?:graphql\/query|api\/graphql)\/?(?:[?#]|$)/;
@@ -78,6 +88,12 @@
     const m = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(String(link ?? ''));
     const next = m ? absolute(m[1]) : '';
     return next.startsWith('https://') ? next : '';
+  }
+
+  // A follower-list read the server answered with an error status (or, status 0, did not answer at all).
+  function postRefused(url, status) {
+    if (!FOLLOWER_LISTS.some((pattern) => pattern.test(url))) return;
+    window.postMessage({ source: PAGE_SOURCE, type: PAGE_REFUSED, url, status }, location.origin);
   }
 
   function post(url, body, next = '') {
@@ -123,7 +139,7 @@
       if (href) {
         this.addEventListener('load', () => {
           try {
-            if (this.status < 200 || this.status >= 300) return;
+            if (this.status < 200 || this.status >= 300) return postRefused(href, this.status);
             const next = nextOf(this.getResponseHeader('link'));
             if (this.responseType === '' || this.responseType === 'text') post(href, this.responseText, next);
             else if (this.responseType === 'json' && this.response !== null) post(href, JSON.stringify(this.response), next);
@@ -148,6 +164,7 @@
         if (wanted(href) || instagramQueryWanted(href, init?.body, init?.headers ?? (input instanceof Request ? input.headers : null))) {
           promise.then((response) => {
             if (response.ok) response.clone().text().then((body) => post(href, body, nextOf(response.headers.get('link'))), () => {});
+            else postRefused(href, response.status);
           }, () => {});
         }
       } catch {
@@ -175,8 +192,9 @@
       originalFetch.call(window, href, { method: 'GET', credentials: kind.credentials, headers: { accept: 'application/json' } })
         .then(async (response) => {
           if (response.ok) post(href, await response.text(), nextOf(response.headers.get('link')));
+          else postRefused(href, response.status); // audit mode stops at once and says so
         })
-        .catch(() => {}) // a failed read is simply not captured; audit mode's wait ends
+        .catch(() => postRefused(href, 0)) // no answer at all (offline, or refused before any status)
         .finally(() => { reading = false; });
     } catch {
       reading = false;

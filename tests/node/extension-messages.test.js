@@ -44,6 +44,21 @@ describe('extension messages', () => {
     assert.equal(m.isPageCapture([capture()]), false);
   });
 
+  it('accepts a refused follower-list read with its error status, and nothing else under that name', () => {
+    const refusal = (over = {}) => ({ source: m.PAGE_SOURCE, type: m.MSG.PAGE_REFUSED, url: 'https://mastodon.example/api/v1/accounts/1/followers?max_id=9', status: 401, ...over });
+    assert.equal(m.isPageRefusal(refusal()), true);
+    assert.equal(m.isPageRefusal(refusal({ status: 0 })), true, 'no answer at all');
+    assert.equal(m.isPageRefusal(refusal({ status: 502 })), true);
+    assert.equal(m.isPageRefusal(refusal({ status: 200 })), false, 'a success is no refusal');
+    assert.equal(m.isPageRefusal(refusal({ status: 600 })), false);
+    assert.equal(m.isPageRefusal(refusal({ status: 401.5 })), false);
+    assert.equal(m.isPageRefusal(refusal({ status: '401' })), false);
+    assert.equal(m.isPageRefusal(refusal({ url: 'http://mastodon.example/api/v1/accounts/1/followers' })), false);
+    assert.equal(m.isPageRefusal({ ...refusal(), body: '{}' }), false);
+    assert.equal(m.isPageRefusal(refusal({ source: 'site' })), false);
+    assert.equal(m.isPageCapture(refusal()), false, 'and it is no capture');
+  });
+
   it('checks the content script\'s requests to the worker, audit records and language included', () => {
     const url = 'https://x.com/i/api/graphql/a/Followers';
     assert.equal(m.isContentCapture({ type: m.MSG.CONTENT_CAPTURED, url, body: '{}', lang: 'en-GB' }), true);
@@ -79,6 +94,7 @@ describe('extension messages', () => {
     const page = source('page-world.js');
     assert.match(page, new RegExp(`const PAGE_SOURCE = '${m.PAGE_SOURCE}';`));
     assert.match(page, new RegExp(`const PAGE_CAPTURED = '${m.MSG.PAGE_CAPTURED}';`));
+    assert.match(page, new RegExp(`const PAGE_REFUSED = '${m.MSG.PAGE_REFUSED}';`));
     assert.match(page, new RegExp(`const CONTENT_SOURCE = '${m.CONTENT_SOURCE}';`));
     assert.match(page, new RegExp(`const READ_PAGE = '${m.MSG.CONTENT_READ_PAGE}';`));
     const limit = /const MAX_BODY_CHARS = ([\d *]+);/.exec(page);

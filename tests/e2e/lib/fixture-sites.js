@@ -1,7 +1,7 @@
 /*
  * The fixture web: answers requests for the real sites' URLs from the files under tests/fixtures, so the
  * browsers under test (and the demo) never reach the network. Each platform is a folder
- * tests/fixtures/<platform>/ with a site.mjs exporting {hosts, route(url) -> {file, type} | {body, type, headers?} | null, demoPages};
+ * tests/fixtures/<platform>/ with a site.mjs exporting {hosts, route(url) -> {file, type} | {body, type, status?, headers?} | null, demoPages};
  * adding a platform is adding such a folder. Anything not routed gets a 404, and is recorded.
  */
 import fs from 'node:fs';
@@ -27,8 +27,8 @@ export function answer(sites, href) {
   const url = new URL(href);
   const site = sites.find((s) => s.hosts.includes(url.hostname));
   const hit = url.protocol === 'https:' && site?.route(url);
-  if (hit && typeof hit.body === 'string') { // generated, with the headers it asks for (Mastodon's Link)
-    return { status: 200, contentType: `${hit.type}; charset=utf-8`, headers: { 'access-control-allow-origin': '*', ...hit.headers }, body: hit.body };
+  if (hit && typeof hit.body === 'string') { // generated, with the status and headers it asks for (Mastodon's Link)
+    return { status: hit.status ?? 200, contentType: `${hit.type}; charset=utf-8`, headers: { 'access-control-allow-origin': '*', ...hit.headers }, body: hit.body };
   }
   const file = hit && path.resolve(site.dir, hit.file);
   if (!file || !file.startsWith(fixtures + path.sep) || !fs.existsSync(file)) {
