@@ -7,7 +7,9 @@
  *                                                   the estimate stored with the subject's profile
  *   content/recall {subject}                     -> {profile: the stored record or null}
  *   content/history {subject}                    -> {points, jumps}: the counts kept (records.js), the core's jumps
- * and ignores everything else. A page can only hand over data to be scored, and only for its own site: every
+ * and ignores everything else. Mastodon's records are kept per instance: the host of the sending tab, added to
+ * every subject and stored account here (store.js, stored-shapes.js), so a page on one instance can neither read
+ * nor change what another instance's pages show. A page can only hand over data to be scored, and only for its own site: every
  * message must come from our content script in a tab, a capture's URL must be one its site's data comes from,
  * a subject must be of the sending page's platform, and accounts of another platform in a report are neither
  * stored nor returned (a page on one site cannot read or change what is stored for another; see sites.js).
@@ -32,13 +34,14 @@ const kept = globalThis.truefollowRecords;
 // The user's thresholds (options page), passed to the core, which applies them.
 const coreOptions = async () => settings.coreOptions(await settings.load(api.storage.local));
 const { openStore } = globalThis.truefollowStore;
+const { PER_INSTANCE } = globalThis.truefollowStoredShapes;
 const api = globalThis.browser ?? globalThis.chrome;
 
 // ---- the store: opened once per worker life, reopened after the options page cleared it -----------------
 
 let storePromise = null;
 function store() {
-  storePromise ??= openStore(api.storage.local).catch((error) => {
+  storePromise ??= openStore(api.storage.local, { instances: instanceHosts }).catch((error) => {
     console.warn('truefollow: storage unavailable,', error.message); // scoring goes on without it
     return null;
   });
@@ -59,15 +62,17 @@ async function remember(fn) {
 
 // ---- the tasks ----------------------------------------------------------------------------------------
 
-async function score({ url, body, lang }, platform) {
+async function score({ url, body, lang }, platform, instance) {
   const core = await loadCore();
   const report = core.score(body, { url, lang, ...(await coreOptions()) });
   if (Array.isArray(report.accounts)) {
     // The core reads any platform's shape from any URL: only the sending page's platform counts.
     report.accounts = report.accounts.filter((a) => a?.platform === platform);
-    await remember((s) => s.rememberAccounts(report.accounts));
+    await remember((s) => s.rememberAccounts(report.accounts, { instance }));
     for (const a of report.accounts) {
-      if (a?.seen === 'profile' && typeof a.handle === 'string') await remember(() => kept.addCount(api.storage.local, a, a.followers));
+      if (a?.seen === 'profile' && typeof a.handle === 'string') {
+        await remember(() => kept.addCount(api.storage.local, { platform, handle: a.handle, instance }, a.followers));
+      }
     }
   }
   return report;
@@ -120,13 +125,16 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !sender.tab || typeof sender.url !== 'string') return false;
   const platform = sites.platformOf(sender.url);
   if (!platform) return false;
+  // Mastodon is kept per instance: the sending tab's host, never anything the page says.
+  const instance = PER_INSTANCE.includes(platform) ? new URL(sender.url).hostname : undefined;
   const fromHere = (url) => sites.dataUrlFits(sender.url, url);
   const ownSubject = (m) => m.subject.platform === platform;
+  const scoped = (m) => ({ ...m, subject: { ...m.subject, ...(instance ? { instance } : {}) } });
   let task = null;
-  if (isContentCapture(message) && fromHere(message.url)) task = score(message, platform);
-  else if (isContentAudit(message) && ownSubject(message) && message.records.every((r) => fromHere(r.url))) task = audit(message);
-  else if (isContentRecall(message) && ownSubject(message)) task = recall(message);
-  else if (isContentHistory(message) && ownSubject(message)) task = history(message);
+  if (isContentCapture(message) && fromHere(message.url)) task = score(message, platform, instance);
+  else if (isContentAudit(message) && ownSubject(message) && message.records.every((r) => fromHere(r.url))) task = audit(scoped(message));
+  else if (isContentRecall(message) && ownSubject(message)) task = recall(scoped(message));
+  else if (isContentHistory(message) && ownSubject(message)) task = history(scoped(message));
   if (!task) return false;
   task.then(
     (report) => sendResponse({ type: MSG.WORKER_REPORT, report }),
@@ -149,6 +157,9 @@ async function instanceOrigins() {
   const { origins = [] } = await api.permissions.getAll();
   return origins.filter((o) => !fixed.has(o) && /^https:\/\/[a-z0-9.-]+\/\*$/.test(o));
 }
+
+// The hosts of those origins: the Mastodon instances the user granted (the store's upgrade to version 3 asks).
+const instanceHosts = async () => (await instanceOrigins()).map((o) => new URL(o.replace(/\*$/, '')).hostname);
 
 async function syncInstanceScripts() {
   const origins = await instanceOrigins();

@@ -10,7 +10,11 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const $ = (id) => document.getElementById(id);
-  const storePromise = globalThis.truefollowStore.openStore(api.storage.local);
+  const fixed = new Set(api.runtime.getManifest().content_scripts.flatMap((c) => c.matches));
+  // The hosts of the granted Mastodon instances, for the store's upgrade to version 3 (store.js).
+  const instanceHosts = async () => ((await api.permissions.getAll()).origins ?? [])
+    .filter((o) => !fixed.has(o) && /^https:\/\/[a-z0-9.-]+\/\*$/.test(o)).map((o) => o.slice('https://'.length, -2));
+  const storePromise = globalThis.truefollowStore.openStore(api.storage.local, { instances: instanceHosts });
   const i18n = globalThis.truefollowI18n;
   const { t } = i18n;
   const counted = (key, n) => t(i18n.pluralKey(key, n), i18n.number(n));
@@ -47,7 +51,6 @@
 
   // ---- Mastodon instances -------------------------------------------------------------------------------
 
-  const fixed = new Set(api.runtime.getManifest().content_scripts.flatMap((c) => c.matches));
 
   function originOf(text) {
     const host = text.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');

@@ -28,7 +28,15 @@
     return node;
   };
   const recordOf = (subject) => records.profile(area, subject); // a damaged record reads as none
-  const label = (s) => `@${String(s.handle).replace(/^@/, '')} (${s.platform})`;
+  // "@handle (platform)"; on Mastodon the full address, and the instance it was seen on when that is another.
+  function label(s) {
+    const handle = String(s.handle).replace(/^@/, '');
+    if (s.platform !== 'mastodon' || typeof s.instance !== 'string') return `@${handle} (${s.platform})`;
+    return handle.includes('@') ? `@${handle} (${s.platform}, ${s.instance})` : `@${handle}@${s.instance} (${s.platform})`;
+  }
+  // The subject of a stored record or a row: its platform, handle and (Mastodon) instance.
+  const subjectOf = ({ platform, handle, instance }) => (instance === undefined || instance === null ? { platform, handle } : { platform, handle, instance });
+  const profileKey = (s) => globalThis.truefollowStoredShapes.keyOf('p', subjectOf(s));
   const interval = (ci) => (Array.isArray(ci) ? `${i18n.percent(ci[0])}–${i18n.percent(ci[1])}` : t('unknown'));
 
   // What a row shows, from the raw row (report-format.js) of a stored record.
@@ -61,7 +69,10 @@
     const url = new URL(tab.url);
     const site = siteFor(url.hostname);
     const profile = site?.profile(url.pathname);
-    return profile ? { platform: site.platform, handle: profile.handle.replace(/^@/, '') } : null;
+    if (!profile) return null;
+    // Mastodon's records are kept per instance (stored-shapes.js): the tab's host is the instance.
+    const instance = globalThis.truefollowStoredShapes.PER_INSTANCE.includes(site.platform) ? url.hostname : undefined;
+    return subjectOf({ platform: site.platform, handle: profile.handle.replace(/^@/, ''), instance });
   }
 
   async function showCurrent() {

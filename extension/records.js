@@ -6,6 +6,9 @@
  *                                                             copied report can be re-run to the same number
  *   'vetting'                 [{platform, handle}]           the popup's vetting list, in the order added
  *
+ * On Mastodon the records are kept per instance: 'h|mastodon|<instance>/<handle>', a subject and a vetting
+ * entry carry the instance (stored-shapes.js).
+ *
  * A count is added when it differs from the last one kept (a revisit with the same count adds nothing but
  * moves its time). Caps: HISTORY_POINTS per profile (oldest dropped), INPUT_CHARS per audit (beyond it the
  * inputs are not kept and the report says so). "Delete all stored data" (options page) clears these too.
@@ -22,8 +25,8 @@
 
   const LIMITS = Object.freeze({ HISTORY_POINTS: 500, INPUT_CHARS: 3 * 1024 * 1024, VETTING: 50 });
   const shapes = () => globalThis.truefollowStoredShapes;
-  const norm = (handle) => String(handle).replace(/^@/, '').toLowerCase();
-  const key = (kind, { platform, handle }) => `${kind}|${platform}|${norm(handle)}`;
+  // A subject is {platform, handle}, on Mastodon with its instance (stored-shapes.js keeps those per instance).
+  const key = (kind, subject) => shapes().keyOf(kind, subject);
 
   // The record at k if it passes its check, else undefined (as if it were not there).
   async function read(area, k) {
@@ -67,7 +70,7 @@
     const seen = new Set();
     const clean = list.filter((s) => s && typeof s.platform === 'string' && typeof s.handle === 'string')
       .filter((s) => !seen.has(key('', s)) && seen.add(key('', s))).slice(0, LIMITS.VETTING)
-      .map(({ platform, handle }) => ({ platform, handle }));
+      .map(({ platform, handle, instance }) => (shapes().PER_INSTANCE.includes(platform) ? { platform, handle, instance } : { platform, handle }));
     await area.set({ vetting: clean });
   }
 
@@ -86,7 +89,7 @@
     return found.sort((a, b) => b.seen_at - a.seen_at);
   }
 
-  /** One stored profile that can be read, or null. */
+  /** One stored profile that can be read, or null. subject: {platform, handle}, on Mastodon with its instance. */
   async function profile(area, subject) {
     const [p, a] = [key('p', subject), key('a', subject)];
     return shapes().profileOf((await read(area, p)) ?? null, (await read(area, a)) ?? null);

@@ -10,7 +10,7 @@
 (() => {
   'use strict';
 
-  const COLUMNS = ['platform', 'handle', 'followers', 'real_share', 'real_ci90_low', 'real_ci90_high', 'inactive_share',
+  const COLUMNS = ['platform', 'handle', 'instance', 'followers', 'real_share', 'real_ci90_low', 'real_ci90_high', 'inactive_share',
     'fake_share', 'sample_n', 'too_few', 'reach', 'reach_ci90_low', 'reach_ci90_high', 'engagement_rate',
     'engagement_far_below', 'factory_runs', 'profile_verdict', 'profile_p_fake', 'model', 'audit_at'];
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -21,6 +21,7 @@
     return {
       platform: record.platform,
       handle: record.handle,
+      instance: typeof record.instance === 'string' ? record.instance : null, // Mastodon: the instance it was seen on
       followers: num(acc?.followers) ?? num(a?.reach?.followers),
       real_share: num(a?.real?.share),
       real_ci90_low: num(a?.real?.ci90?.[0]),
@@ -54,7 +55,7 @@
     const kept = inputs && typeof inputs.lines === 'string';
     return {
       report: 'truefollow audience estimate',
-      profile: { platform: record.platform, handle: record.handle },
+      profile: { platform: record.platform, handle: record.handle, ...(typeof record.instance === 'string' ? { instance: record.instance } : {}) },
       extension_version: extension,
       core_version: inputs?.core ?? null,
       model: record.audit?.model ?? inputs?.model ?? null,

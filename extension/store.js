@@ -8,7 +8,8 @@
  *   'a|<platform>|<handle>'      {platform, handle, audit, audit_at}
  *   'f|<platform>|<id>'          {platform, seen_at, account}
  *
- * Keys are lower-cased handles and the platform's own ids. One key per record, so a write touches only what
+ * Keys are lower-cased handles and the platform's own ids; Mastodon's are kept per instance, as
+ * 'p|mastodon|<instance>/<handle>' and so on, with the instance in the record too (stored-shapes.js). One key per record, so a write touches only what
  * changed, and each record is written whole by one storage.local.set(), which both browsers commit as one
  * transaction (Chromium: one LevelDB write batch; Firefox: one IndexedDB transaction): a write cut short by a
  * crash or a closed browser leaves the record as it was before, never half-written. A profile's account (from
@@ -32,7 +33,7 @@
 (() => {
   'use strict';
 
-  const SCHEMA_VERSION = 2;
+  const SCHEMA_VERSION = 3;
   const shapes = () => globalThis.truefollowStoredShapes;
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -62,7 +63,66 @@
         }
       },
     },
+    {
+      // Version 2 kept Mastodon records by handle (acct) and follower id alone, but a local account's acct
+      // names no instance and ids are per instance, so one instance's page could change what another's shows.
+      // Version 3 keeps them per instance (stored-shapes.js). An old record goes to the instance it came from
+      // when the stored data says which: the host of the follower pages kept with the profile's last estimate
+      // ('i|' record), else the one instance the user has granted, if there is exactly one (content scripts run
+      // only on granted instances). A record whose instance cannot be told is removed, not guessed: any granted
+      // instance's page could have written it. Each record moves by one write of the new record, then the old
+      // key is removed; run again after an interruption, a record already moved is not overwritten.
+      from: 2,
+      to: 3,
+      async run(area, { instances = async () => [] } = {}) {
+        const { isInstance, KINDS } = shapes();
+        const all = await area.get(null);
+        const granted = (await instances()).filter(isInstance);
+        const only = granted.length === 1 ? granted[0] : null;
+        const old = /^([a-z])\|mastodon\|([^/]+)$/s; // a version 2 Mastodon key: no instance in it
+        const instanceOf = (kind, rest) => (kind === 'f' ? null : inputsHost(all[`i|mastodon|${rest}`])) ?? only;
+        let dropped = 0;
+        for (const [key, value] of Object.entries(all)) {
+          const m = old.exec(key);
+          if (!m || !KINDS.includes(m[1])) continue;
+          const [, kind, rest] = m;
+          const instance = instanceOf(kind, rest);
+          if (instance) {
+            const target = `${kind}|mastodon|${instance}/${rest}`;
+            const moved = (await area.get(target))[target];
+            if (moved === undefined) await area.set({ [target]: isObject(value) && ['p', 'a', 'f'].includes(kind) ? { ...value, instance } : value });
+          } else {
+            dropped++;
+          }
+          await area.remove(key);
+        }
+        const list = all.vetting;
+        if (Array.isArray(list)) {
+          const vetting = list.flatMap((s) => {
+            if (!isObject(s) || s.platform !== 'mastodon' || 'instance' in s) return [s];
+            const instance = typeof s.handle === 'string' ? instanceOf('p', String(s.handle).replace(/^@/, '').toLowerCase()) : null;
+            return instance ? [{ ...s, instance }] : [];
+          });
+          await area.set({ vetting });
+        }
+        if (dropped) console.warn(`truefollow: ${dropped} Mastodon record${dropped === 1 ? '' : 's'} of no known instance removed in the upgrade`);
+      },
+    },
   ];
+
+  // The one host of the capture URLs in an audit's kept inputs (JSON lines of {url, body}), or null.
+  function inputsHost(inputs) {
+    if (!isObject(inputs) || typeof inputs.lines !== 'string') return null;
+    const hosts = new Set();
+    for (const line of inputs.lines.split('\n')) {
+      try {
+        hosts.add(new URL(JSON.parse(line).url).hostname);
+      } catch {
+        return null;
+      }
+    }
+    return hosts.size === 1 ? [...hosts][0] : null;
+  }
 
   const LIMITS = Object.freeze({
     FOLLOWERS: 20000, // follower records kept; the oldest go first
@@ -88,7 +148,7 @@
     return out;
   }
 
-  async function migrate(area, migrations, version) {
+  async function migrate(area, migrations, version, context) {
     const { schema } = await area.get('schema');
     let from = schema?.version;
     if (from === undefined) {
@@ -101,7 +161,7 @@
     while (from < version) {
       const step = migrations.find((m) => m.from === from);
       if (!step || step.to !== from + 1) throw new StoreError(`no migration from schema version ${from}`);
-      await step.run(area);
+      await step.run(area, context);
       await area.set({ schema: { version: step.to } });
       from = step.to;
     }
@@ -109,10 +169,12 @@
 
   /**
    * Opens the store on a storage area ({get, set, remove, clear} returning promises, as storage.local does).
-   * options: now() in milliseconds, migrations, version, limits (tests change them).
+   * options: now() in milliseconds, migrations, version, limits (tests change them); instances(): the hosts of
+   * the Mastodon instances the user has granted (a promise; the upgrade to version 3 asks for it).
    */
-  async function openStore(area, { now = () => Date.now(), migrations = MIGRATIONS, version = SCHEMA_VERSION, limits = LIMITS } = {}) {
-    await migrate(area, migrations, version);
+  async function openStore(area, { now = () => Date.now(), migrations = MIGRATIONS, version = SCHEMA_VERSION, limits = LIMITS,
+    instances = async () => [] } = {}) {
+    await migrate(area, migrations, version, { instances });
     const { keyOf, problemOf, profileOf } = shapes();
 
     // key -> when it was last written, of every readable profile and follower record, so that caps and
@@ -184,44 +246,52 @@
     }
 
     const isPlatform = (p) => typeof p === 'string' && /^[a-z]+$/.test(p);
+    const { PER_INSTANCE } = shapes();
+    // The instance field of a record of this platform: {instance} on Mastodon, nothing elsewhere.
+    const scope = (platform, instance) => (PER_INSTANCE.includes(platform) ? { instance } : {});
 
     return Object.freeze({
       /**
-       * Keeps the core's accounts from one report: profiles by handle, everyone else by id. A profile whose
-       * handle no page URL could name, or a follower with no usable id, is not kept.
+       * Keeps the core's accounts from one report: profiles by handle, everyone else by id; on Mastodon under the
+       * instance of the page that showed them ({instance}: the page's host, which the worker takes from the tab).
+       * A profile whose handle no page URL could name, a follower with no usable id, or a Mastodon account with
+       * no instance, is not kept.
        */
-      rememberAccounts: (accounts) => serial(async () => {
+      rememberAccounts: (accounts, { instance } = {}) => serial(async () => {
         const items = {};
         for (const account of accounts) {
           if (!isObject(account) || !isPlatform(account.platform)) continue;
           const { platform } = account;
           if (account.seen === 'profile') {
-            const key = keyOf('p', { platform, handle: account.handle });
-            const record = { platform, handle: account.handle, seen_at: now(), account: clipAccount(account, limits.TEXT_CHARS) };
+            const key = keyOf('p', { platform, handle: account.handle, instance });
+            const record = { platform, handle: account.handle, ...scope(platform, instance), seen_at: now(), account: clipAccount(account, limits.TEXT_CHARS) };
             if (!problemOf(key, record)) items[key] = record;
           } else if (account.seen === 'followers') {
-            const key = keyOf('f', { platform, id: String(account.id ?? account.handle ?? '') });
-            const record = { platform, seen_at: now(), account: clipAccount(account, limits.TEXT_CHARS) };
+            const key = keyOf('f', { platform, id: String(account.id ?? account.handle ?? ''), instance });
+            const record = { platform, ...scope(platform, instance), seen_at: now(), account: clipAccount(account, limits.TEXT_CHARS) };
             if (!problemOf(key, record)) items[key] = record;
           }
         }
         if (Object.keys(items).length) await write(items);
       }),
 
-      /** Keeps a profile's latest audience estimate (and an empty profile record, if it has none yet). */
-      rememberAudit: ({ platform, handle }, audit) => serial(async () => {
-        const key = keyOf('a', { platform, handle });
-        const items = { [key]: { platform, handle, audit, audit_at: now() } };
-        const profile = keyOf('p', { platform, handle });
-        if (!index.has(profile)) items[profile] = { platform, handle, seen_at: now(), account: null };
+      /**
+       * Keeps a profile's latest audience estimate (and an empty profile record, if it has none yet). subject:
+       * {platform, handle}, and on Mastodon its instance.
+       */
+      rememberAudit: ({ platform, handle, instance }, audit) => serial(async () => {
+        const key = keyOf('a', { platform, handle, instance });
+        const items = { [key]: { platform, handle, ...scope(platform, instance), audit, audit_at: now() } };
+        const profile = keyOf('p', { platform, handle, instance });
+        if (!index.has(profile)) items[profile] = { platform, handle, ...scope(platform, instance), seen_at: now(), account: null };
         const problem = Object.entries(items).map(([k, v]) => problemOf(k, v)).find(Boolean);
         if (problem) throw new StoreError(`estimate not kept: ${problem}`);
         await write(items);
       }),
 
       /** The stored profile (its account and latest estimate, as profileOf() puts them together), or null. */
-      async recall({ platform, handle }) {
-        const keys = [keyOf('p', { platform, handle }), keyOf('a', { platform, handle })];
+      async recall({ platform, handle, instance }) {
+        const keys = [keyOf('p', { platform, handle, instance }), keyOf('a', { platform, handle, instance })];
         const found = await area.get(keys);
         const [profile, estimate] = keys.map((k) => {
           if (!(k in found)) return null;

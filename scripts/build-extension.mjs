@@ -10,8 +10,8 @@
 //
 // --test makes the build the end-to-end tests load, never a release: the badge's and panel's shadow roots
 // open (so axe-core can check what is inside), the content script's tally of page messages shown on the page
-// (so the tests can count the forged ones turned away), and the fixture Mastodon instance counted as granted (as if
-// the user had allowed it on the options page; the worker registers the instance scripts the same way), and
+// (so the tests can count the forged ones turned away), and the two fixture Mastodon instances counted as granted (as if
+// the user had allowed them on the options page; the worker registers the instance scripts the same way), and
 // the options page reachable from the X fixture pages (Firefox's test driver cannot open it otherwise), and
 // the worker loading the core through tests/e2e/lib/hooked-core.js (core/test-web.js), whose hooks make the core
 // trap or the worker fetch a canary URL when the scored text carries their marker.
@@ -25,7 +25,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const testBuild = args.includes('--test');
 const [browser, outDir] = args.filter((a) => a !== '--test');
-const TEST_INSTANCE = 'https://mastodon.example/*';
+// The fixture Mastodon instances, granted in the test build: two, so that the tests can show each keeps its own records.
+const TEST_INSTANCES = ['https://mastodon.example/*', 'https://fedi.example/*'];
 const overlayFile = path.join(root, 'extension', 'overlays', `${browser}.json`);
 if (!outDir || !fs.existsSync(overlayFile)) {
   console.error('usage: build-extension.mjs chrome|firefox OUT_DIR (an overlay extension/overlays/<browser>.json must exist)');
@@ -47,7 +48,7 @@ const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const manifest = merge(readJson(path.join(root, 'manifest.json')), readJson(overlayFile));
 if (testBuild) {
   manifest.name += ' (test build)';
-  manifest.host_permissions = [...manifest.host_permissions, TEST_INSTANCE];
+  manifest.host_permissions = [...manifest.host_permissions, ...TEST_INSTANCES];
   // Firefox's WebDriver BiDi refuses to navigate to extension pages; a fixture page may link to this one.
   manifest.web_accessible_resources = [{ resources: ['options.html', 'popup.html'], matches: ['https://x.com/*'] }];
 }

@@ -8,7 +8,8 @@
 // Each platform gets two profiles, "examplestudio" (an established account with an ordinary audience) and
 // "dealfinder4821" (a new, empty, mass-following account), and where the platform serves follower lists, the
 // first page of each one's followers (dealfinder4821's is empty). On Bluesky and Mastodon examplestudio also
-// has posts, among them reposts of three other accounts' posts (the post authors the page links to).
+// has posts, among them reposts of three other accounts' posts (the post authors the page links to). On
+// Mastodon, two instances each have a local account "alice" of their own (a second made-up instance, fedi.example).
 //
 // The TikTok and YouTube pages also navigate in-app, as those web apps do, to a third profile whose data the
 // page does not embed: TikTok fetches it from /api/user/detail/ (written here from the anonymised recording
@@ -58,10 +59,10 @@ const PROFILES = {
   },
 };
 
-// An audience: most followers ordinary, some quiet, some empty shells.
-function makeFollowers(prefix) {
+// An audience: most followers ordinary (`ordinary` of them), some quiet, some empty shells.
+function makeFollowers(prefix, ordinary = 0.7) {
   return Array.from({ length: FOLLOWERS }, (_, i) => {
-    const kind = rand() < 0.7 ? 'ordinary' : rand() < 0.5 ? 'quiet' : 'shell';
+    const kind = rand() < ordinary ? 'ordinary' : rand() < 0.5 ? 'quiet' : 'shell';
     const created = NOW - (kind === 'shell' ? int(2, 60) : int(200, 4000)) * 86400;
     return {
       handle: `${prefix}${String(i).padStart(3, '0')}`,
@@ -319,15 +320,15 @@ for (const [handle, p] of Object.entries(PROFILES)) {
 
 // ---- Mastodon: accounts/lookup and accounts/:id/followers on the instance mastodon.example ---------------
 const INSTANCE = 'mastodon.example';
-function mastodonAccount(p, handle, remote) {
+function mastodonAccount(p, handle, remote, instance = INSTANCE) {
   const id = `1${digits(17)}`;
   const acct = remote ? `${handle}@${pick(['social.example.net', 'toot.example.org', 'fedi.example.com'])}` : handle;
   return { id, username: handle, acct, display_name: p.name, locked: Boolean(p.private), bot: false, discoverable: true,
     group: false, created_at: iso(Math.floor(p.created / 86400) * 86400), note: p.bio ? `<p>${p.bio}</p>` : '',
-    url: `https://${INSTANCE}/@${acct}`, uri: `https://${INSTANCE}/users/${handle}`,
-    avatar: p.avatar ? `https://files.${INSTANCE}/accounts/avatars/${id}/original/a.png` : `https://${INSTANCE}/avatars/original/missing.png`,
-    avatar_static: p.avatar ? `https://files.${INSTANCE}/accounts/avatars/${id}/original/a.png` : `https://${INSTANCE}/avatars/original/missing.png`,
-    header: `https://${INSTANCE}/headers/original/missing.png`, header_static: `https://${INSTANCE}/headers/original/missing.png`,
+    url: `https://${instance}/@${acct}`, uri: `https://${instance}/users/${handle}`,
+    avatar: p.avatar ? `https://files.${instance}/accounts/avatars/${id}/original/a.png` : `https://${instance}/avatars/original/missing.png`,
+    avatar_static: p.avatar ? `https://files.${instance}/accounts/avatars/${id}/original/a.png` : `https://${instance}/avatars/original/missing.png`,
+    header: `https://${instance}/headers/original/missing.png`, header_static: `https://${instance}/headers/original/missing.png`,
     followers_count: p.followers, following_count: p.following, statuses_count: p.posts,
     last_status_at: p.lastPost ? iso(p.lastPost).slice(0, 10) : null, hide_collections: false, noindex: false, emojis: [], roles: [], fields: [] };
 }
@@ -409,6 +410,19 @@ const postText = (k) => `${pick(TOPICS)} notes, part ${k + 1}.`;
     return { ...reblog, uri: `${reblog.uri}/activity`, url: null, language: null };
   });
   write('mastodon', `page-statuses-${owner.id}.json`, statuses);
+}
+
+// ---- Two instances, one handle: the local account alice on mastodon.example and on fedi.example -----------
+// Two different people whose acct is the same "alice", each with a first page of followers: mastodon.example's
+// alice has an ordinary audience, fedi.example's one of mostly quiet and empty accounts. fedi.example's files
+// are in the folder fedi.example/.
+for (const [instance, ordinary, prefix] of [[INSTANCE, 0.7, 'pal'], ['fedi.example', 0.15, 'acct']]) {
+  const alice = { name: instance === INSTANCE ? 'Alice M.' : 'Alice (fedi)', bio: 'Notes from the garden.', followers: instance === INSTANCE ? 1480 : 23100,
+    following: 260, posts: 910, likes: 0, created: NOW - 1900 * 86400, lastPost: NOW - 3 * 86400, avatar: true, verified: false };
+  const account = mastodonAccount(alice, 'alice', false, instance);
+  const dir = instance === INSTANCE ? '' : `${instance}/`;
+  write('mastodon', `${dir}page-lookup-alice.json`, account);
+  write('mastodon', `${dir}page-followers-${account.id}.json`, makeFollowers(prefix, ordinary).map((f) => mastodonAccount(f, f.handle, rand() < 0.5, instance)));
 }
 
 console.log('page fixtures written for instagram, tiktok, youtube, bluesky, mastodon');

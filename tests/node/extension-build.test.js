@@ -132,6 +132,8 @@ describe('extension builds', () => {
     for (const browser of ['chrome', 'firefox']) {
       assert.equal(built[browser].manifest.host_permissions.includes('https://mastodon.example/*'), false);
       assert.equal(testBuilt[browser].manifest.host_permissions.includes('https://mastodon.example/*'), true);
+      assert.equal(testBuilt[browser].manifest.host_permissions.includes('https://fedi.example/*'), true);
+      assert.equal(built[browser].manifest.host_permissions.includes('https://fedi.example/*'), false);
       assert.match(testBuilt[browser].manifest.name, /test build/);
     }
   });

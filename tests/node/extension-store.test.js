@@ -151,35 +151,88 @@ function areaWith(snapshot, quotaBytes) {
 const v1Profiles = Object.entries(V1).filter(([k]) => k.startsWith('p|'));
 
 describe('extension store: upgrades', () => {
-  it('upgrades a version 1 store to version 2 keeping every profile, estimate, follower, history, input, list and setting', async () => {
+  // Where version 3 keeps a version 1 or 2 record: Mastodon's under its instance (the fixture's pages are all
+  // on mastodon.example), everything else where it was.
+  const INSTANCE = 'mastodon.example';
+  const v3Key = (key) => key.replace(/^([a-z])\|mastodon\|/, `$1|mastodon|${INSTANCE}/`);
+  const granted = async () => [INSTANCE];
+
+  it('upgrades a version 1 store to version 3 keeping every profile, estimate, follower, history, input, list and setting', async () => {
     const area = areaWith(V1);
-    const store = await openStore(area);
-    assert.equal(SCHEMA_VERSION, 2);
-    assert.deepEqual(area.data.get('schema'), { version: 2 });
+    const store = await openStore(area, { instances: granted });
+    assert.equal(SCHEMA_VERSION, 3);
+    assert.deepEqual(area.data.get('schema'), { version: 3 });
     assert.ok(v1Profiles.length >= 4 && v1Profiles.some(([, v]) => v.audit) && v1Profiles.some(([, v]) => !v.audit), 'the fixture has profiles with and without an estimate');
+    assert.ok(v1Profiles.some(([, v]) => v.platform === 'mastodon'), 'and a Mastodon profile');
     for (const [key, old] of v1Profiles) {
-      const recalled = await store.recall({ platform: old.platform, handle: old.handle });
+      const instance = old.platform === 'mastodon' ? INSTANCE : undefined;
+      const recalled = await store.recall({ platform: old.platform, handle: old.handle, instance });
       assert.deepEqual(recalled.account, old.account, `${key}: the account is kept`);
       assert.deepEqual(recalled.audit, old.audit, `${key}: the estimate is kept`);
       assert.equal(recalled.audit_at, old.audit_at, `${key}: and when it was made`);
       assert.equal(recalled.seen_at, old.seen_at, `${key}: and when the profile was last seen`);
-      assert.equal('audit' in area.data.get(key), false, `${key}: the estimate left the profile record`);
-      assert.equal(area.data.has(`a|${key.slice(2)}`), old.audit !== null, `${key}: an estimate record exactly when there was an estimate`);
+      assert.equal(recalled.instance, instance, `${key}: its instance`);
+      assert.equal('audit' in area.data.get(v3Key(key)), false, `${key}: the estimate left the profile record`);
+      assert.equal(area.data.has(`a|${v3Key(key).slice(2)}`), old.audit !== null, `${key}: an estimate record exactly when there was an estimate`);
     }
-    for (const [key, value] of Object.entries(V1).filter(([k]) => !k.startsWith('p|') && k !== 'schema')) {
-      assert.deepEqual(area.data.get(key), value, `${key} is unchanged`);
+    for (const [key, value] of Object.entries(V1).filter(([k]) => !k.startsWith('p|') && k !== 'schema' && k !== 'vetting')) {
+      const moved = key.startsWith('f|mastodon|') ? { ...value, instance: INSTANCE } : value;
+      assert.deepEqual(area.data.get(v3Key(key)), moved, `${key} is kept${v3Key(key) === key ? ' unchanged' : ` as ${v3Key(key)}`}`);
     }
+    assert.deepEqual([...area.data.keys()].filter((k) => /^[a-z]\|mastodon\|[^/]+$/.test(k)), [], 'no Mastodon record is left without its instance');
+    assert.deepEqual(area.data.get('vetting'), V1.vetting.map((e) => (e.platform === 'mastodon' ? { ...e, instance: INSTANCE } : e)));
     assert.deepEqual({ ...store.counts() }, { profiles: v1Profiles.length, followers: Object.keys(V1).filter((k) => k.startsWith('f|')).length, unreadable: 0 });
     const listed = await records.profiles(area);
     assert.deepEqual([...listed].map((r) => `${r.platform}|${r.handle}`).sort(), v1Profiles.map(([, v]) => `${v.platform}|${v.handle}`).sort(),
       'the popup lists every profile');
     assert.deepEqual(JSON.parse(JSON.stringify(await records.profile(area, { platform: 'x', handle: 'ExampleStudio' }))),
       JSON.parse(JSON.stringify(V1['p|x|examplestudio'])), 'a profile reads back exactly as version 1 kept it');
+    assert.ok(await records.inputs(area, { platform: 'mastodon', handle: 'examplestudio', instance: INSTANCE }), 'the Mastodon audit\'s inputs, under its instance');
+  });
+
+  it('puts a version 2 Mastodon record under the instance its kept inputs came from, and removes one whose instance cannot be told', async () => {
+    const area = areaWith(V1);
+    await openStore(area, { version: 2 }); // the version 1 fixture, upgraded to version 2
+    await area.set({ 'p|mastodon|someone@elsewhere.example': { platform: 'mastodon', handle: 'someone@elsewhere.example', seen_at: 5, account: null } });
+    warnings.length = 0;
+    // Two instances granted: only the audited profile's inputs say which one its records came from.
+    const store = await openStore(area, { instances: async () => ['fedi.example', INSTANCE] });
+    const recalled = await store.recall({ platform: 'mastodon', handle: 'examplestudio', instance: INSTANCE });
+    assert.deepEqual(recalled.audit, V1['p|mastodon|examplestudio'].audit, 'the audited profile went to the host of its follower pages');
+    assert.equal(await store.recall({ platform: 'mastodon', handle: 'examplestudio', instance: 'fedi.example' }), null, 'and to no other instance');
+    assert.deepEqual([...area.data.keys()].filter((k) => k.includes('mastodon') && !k.startsWith(`i|`) && !k.startsWith('p|') && !k.startsWith('a|')), [],
+      'followers, whose records say nothing of their instance, are removed');
+    assert.equal(area.data.has('p|mastodon|someone@elsewhere.example'), false, 'a profile of no known instance is removed');
+    assert.match(warnings.join('\n'), /Mastodon records? of no known instance removed/);
+    assert.deepEqual({ ...store.counts() }, { profiles: v1Profiles.length, followers: Object.keys(V1).filter((k) => k.startsWith('f|x|')).length, unreadable: 0 });
+  });
+
+  it('keeps two instances\' local accounts of the same handle apart, and what one instance writes never changes the other\'s', async () => {
+    const area = memoryArea();
+    const store = await openStore(area, { now: () => 1 });
+    const alice = (followers) => ({ platform: 'mastodon', seen: 'profile', id: '109', handle: 'alice', followers, verdict: 'real' });
+    await store.rememberAccounts([alice(120)], { instance: 'mastodon.example' });
+    await store.rememberAccounts([alice(9000)], { instance: 'fedi.example' });
+    await store.rememberAudit({ platform: 'mastodon', handle: 'alice', instance: 'fedi.example' }, audit);
+    const before = structuredClone(Object.fromEntries([...area.data].filter(([k]) => k.includes('fedi.example/'))));
+    // A page on mastodon.example says anything it likes about alice, local or "of fedi.example", and her followers.
+    await store.rememberAccounts([alice(1), { ...alice(2), handle: 'alice@fedi.example' }, { ...alice(3), seen: 'followers' }], { instance: 'mastodon.example' });
+    await store.rememberAudit({ platform: 'mastodon', handle: 'alice', instance: 'mastodon.example' }, { ...audit, n: 1 });
+    await records.addCount(area, { platform: 'mastodon', handle: 'alice', instance: 'mastodon.example' }, 1, 2);
+    assert.deepEqual(Object.fromEntries([...area.data].filter(([k]) => k.includes('fedi.example/'))), before, 'fedi.example\'s records are as they were');
+    assert.equal((await store.recall({ platform: 'mastodon', handle: 'alice', instance: 'fedi.example' })).account.followers, 9000);
+    assert.deepEqual(plain((await store.recall({ platform: 'mastodon', handle: 'alice', instance: 'fedi.example' })).audit), audit);
+    assert.equal((await store.recall({ platform: 'mastodon', handle: 'alice', instance: 'mastodon.example' })).account.followers, 1);
+    assert.ok(area.data.has('p|mastodon|mastodon.example/alice@fedi.example'), 'a remote account seen on an instance is kept under that instance');
+    assert.ok(area.data.has('f|mastodon|mastodon.example/109') && !area.data.has('f|mastodon|fedi.example/109'), 'follower ids per instance');
+    await store.rememberAccounts([alice(7)]); // no instance: not kept at all
+    assert.equal((await store.recall({ platform: 'mastodon', handle: 'alice', instance: 'mastodon.example' })).account.followers, 1);
+    assert.equal(await store.recall({ platform: 'mastodon', handle: 'alice' }), null);
   });
 
   it('finishes an upgrade that was cut short, with the same result as one that ran through', async () => {
     const whole = areaWith(V1);
-    await openStore(whole);
+    await openStore(whole, { instances: granted });
     // The browser closes after a few records were moved: every set() after the third fails, as a dying process's would.
     const cut = areaWith(V1);
     const set = cut.set;
@@ -188,7 +241,7 @@ describe('extension store: upgrades', () => {
       if (++writes > 3) throw new Error('the browser closed');
       return set(items);
     };
-    await assert.rejects(openStore(cut), /the browser closed/);
+    await assert.rejects(openStore(cut, { instances: granted }), /the browser closed/);
     assert.deepEqual(cut.data.get('schema'), { version: 1 }, 'the version stays 1 until the step is done');
     const moved = v1Profiles.filter(([k]) => !('audit' in cut.data.get(k))).length;
     assert.ok(moved > 0 && moved < v1Profiles.length, `the cut came in the middle (${moved} of ${v1Profiles.length} moved)`);
@@ -197,8 +250,31 @@ describe('extension store: upgrades', () => {
       if ('audit' in record) assert.deepEqual(record, V1[key], `${key}: not moved yet, and whole`);
     }
     cut.set = set;
-    await openStore(cut);
+    await openStore(cut, { instances: granted });
     assert.deepEqual(Object.fromEntries(cut.data), Object.fromEntries(whole.data), 'the second run finishes the first');
+  });
+
+  it('finishes the move to per-instance Mastodon records when it was cut short, with the same result', async () => {
+    const start = areaWith(V1);
+    await openStore(start, { version: 2 });
+    const whole = areaWith(Object.fromEntries(start.data));
+    await openStore(whole, { instances: granted });
+    for (const cutAfter of [1, 2, 7, 20]) {
+      const cut = areaWith(Object.fromEntries(start.data));
+      const [set, remove] = [cut.set, cut.remove];
+      let writes = 0;
+      const dying = (fn) => async (...args) => {
+        if (++writes > cutAfter) throw new Error('the browser closed');
+        return fn(...args);
+      };
+      cut.set = dying(set);
+      cut.remove = dying(remove);
+      await assert.rejects(openStore(cut, { instances: granted }), /the browser closed/);
+      assert.deepEqual(cut.data.get('schema'), { version: 2 }, 'the version stays 2 until the step is done');
+      [cut.set, cut.remove] = [set, remove];
+      await openStore(cut, { instances: granted });
+      assert.deepEqual(Object.fromEntries(cut.data), Object.fromEntries(whole.data), `cut after ${cutAfter} writes: the second run finishes the first`);
+    }
   });
 });
 
@@ -233,14 +309,16 @@ describe('extension store: atomic writes, damaged records, hostile accounts', ()
 
   it('skips and reports damaged records while the rest loads, and lets a new write replace one', async () => {
     const area = areaWith(V1);
-    await openStore(area); // upgraded
+    await openStore(area, { instances: async () => ['mastodon.example'] }); // upgraded
     const damaged = {
       'p|x|garbage': 'not a record',
       'p|instagram|wrongtypes': { platform: 'instagram', handle: 42, seen_at: 'yesterday', account: 'oops' },
       'a|x|examplestudio': { platform: 'x', handle: 'examplestudio', audit: 'a string', audit_at: 1 },
       'f|x|12345': null,
       'h|instagram|examplestudio': { points: 'many' },
-      'i|mastodon|examplestudio': { lines: 7 },
+      'i|mastodon|mastodon.example/examplestudio': { lines: 7 },
+      'p|mastodon|examplestudio': { platform: 'mastodon', handle: 'examplestudio', seen_at: 1, account: null }, // no instance
+      'p|mastodon|fedi.example/examplestudio': { platform: 'mastodon', handle: 'examplestudio', instance: 'mastodon.example', seen_at: 1, account: null },
       'p|x|<img src=x onerror=alert(1)>': { platform: 'x', handle: '<img src=x onerror=alert(1)>', seen_at: 1, account: null },
     };
     await area.set(damaged);
@@ -259,7 +337,7 @@ describe('extension store: atomic writes, damaged records, hostile accounts', ()
     assert.equal(x.audit, null);
     assert.equal(await store.recall({ platform: 'x', handle: 'garbage' }), null);
     assert.deepEqual(plain(await records.history(area, { platform: 'instagram', handle: 'examplestudio' })), []);
-    assert.equal(await records.inputs(area, { platform: 'mastodon', handle: 'examplestudio' }), null);
+    assert.equal(await records.inputs(area, { platform: 'mastodon', handle: 'examplestudio', instance: 'mastodon.example' }), null);
     const listed = await records.profiles(area);
     assert.equal(listed.length, v1Profiles.length, 'the popup lists the sound profiles only');
     assert.ok(listed.every((r) => typeof r.handle === 'string' && typeof r.seen_at === 'number'));

@@ -184,3 +184,20 @@ export async function inAppProfile(platform) {
   if (!account) throw new Error(`the core finds no ${platform} profile in the fetched response: ${report.message}`);
   return account;
 }
+
+// ---- two Mastodon instances, one handle: the local alice of mastodon.example and of fedi.example -----------
+
+/**
+ * The core's audience estimate of <instance>'s own alice from her followers page, read after her lookup as the
+ * extension gives them (scripts/page-fixtures.mjs writes fedi.example's files in the folder fedi.example/).
+ */
+export async function mastodonAliceAudit(instance) {
+  const dir = instance === 'mastodon.example' ? '' : `${instance}/`;
+  const lookup = fixture('mastodon', `${dir}page-lookup-alice.json`);
+  const { id } = JSON.parse(lookup);
+  const lines = [JSON.stringify({ url: `https://${instance}/api/v1/accounts/lookup?acct=alice`, body: lookup }),
+    JSON.stringify({ url: `https://${instance}/api/v1/accounts/${id}/followers?limit=40`, body: fixture('mastodon', `${dir}page-followers-${id}.json`) })];
+  const report = (await loadCore()).audit(lines.join('\n'), { lang: 'en' });
+  if (report.status !== 'ok') throw new Error(`the core estimates no audience for alice on ${instance}: ${report.message}`);
+  return { audit: report.audit, lookup: JSON.parse(lookup) };
+}

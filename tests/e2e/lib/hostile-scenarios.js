@@ -139,7 +139,7 @@ export function hostileScenarios(launch) {
       inspector = await browser.openOptions();
       await inspector.waitFor(() => /^\d+ profiles? /.test(document.getElementById('stored-counts').textContent));
       before_ = await storage();
-      for (const key of ['p|instagram|examplestudio', 'p|mastodon|examplestudio', 'a|mastodon|examplestudio', 'p|x|examplestudio']) {
+      for (const key of ['p|instagram|examplestudio', 'p|mastodon|mastodon.example/examplestudio', 'a|mastodon|mastodon.example/examplestudio', 'p|x|examplestudio']) {
         assert.ok(before_[key], `${key} is stored before the hostile page runs`);
       }
     });

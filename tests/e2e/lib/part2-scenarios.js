@@ -507,7 +507,7 @@ export function part2Scenarios(launch) {
       const visits = [
         { url: 'https://x.com/dealfinder4821', label: '@dealfinder4821 (x)' },
         { url: 'https://bsky.app/profile/examplestudio.bsky.social', label: '@examplestudio.bsky.social (bluesky)' },
-        { url: 'https://mastodon.example/@examplestudio', label: '@examplestudio (mastodon)' },
+        { url: 'https://mastodon.example/@examplestudio', label: '@examplestudio@mastodon.example (mastodon)' },
       ];
       const recent = async () => {
         const popup = await openPopup();

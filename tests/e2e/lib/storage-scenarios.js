@@ -7,7 +7,10 @@
  *   payload, and the browser is killed (SIGKILL) in the middle; after a relaunch on the same profile the record
  *   is whole (the previous version or a complete newer one, never a mix) and no acknowledged write is lost;
  * - damaged records: records of every kind are broken directly in storage.local; the options page says how
- *   many could not be read, and the popup, the options page and the badges keep working with the rest.
+ *   many could not be read, and the popup, the options page and the badges keep working with the rest;
+ * - two Mastodon instances (the test build grants mastodon.example and fedi.example), each with a local @alice
+ *   of its own: each instance's pages show their own stored records, and captures forged on one change nothing
+ *   the other shows.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,12 +18,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
-import { percentDisagrees } from './expected.js';
+import { mastodonAliceAudit, percentDisagrees } from './expected.js';
 
 const TEST_MS = 180_000;
 const V1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'schema-v1.json'), 'utf8'));
 const V1_PROFILES = Object.entries(V1).filter(([k]) => k.startsWith('p|'));
 const V1_FOLLOWERS = Object.keys(V1).filter((k) => k.startsWith('f|')).length;
+// The test build grants two Mastodon instances (mastodon.example and fedi.example): version 1's Mastodon records
+// go to the instance their kept inputs name (mastodon.example), and its followers, whose records name none, are
+// removed (store.js, the step from version 2 to 3).
+const INSTANCE = 'mastodon.example';
+const V1_MASTODON_FOLLOWERS = Object.keys(V1).filter((k) => k.startsWith('f|mastodon|')).length;
+const v3Key = (key) => key.replace(/^([a-z])\|mastodon\|/, `$1|mastodon|${INSTANCE}/`);
 const PADDING = 150_000; // numbers in each generation of the interrupted record: about 1 MB of JSON
 
 // ---- in an extension page ---------------------------------------------------------------------------------
@@ -106,7 +115,7 @@ export function storageScenarios(launch) {
   describe('stored data survives', { timeout: TEST_MS * 6 }, () => {
     before(start, { timeout: TEST_MS });
 
-    it('upgrades data of schema version 1, keeping and showing every profile, estimate, follower, history, input, list and setting', { timeout: TEST_MS }, async () => {
+    it('upgrades data of schema version 1, keeping and showing every profile, estimate, history, input, list and setting, Mastodon\'s under its instance', { timeout: TEST_MS }, async () => {
       const options = await openOptions();
       await options.evaluate(async (v1) => {
         const storage = (globalThis.browser ?? globalThis.chrome).storage.local;
@@ -114,22 +123,28 @@ export function storageScenarios(launch) {
         await storage.set(v1);
       }, V1);
       assert.deepEqual((await options.evaluate(readAll)).schema, { version: 1 });
-      await reloadOptions(options); // opening the store runs the migration
+      await reloadOptions(options); // opening the store runs the migrations
       const stored = await options.evaluate(readAll);
-      assert.deepEqual(stored.schema, { version: 2 });
+      assert.deepEqual(stored.schema, { version: 3 });
       for (const [key, old] of V1_PROFILES) {
         const { audit, audit_at: auditAt, ...profileRecord } = old;
-        assert.deepEqual(stored[key], profileRecord, `${key}: the profile and its account are kept`);
-        const estimate = stored[`a|${key.slice(2)}`];
-        if (audit) assert.deepEqual(estimate, { platform: old.platform, handle: old.handle, audit, audit_at: auditAt }, `${key}: its estimate is kept`);
+        const scope = old.platform === 'mastodon' ? { instance: INSTANCE } : {};
+        assert.deepEqual(stored[v3Key(key)], { ...profileRecord, ...scope }, `${key}: the profile and its account are kept`);
+        const estimate = stored[`a|${v3Key(key).slice(2)}`];
+        if (audit) assert.deepEqual(estimate, { platform: old.platform, handle: old.handle, ...scope, audit, audit_at: auditAt }, `${key}: its estimate is kept`);
         else assert.equal(estimate, undefined);
       }
-      for (const [key, value] of Object.entries(V1).filter(([k]) => !k.startsWith('p|') && k !== 'schema')) {
-        assert.deepEqual(stored[key], value, `${key} is kept as it was`);
+      for (const [key, value] of Object.entries(V1).filter(([k]) => !k.startsWith('p|') && !k.startsWith('f|mastodon|') && k !== 'schema' && k !== 'vetting')) {
+        assert.deepEqual(stored[v3Key(key)], value, `${key} is kept as it was`);
       }
+      assert.deepEqual(Object.keys(stored).filter((k) => k.includes('|mastodon|') && !k.includes(`|mastodon|${INSTANCE}/`)), [],
+        'every Mastodon record under its instance, or gone');
+      assert.ok(V1_MASTODON_FOLLOWERS > 0 && Object.keys(stored).filter((k) => k.startsWith('f|mastodon|')).length === 0,
+        'Mastodon followers, of no known instance with two granted, are removed');
+      assert.deepEqual(stored.vetting, V1.vetting.map((e) => (e.platform === 'mastodon' ? { ...e, instance: INSTANCE } : e)));
       assert.deepEqual(await options.evaluate(problems), []);
       assert.deepEqual(await options.evaluate(countsShown),
-        { counts: `${V1_PROFILES.length} profiles and ${V1_FOLLOWERS} followers stored.`, skipped: null });
+        { counts: `${V1_PROFILES.length} profiles and ${V1_FOLLOWERS - V1_MASTODON_FOLLOWERS} followers stored.`, skipped: null });
       await options.close();
 
       // The badges show the estimates kept from version 1.
@@ -190,7 +205,8 @@ export function storageScenarios(launch) {
         'a|x|examplestudio': { platform: 'x', handle: 'examplestudio', audit: 'a string', audit_at: 1 },
         'f|x|12345': 17,
         'h|instagram|examplestudio': { points: 'many' },
-        'i|mastodon|examplestudio': { lines: 7 },
+        'i|mastodon|mastodon.example/examplestudio': { lines: 7 },
+        'p|mastodon|examplestudio': { platform: 'mastodon', handle: 'examplestudio', seen_at: 1, account: null }, // no instance
         'p|x|<img src=x onerror=alert(1)>': { platform: 'x', handle: '<img src=x onerror=alert(1)>', seen_at: 1, account: null },
       };
       const options = await openOptions();
@@ -222,6 +238,57 @@ export function storageScenarios(launch) {
       const history = (await inspector.evaluate(readAll))['h|instagram|examplestudio'];
       assert.equal(history.points.length, 1, 'a new history with this visit\'s count');
       await inspector.close();
+    });
+
+    it('keeps each Mastodon instance\'s own @alice apart, and a capture forged on one instance changes nothing another shows', { timeout: TEST_MS }, async () => {
+      await page?.close().catch(() => {});
+      page = null;
+      const [home, fedi] = [await mastodonAliceAudit('mastodon.example'), await mastodonAliceAudit('fedi.example')];
+      assert.ok(Math.abs(home.audit.real.share - fedi.audit.real.share) > 0.1, 'the two alices have audiences the core tells apart');
+      const shareShown = (label) => /≈ (\S+) real/.exec(label)[1];
+      const audited = async (url) => {
+        await openPage(url);
+        await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
+        await new Promise((r) => setTimeout(r, 300)); // the worker's store write
+      };
+      await audited('https://fedi.example/@alice/followers');
+      await audited('https://mastodon.example/@alice/followers'); // the newer estimate of a handle spelled the same
+      const fediShown = await estimateShown('https://fedi.example/@alice');
+      assert.equal(percentDisagrees(shareShown(fediShown), fedi.audit.real.share), '', `fedi.example's alice shows her own estimate: ${fediShown}`);
+      const homeShown = await estimateShown('https://mastodon.example/@alice');
+      assert.equal(percentDisagrees(shareShown(homeShown), home.audit.real.share), '', `mastodon.example's alice shows hers: ${homeShown}`);
+
+      const options = await openOptions();
+      const fediRecords = (all) => Object.fromEntries(Object.entries(all).filter(([k]) => k.includes('|mastodon|fedi.example/')));
+      const before_ = fediRecords(await options.evaluate(readAll));
+      for (const kind of ['p', 'a', 'h', 'i']) assert.ok(before_[`${kind}|mastodon|fedi.example/alice`], `${kind}|mastodon|fedi.example/alice is stored`);
+      assert.equal(before_['p|mastodon|fedi.example/alice'].account.followers, fedi.lookup.followers_count);
+
+      // mastodon.example's page forges captures: alice as its own and as fedi.example's, with other counts, and
+      // fedi.example's alice's followers; then a sentinel, whose record shows when the worker has read them all.
+      await page.evaluate(({ lookup }) => {
+        const send = (url, body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }, location.origin);
+        const forged = { ...lookup, followers_count: 1, following_count: 7000, statuses_count: 0 };
+        send('https://mastodon.example/api/v1/accounts/lookup?acct=alice', forged);
+        send('https://mastodon.example/api/v1/accounts/lookup?acct=alice@fedi.example', { ...forged, acct: 'alice@fedi.example' });
+        send(`https://mastodon.example/api/v1/accounts/${lookup.id}/followers`, [{ ...forged, id: '1', acct: 'someone' }]);
+        send('https://mastodon.example/api/v1/accounts/lookup?acct=sentinel', { ...lookup, id: '42', username: 'sentinel', acct: 'sentinel' });
+      }, { lookup: fedi.lookup });
+      await options.waitFor(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('p|mastodon|mastodon.example/sentinel')
+        .then((r) => 'p|mastodon|mastodon.example/sentinel' in r));
+      await new Promise((r) => setTimeout(r, 500)); // and a moment for any straggling write
+      const after_ = await options.evaluate(readAll);
+      assert.deepEqual(fediRecords(after_), before_, 'fedi.example\'s records are as they were');
+      assert.equal(after_['p|mastodon|mastodon.example/alice@fedi.example']?.account.followers, 1, 'the forgery is kept where it was made: under mastodon.example');
+      await options.close();
+      const again = await estimateShown('https://fedi.example/@alice');
+      assert.equal(percentDisagrees(shareShown(again), fedi.audit.real.share), '', 'and fedi.example still shows its own');
+      // The popup on fedi.example's tab: her stored record, under her full address.
+      const popup = await openPopup();
+      assert.equal(await popup.evaluate(() => document.querySelector('[data-part="current-profile"]')?.textContent), '@alice@fedi.example (mastodon)');
+      const real = await popup.evaluate(() => document.querySelector('[data-part="current-real"]')?.textContent ?? '');
+      assert.equal(percentDisagrees(real.split(' ')[0], fedi.audit.real.share), '', `the popup shows fedi.example's estimate: ${real}`);
+      await popup.close();
     });
 
     after(async () => {
