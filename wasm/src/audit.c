@@ -3,14 +3,29 @@
  *
  * Fake share. Of n followers the model flags k as fake. With sensitivity Se and specificity Sp the
  * expected flagged share is q(pi) = pi Se + (1 - pi)(1 - Sp), so the point estimate is Rogan and Gladen's
- * pi = (k/n + Sp - 1) / (Se + Sp - 1), clipped to [0, 1]. The 90% interval is a Neyman construction with
- * Feldman and Cousins' likelihood-ratio ordering ("Unified approach to the classical statistical analysis
- * of small signals", 1998): it holds its coverage at the edges, where a share of 0% or 100% lies, and
- * never gives an empty interval. The distribution of k mixes the binomial over the uncertainty of Se and
- * Sp: their Beta posteriors from the held-out counts, each taken at N_NODES equal-probability quantiles
- * (quantiles, not a normal approximation, because with a handful of errors the posterior is skewed).
- * Ranks count a quarter of a count's own probability (a partial mid-p rule), which keeps discrete
- * samples from covering far more often than 90%.
+ * pi = (k/n + Sp - 1) / (Se + Sp - 1), clipped to [0, 1], with Se and Sp the means of their Beta(x + 1/2,
+ * y + 1/2) posteriors from the held-out counts. The 90% interval is a Neyman construction with Feldman
+ * and Cousins' likelihood-ratio ordering ("Unified approach to the classical statistical analysis of
+ * small signals", 1998): it holds its coverage at the edges, where a share of 0% or 100% lies, and never
+ * gives an empty interval.
+ *
+ * The law of k at a share pi accounts for both the sample and the held-out measurement of the rates: k is
+ * binomial given q, and q = pi Se + (1 - pi)(1 - Sp) varies with the two posteriors. That q is taken as
+ * the Beta of the same mean and variance, so k is beta-binomial: exact at pi = 0 and 1 (where q is one
+ * rate's posterior, skewed when the errors are few) and close in between. A smooth law keeps the
+ * construction the same at every n: a mixture over a few fixed values of Se and Sp breaks into separate
+ * peaks once the sample is much larger than the held-out set.
+ *
+ * The Feldman-Cousins ratio of a count j is P(j | pi) / P(j | its best share), the second law taken with
+ * the first one's spread: the ratio then falls steadily on either side of its peak, so the counts ranked
+ * above k form one run, found by bisection, and an acceptance test costs a few dozen log-gamma calls and
+ * one sum over the run (the ordering is a choice: any ordering gives the stated coverage). Ranks count a
+ * quarter of a count's own probability (a partial mid-p rule), which keeps discrete samples from covering
+ * far more often than 90%. Samples beyond TF_AUDIT_SCALED_SAMPLE accounts are taken at that size with the
+ * same flagged share: their interval is then the rates' uncertainty, and the sampling noise left in is
+ * under 0.1 points, which can only widen it.
+ *
+ * `make eval-audience` measures the coverage in simulation (wasm/audience/eval_audience.c).
  *
  * Inactive share: among the accounts not flagged fake, the share that are quiet (score.c's rule), with a
  * Wilson interval, times the real share; bounds combine by interval arithmetic (conservative).
@@ -19,191 +34,171 @@
 
 #include <float.h>
 #include <math.h>
-#include <stdint.h>
-#include <stdlib.h>
 
 #define CONFIDENCE 0.90
 #define Z90 1.6448536269514722
 #define BISECT_STEPS 22 /* interval edges to 2^-22 (2.4e-7) of a share */
-#define TAIL_SIGMAS 8.0 /* binomial mass beyond this many standard deviations (< 1e-15) is negligible */
-#define N_NODES 7
-#define N_MIX (N_NODES * N_NODES)
 #ifndef TF_AUDIT_MID_P
 #define TF_AUDIT_MID_P 0.25
 #endif
+/* Held-out counts beyond ~10^9 cannot be real; capping the law's concentration keeps lgamma exact enough. */
+#ifndef TF_AUDIT_MAX_CONCENTRATION
+#define TF_AUDIT_MAX_CONCENTRATION 1e9
+#endif
+/* A larger sample is taken at this size with its flagged share: the work grows with n up to here. */
+#ifndef TF_AUDIT_SCALED_SAMPLE
+#define TF_AUDIT_SCALED_SAMPLE 262144
+#endif
 
 typedef struct belt {
-    double n, se, sp;                   /* sample size; point estimates of the rates */
-    double node_se[N_MIX], node_sp[N_MIX], node_w[N_MIX]; /* the rates' uncertainty, as a weighted mixture */
-    double log_n_factorial;
-    double *log_choose;                 /* log C(n, j), j = 0..n; NAN until computed */
-    double *best;                       /* P(j | its most likely share), j = 0..n; < 0 until computed */
+    double n;
+    double se_mean, se_var; /* the posterior of the sensitivity */
+    double fp_mean, fp_var; /* the posterior of the false-positive rate, 1 - specificity */
 } belt;
 
-/* The mixture's flagged shares at one true share pi, as log q and log(1 - q). */
-typedef struct at_share {
-    double log_q[N_MIX], log_1q[N_MIX];
-    double q_lo, q_hi;
-} at_share;
+/* The flagged count's law at one true share: beta-binomial(n, alpha, beta). */
+typedef struct law {
+    double alpha, beta;
+    double log_scale; /* the terms of log P(j) that do not depend on j: see log_core */
+} law;
 
-/* The continued fraction of the regularized incomplete beta function, by the modified Lentz method. */
-static double beta_fraction(double a, double b, double x)
-{
-    const double tiny = 1e-300;
-    double c = 1, d = 1 - (a + b) * x / (a + 1);
-    d = 1 / (fabs(d) < tiny ? tiny : d);
-    double f = d;
-    for (int m = 1; m <= 300; m++) {
-        double m2 = 2.0 * m;
-        double even = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-        double odd = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-        for (int step = 0; step < 2; step++) {
-            double coefficient = step == 0 ? even : odd;
-            d = 1 + coefficient * d;
-            d = 1 / (fabs(d) < tiny ? tiny : d);
-            c = 1 + coefficient / c;
-            c = fabs(c) < tiny ? tiny : c;
-            f *= c * d;
-        }
-        if (fabs(c * d - 1) < 1e-14)
-            break;
-    }
-    return f;
-}
-
-/* I_x(a, b): the Beta(a, b) distribution function at x. */
-static double beta_cdf(double a, double b, double x)
-{
-    if (x <= 0)
-        return 0;
-    if (x >= 1)
-        return 1;
-    double log_front = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x);
-    if (x < (a + 1) / (a + b + 2))
-        return exp(log_front) * beta_fraction(a, b, x) / a;
-    return 1 - exp(log_front) * beta_fraction(b, a, 1 - x) / b;
-}
-
-/* A rate's Beta(successes + 1/2, failures + 1/2) posterior at N_NODES equal-probability quantiles. */
-static void beta_nodes(double successes, double failures, double out[N_NODES])
+/* A rate's Beta(successes + 1/2, failures + 1/2) posterior: its mean and variance. */
+static void beta_moments(double successes, double failures, double *mean, double *var)
 {
     double a = successes + 0.5, b = failures + 0.5;
-    for (int i = 0; i < N_NODES; i++) {
-        double p = (i + 0.5) / N_NODES, lo = 0, hi = 1;
-        for (int step = 0; step < 60; step++) {
-            double mid = (lo + hi) / 2;
-            if (beta_cdf(a, b, mid) < p)
-                lo = mid;
-            else
-                hi = mid;
-        }
-        out[i] = (lo + hi) / 2;
-    }
+    *mean = a / (a + b);
+    *var = *mean * (1 - *mean) / (a + b + 1);
 }
 
-static void prepare(const belt *b, double pi, at_share *s)
+static law law_of(const belt *b, double mean, double concentration)
 {
-    s->q_lo = 1;
-    s->q_hi = 0;
-    for (int m = 0; m < N_MIX; m++) {
-        double q = pi * b->node_se[m] + (1 - pi) * (1 - b->node_sp[m]);
-        s->log_q[m] = q > 0 ? log(q) : -INFINITY;
-        s->log_1q[m] = q < 1 ? log1p(-q) : -INFINITY;
-        s->q_lo = fmin(s->q_lo, q);
-        s->q_hi = fmax(s->q_hi, q);
-    }
+    law l;
+    l.alpha = fmax(mean * concentration, DBL_MIN);
+    l.beta = fmax((1 - mean) * concentration, DBL_MIN);
+    l.log_scale = lgamma(l.alpha + l.beta) - lgamma(l.alpha) - lgamma(l.beta) - lgamma(l.alpha + l.beta + b->n);
+    return l;
 }
 
-/* log C(n, j), computed once per j and only for the j the intervals reach. */
-static double log_choose(belt *b, size_t j)
+static double flagged_mean(const belt *b, double pi)
 {
-    if (isnan(b->log_choose[j]))
-        b->log_choose[j] = b->log_n_factorial - lgamma((double)j + 1) - lgamma(b->n - (double)j + 1);
-    return b->log_choose[j];
+    return pi * b->se_mean + (1 - pi) * b->fp_mean;
 }
 
-/* P(j | pi), mixed over the uncertainty of Se and Sp. */
-static double probability(belt *b, const at_share *s, size_t j)
+/* The flagged share q = pi Se + (1 - pi)(1 - Sp) taken as the Beta of the same mean and variance (exact at
+ * pi = 0 and 1, where q is one rate's posterior); its concentration alpha + beta is returned too. */
+static law law_at(const belt *b, double pi, double *concentration)
 {
-    double jj = (double)j, rest = b->n - jj, p = 0;
-    for (int m = 0; m < N_MIX; m++) {
-        /* 0 * log(0) is 0 here: a share of exactly 0 or 1 makes j = 0 or j = n certain. */
-        double log_p = log_choose(b, j) + (jj > 0 ? jj * s->log_q[m] : 0) + (rest > 0 ? rest * s->log_1q[m] : 0);
-        p += b->node_w[m] * exp(log_p);
-    }
-    return p;
+    double m = flagged_mean(b, pi);
+    double v = pi * pi * b->se_var + (1 - pi) * (1 - pi) * b->fp_var;
+    double c = v > 0 ? m * (1 - m) / v - 1 : INFINITY;
+    *concentration = fmax(1e-6, fmin(c, TF_AUDIT_MAX_CONCENTRATION));
+    return law_of(b, m, *concentration);
 }
 
-static double best_share(const belt *b, double k)
+/* log P(j) without the binomial coefficient log C(n, j), which every ratio of two laws cancels. */
+static double log_core(const belt *b, const law *l, double j)
 {
-    double pi = (k / b->n + b->sp - 1) / (b->se + b->sp - 1);
+    return lgamma(l->alpha + j) + lgamma(l->beta + b->n - j) + l->log_scale;
+}
+
+static double probability(const belt *b, const law *l, double j)
+{
+    return exp(lgamma(b->n + 1) - lgamma(j + 1) - lgamma(b->n - j + 1) + log_core(b, l, j));
+}
+
+/* The Rogan-Gladen share for j flagged, clipped to [0, 1]: the share under which j is most likely. */
+static double best_share(const belt *b, double j)
+{
+    double pi = (j / b->n - b->fp_mean) / (b->se_mean - b->fp_mean);
     return fmin(1.0, fmax(0.0, pi));
 }
 
 /*
- * The ranking's denominator: the binomial probability of j at its most likely flagged share, j/n held
- * to what Se and Sp allow ([1 - Sp, Se], their point estimates). Any ranking gives intervals with the
- * stated coverage; this one needs two logarithms per j where the mixture would need a hundred.
+ * The Feldman-Cousins ranking of count j at share pi: log P(j | pi) - log P(j | j's best share), the
+ * second law given the spread of the first. With one spread for both, the ratio falls steadily on either
+ * side of its peak (the beta-binomial laws of one concentration have monotone likelihood ratios), which
+ * neither a law that is wider at one share than at another nor a tail far out could upset.
  */
-static double best_probability(belt *b, size_t j)
+static double log_rank(const belt *b, const law *at_pi, double concentration, double j)
 {
-    if (b->best[j] < 0) {
-        double jj = (double)j, rest = b->n - jj, q = fmin(b->se, fmax(1 - b->sp, jj / b->n));
-        b->best[j] = exp(log_choose(b, j) + (jj > 0 ? jj * log(q) : 0) + (rest > 0 ? rest * log1p(-q) : 0));
-    }
-    return b->best[j];
+    law best = law_of(b, flagged_mean(b, best_share(b, j)), concentration);
+    return log_core(b, at_pi, j) - log_core(b, &best, j);
 }
 
 /*
- * Is k inside pi's 90% acceptance region? The counts j are ranked by the Feldman-Cousins ratio
- * P(j | pi) / P(j | best share for j); k is accepted while the counts ranked above it, plus half of k's
- * own probability (the mid-p rule, so that discreteness does not inflate coverage), stay under 90%.
+ * P(lo <= j <= hi) under l, walking out from the mean by the ratios of neighbouring probabilities. A walk
+ * stops once the mass passes `enough`, or once its terms fall below 1e-20 of the mass: past the mean they
+ * only fall further (a beta-binomial law has one peak, or rises towards its ends, where the walk is not
+ * small), and the smallest subnormal number times a ratio above one half rounds back to itself, so the
+ * terms would never reach 0.
  */
-static int accepts(belt *b, size_t k, double pi)
+static double mass(const belt *b, const law *l, double lo, double hi, double enough)
 {
-    at_share s;
-    prepare(b, pi, &s);
-    double best_k = best_probability(b, k);
-    double p_k = probability(b, &s, k);
-    double r_k = best_k > 0 ? p_k / best_k : 0;
-    double spread = TAIL_SIGMAS * sqrt(b->n * fmax(s.q_hi * (1 - s.q_lo), 1e-4)) + 2;
-    size_t from = (size_t)fmax(0, floor(b->n * s.q_lo - spread)), to = (size_t)fmin(b->n, ceil(b->n * s.q_hi + spread));
+    double n = b->n, start = fmin(hi, fmax(lo, floor(n * l->alpha / (l->alpha + l->beta) + 0.5)));
+    double p_start = probability(b, l, start);
+    if (!(p_start > 0)) { /* (cannot happen for a law over n < 2^53; kept so that no input gives a wrong sum) */
+        double total = 0;
+        for (double j = lo; j <= hi && total < enough; j++)
+            total += probability(b, l, j);
+        return total;
+    }
+    double total = p_start, p = p_start;
+    for (double j = start; j < hi && total < enough && p > 1e-20 * total; j++) {
+        p *= (n - j) / (j + 1) * (l->alpha + j) / (l->beta + n - j - 1);
+        total += p;
+    }
+    p = p_start;
+    for (double j = start; j > lo && total < enough && p > 1e-20 * total; j--) {
+        p *= j / (n - j + 1) * (l->beta + n - j) / (l->alpha + j - 1);
+        total += p;
+    }
+    return total;
+}
 
-    /* Each node's binomial probability walks along j by the ratio P(j+1)/P(j) = (n-j)/(j+1) * q/(1-q),
-     * so the loop multiplies where it would otherwise take an exp; a node whose q is 0 or 1, or whose
-     * start underflowed, is evaluated directly. */
-    double node_p[N_MIX], odds[N_MIX];
-    int direct[N_MIX];
-    for (int m = 0; m < N_MIX; m++) {
-        double log_p = log_choose(b, from) + (from > 0 ? (double)from * s.log_q[m] : 0) +
-                       ((double)from < b->n ? (b->n - (double)from) * s.log_1q[m] : 0);
-        node_p[m] = exp(log_p);
-        direct[m] = !isfinite(s.log_q[m]) || !isfinite(s.log_1q[m]) || node_p[m] == 0;
-        odds[m] = direct[m] ? 0 : exp(s.log_q[m] - s.log_1q[m]);
+/*
+ * Is k inside pi's 90% acceptance region? The counts j ranked above k (a higher Feldman-Cousins ratio)
+ * plus a part of k's own probability (TF_AUDIT_MID_P, so that discreteness does not inflate coverage)
+ * must stay under 90%. The ratio rises to 1 at the count whose best share is pi and falls on either side,
+ * so the counts ranked above k form one run around that peak: its ends are found by bisection, and
+ * only the run's probabilities are summed.
+ */
+static int accepts(const belt *b, double k, double pi)
+{
+    double c;
+    law l = law_at(b, pi, &c);
+    double n = b->n, centre = n * flagged_mean(b, pi);
+    double below = fmin(n, floor(centre)), above = fmin(n, ceil(centre));
+    double peak = log_rank(b, &l, c, below) >= log_rank(b, &l, c, above) ? below : above;
+    double rank_k = log_rank(b, &l, c, k), p_k = probability(b, &l, k);
+    if (!(log_rank(b, &l, c, peak) > rank_k))
+        return TF_AUDIT_MID_P * p_k < CONFIDENCE; /* nothing ranks above k */
+
+    double lo = 0, hi = peak; /* the first count ranked above k, at or before the peak */
+    while (lo < hi) {
+        double mid = floor((lo + hi) / 2);
+        if (log_rank(b, &l, c, mid) > rank_k)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
-    double mass_above = TF_AUDIT_MID_P * p_k;
-    for (size_t j = from; j <= to && mass_above < CONFIDENCE; j++) {
-        double p_j = 0;
-        for (int m = 0; m < N_MIX; m++) {
-            if (direct[m]) {
-                double jj = (double)j, rest = b->n - jj;
-                node_p[m] = exp(log_choose(b, j) + (jj > 0 ? jj * s.log_q[m] : 0) + (rest > 0 ? rest * s.log_1q[m] : 0));
-            }
-            p_j += b->node_w[m] * node_p[m];
-            if (!direct[m])
-                node_p[m] *= (b->n - (double)j) / ((double)j + 1) * odds[m];
-        }
-        if (j == k)
-            continue;
-        double best_j = best_probability(b, j);
-        if (best_j > 0 && p_j / best_j > r_k)
-            mass_above += p_j;
+    double first = lo;
+    lo = peak, hi = n; /* the last, at or after the peak */
+    while (lo < hi) {
+        double mid = ceil((lo + hi) / 2);
+        if (log_rank(b, &l, c, mid) > rank_k)
+            lo = mid;
+        else
+            hi = mid - 1;
     }
-    return mass_above < CONFIDENCE;
+    double last = lo;
+    double mass_above = mass(b, &l, first, last, CONFIDENCE + (k >= first && k <= last ? p_k : 0));
+    if (k >= first && k <= last)
+        mass_above -= p_k; /* (only if rounding made the run reach k) */
+    return mass_above + TF_AUDIT_MID_P * p_k < CONFIDENCE;
 }
 
 /* The edge between an accepted and a rejected share, by bisection. */
-static double edge(belt *b, size_t k, double accepted, double rejected)
+static double edge(const belt *b, double k, double accepted, double rejected)
 {
     for (int i = 0; i < BISECT_STEPS; i++) {
         double mid = (accepted + rejected) / 2;
@@ -219,38 +214,21 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
 {
     belt b;
     b.n = (double)n;
-    b.se = (r->true_pos + 0.5) / (r->true_pos + r->false_neg + 1);
-    b.sp = (r->true_neg + 0.5) / (r->true_neg + r->false_pos + 1);
-    *se_out = b.se;
-    *sp_out = b.sp;
+    beta_moments(r->true_pos, r->false_neg, &b.se_mean, &b.se_var);
+    beta_moments(r->false_pos, r->true_neg, &b.fp_mean, &b.fp_var);
+    *se_out = b.se_mean;
+    *sp_out = 1 - b.fp_mean;
     tf_share s = {NAN, {0, 1}};
-    if (n == 0 || b.se + b.sp - 1 <= 0.05)
+    if (n == 0 || b.se_mean - b.fp_mean <= 0.05)
         return s; /* no sample, or a classifier no better than chance: nothing can be said */
-
-    double se_nodes[N_NODES], sp_nodes[N_NODES];
-    beta_nodes(r->true_pos, r->false_neg, se_nodes);
-    beta_nodes(r->true_neg, r->false_pos, sp_nodes);
-    for (int i = 0; i < N_NODES; i++)
-        for (int j = 0; j < N_NODES; j++) {
-            b.node_se[i * N_NODES + j] = se_nodes[i];
-            b.node_sp[i * N_NODES + j] = sp_nodes[j];
-            b.node_w[i * N_NODES + j] = 1.0 / N_MIX;
-        }
-    b.log_choose = malloc((n + 1) * sizeof *b.log_choose);
-    b.best = malloc((n + 1) * sizeof *b.best);
-    if (!b.log_choose || !b.best) {
-        free(b.log_choose), free(b.best);
-        return s; /* out of memory: say nothing rather than something wrong */
-    }
-    b.log_n_factorial = lgamma(b.n + 1);
-    for (size_t j = 0; j <= n; j++) {
-        b.log_choose[j] = NAN;
-        b.best[j] = -1;
-    }
     s.share = best_share(&b, (double)k);
-    s.ci90[0] = accepts(&b, k, 0) ? 0 : edge(&b, k, s.share, 0);
-    s.ci90[1] = accepts(&b, k, 1) ? 1 : edge(&b, k, s.share, 1);
-    free(b.log_choose), free(b.best);
+    double kk = (double)k;
+    if (n > TF_AUDIT_SCALED_SAMPLE) {
+        kk = fmin(TF_AUDIT_SCALED_SAMPLE, floor((double)k / b.n * TF_AUDIT_SCALED_SAMPLE + 0.5));
+        b.n = TF_AUDIT_SCALED_SAMPLE;
+    }
+    s.ci90[0] = accepts(&b, kk, 0) ? 0 : edge(&b, kk, s.share, 0);
+    s.ci90[1] = accepts(&b, kk, 1) ? 1 : edge(&b, kk, s.share, 1);
     return s;
 }
 
@@ -275,7 +253,7 @@ static int consistent(size_t n, size_t fake, size_t inactive, const tf_error_rat
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
         if (!(counts[i] >= 0 && counts[i] <= DBL_MAX))
             return 0;
-    return fake <= n && inactive <= n - fake && n < SIZE_MAX / sizeof(double) - 1;
+    return fake <= n && inactive <= n - fake;
 }
 
 void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error_rates *rates, tf_seen origin,
