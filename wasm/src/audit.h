@@ -35,8 +35,9 @@ typedef struct tf_audit {
 
 /*
  * Estimates from n scored accounts. The fake share is the Rogan-Gladen correction of the flagged share,
- * with a Feldman-Cousins 90% interval built from the binomial sampling distribution mixed over the
- * uncertainty of sensitivity and specificity. Inactive is the quiet part of the accounts not flagged.
+ * with a Feldman-Cousins 90% interval built from the flagged count's law given both the sampling and the
+ * uncertainty of sensitivity and specificity (beta-binomial; see audit.c). Inactive is the quiet part of
+ * the accounts not flagged.
  */
 void tf_audit_estimate(const tf_score *scores, size_t n, const tf_error_rates *rates, tf_seen origin,
                        tf_audit *out);
