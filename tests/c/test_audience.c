@@ -50,6 +50,20 @@ static void a_clean_sample_should_reach_zero_and_a_fake_one_should_reach_one(voi
     assert_true(bought.fake.share == 1 && bought.fake.ci90[1] == 1 && bought.fake.ci90[0] < 1);
 }
 
+/* Counts the rates cannot explain (more flagged than even an all-fake audience would give) still get an
+ * interval at the edge, not a point; the seven-point mixture gave [0, 0] and [1, 1] for these. */
+static void no_count_should_get_a_point_for_an_interval(void **state)
+{
+    const tf_error_rates perfect_recall = {.true_pos = 12, .false_neg = 0, .true_neg = 147, .false_pos = 23};
+    const tf_error_rates lenient = {.true_pos = 182, .false_neg = 0, .true_neg = 29, .false_pos = 29};
+    const tf_error_rates *rates[] = {&good, &perfect_recall, &lenient};
+    for (int r = 0; r < 3; r++)
+        for (size_t k = 0; k <= 20000; k += 500) {
+            tf_audit a = audit_of(20000, k, 0, rates[r]);
+            assert_true(a.fake.ci90[1] > a.fake.ci90[0]);
+        }
+}
+
 static void uncertain_error_rates_should_widen_the_interval(void **state)
 {
     const tf_error_rates few = {.true_pos = 49, .false_neg = 1, .true_neg = 49.5, .false_pos = 0.5};
@@ -168,13 +182,15 @@ static void a_very_large_sample_should_get_the_interval_of_its_flagged_share(voi
     assert_true(beyond.fake.ci90[0] < 0.30 && 0.30 < beyond.fake.ci90[1]);
 }
 
-static void a_classifier_no_better_than_chance_should_say_nothing(void **state)
+static void a_classifier_no_better_than_chance_or_barely_measured_should_say_nothing(void **state)
 {
     const tf_error_rates chance = {.true_pos = 50, .false_neg = 50, .true_neg = 50, .false_pos = 50};
     tf_audit a = audit_of(500, 250, 0, &chance);
     assert_true(isnan(a.fake.share) && a.fake.ci90[0] == 0 && a.fake.ci90[1] == 1);
     tf_audit none = audit_of(0, 0, 0, &good);
     assert_true(isnan(none.fake.share));
+    const tf_error_rates one_fake = {.true_pos = 0, .false_neg = 1, .true_neg = 67, .false_pos = 0};
+    assert_true(isnan(audit_of(1000, 900, 0, &one_fake).fake.share)); /* rates measured on next to nothing */
 }
 
 static void shares_should_add_up_and_flag_small_samples(void **state)
@@ -240,12 +256,13 @@ int main(void)
         cmocka_unit_test(the_fake_share_should_undo_the_classifier_errors),
         cmocka_unit_test(an_interval_should_hold_its_estimate_and_narrow_with_the_sample),
         cmocka_unit_test(a_clean_sample_should_reach_zero_and_a_fake_one_should_reach_one),
+        cmocka_unit_test(no_count_should_get_a_point_for_an_interval),
         cmocka_unit_test(uncertain_error_rates_should_widen_the_interval),
         cmocka_unit_test(the_counts_whose_interval_reaches_an_edge_should_hold_ninety_percent_of_its_law),
         cmocka_unit_test(intervals_should_cover_the_true_share_nine_times_in_ten),
         cmocka_unit_test(an_interval_should_keep_narrowing_as_the_sample_grows_past_the_held_out_set),
         cmocka_unit_test(a_very_large_sample_should_get_the_interval_of_its_flagged_share),
-        cmocka_unit_test(a_classifier_no_better_than_chance_should_say_nothing),
+        cmocka_unit_test(a_classifier_no_better_than_chance_or_barely_measured_should_say_nothing),
         cmocka_unit_test(shares_should_add_up_and_flag_small_samples),
         cmocka_unit_test(a_bought_batch_should_be_found_and_organic_followers_left_alone),
         cmocka_unit_test(engagement_should_compare_with_the_tier_and_need_posts),

@@ -45,6 +45,10 @@
 #ifndef TF_AUDIT_MAX_CONCENTRATION
 #define TF_AUDIT_MAX_CONCENTRATION 1e9
 #endif
+/* Error rates measured on fewer held-out fakes or genuine accounts than this support no number. */
+#ifndef TF_AUDIT_MIN_HELD_OUT
+#define TF_AUDIT_MIN_HELD_OUT 10
+#endif
 /* A larger sample is taken at this size with its flagged share: the work grows with n up to here. */
 #ifndef TF_AUDIT_SCALED_SAMPLE
 #define TF_AUDIT_SCALED_SAMPLE 262144
@@ -219,8 +223,9 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
     *se_out = b.se_mean;
     *sp_out = 1 - b.fp_mean;
     tf_share s = {NAN, {0, 1}};
-    if (n == 0 || b.se_mean - b.fp_mean <= 0.05)
-        return s; /* no sample, or a classifier no better than chance: nothing can be said */
+    if (n == 0 || b.se_mean - b.fp_mean <= 0.05 || r->true_pos + r->false_neg < TF_AUDIT_MIN_HELD_OUT ||
+        r->true_neg + r->false_pos < TF_AUDIT_MIN_HELD_OUT)
+        return s; /* no sample, a classifier no better than chance, or rates measured on next to nothing */
     s.share = best_share(&b, (double)k);
     double kk = (double)k;
     if (n > TF_AUDIT_SCALED_SAMPLE) {
