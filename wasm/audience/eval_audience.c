@@ -305,8 +305,8 @@ static int covers(size_t n, size_t k, const tf_error_rates *rates, double truth,
 
 /* P(the interval covers the truth) for one measurement of the rates. The interval's ends rise with k, so
  * the counts whose interval covers the truth run from the first k whose upper end reaches it to the last
- * whose lower end does; both are found by bisection. `checked` set: every count is tried instead, and a
- * disagreement counted in *broken. */
+ * whose lower end does; both are found by bisection. With `checked`, every count is also tried one by one
+ * and a disagreement is counted in *broken (printed as a warning). */
 static double coverage_given_rates(size_t n, const double *law, const tf_error_rates *rates, double truth,
                                    int checked, int *broken)
 {
