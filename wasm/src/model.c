@@ -175,7 +175,7 @@ static void fill_reasons(const tf_tree_model *m, const tf_facts *f, const float 
         tf_reason *r = &out->reasons[out->n_reasons++];
         r->feature = tf_feature_table[lead[best]].name;
         r->effect = effect[best];
-        tf_reason_text((tf_feature_group)best, (tf_feature_id)lead[best], f, r->text, sizeof r->text);
+        tf_reason_text((tf_feature_group)best, (tf_feature_id)lead[best], f, r->text, sizeof r->text, &r->words);
     }
 }
 

@@ -1,7 +1,8 @@
 /*
  * Reasons in plain words. Each feature group (features.h) has one sentence, built from the facts so that it
  * names the numbers the page showed ("follows 4,900 accounts; 12 followers"), not the model's internals.
- * English only for now; counts use "," as the thousands separator.
+ * The text is English, counts with "," as the thousands separator; beside it, each sentence has a key and its
+ * numbers (tf_reason_template), from which the extension writes the sentence in the user's language.
  */
 #include "reasons.h"
 
@@ -58,7 +59,20 @@ static const char *plural(double v, const char *one, const char *many)
 typedef struct text {
     char *out;
     size_t size, len;
+    tf_reason_template *tpl; /* never NULL here: tf_reason_text gives a scratch one when its caller did not */
 } text;
+
+/* The sentence's shape, then its numbers one by one, as the English names them. */
+static void key(text *t, const char *k)
+{
+    t->tpl->key = k;
+}
+
+static void arg(text *t, double v)
+{
+    if (t->tpl->n_args < TF_REASON_MAX_ARGS)
+        t->tpl->args[t->tpl->n_args++] = v;
+}
 
 static void put(text *t, const char *s)
 {
@@ -179,6 +193,15 @@ static void put_two_significant(text *t, double v)
     }
 }
 
+/* v to two significant digits, as a number (near enough to what "%.2g" writes, for a reader to format) */
+static double two_significant(double v)
+{
+    if (!(v > 0 && isfinite(v)))
+        return v;
+    double unit = pow(10, floor(log10(v)) - 1);
+    return rint(v / unit) * unit;
+}
+
 static void put_count(text *t, double v)
 {
     char buf[32];
@@ -188,6 +211,18 @@ static void put_count(text *t, double v)
 
 static void age_words(text *t, double days)
 {
+    if (isnan(days)) {
+        arg(t, days);
+    } else if (days < 60) {
+        arg(t, rint(days));
+        t->tpl->unit = "days";
+    } else if (days < 2 * DAYS_PER_YEAR) {
+        arg(t, rint(days / (DAYS_PER_YEAR / 12)));
+        t->tpl->unit = "months";
+    } else {
+        arg(t, rint(days / DAYS_PER_YEAR * 10) / 10);
+        t->tpl->unit = "years";
+    }
     if (days < 60) {
         put_whole(t, days);
         put(t, " ");
@@ -203,6 +238,13 @@ static void age_words(text *t, double days)
 
 static void network(const tf_facts *f, text *t)
 {
+    key(t, isnan(f->following) ? "network_followers" : isnan(f->followers) ? "network_following" : "network_both");
+    if (!isnan(f->following))
+        arg(t, rint(f->following));
+    if (!isnan(f->following) && !isnan(f->followers))
+        arg(t, rint(f->followers));
+    else if (isnan(f->following))
+        arg(t, f->followers); /* NAN when neither count was shown */
     if (!isnan(f->following)) {
         put(t, "follows ");
         put_count(t, f->following);
@@ -218,24 +260,33 @@ static void network(const tf_facts *f, text *t)
 static void activity(const tf_facts *f, text *t)
 {
     if (isnan(f->posts) && isnan(f->age_days)) {
+        key(t, "activity_unknown");
         put(t, "posts and account age not shown");
     } else if (isnan(f->posts)) {
+        key(t, "activity_age");
         put(t, "account is ");
         age_words(t, f->age_days);
         put(t, " old");
     } else if (isnan(f->age_days)) {
+        key(t, "activity_posts");
+        arg(t, rint(f->posts));
         put_count(t, f->posts);
         put(t, plural(f->posts, " post", " posts"));
     } else if (f->posts == 0) {
+        key(t, "activity_no_posts");
         put(t, "no posts in ");
         age_words(t, f->age_days);
     } else {
+        double rate = f->posts / (f->age_days > 1.0 ? f->age_days : 1.0); /* not NAN here */
+        key(t, "activity_rate");
+        arg(t, rint(f->posts));
         put_count(t, f->posts);
         put(t, plural(f->posts, " post", " posts"));
         put(t, " in ");
         age_words(t, f->age_days);
         put(t, " (");
-        put_two_significant(t, f->posts / (f->age_days > 1.0 ? f->age_days : 1.0)); /* not NAN here */
+        arg(t, two_significant(rate));
+        put_two_significant(t, rate);
         put(t, " a day)");
     }
 }
@@ -243,9 +294,12 @@ static void activity(const tf_facts *f, text *t)
 static void likes(const tf_facts *f, text *t)
 {
     if (f->likes_given == 0) {
+        key(t, "likes_none");
         put(t, "has never liked a post");
         return;
     }
+    key(t, "likes");
+    arg(t, rint(f->likes_given));
     put(t, "has liked ");
     put_count(t, f->likes_given);
     put(t, plural(f->likes_given, " post", " posts"));
@@ -254,68 +308,118 @@ static void likes(const tf_facts *f, text *t)
 static void handle(tf_feature_id lead, const tf_facts *f, text *t)
 {
     if ((lead == TF_F_HANDLE_CONSONANT_RUN || lead == TF_F_HANDLE_SWITCHES) && f->handle_consonant_run >= 4) {
+        key(t, "handle_consonants");
+        arg(t, rint(f->handle_consonant_run));
         put(t, "handle has a run of ");
         put_whole(t, f->handle_consonant_run);
         put(t, " consonants");
     } else if (f->handle_digits > 0 && !isnan(f->handle_length)) {
+        key(t, "handle_digits");
+        arg(t, rint(f->handle_digits));
+        arg(t, rint(f->handle_length));
         put(t, "handle has ");
         put_whole(t, f->handle_digits);
         put(t, plural(f->handle_digits, " digit in ", " digits in "));
         put_whole(t, f->handle_length);
         put(t, " characters");
     } else if (f->handle_digit_share > 0) {
+        key(t, "handle_digit_share");
+        arg(t, rint(100 * f->handle_digit_share));
         put_whole(t, 100 * f->handle_digit_share);
         put(t, "% of the handle is digits");
     } else if (!isnan(f->handle_length)) {
+        key(t, f->handle_digits == 0 ? "handle_length_no_digits" : "handle_length");
+        arg(t, rint(f->handle_length));
         put(t, "handle of ");
         put_whole(t, f->handle_length);
         put(t, f->handle_digits == 0 ? " characters, no digits" : " characters");
     } else {
+        key(t, "handle_no_digits");
         put(t, "handle has no digits");
     }
 }
 
 static void name(const tf_facts *f, text *t)
 {
-    if (f->name_length == 0)
+    if (f->name_length == 0) {
+        key(t, "name_none");
         put(t, "no display name");
-    else if (f->name_is_handle == 1)
+    } else if (f->name_is_handle == 1) {
+        key(t, "name_is_handle");
         put(t, "display name is the handle");
-    else if (f->name_digit_share > 0)
+    } else if (f->name_digit_share > 0) {
+        key(t, "name_digits");
         put(t, "display name contains digits");
-    else if (!isnan(f->name_words)) {
+    } else if (!isnan(f->name_words)) {
+        key(t, "name_words");
+        arg(t, rint(f->name_words));
         put(t, "display name of ");
         put_whole(t, f->name_words);
         put(t, plural(f->name_words, " word", " words"));
-    } else if (f->name_handle_overlap >= 0.5)
+    } else if (f->name_handle_overlap >= 0.5) {
+        key(t, "name_matches_handle");
         put(t, "display name matches the handle");
-    else
+    } else {
+        key(t, "name_unlike_handle");
         put(t, "display name unlike the handle");
+    }
 }
 
-void tf_reason_text(tf_feature_group group, tf_feature_id lead, const tf_facts *f, char *out, size_t size)
+/* A sentence without numbers: its key and its English. */
+static void say(text *t, const char *k, const char *words)
+{
+    key(t, k);
+    put(t, words);
+}
+
+void tf_reason_text(tf_feature_group group, tf_feature_id lead, const tf_facts *f, char *out, size_t size,
+                    tf_reason_template *tpl)
 {
     if (size == 0)
         return;
-    text t = {out, size, 0};
+    tf_reason_template scratch;
+    text t = {out, size, 0, tpl ? tpl : &scratch};
+    *t.tpl = (tf_reason_template){"other", NULL, 0, {0}};
     out[0] = '\0';
     switch (group) {
     case TF_G_NETWORK: network(f, &t); return;
     case TF_G_ACTIVITY: activity(f, &t); return;
     case TF_G_LIKES: likes(f, &t); return;
-    case TF_G_AVATAR: put(&t, f->default_avatar == 1 ? "no profile picture" : "has a profile picture"); return;
+    case TF_G_AVATAR:
+        if (f->default_avatar == 1)
+            say(&t, "avatar_none", "no profile picture");
+        else
+            say(&t, "avatar_set", "has a profile picture");
+        return;
     case TF_G_BIO:
         if (f->bio_length > 0) {
+            key(&t, "bio_length");
+            arg(&t, rint(f->bio_length));
             put(&t, "bio of ");
             put_whole(&t, f->bio_length);
             put(&t, " characters");
         } else {
-            put(&t, "empty bio");
+            say(&t, "bio_empty", "empty bio");
         }
         return;
-    case TF_G_LINK: put(&t, f->bio_link == 1 ? "links to a website" : "no link in the profile"); return;
-    case TF_G_VERIFIED: put(&t, f->verified == 1 ? "verified" : "not verified"); return;
-    case TF_G_PRIVATE: put(&t, f->is_private == 1 ? "private account" : "public account"); return;
+    case TF_G_LINK:
+        if (f->bio_link == 1)
+            say(&t, "link_set", "links to a website");
+        else
+            say(&t, "link_none", "no link in the profile");
+        return;
+    case TF_G_VERIFIED:
+        if (f->verified == 1)
+            say(&t, "verified", "verified");
+        else
+            say(&t, "not_verified", "not verified");
+        return;
+    case TF_G_PRIVATE:
+        if (f->is_private == 1)
+            say(&t, "private", "private account");
+        else
+            say(&t, "public", "public account");
+        return;
     case TF_G_HANDLE: handle(lead, f, &t); return;
     case TF_G_NAME: name(f, &t); return;
     case TF_N_GROUPS: break;

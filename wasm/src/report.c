@@ -66,6 +66,24 @@ static int add(cJSON *object, const char *key, cJSON *item)
     return item && cJSON_AddItemToObject(object, key, item) ? 0 : (cJSON_Delete(item), -1);
 }
 
+/* A reason's sentence for translation: "key", "args" (numbers, null where not shown) and "unit" of an age. */
+static int add_reason_words(cJSON *r, const tf_reason_template *w)
+{
+    int failed = add(r, "key", cJSON_CreateString(w->key ? w->key : "other"));
+    cJSON *args = cJSON_CreateArray();
+    failed |= add(r, "args", args);
+    for (int i = 0; args && i < w->n_args; i++) {
+        cJSON *v = number_or_null(w->args[i]);
+        if (!v || !cJSON_AddItemToArray(args, v)) {
+            cJSON_Delete(v);
+            return 1;
+        }
+    }
+    if (w->unit)
+        failed |= add(r, "unit", cJSON_CreateString(w->unit));
+    return failed;
+}
+
 cJSON *tf_account_report(const tf_account *a, const tf_score *s)
 {
     cJSON *o = cJSON_CreateObject();
@@ -98,6 +116,7 @@ cJSON *tf_account_report(const tf_account *a, const tf_score *s)
         }
         failed |= add(r, "feature", cJSON_CreateString(s->reasons[i].feature));
         failed |= add(r, "text", cJSON_CreateString(s->reasons[i].text));
+        failed |= add_reason_words(r, &s->reasons[i].words);
         failed |= add(r, "effect", cJSON_CreateNumber(round6(s->reasons[i].effect)));
     }
     if (failed) {

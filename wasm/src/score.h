@@ -6,6 +6,7 @@
 #define TF_SCORE_H
 
 #include "account.h"
+#include "reasons.h"
 
 #define TF_MAX_REASONS 3
 
@@ -16,6 +17,7 @@ typedef struct tf_reason {
     const char *feature; /* the feature's name in the model card's table */
     double effect;       /* its contribution to the log-odds of "fake"; > 0 pushes towards fake */
     char text[160];      /* plain words, e.g. "follows 4,900 accounts; 12 follow back" */
+    tf_reason_template words; /* the same sentence as a key and its numbers, for translation */
 } tf_reason;
 
 typedef struct tf_score {
