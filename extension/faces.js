@@ -6,10 +6,12 @@
  * unknown or left out, never filled in.
  *
  * The words are the messages of _locales (i18n.js, in the language the user chose), and numbers, shares and
- * dates are written the way that language writes them (Intl): "≈ 38 % echt", "695.695 Follower". Two texts
- * come from the core itself: the reasons of an account's score, and the source of an engagement baseline;
- * they are shown as the core wrote them (English). The core's sample and method descriptions are known
- * strings and get the translated wording; an unknown one is shown as the core wrote it.
+ * dates are written the way that language writes them (Intl): "≈ 38 % echt", "695.695 Follower". The reasons
+ * of an account's score come from the core as a sentence key and its numbers (reasons.c) and are written
+ * from the messages reason_<key>, each number as a counted phrase (reason_n_<unit>_one, ..._other); a key
+ * this file does not know, or numbers that do not fit it, show the core's English text instead. The source
+ * of an engagement baseline is shown as the core wrote it (English). The core's sample and method
+ * descriptions are known strings and get the translated wording; an unknown one is shown as the core wrote it.
  *
  * A classic script: defines globalThis.truefollowFaces = {percent, badgeFace, stateFace, panelModel}. It reads
  * globalThis.truefollowI18n when called, so it may load before i18n.js.
@@ -41,6 +43,39 @@
   const day = (iso) => (typeof iso === 'string' && /^\d{4}-\d\d-\d\d/.test(iso) ? i18n().date(iso) : '?');
   const count = (n) => (isNumber(n) ? i18n().number(Math.round(n)) : t('unknown'));
   const counted = (key, n) => t(i18n().pluralKey(key, n), count(n));
+
+  // Each reason key of the core (reasons.c) and how its numbers are written, in order: a counted phrase of
+  // that unit (reason_n_<unit>), 'age' (counted in the reason's own unit), 'rate' (two significant digits)
+  // or 'percent' (a whole percent).
+  const REASON_ARGS = {
+    network_both: ['accounts', 'followers'], network_following: ['accounts'], network_followers: ['followers'],
+    activity_unknown: [], activity_age: ['age'], activity_posts: ['posts'], activity_no_posts: ['age'],
+    activity_rate: ['posts', 'age', 'rate'], likes_none: [], likes: ['posts'],
+    avatar_none: [], avatar_set: [], bio_length: ['characters'], bio_empty: [], link_set: [], link_none: [],
+    verified: [], not_verified: [], private: [], public: [],
+    handle_consonants: ['consonants'], handle_digits: ['digits', 'characters'], handle_digit_share: ['percent'],
+    handle_length_no_digits: ['characters'], handle_length: ['characters'], handle_no_digits: [],
+    name_none: [], name_is_handle: [], name_digits: [], name_words: ['words'], name_matches_handle: [],
+    name_unlike_handle: [],
+  };
+  const AGE_UNITS = new Set(['days', 'months', 'years']);
+
+  function reasonArg(kind, v, unit) {
+    if (kind === 'rate') return i18n().number(v, { maximumSignificantDigits: 2 });
+    if (kind === 'percent') return i18n().number(v / 100, { style: 'percent' });
+    const phrase = kind === 'age' ? unit : kind;
+    return t(i18n().pluralKey(`reason_n_${phrase}`, v), i18n().number(v));
+  }
+
+  /** A reason of the core in the user's language; its English text when its key or numbers are not known here. */
+  function reasonWords(r) {
+    const kinds = Object.hasOwn(REASON_ARGS, r.key) ? REASON_ARGS[r.key] : null;
+    const args = Array.isArray(r.args) ? r.args : [];
+    const fits = kinds && args.length === kinds.length && args.every(isNumber)
+      && (!kinds.includes('age') || AGE_UNITS.has(r.unit));
+    return fits ? t(`reason_${r.key}`, ...kinds.map((kind, i) => reasonArg(kind, args[i], r.unit))) : r.text;
+  }
+  const reasonList = (account) => (account.reasons ?? []).filter((r) => r && typeof r.text === 'string').map(reasonWords);
 
   const VERDICTS = {
     real: { symbol: '✓', word: 'badge_likely_real', tone: 'good' },
@@ -109,7 +144,7 @@
       return { state: 'no-data', text: t('badge_no_data'), detail: t('badge_account_too_little'), summary: t('badge_account_too_little'), tone: 'muted' };
     }
     if (account) {
-      const reasons = (account.reasons ?? []).filter((r) => r && typeof r.text === 'string').map((r) => `• ${r.text}`).join('\n');
+      const reasons = reasonList(account).map((words) => `• ${words}`).join('\n');
       return {
         state: 'ready',
         text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), percent(account.p_fake)),
@@ -194,7 +229,7 @@
         verdict: account.verdict === 'not-enough-data' ? t('badge_account_too_little')
           : t('panel_account_verdict', verdictSymbol(account.verdict), verdict, percent(account.p_fake)),
         counts: accountCounts(account),
-        reasons: (account.reasons ?? []).filter((r) => r && typeof r.text === 'string').map((r) => r.text),
+        reasons: reasonList(account),
       };
     }
     model.modelLine = t('panel_model', model.models.length ? model.models.join(', ') : t('panel_model_none'));

@@ -167,3 +167,48 @@ describe('extension faces', () => {
     assert.equal(model.account, null);
   });
 });
+
+describe('the reasons of an account score', () => {
+  // As report.c writes them: the English text, the sentence's key and its numbers.
+  const reasons = [
+    { text: 'follows 3,814 accounts; 127,315 followers', key: 'network_both', args: [3814, 127315] },
+    { text: '11,683 posts in 15.7 years (2 a day)', key: 'activity_rate', args: [11683, 15.7, 2], unit: 'years' },
+    { text: 'handle has 1 digit in 10 characters', key: 'handle_digits', args: [1, 10] },
+    { text: 'no profile picture', key: 'avatar_none', args: [] },
+  ];
+  const scored = { ...account, reasons };
+  const plain = (text) => text.replace(/[^\S\n]/gu, ' '); // Intl's narrow spaces as plain ones, lines kept
+
+  it('are written in the chosen language with its numbers, and in its plural forms', () => {
+    const de = inLanguage('de', () => panelModel({ platform: 'x', handle: 'a', state: 'ready', account: scored }));
+    assert.deepEqual([...de.account.reasons].map(plain), ['folgt 3.814 Konten; 127.315 Follower',
+      '11.683 Beiträge in 15,7 Jahren (2 pro Tag)', 'Handle hat 1 Ziffer bei 10 Zeichen', 'kein Profilbild']);
+    const fr = inLanguage('fr', () => panelModel({ platform: 'x', handle: 'a', state: 'ready', account: scored }));
+    assert.equal(plain(fr.account.reasons[0]), 'suit 3 814 comptes ; 127 315 abonnés');
+    const ja = inLanguage('ja', () => panelModel({ platform: 'x', handle: 'a', state: 'ready', account: scored }));
+    assert.equal(ja.account.reasons[1], '15.7年で11,683件の投稿(1日2件)');
+  });
+
+  it('read in English as the core wrote them', () => {
+    const en = panelModel({ platform: 'x', handle: 'a', state: 'ready', account: scored });
+    assert.deepEqual([...en.account.reasons], reasons.map((r) => r.text));
+    assert.match(badgeFace({ account: scored }).detail, /\n• follows 3,814 accounts; 127,315 followers\n/);
+  });
+
+  it('go into the badge tooltip in the chosen language too', () => {
+    const face = inLanguage('de', () => badgeFace({ account: scored }));
+    assert.match(plain(face.detail), /• folgt 3\.814 Konten; 127\.315 Follower\n• 11\.683 Beiträge in 15,7 Jahren/);
+  });
+
+  it('fall back to the core text for an unknown key or numbers that do not fit it', () => {
+    const odd = { ...account, reasons: [
+      { text: 'a sentence from a newer core', key: 'something_new', args: [1] },
+      { text: 'follows ? accounts', key: 'network_both', args: [null, 12] },
+      { text: 'account is 3 fortnights old', key: 'activity_age', args: [3], unit: 'fortnights' },
+      { text: 'no key at all' },
+      { text: 'a key of the prototype', key: 'toString', args: [] },
+    ] };
+    const de = inLanguage('de', () => panelModel({ platform: 'x', handle: 'a', state: 'ready', account: odd }));
+    assert.deepEqual([...de.account.reasons], odd.reasons.map((r) => r.text));
+  });
+});
