@@ -621,6 +621,12 @@ export function browserScenarios(launch) {
         assert.equal(panel.parts['account-counts'],
           `${germanDigits(account.followers)} Follower · folgt ${germanDigits(account.following)} · ${germanDigits(account.posts)} Beiträge`);
         assert.ok(plain(panel.parts.account).includes(`Das Profil selbst wirkt ${{ real: 'echt', inactive: 'inaktiv', fake: 'gefälscht' }[account.verdict]}`), panel.parts.account);
+        // Its reasons too: the core's sentence in German words with German digits, not the core's English text.
+        const network = account.reasons.find((r) => r.key === 'network_both');
+        assert.ok(network, 'the profile has a reason about its network');
+        assert.ok(plain(panel.parts.account).includes(`folgt ${germanDigits(account.following)} Konten; ${germanDigits(account.followers)} Follower`),
+          panel.parts.account);
+        assert.ok(!panel.parts.account.includes(network.text), 'the reason is not left in English');
         await page.press('Escape');
 
         // Japanese, chosen while the page is open: the badge changes language where it stands.
