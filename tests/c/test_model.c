@@ -198,7 +198,13 @@ static void reasons_are_plain_words_with_thousands_separators(void **state)
     int found = 0;
     for (int i = 0; i < s.n_reasons; i++) {
         assert_true(strlen(s.reasons[i].text) > 0);
-        found |= strcmp(s.reasons[i].text, "follows 4,900 accounts; 12 followers") == 0;
+        if (strcmp(s.reasons[i].text, "follows 4,900 accounts; 12 followers") == 0) {
+            /* the same sentence for translation: its shape and the numbers it names */
+            assert_string_equal(s.reasons[i].words.key, "network_both");
+            assert_int_equal(s.reasons[i].words.n_args, 2);
+            assert_true(s.reasons[i].words.args[0] == 4900 && s.reasons[i].words.args[1] == 12);
+            found = 1;
+        }
     }
     assert_true(found);
     char buf[32];
