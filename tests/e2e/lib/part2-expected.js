@@ -1,7 +1,7 @@
 /*
  * What extension part 2 should show, from the core itself (the release wasm through js-glue/node.js) reading
  * the same generated inputs the fixture web serves (the synthetic list on X, Bluesky and Mastodon), in the
- * order the extension gives them, and of the post authors of the Bluesky and Mastodon profile pages: the tests
+ * order the extension gives them, and of the post authors of the X, Bluesky and Mastodon profile pages: the tests
  * follow the model instead of hard-coding it.
  */
 import fs from 'node:fs';
@@ -109,17 +109,29 @@ export async function firstPageScores(options = {}) {
   return core.score(followersPage(''), { url: FOLLOWERS_URL, lang: 'en', ...options }).accounts.filter((a) => a.seen === 'followers');
 }
 
-// ---- post authors: examplestudio's posts on Bluesky and Mastodon (scripts/page-fixtures.mjs) -------------
+// ---- post authors: examplestudio's posts on Bluesky and Mastodon (scripts/page-fixtures.mjs), and on X the
+// ---- posts of user_17a8117c (tests/fixtures/x: the anonymised UserTweets recording, 16 retweets among them)
 
 const fixtureText = (platform, file) => fs.readFileSync(path.join(root, 'tests', 'fixtures', platform, file), 'utf8');
 
 /**
- * The posts examplestudio's profile page shows on `platform` ('bluesky' or 'mastodon'): the page's URL, the
+ * The posts a profile page shows on `platform` ('x', 'bluesky' or 'mastodon'): the page's URL, the
  * profile's handle, the href of each post's author link in the order the page draws them, and the core's
  * verdict of every post author (core.score of the same response), by lower-cased handle.
  */
 export async function postAuthors(platform) {
   const core = await loadCore();
+  if (platform === 'x') {
+    const handle = 'user_17a8117c';
+    const body = fixtureText('x', `UserTweets_${handle}.json`);
+    const userId = JSON.parse(fixtureText('x', `UserByScreenName_${handle}.json`)).data.user.result.rest_id;
+    const url = `${X_API}/UserTweets?variables=${encodeURIComponent(JSON.stringify({ userId, count: 20 }))}`;
+    return {
+      pageUrl: `https://x.com/${handle}`, handle, profileHref: `/${handle}`,
+      hrefs: xTweetAuthors(JSON.parse(body)).map((h) => `/${h}`),
+      verdicts: verdictsOf(core.score(body, { url, lang: 'en' })),
+    };
+  }
   if (platform === 'bluesky') {
     const handle = 'examplestudio.bsky.social';
     const body = fixtureText('bluesky', `page-getAuthorFeed-${handle}.json`);
@@ -140,3 +152,14 @@ export async function postAuthors(platform) {
   };
 }
 const verdictsOf = (report) => Object.fromEntries(report.accounts.filter((a) => a.seen === 'post-author').map((a) => [a.handle.toLowerCase(), a.verdict]));
+
+// The handle of each tweet's shown author in a UserTweets response, in the order the X page draws them (the
+// pinned tweet, then the entries, a conversation module's too): a retweet shows the original's author.
+function xTweetAuthors(data) {
+  const unwrap = (result) => result?.tweet ?? result;
+  return data.data.user.result.timeline.timeline.instructions.flatMap((i) => (i.entry ? [i.entry] : i.entries ?? []))
+    .flatMap((e) => (e.content.items ? e.content.items.map((i) => i.item.itemContent) : [e.content.itemContent]))
+    .map((c) => unwrap(c?.tweet_results?.result)).filter(Boolean)
+    .map((t) => unwrap(t.legacy.retweeted_status_result?.result) ?? t)
+    .map((t) => t.core.user_results.result.core.screen_name);
+}

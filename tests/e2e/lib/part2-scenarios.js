@@ -7,8 +7,8 @@
  * chart, the count history after three visits, the popup's recently checked list and its vetting list with
  * three accounts, its exports and copied report, the options taking effect (sample size, the thresholds
  * behind "fake" and "inactive", list badges, platforms), a second language, axe-core on the popup, the
- * options page and the panel, and the badges on the other authors of the posts a Bluesky or Mastodon profile
- * shows (reposts and reblogs). Expected numbers come from the core reading the same inputs (part2-expected.js).
+ * options page and the panel, and the badges on the other authors of the posts an X, Bluesky or Mastodon
+ * profile shows (retweets, reposts and reblogs). Expected numbers come from the core reading the same inputs (part2-expected.js).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -591,8 +591,8 @@ export function part2Scenarios(launch) {
 
     // ---- badges on post authors -----------------------------------------------------------------------
 
-    for (const platform of ['bluesky', 'mastodon']) {
-      it(`marks the other authors of the posts a ${platform} profile shows with the core's verdicts, not the profile, and drops the marks when the option is off`, { timeout: TEST_MS }, async () => {
+    for (const platform of ['x', 'bluesky', 'mastodon']) {
+      it(`marks the other authors of the posts a profile shows on ${platform} with the core's verdicts, not the profile, and drops the marks when the option is off`, { timeout: TEST_MS }, async () => {
         const { pageUrl, handle, profileHref, hrefs, verdicts } = await postAuthors(platform);
         const others = hrefs.filter((h) => h !== profileHref);
         assert.ok(new Set(others).size >= 2, `posts by at least two other authors: ${others}`);
@@ -602,13 +602,15 @@ export function part2Scenarios(launch) {
         const marks = await page.evaluate(authorMarks);
         assert.deepEqual(marks.map((m) => m.href), others, 'one mark on each post by someone else, after its author\'s link');
         for (const mark of marks) {
-          const author = mark.href.replace(/^\/(?:profile\/|@)/, '').toLowerCase();
+          const author = mark.href.replace(/^\/(?:profile\/|@)?/, '').toLowerCase();
           assert.ok(verdicts[author], `the core scored ${author}`);
           assert.equal(mark.verdict, verdicts[author], `the core's verdict for ${author}`);
           assert.equal(mark.role, 'img');
           assert.equal(mark.label, `truefollow: the author of this post looks ${verdicts[author]}`);
         }
-        assert.ok(new Set(marks.map((m) => m.verdict)).size >= 2, `verdicts of more than one kind: ${marks.map((m) => m.verdict)}`);
+        // The X recording's retweets are all of accounts the core finds real: its marks cannot differ, and no
+        // data is made up to make them.
+        if (platform !== 'x') assert.ok(new Set(marks.map((m) => m.verdict)).size >= 2, `verdicts of more than one kind: ${marks.map((m) => m.verdict)}`);
         assert.ok(verdicts[handle.toLowerCase()], 'the core reports the profile as a post author too');
         assert.equal(await page.evaluate((href) => [...document.querySelectorAll(`a[href="${href}"]`)]
           .filter((a) => a.nextElementSibling?.hasAttribute('data-truefollow-author-badge')).length, profileHref), 0, 'no mark on the profile itself');
@@ -625,7 +627,7 @@ export function part2Scenarios(launch) {
         try {
           await page.waitFor(() => document.querySelectorAll('[data-truefollow-author-badge]').length === 0);
           await openPage(pageUrl);
-          await page.waitFor((n) => document.querySelectorAll('#view .row').length >= n, hrefs.length);
+          await page.waitFor((n) => document.querySelectorAll('#view :is(.row, article)').length >= n, hrefs.length);
           await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
           await sleep(1000); // the marks would have come by now
           assert.equal(await page.evaluate(() => document.querySelectorAll('[data-truefollow-author-badge]').length), 0, 'no marks with the option off');
