@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -244,10 +245,21 @@ static void engagement_should_compare_with_the_tier_and_need_posts(void **state)
     tf_engagement_measure(TF_INSTAGRAM, posts, 5, 5000, &e);
     assert_true(fabs(e.rate - 11.0 / 5000) < 1e-12);
     assert_true(e.tier_floor == 1000 && e.is_far_below && e.source);
+    /* the same source for translation: its kind and key, and the citation the English line names */
+    assert_string_equal(e.source_kind, "measured");
+    assert_string_equal(e.source_key, "instafake_2018");
+    assert_non_null(strstr(e.source, e.source_name));
+    assert_null(e.source_title);
+    tf_engagement_measure(TF_X, posts, 5, 5000, &e);
+    assert_string_equal(e.source_kind, "published");
+    assert_string_equal(e.source_key, "socialrails");
+    assert_non_null(strstr(e.source, e.source_name));
+    assert_non_null(strstr(e.source, e.source_title));
     tf_engagement_measure(TF_INSTAGRAM, posts, 2, 5000, &e);
     assert_true(isnan(e.rate)); /* two posts are too few */
     tf_engagement_measure(TF_MASTODON, posts, 5, 5000, &e);
     assert_true(!isnan(e.rate) && isnan(e.typical) && !e.is_far_below); /* no baseline: no verdict */
+    assert_true(!e.source && !e.source_kind && !e.source_key && !e.source_name && !e.source_title);
 }
 
 int main(void)

@@ -9,14 +9,25 @@
 #include <math.h>
 #include <string.h>
 
+/* A baseline's source: the English line, and the same as a kind, a key and the citation (engagement.h). */
+typedef struct baseline_source {
+    const char *text, *kind, *key, *name, *title;
+} baseline_source;
+
 typedef struct tier {
     double floor, typical, far_below;
-    const char *source;
+    const baseline_source *source;
 } tier;
 
-#define MEASURED_IG "measured: InstaFake non-automated accounts (2018), 5th percentile and median"
-#define SOCIALRAILS "published: socialrails.com, 'What Is a Good Engagement Rate?' (averages by follower count)"
-#define CALCULATECREATOR "published: calculatecreator.com, TikTok engagement rate by followers (2026 tiers, low end)"
+static const baseline_source measured_ig = {
+    "measured: InstaFake non-automated accounts (2018), 5th percentile and median", "measured", "instafake_2018",
+    "InstaFake", NULL};
+static const baseline_source socialrails = {
+    "published: socialrails.com, 'What Is a Good Engagement Rate?' (averages by follower count)", "published",
+    "socialrails", "socialrails.com", "What Is a Good Engagement Rate?"};
+static const baseline_source calculatecreator = {
+    "published: calculatecreator.com, TikTok engagement rate by followers (2026 tiers, low end)", "published",
+    "calculatecreator", "calculatecreator.com", NULL};
 
 typedef struct measured_row {
     double floor, accounts, p05, p25, p50, p75;
@@ -27,20 +38,20 @@ static const measured_row instagram_measured[] = {
 };
 
 static const tier instagram_published[] = {
-    {1e4, 0.023, 0.023 / 4, SOCIALRAILS},
-    {1e5, 0.017, 0.017 / 4, SOCIALRAILS},
-    {1e6, 0.012, 0.012 / 4, SOCIALRAILS},
+    {1e4, 0.023, 0.023 / 4, &socialrails},
+    {1e5, 0.017, 0.017 / 4, &socialrails},
+    {1e6, 0.012, 0.012 / 4, &socialrails},
 };
 static const tier x_published[] = {
-    {0, 0.0012, 0.0012 / 4, SOCIALRAILS},
-    {1e3, 0.0008, 0.0008 / 4, SOCIALRAILS},
-    {1e4, 0.0005, 0.0005 / 4, SOCIALRAILS},
-    {1e5, 0.0003, 0.0003 / 4, SOCIALRAILS},
+    {0, 0.0012, 0.0012 / 4, &socialrails},
+    {1e3, 0.0008, 0.0008 / 4, &socialrails},
+    {1e4, 0.0005, 0.0005 / 4, &socialrails},
+    {1e5, 0.0003, 0.0003 / 4, &socialrails},
 };
 static const tier tiktok_published[] = {
-    {0, 0.08, 0.08 / 4, CALCULATECREATOR},
-    {1e4, 0.05, 0.05 / 4, CALCULATECREATOR},
-    {1e5, 0.03, 0.03 / 4, CALCULATECREATOR},
+    {0, 0.08, 0.08 / 4, &calculatecreator},
+    {1e4, 0.05, 0.05 / 4, &calculatecreator},
+    {1e5, 0.03, 0.03 / 4, &calculatecreator},
 };
 
 /* The highest tier whose floor the follower count reaches, from one table. */
@@ -64,7 +75,7 @@ static int baseline(tf_platform platform, double followers, tier *out)
         for (size_t i = sizeof instagram_measured / sizeof *instagram_measured; i-- > 0;)
             if (followers >= instagram_measured[i].floor) {
                 *out = (tier){instagram_measured[i].floor, instagram_measured[i].p50, instagram_measured[i].p05,
-                              MEASURED_IG};
+                              &measured_ig};
                 return 1;
             }
         return 0;
@@ -101,5 +112,9 @@ void tf_engagement_measure(tf_platform platform, const tf_post *posts, size_t n_
     out->typical = t.typical;
     out->far_below = t.far_below;
     out->is_far_below = out->rate < t.far_below;
-    out->source = t.source;
+    out->source = t.source->text;
+    out->source_kind = t.source->kind;
+    out->source_key = t.source->key;
+    out->source_name = t.source->name;
+    out->source_title = t.source->title;
 }

@@ -18,7 +18,11 @@ typedef struct tf_engagement {
     double typical;      /* the tier's typical rate; NAN when no baseline is known */
     double far_below;    /* a rate under this is "far below what the followers would give" */
     int is_far_below;
-    const char *source;  /* where the baseline comes from */
+    const char *source;  /* where the baseline comes from, in English; NULL when no baseline is known */
+    /* The same source for translation: its kind ("measured" or "published"), a key naming it
+     * ("instafake_2018", "socialrails", "calculatecreator"), and the citation, which stays as published:
+     * the cited name (a data set or a site) and the quoted page title (NULL where none is quoted). */
+    const char *source_kind, *source_key, *source_name, *source_title;
 } tf_engagement;
 
 /* Measures the rate of `posts` (all by the profile) for a profile with `followers` followers. */

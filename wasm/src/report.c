@@ -189,7 +189,11 @@ static cJSON *engagement_report(const tf_engagement *e)
         add(o, "tier_typical", number_or_null(isnan(e->typical) ? NAN : round6(e->typical))) ||
         add(o, "far_below_under", number_or_null(isnan(e->far_below) ? NAN : round6(e->far_below))) ||
         add(o, "far_below", isnan(e->rate) || isnan(e->typical) ? cJSON_CreateNull() : cJSON_CreateBool(e->is_far_below)) ||
-        add(o, "source", string_or_null(e->source))) {
+        add(o, "source", string_or_null(e->source)) ||
+        /* the same source for translation: the panel words it from source_kind and source_key */
+        add(o, "source_kind", string_or_null(e->source_kind)) || add(o, "source_key", string_or_null(e->source_key)) ||
+        add(o, "source_name", string_or_null(e->source_name)) ||
+        add(o, "source_title", string_or_null(e->source_title))) {
         cJSON_Delete(o);
         return NULL;
     }
