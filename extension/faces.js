@@ -10,7 +10,9 @@
  * of an account's score come from the core as a sentence key and its numbers (reasons.c) and are written
  * from the messages reason_<key>, each number as a counted phrase (reason_n_<unit>_one, ..._other); a key
  * this file does not know, or numbers that do not fit it, show the core's English text instead. The source
- * of an engagement baseline is shown as the core wrote it (English). The core's sample and method
+ * of an engagement baseline comes as a kind and a key (engagement.c) with its citation (a name, a page title),
+ * which stays as published; it is written from panel_engagement_kind_<kind> and panel_engagement_source_<key>,
+ * or as the core's English line when either is not known here. The core's sample and method
  * descriptions are known strings and get the translated wording; an unknown one is shown as the core wrote it.
  *
  * A classic script: defines globalThis.truefollowFaces = {percent, badgeFace, stateFace, panelModel}. It reads
@@ -160,13 +162,25 @@
     return null;
   }
 
+  // Each source key of the core (engagement.c) and the citation fields its message names, in order.
+  const SOURCE_ARGS = { instafake_2018: ['source_name'], socialrails: ['source_name', 'source_title'], calculatecreator: ['source_name'] };
+  const SOURCE_KINDS = new Set(['measured', 'published']);
+
+  /** An engagement baseline's source in the user's language; the core's English line when its key is not known. */
+  function sourceWords(e) {
+    const fields = Object.hasOwn(SOURCE_ARGS, e.source_key) ? SOURCE_ARGS[e.source_key] : null;
+    const fits = fields && SOURCE_KINDS.has(e.source_kind) && fields.every((f) => typeof e[f] === 'string' && e[f]);
+    return fits ? t(`panel_engagement_kind_${e.source_kind}`, t(`panel_engagement_source_${e.source_key}`, ...fields.map((f) => e[f])))
+      : e.source;
+  }
+
   function engagementWords(e) {
     if (!e || typeof e !== 'object') return null;
     if (!isNumber(e.rate)) return t(e.posts === 0 ? 'panel_engagement_no_posts' : 'panel_engagement_none');
     return [t('panel_engagement_rate', percent(e.rate)),
       ...(isNumber(e.tier_typical) ? [t('panel_engagement_typical', percent(e.tier_typical))] : []),
       ...(e.far_below === true ? [t('panel_engagement_far_below')] : []),
-      ...(typeof e.source === 'string' && e.source ? [t('panel_engagement_source', e.source)] : [])].join(' ');
+      ...(typeof e.source === 'string' && e.source ? [t('panel_engagement_source', sourceWords(e))] : [])].join(' ');
   }
 
   // The public counts the core read for the account, in the user's number format; those not shown are left out.

@@ -34,7 +34,9 @@ const account = { platform: 'x', seen: 'profile', handle: 'a', verdict: 'fake', 
   reasons: [{ text: 'default avatar' }, { text: 'no posts' }] };
 const full = { ...firm, n: 1500,
   reach: { value: 41000, ci90: [38000, 44000] },
-  engagement: { rate: 0.004, tier_typical: 0.012, far_below: true, source: '12 recent posts' },
+  engagement: { rate: 0.004, tier_typical: 0.012, far_below: true, // as report.c writes a published baseline's source
+    source: "published: socialrails.com, 'What Is a Good Engagement Rate?' (averages by follower count)",
+    source_kind: 'published', source_key: 'socialrails', source_name: 'socialrails.com', source_title: 'What Is a Good Engagement Rate?' },
   factory: { in_runs: 30, runs: [{ first: 1, last: 40, members: 30, created_from: '2026-07-29T08:36:13Z', created_to: '2026-08-06T20:51:54Z' }] } };
 
 describe('extension faces', () => {
@@ -135,7 +137,8 @@ describe('extension faces', () => {
     const filled = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: full });
     assert.equal(filled.reach, '≈ 41,000 real, active followers (90% interval 38,000–44,000).');
     assert.equal(filled.engagement, '0.4% engagement per post. Typical for accounts of this size: 1.2%. ' +
-      'Far below what this follower count would lead one to expect. Source: 12 recent posts.');
+      'Far below what this follower count would lead one to expect. ' +
+      "Source: published: socialrails.com, 'What Is a Good Engagement Rate?' (averages by follower count).");
     assert.equal(filled.factory.summary, '30 of the sampled followers belong to 1 run of accounts created together (a sign of bought followers).');
     assert.deepEqual([...filled.factory.runs], ['30 accounts, created Jul 29, 2026 to Aug 6, 2026']);
     assert.equal(filled.account, null);
@@ -150,6 +153,8 @@ describe('extension faces', () => {
     assert.equal(de.audience.sample, 'Stichprobe: 1.500 neueste Follower.');
     assert.equal(plain(de.reach), '≈ 41.000 echte, aktive Follower (90-%-Intervall 38.000–44.000).');
     assert.deepEqual([...de.factory.runs], ['30 Konten, erstellt vom 29.07.2026 bis 06.08.2026']);
+    assert.ok(plain(de.engagement).endsWith('Quelle: veröffentlicht: socialrails.com, „What Is a Good Engagement Rate?“ (Durchschnittswerte nach Followerzahl).'),
+      de.engagement);
     assert.equal(de.account.counts, '1.234 Follower · folgt 4.980 · 1 Beitrag');
     assert.match(de.modelLine, /^Modell: m-1\. Auf diesem Gerät berechnet/);
     assert.deepEqual({ ...de.labels }, { audience: 'Follower', reach: 'Echte Reichweite', engagement: 'Interaktion',
