@@ -609,6 +609,11 @@ export function browserScenarios(launch) {
         assert.deepEqual([Number(runText[1]), Number(runText[2])], [audit.factory.in_runs, run.members]);
         assert.ok(sameDay(runText[3], runText[4], runText[5], run.created_from) && sameDay(runText[6], runText[7], runText[8], run.created_to), 'the run\'s dates, written the German way');
         assert.match(panel.parts.model, /^Modell: gbt-.+\. Auf diesem Gerät berechnet; nichts wurde gesendet\.$/);
+        // Engagement in German too, its baseline's source included: no English kind, not the core's English line
+        // (tests/node/engagement-source.test.js words every source the core can name).
+        assert.ok(panel.parts.engagement.startsWith('Interaktion'), panel.parts.engagement);
+        assert.doesNotMatch(panel.parts.engagement, /\b(?:measured|published|Source)\b/, panel.parts.engagement);
+        if (audit.engagement.source) assert.ok(!panel.parts.engagement.includes(audit.engagement.source), panel.parts.engagement);
         assert.deepEqual(await axeViolations(page), [], 'axe-core finds nothing wrong with the German badge and panel');
         await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-x-followers-panel-de.png`));
         await page.press('Escape');
