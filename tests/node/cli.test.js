@@ -90,6 +90,21 @@ describe('truefollow audit', () => {
     assert.ok(audit.model && audit.method);
   });
 
+  it('samples the follower list alone when the profile and its posts come with it', () => {
+    const x = (file) => path.join('tests', 'fixtures', 'x', file);
+    const followersOnly = JSON.parse(run(['audit', '--now', String(NOW), x('Followers_examplestudio.json')]).lines[0]);
+    const postsOnly = JSON.parse(run(['audit', '--now', String(NOW), x('UserTweets_user_17a8117c.json')]).lines[0]);
+    const all = JSON.parse(run(['audit', '--now', String(NOW), x('UserByScreenName_user_17a8117c.json'),
+      x('UserTweets_user_17a8117c.json'), x('Followers_examplestudio.json')]).lines[0]);
+    assert.equal(postsOnly.sample, 'authors of posts', 'posts alone: their authors are the sample');
+    assert.ok(postsOnly.n > 0);
+    assert.equal(all.n, followersOnly.n, 'the authors of the posts are not followers');
+    assert.deepEqual(all.flagged, followersOnly.flagged);
+    assert.match(all.sample, /^recent followers/);
+    assert.equal(all.profile, 'user_17a8117c');
+    assert.equal(all.engagement.posts, 5, 'the posts give the engagement');
+  });
+
   it('says "too few" under 30 accounts', () => {
     const audit = JSON.parse(run(['audit', good]).lines[0]);
     assert.equal(audit.n, 1);

@@ -20,19 +20,30 @@ static const tf_account *find_profile(const tf_batch *b)
 }
 
 /*
- * The sample's accounts, in the order the responses listed them (a follower list: newest first). When
- * the responses hold a list, the profiles seen beside it are its subject, not its sample; otherwise every
- * account is in the sample. Accounts that show too little to judge stay out; `too_little` counts them.
+ * Where the sample comes from: a follower list when the responses hold one, else a following list, else the
+ * authors of posts, else the profiles themselves. The other accounts seen beside a list (the profile it
+ * belongs to, the authors of the profile's posts) describe its subject, not its audience.
  */
-static size_t select_sample(const tf_batch *b, const tf_account **out, size_t *too_little)
+static tf_seen sample_origin(const tf_batch *b)
 {
-    int have_list = 0;
-    for (size_t i = 0; i < b->n_accounts; i++)
-        have_list |= b->accounts[i].seen != TF_SEEN_PROFILE;
+    static const tf_seen preferred[] = {TF_SEEN_FOLLOWERS, TF_SEEN_FOLLOWING, TF_SEEN_POST_AUTHOR};
+    for (size_t k = 0; k < sizeof preferred / sizeof *preferred; k++)
+        for (size_t i = 0; i < b->n_accounts; i++)
+            if (b->accounts[i].seen == preferred[k])
+                return preferred[k];
+    return TF_SEEN_PROFILE;
+}
+
+/*
+ * The sample's accounts, those of `origin` in the order the responses listed them (a follower list: newest
+ * first). Accounts that show too little to judge stay out; `too_little` counts them.
+ */
+static size_t select_sample(const tf_batch *b, tf_seen origin, const tf_account **out, size_t *too_little)
+{
     size_t n = 0;
     *too_little = 0;
     for (size_t i = 0; i < b->n_accounts; i++) {
-        if (have_list && b->accounts[i].seen == TF_SEEN_PROFILE)
+        if (b->accounts[i].seen != origin)
             continue;
         if (tf_account_shows_enough(&b->accounts[i]))
             out[n++] = &b->accounts[i];
@@ -40,18 +51,6 @@ static size_t select_sample(const tf_batch *b, const tf_account **out, size_t *t
             (*too_little)++;
     }
     return n;
-}
-
-static tf_seen majority_origin(const tf_account *const *sample, size_t n)
-{
-    size_t counts[TF_SEEN_POST_AUTHOR + 1] = {0};
-    for (size_t i = 0; i < n; i++)
-        counts[sample[i]->seen]++;
-    tf_seen best = TF_SEEN_PROFILE;
-    for (int s = TF_SEEN_PROFILE; s <= TF_SEEN_POST_AUTHOR; s++)
-        if (counts[s] > counts[best])
-            best = (tf_seen)s;
-    return best;
 }
 
 /* The posts written by the profile (all posts, when the profile's id is unknown). */
@@ -79,7 +78,8 @@ cJSON *tf_audience_report(const tf_batch *batch, double now, const tf_thresholds
         goto done;
 
     size_t too_little;
-    size_t n = select_sample(batch, sample, &too_little);
+    tf_seen origin = sample_origin(batch);
+    size_t n = select_sample(batch, origin, sample, &too_little);
     tf_error_rates rates;
     if (n)
         tf_model_error_rates_for(sample[0], &rates); /* the rates of the model that scored the sample */
@@ -95,7 +95,6 @@ cJSON *tf_audience_report(const tf_batch *batch, double now, const tf_thresholds
         created[i] = sample[i]->created_at;
     }
     tf_audit audit;
-    tf_seen origin = majority_origin(sample, n);
     tf_audit_estimate(scores, n, &rates, origin, &audit);
     if (origin == TF_SEEN_FOLLOWERS && tf_factory_find(created, n, &factory))
         goto done;
