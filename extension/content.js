@@ -13,7 +13,8 @@
  *   its panel).
  * - What the badge says: on a followers page, the audience estimated from the follower lists this page has
  *   shown (with the profile's own response as the core's first input when this page captured it, so that the
- *   core reads the follower count itself and gives true reach); on a profile page, the latest audience estimate stored for it (from an earlier followers page),
+ *   core reads the follower count itself and gives true reach, and the profile's posts next when the site
+ *   fetched them apart, for engagement); on a profile page, the latest audience estimate stored for it (from an earlier followers page),
  *   else the account's own score. Profiles scored are also remembered for the page's lifetime, because a site
  *   may fetch a profile before it changes the URL.
  * - A badge's state only moves forward: reading < error < unsupported < no-data < ready, so a later response
@@ -49,6 +50,10 @@
   const profileCaptures = new Map();
   const PROFILE_CAPTURES = 50;
   const PROFILE_CAPTURE_CHARS = 1024 * 1024; // a profile's API answer is a few kB; whole HTML pages are not kept
+  // The latest response with each profile's own posts, when a site fetches them apart from the profile (X's
+  // UserTweets, Bluesky's author feed, Mastodon's statuses): the second input of its followers' audits, which
+  // measure engagement from them. Same limits as the profiles'.
+  const postCaptures = new Map();
   let view = null; // {key, handle, followersPage, host, state, fallback, followerRecords, audit, stored}
   let lastHref = '';
 
@@ -185,13 +190,19 @@
     if (target === view) show();
   }
 
-  function keepProfileCapture(handle, url, body) {
-    const key = handle.replace(/^@/, '').toLowerCase();
-    profileCaptures.delete(key);
-    profileCaptures.set(key, { url, body });
-    if (profileCaptures.size > PROFILE_CAPTURES) profileCaptures.delete(profileCaptures.keys().next().value);
+  const captureKey = (handle) => handle.replace(/^@/, '').toLowerCase();
+  function keepCapture(captures, handle, url, body) {
+    const key = captureKey(handle);
+    captures.delete(key);
+    captures.set(key, { url, body });
+    if (captures.size > PROFILE_CAPTURES) captures.delete(captures.keys().next().value);
   }
-  const profileCaptureOf = (target) => profileCaptures.get(target.handle.replace(/^@/, '').toLowerCase()) ?? null;
+  const profileCaptureOf = (target) => profileCaptures.get(captureKey(target.handle)) ?? null;
+  const postCaptureOf = (target) => postCaptures.get(captureKey(target.handle)) ?? null;
+  // A response of posts with no profile in it, among whose authors is the profile on screen: its timeline.
+  const isTimelineOf = (target, report, accounts) => Boolean(target) && typeof report.posts === 'number' && report.posts > 0 &&
+    !accounts.some((a) => a.seen === 'profile') &&
+    accounts.some((a) => a.seen === 'post-author' && typeof a.handle === 'string' && sameHandle(a.handle, target.handle));
 
   // Captures being read, by order of arrival: a followers page waits for those that came before it, so the
   // profile's own response (sites fetch it first) is in the core's input when its followers are estimated.
@@ -223,12 +234,14 @@
     for (const account of accounts) {
       if (account.seen !== 'profile' || typeof account.handle !== 'string') continue;
       scoredProfiles.push({ account, model: report.model ?? null });
-      if (body.length <= PROFILE_CAPTURE_CHARS) keepProfileCapture(account.handle, url, body);
+      if (body.length <= PROFILE_CAPTURE_CHARS) keepCapture(profileCaptures, account.handle, url, body);
       profileOfView ||= Boolean(view) && sameHandle(account.handle, view.handle);
     }
+    const timelineOfView = isTimelineOf(target, report, accounts) && body.length <= PROFILE_CAPTURE_CHARS;
+    if (timelineOfView) keepCapture(postCaptures, target.handle, url, body);
     if (!view || target !== view) return show();
-    // The profile arrived after its followers were sampled: the estimate is made again with its count.
-    if (profileOfView && view.followersPage && view.followerRecords.length) auditFollowers(view);
+    // The profile or its posts arrived after its followers were sampled: the estimate is made again with them.
+    if ((profileOfView || timelineOfView) && view.followersPage && view.followerRecords.length) auditFollowers(view);
     part2.captured(target, url, body, accounts, next);
     if (report.status === 'unsupported') return show({ state: 'unsupported' });
     if (report.status === 'no-data') return show({ state: 'no-data' });
@@ -243,16 +256,17 @@
     return auditFollowers(target);
   }
 
-  // The core's estimate from the follower pages kept, after the profile's own response when this page has it.
+  // The core's estimate from the follower pages kept, after the profile's own response and its posts when this
+  // page has them (the core samples the follower list alone; the profile gives reach, the posts engagement).
   async function auditFollowers(target) {
-    const profile = profileCaptureOf(target);
-    const maxRecords = LIMITS.AUDIT_RECORDS - (profile ? 1 : 0);
-    const maxChars = LIMITS.AUDIT_CHARS - (profile ? profile.body.length : 0);
+    const subject = [profileCaptureOf(target), postCaptureOf(target)].filter(Boolean);
+    const maxRecords = LIMITS.AUDIT_RECORDS - subject.length;
+    const maxChars = LIMITS.AUDIT_CHARS - subject.reduce((n, r) => n + r.body.length, 0);
     while (target.followerRecords.length > maxRecords ||
       target.followerRecords.reduce((n, r) => n + r.body.length, 0) > maxChars) {
       target.followerRecords.shift();
     }
-    const records = profile ? [profile, ...target.followerRecords] : target.followerRecords.slice();
+    const records = [...subject, ...target.followerRecords];
     try {
       const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target) });
       if (report.status === 'ok' && report.audit && typeof report.audit.n === 'number') {

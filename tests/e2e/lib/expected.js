@@ -33,12 +33,14 @@ export function xFollowersBody(handle, keep = Infinity) {
 
 /**
  * The core's audience estimate from the X followers list of <handle> (its first `keep` followers), read after
- * the profile response of <page> as the extension gives them (the followers page fetches its profile first).
+ * the profile response of <page> as the extension gives them (the followers page fetches its profile first),
+ * and after that profile's posts (UserTweets_<page>.json) when `posts` says the page showed them.
  */
-export async function xFollowerAudit(handle, keep = Infinity, page = handle) {
+export async function xFollowerAudit(handle, keep = Infinity, page = handle, { posts = false } = {}) {
   const core = await loadCore();
   const base = 'https://x.com/i/api/graphql/Fx1Example0Query';
   const lines = [JSON.stringify({ url: `${base}/UserByScreenName`, body: fixture('x', `UserByScreenName_${page}.json`) }),
+    ...(posts ? [JSON.stringify({ url: `${base}/UserTweets`, body: fixture('x', `UserTweets_${page}.json`) })] : []),
     JSON.stringify({ url: `${base}/Followers`, body: xFollowersBody(handle, keep) })];
   const report = core.audit(lines.join('\n'), {});
   if (report.status !== 'ok') throw new Error(`the core estimates no audience for ${handle}: ${report.message}`);

@@ -354,6 +354,39 @@ export function browserScenarios(launch) {
       await page.waitFor(() => !document.querySelector('[data-truefollow-panel]'));
     });
 
+    it('measures engagement on a followers page from the posts its profile page fetched, against the follower tier', { timeout: TEST_MS }, async () => {
+      const handle = 'user_17a8117c'; // the one X fixture profile with posts (UserTweets)
+      const [withPosts, followersOnly] = [await xFollowerAudit(handle, Infinity, handle, { posts: true }), await xFollowerAudit(handle)];
+      const e = withPosts.engagement;
+      assert.ok(e.posts > 0 && typeof e.rate === 'number' && typeof e.tier_typical === 'number', JSON.stringify(e));
+      assert.equal(followersOnly.engagement.rate, null, 'without the posts the core measures no engagement');
+      await openPage(`https://x.com/${handle}`);
+      await page.waitFor(badgeIs, { state: 'ready' });
+      await page.waitFor(() => document.querySelectorAll('article').length > 0); // the page drew the posts it fetched
+      await page.evaluate((h) => {
+        history.pushState(null, '', `/${h}/followers`);
+        window.dispatchEvent(new PopStateEvent('popstate')); // the page draws the followers the URL names
+      }, handle);
+      await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
+      await page.click('[data-truefollow-badge]');
+      await page.waitFor(() => document.querySelector('[data-truefollow-panel]')?.shadowRoot.querySelector('[data-part="engagement"]'));
+      const panel = await page.evaluate(readPanel);
+      const m = /^Engagement(\S+) engagement per post\. Typical for accounts of this size: (\S+)\. Source: (.+)\.$/.exec(panel.parts.engagement);
+      assert.ok(m, panel.parts.engagement);
+      assert.equal(percentDisagrees(m[1], e.rate), '', 'the core\'s engagement rate');
+      assert.equal(percentDisagrees(m[2], e.tier_typical), '', 'the core\'s typical rate for the tier');
+      assert.equal(m[3], e.source, 'the baseline\'s source, as the core cites it');
+      assert.equal(e.far_below, false);
+      assert.equal(panel.parts.sample, `Sample: ${followersOnly.n} recent followers.`, 'the posts\' authors are not counted as followers');
+      for (const row of panel.rows) {
+        const shown = /^(\S+) /.exec(row.text)[1];
+        assert.equal(percentDisagrees(shown, withPosts[row.key].share), '', `${row.key} share`);
+      }
+      assert.deepEqual(await axeViolations(page), [], 'axe-core finds nothing wrong with the panel and its engagement');
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-x-engagement-panel.png`));
+      await page.press('Escape');
+    });
+
     it('asks the web only for the page and the site\'s own data requests', { timeout: TEST_MS }, async () => {
       const asked = page.requests.filter((url) => new URL(url).hostname === 'x.com');
       assert.ok(asked.length > 0);
