@@ -12,7 +12,8 @@
 // open (so axe-core can check what is inside), the content script's tally of page messages shown on the page
 // (so the tests can count the forged ones turned away), and the two fixture Mastodon instances counted as granted (as if
 // the user had allowed them on the options page; the worker registers the instance scripts the same way), and
-// the options page reachable from the X fixture pages (Firefox's test driver cannot open it otherwise), and
+// the options page reachable from the X fixture pages (Firefox's test driver cannot open it otherwise), in
+// Firefox the browserSettings permission (the tests' light and dark schemes, tests/e2e/lib/browsers.js), and
 // the worker loading the core through tests/e2e/lib/hooked-core.js (core/test-web.js), whose hooks make the core
 // trap or the worker fetch a canary URL when the scored text carries their marker.
 //
@@ -51,6 +52,9 @@ if (testBuild) {
   manifest.host_permissions = [...manifest.host_permissions, ...TEST_INSTANCES];
   // Firefox's WebDriver BiDi refuses to navigate to extension pages; a fixture page may link to this one.
   manifest.web_accessible_resources = [{ resources: ['options.html', 'popup.html'], matches: ['https://x.com/*'] }];
+  // Firefox's test driver cannot emulate prefers-color-scheme over BiDi; the tests switch the pages' scheme with
+  // browserSettings.overrideContentColorScheme from an extension page instead. Never in a release.
+  if (browser === 'firefox') manifest.permissions = [...manifest.permissions, 'browserSettings'];
 }
 
 // The worker loads the core as ES modules from core/: web.js expects truefollow-core.mjs beside it.

@@ -128,6 +128,16 @@ describe('extension builds', () => {
     }
   });
 
+  it('lets only the Firefox test build set the colour scheme of pages (browserSettings), never a release', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const release = JSON.stringify(built[browser].manifest);
+      assert.equal(release.includes('browserSettings'), false, `${browser} release asks for no browserSettings`);
+    }
+    // The e2e tests' light and dark schemes in Firefox (tests/e2e/lib/browsers.js); Chromium's driver emulates them.
+    assert.deepEqual(testBuilt.firefox.manifest.permissions, [...built.firefox.manifest.permissions, 'browserSettings']);
+    assert.deepEqual(testBuilt.chrome.manifest.permissions, built.chrome.manifest.permissions);
+  });
+
   it('grants the fixture Mastodon instance only in the test build', () => {
     for (const browser of ['chrome', 'firefox']) {
       assert.equal(built[browser].manifest.host_permissions.includes('https://mastodon.example/*'), false);

@@ -5,7 +5,8 @@
  *   page.goto(url), page.click(selector), page.hover(selector), page.back(), page.press(key),
  *   page.screenshot(file), page.evaluate(fn, arg), page.waitFor(fn, arg), page.requests (every URL the
  *   browser asked the web for), page.sent (the same requests as {method, url, origin}: origin is the Origin
- *   header, or null when none was sent);
+ *   header, or null when none was sent), page.colorScheme('light' | 'dark' | null): the page's
+ *   prefers-color-scheme, null for the browser's own (Chromium: this page only; Firefox: every page, see below);
  * browser.hold(pattern): answers to matching URLs wait until the returned release() is called;
  * browser.openOptions(): the extension's options page; browser.stopWorker(): stops the extension's service worker
  * at once, busy or not, as the browser does when it ends a worker (Chromium; null where the driver cannot);
@@ -19,6 +20,9 @@
  * page.setRequestInterception + request.respond for the tabs. BiDi does not show the background script's
  * requests, so every request that is not answered in a tab goes to a recording proxy (recordingProxy) that
  * refuses them all; Firefox's own services are switched off, so that anything it records is the extension's.
+ * Puppeteer emulates media features only over CDP, so Firefox's colour scheme is set for all its pages with
+ * browserSettings.overrideContentColorScheme, from the options page of the test build (which alone has that
+ * permission; scripts/build-extension.mjs).
  *
  * launch({profile}) uses that profile folder and keeps it when the browser closes, so that a test can end the
  * browser with browser.kill() (SIGKILL, as a crash or a power cut would, with no chance to flush anything)
@@ -55,10 +59,18 @@ function gatekeeper() {
 const CHROMIUM = process.env.TRUEFOLLOW_CHROMIUM || '/usr/bin/chromium';
 const FIREFOX = process.env.TRUEFOLLOW_FIREFOX || '/usr/bin/firefox-esr';
 
-function pageInterface(page, requests, sent, { waitForFunction }) {
+// Runs in the page: true once prefers-color-scheme says `scheme`.
+const schemeIs = (scheme) => matchMedia(`(prefers-color-scheme: ${scheme})`).matches;
+
+function pageInterface(page, requests, sent, { waitForFunction, setColorScheme }) {
+  const waitFor = (fn, arg) => waitForFunction(fn, arg);
   return {
     requests,
     sent,
+    async colorScheme(scheme) {
+      await setColorScheme(scheme);
+      if (scheme) await waitFor(schemeIs, scheme); // the page's media queries have followed
+    },
     goto: (url) => page.goto(url, { waitUntil: 'load', timeout: WAIT_MS }),
     type: (selector, text) => page.type(selector, text),
     click: (selector) => page.click(selector),
@@ -66,7 +78,7 @@ function pageInterface(page, requests, sent, { waitForFunction }) {
     back: () => page.evaluate(() => history.back()),
     press: (key) => page.keyboard.press(key),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
-    waitFor: (fn, arg) => waitForFunction(fn, arg),
+    waitFor,
     screenshot: (file) => {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       return page.screenshot({ path: file });
@@ -161,6 +173,7 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
   });
   const wrap = (page) => pageInterface(page, requests, sent, {
     waitForFunction: (fn, arg) => page.waitForFunction(fn, arg, { timeout: WAIT_MS, polling: 100 }),
+    setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
   });
   return {
     name: 'chromium',
@@ -280,7 +293,29 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     }
     return pageInterface(page, requests, sent, {
       waitForFunction: (fn, arg) => page.waitForFunction(fn, { timeout: WAIT_MS, polling: 100 }, arg),
+      setColorScheme,
     });
+  }
+  // The colour scheme of every page ('light' | 'dark'; null: the browser's own again), set from the options page.
+  async function setColorScheme(scheme) {
+    const options = await openOptions();
+    try {
+      await options.evaluate((value) => {
+        const setting = globalThis.browser.browserSettings.overrideContentColorScheme; // the extension API, in the page
+        return value ? setting.set({ value }) : setting.clear({});
+      }, scheme);
+    } finally {
+      await options.close();
+    }
+  }
+  async function openOptions() {
+    // BiDi may not navigate to an extension page; a page of the site may (the test build allows it).
+    const page = await newPage();
+    await page.goto('https://x.com/home');
+    const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/options.html`;
+    await page.evaluate((href) => { location.href = href; }, url);
+    await page.waitFor((href) => location.href === href && document.readyState === 'complete', url);
+    return page;
   }
   return {
     name: 'firefox',
@@ -291,15 +326,7 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     stopWorker: null, // neither BiDi nor the extension APIs can end a background script that is busy
     watchesExtension: 'every request of the pages, and every request that left the browser (the background script\'s included) through a recording proxy',
     newPage,
-    async openOptions() {
-      // BiDi may not navigate to an extension page; a page of the site may (the test build allows it).
-      const page = await newPage();
-      await page.goto('https://x.com/home');
-      const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/options.html`;
-      await page.evaluate((href) => { location.href = href; }, url);
-      await page.waitFor((href) => location.href === href && document.readyState === 'complete', url);
-      return page;
-    },
+    openOptions,
     async close() {
       await browser.close();
       await networkRequests.stop();
