@@ -8,8 +8,10 @@
  * must to stay inside the viewport when the badge sits near its right (or bottom) edge. Click, Enter or Space
  * call the onActivate callback. The words come from faces.js, in the user's language, which the host's lang
  * attribute names. Text goes in with textContent only. The states differ by symbol, wording and border
- * style, not by colour alone; the colours are a blue/orange pair (told apart with any colour vision) with
- * contrast of at least 4.5:1 in light and dark schemes.
+ * style, not by colour alone: each tone has its own border (good solid, warn double, muted dashed), as the
+ * audience badge's words are the same in good and warn. The colours are a blue/orange pair, told apart with
+ * any colour vision (CIE76 ΔE of 20 or more, protanopia and deuteranopia simulated), with text contrast of at
+ * least 4.5:1 in light and dark schemes; the e2e scenario "colours every tone ..." measures both.
  *
  * The shadow root is closed in every release. The test build (scripts/build-extension.mjs --test) rewrites
  * the SHADOW_MODE line to 'open', so that accessibility checks can see inside.
@@ -29,7 +31,8 @@
     .badge { font: 600 13px/1.2 system-ui, sans-serif; padding: 0.15em 0.6em; border-radius: 0.7em;
              border: 1.5px solid #6b7280; background: #f9fafb; color: #111827; white-space: nowrap; }
     .badge[data-tone="good"] { border-color: #1d4ed8; background: #eff6ff; color: #1e3a8a; }
-    .badge[data-tone="warn"] { border-color: #b45309; background: #fffbeb; color: #78350f; }
+    /* warn: a double line, so that it differs from good by more than colour where both say "≈ N% real" */
+    .badge[data-tone="warn"] { border: 3px double #b45309; background: #fef3c7; color: #78350f; }
     .badge[data-tone="muted"] { border-style: dashed; color: #374151; }
     .tip { display: none; position: absolute; z-index: 2147483646; top: calc(100% + 6px); inset-inline-start: 0;
            width: max-content; max-width: min(22em, calc(100vw - 16px)); box-sizing: border-box; padding: 0.5em 0.7em; border-radius: 6px;
