@@ -16,6 +16,7 @@ import {
   xFollowerAudit, xFollowersBody, xProfile,
 } from './expected.js';
 import { CANARY_MARK, CANARY_URL } from './hook-marks.js';
+import { VISIONS, contrast, deltaE, hex, over, parseColour, simulate } from './colours.js';
 import { loadCore } from '../../../js-glue/node.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
@@ -98,6 +99,45 @@ async function axeViolations(page) {
     const result = await window.axe.run({ include }, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   });
+}
+
+// Runs in the page: the colours of the badge and, when open, of the panel, as computed (open shadow roots).
+// Each text is an element with text of its own: its colour, and the backgrounds from it up to the first opaque
+// one (computed colours serialise as rgb() when opaque). The tooltip's colours are read while it is hidden:
+// hover and focus only show it, its colours stay the same.
+function readColours() {
+  const backgrounds = (el) => {
+    const out = [];
+    for (let node = el; node && out.at(-1)?.startsWith('rgb(') !== true; node = node.parentElement ?? node.getRootNode().host) {
+      out.push(getComputedStyle(node).backgroundColor);
+    }
+    return out;
+  };
+  const texts = (root) => [...root.querySelectorAll('*')]
+    .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
+    .map((el) => ({ part: el.className || el.localName, text: el.textContent.trim().slice(0, 40), colour: getComputedStyle(el).color, backgrounds: backgrounds(el) }));
+  const host = document.querySelector('[data-truefollow-badge]');
+  const face = host.shadowRoot.querySelector('.badge');
+  const style = getComputedStyle(face);
+  const panel = document.querySelector('[data-truefollow-panel]')?.shadowRoot;
+  const fill = (key) => panel?.querySelector(`.row[data-key="${key}"] .fill`);
+  return {
+    state: host.getAttribute('data-state'),
+    tone: face.dataset.tone ?? 'none',
+    text: face.textContent,
+    badge: { background: style.backgroundColor, text: style.color, border: style.borderTopColor,
+      borderStyle: `${style.borderTopStyle} ${style.borderTopWidth}` },
+    texts: texts(host.shadowRoot),
+    panel: panel ? { texts: texts(panel), fills: Object.fromEntries(['real', 'fake'].filter(fill).map((k) => [k, getComputedStyle(fill(k)).backgroundColor])) } : null,
+  };
+}
+
+// A text's contrast with what it sits on: its backgrounds painted bottom up, then its colour over them.
+function textContrast({ colour, backgrounds }) {
+  const [base, ...above] = backgrounds.map(parseColour).reverse();
+  assert.equal(base?.a, 1, `text on an opaque background (${backgrounds.join(' under ')})`);
+  const background = above.reduce((under, layer) => over(layer, under), base);
+  return contrast(over(parseColour(colour), background), background);
 }
 
 // Text as read, with the locale's no-break and narrow spaces ("38 %" in German) as plain spaces.
@@ -385,6 +425,101 @@ export function browserScenarios(launch) {
       assert.deepEqual(await axeViolations(page), [], 'axe-core finds nothing wrong with the panel and its engagement');
       await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-x-engagement-panel.png`));
       await page.press('Escape');
+    });
+
+    it('colours every tone with enough contrast, in light and dark schemes, and never by colour alone', { timeout: TEST_MS * 2 }, async (t) => {
+      // A page for each state; between them the tones good (a real account), warn (an audience under half
+      // real, a fake account) and muted (every state without a result). crowdedstudio: an account nothing here
+      // has audited, so its profile shows the account itself.
+      const PAGES = [
+        { url: 'https://x.com/examplestudio/followers', states: ['reading', 'ready'], hold: /\/Followers\?/ },
+        { url: 'https://x.com/crowdedstudio', states: ['ready'] },
+        { url: 'https://x.com/dealfinder4821', states: ['ready'] },
+        { url: 'https://x.com/dealfinder4821/followers', states: ['no-data'] },
+        { url: 'https://x.com/coretrap', states: ['error'] },
+        { url: 'https://x.com/oddshape', states: ['unsupported'] },
+      ];
+      const SCHEMES = ['light', 'dark'];
+      const samples = []; // {scheme, state, tone, text, badge, texts, panel}
+      const axeFound = []; // axe-core's violations on each badge and its panel in the dark scheme, asserted last
+      try {
+        for (const { url, states, hold } of PAGES) {
+          const release = hold ? browser.hold(hold) : () => {};
+          try {
+            await openPage(url);
+            for (const state of states) {
+              if (state !== states[0]) release();
+              await page.waitFor((s) => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === s, state);
+              for (const scheme of SCHEMES) {
+                await page.colorScheme(scheme);
+                await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
+                await page.waitFor(() => document.querySelector('[data-truefollow-panel]'));
+                samples.push({ scheme, ...await page.evaluate(readColours) });
+                if (scheme === 'dark') {
+                  axeFound.push(...(await axeViolations(page)).map((v) => `${state} on ${url}: ${v}`));
+                  await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-dark-${state}-${new URL(url).pathname.slice(1).replace('/', '-')}.png`));
+                }
+                await page.evaluate(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('button').click());
+                await page.waitFor(() => !document.querySelector('[data-truefollow-panel]'));
+              }
+            }
+          } finally {
+            release();
+          }
+        }
+      } finally {
+        await page.colorScheme(null); // Firefox's setting holds for every page until cleared
+      }
+      assert.deepEqual([...new Set(samples.map((x) => x.state))].sort(), ['error', 'no-data', 'reading', 'ready', 'unsupported']);
+      assert.deepEqual([...new Set(samples.map((x) => x.tone))].sort(), ['good', 'muted', 'warn'], 'every tone was painted');
+
+      // Text against its background: at least 4.5:1 (WCAG 1.4.3, level AA) in the badge, its tooltip and the panel.
+      for (const scheme of SCHEMES) {
+        const least = {};
+        for (const sample of samples.filter((x) => x.scheme === scheme)) {
+          for (const [where, texts] of [['badge', sample.texts.filter((x) => x.part !== 'tip')], ['tooltip', sample.texts.filter((x) => x.part === 'tip')], ['panel', sample.panel.texts]]) {
+            for (const text of texts) {
+              const ratio = textContrast(text);
+              assert.ok(ratio >= 4.5, `${scheme}: ${sample.state} (${sample.tone}) ${where} "${text.text}": ${text.colour} on ${text.backgrounds.join(' over ')} is ${ratio.toFixed(2)}:1`);
+              least[where] = Math.min(least[where] ?? Infinity, ratio);
+            }
+          }
+        }
+        t.diagnostic(`${scheme}: least contrast ${Object.entries(least).map(([k, v]) => `${k} ${v.toFixed(2)}:1`).join(', ')}`);
+      }
+
+      // Good and warn told apart by colour with any colour vision: CIE76 distance of at least 20 (about ten just
+      // noticeable differences) between the two tones' fill, outline and text, and between the panel's real and
+      // fake bars, as seen with normal vision and as Machado 2009 simulates protanopia and deuteranopia.
+      for (const scheme of SCHEMES) {
+        const tone = (name) => samples.find((x) => x.scheme === scheme && x.tone === name);
+        const [good, warn] = [tone('good'), tone('warn')];
+        const bars = samples.find((x) => x.scheme === scheme && x.panel.fills.real && x.panel.fills.fake)?.panel.fills;
+        assert.ok(bars, 'a panel drew the real and fake bars');
+        const pairs = { fill: [good.badge.background, warn.badge.background], outline: [good.badge.border, warn.badge.border],
+          text: [good.badge.text, warn.badge.text], bars: [bars.real, bars.fake] };
+        for (const [what, [a, b]] of Object.entries(pairs)) {
+          const seen = Object.keys(VISIONS).map((vision) => [vision, deltaE(simulate(parseColour(a), vision), simulate(parseColour(b), vision))]);
+          t.diagnostic(`${scheme}: ${what} ${hex(parseColour(a))} vs ${hex(parseColour(b))}: ΔE ${seen.map(([v, d]) => `${v} ${d.toFixed(1)}`).join(', ')}`);
+          for (const [vision, d] of seen) assert.ok(d >= 20, `${scheme}: good and warn ${what} (${a}, ${b}) differ by ΔE ${d.toFixed(1)} with ${vision}`);
+        }
+      }
+
+      // Never by colour alone: each tone draws its own border (good solid, warn double, muted dashed). Symbols and
+      // words differ too where the badge judges an account (✓ likely real, ⚠ likely fake), but the audience badge
+      // says "≈ N% real" in good and warn alike, so only the border tells those two apart without colour.
+      for (const scheme of SCHEMES) {
+        const borders = new Map(samples.filter((x) => x.scheme === scheme).map((x) => [x.tone, x.badge.borderStyle]));
+        t.diagnostic(`${scheme}: borders ${[...borders].map(([tone, border]) => `${tone} ${border}`).join(', ')}`);
+        assert.equal(new Set(borders.values()).size, borders.size, `${scheme}: each tone has a border of its own (${JSON.stringify([...borders])})`);
+        for (const x of samples.filter((s) => s.scheme === scheme)) {
+          assert.equal(x.badge.borderStyle, borders.get(x.tone), `${scheme}: every ${x.tone} badge has the ${x.tone} border`);
+        }
+        for (const border of borders.values()) { // a double line under 3px draws as one
+          assert.ok(!border.startsWith('double') || parseFloat(border.split(' ')[1]) >= 3, `${scheme}: ${border} shows as double`);
+        }
+      }
+      assert.deepEqual(axeFound, [], 'axe-core finds nothing wrong with any badge and its panel in the dark scheme');
     });
 
     it('asks the web only for the page and the site\'s own data requests', { timeout: TEST_MS }, async () => {
