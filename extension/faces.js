@@ -66,7 +66,9 @@
     if (kind === 'rate') return i18n().number(v, { maximumSignificantDigits: 2 });
     if (kind === 'percent') return i18n().number(v / 100, { style: 'percent' });
     const phrase = kind === 'age' ? unit : kind;
-    return t(i18n().pluralKey(`reason_n_${phrase}`, v), i18n().number(v));
+    // Years always with their tenth, as the core writes them ("13.0 years", not "13 years").
+    const digits = kind === 'age' && unit === 'years' ? { minimumFractionDigits: 1, maximumFractionDigits: 1 } : {};
+    return t(i18n().pluralKey(`reason_n_${phrase}`, v), i18n().number(v, digits));
   }
 
   /** A reason of the core in the user's language; its English text when its key or numbers are not known here. */

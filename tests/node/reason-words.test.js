@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../js-glue/node.js';
@@ -13,6 +14,14 @@ const english = JSON.parse(fs.readFileSync(path.join(root, 'extension/_locales/e
 const fixtures = fs.readdirSync(path.join(root, 'tests/fixtures'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => fs.readdirSync(path.join(root, 'tests/fixtures', d.name)).filter((f) => f.endsWith('.json')).map((f) => path.join('tests/fixtures', d.name, f)));
+
+// extension/faces.js in English, as the panel uses it (its messages as scripts/build-extension.mjs bundles them).
+function englishFaces() {
+  const sandbox = { Intl, truefollowLocales: { en: english } };
+  sandbox.globalThis = sandbox;
+  for (const file of ['i18n.js', 'faces.js']) vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox);
+  return sandbox.truefollowFaces;
+}
 
 describe('reason keys', () => {
   it('come with every reason of the fixtures\' accounts, with numbers for their numbers', async () => {
@@ -56,5 +65,28 @@ describe('reason keys', () => {
       // the rate's "%.2g" can read 2 where the number is 2.0; compare as numbers
       assert.deepEqual(r.args, named, `"${r.text}" and ${JSON.stringify(r.args)}`);
     }
+  });
+
+  it('read in the English panel exactly as the core wrote them, on any day (ages cross whole years)', async () => {
+    const core = await loadCore({ build: 'release' });
+    const { panelModel } = englishFaces();
+    let compared = 0;
+    for (let day = 0; day < 400; day += 23) { // 18 dates over more than a year: every tenth of a year is crossed
+      for (const file of fixtures) {
+        let report;
+        try {
+          report = core.score(fs.readFileSync(path.join(root, file), 'utf8'), { now: NOW + day * 86400 });
+        } catch {
+          continue;
+        }
+        for (const account of report.accounts ?? []) {
+          if (!account.reasons?.length) continue;
+          const shown = panelModel({ platform: account.platform, handle: account.handle, state: 'ready', account }).account.reasons;
+          assert.deepEqual(shown, account.reasons.map((r) => r.text), `${file}, day ${day}`);
+          compared += shown.length;
+        }
+      }
+    }
+    assert.ok(compared > 1000, `compared ${compared} reasons`);
   });
 });

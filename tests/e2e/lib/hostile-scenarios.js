@@ -237,7 +237,7 @@ export function hostileScenarios(launch) {
       for (const text of [panel.text, panel.attributes]) {
         assert.ok(!text.includes('<img') && !text.includes('<script') && !BIDI_CONTROLS.test(text) && !text.includes('WWWW'), 'no page text');
       }
-      assert.ok(accounts.some((a) => a.reasons.every((r) => panel.text.includes(r.text))), 'the profile is described by the core\'s reasons');
+      assert.ok(accounts.some((a) => a.reasons.every((r) => panel.text.includes(r.text))), `the profile is described by the core's reasons (${accounts.map((a) => a.reasons.map((r) => r.text).join(' / ')).join(' | ')}; the panel: ${panel.text})`);
       assert.ok(panel.box.width <= 384 + 1 && panel.box.left >= 0 && panel.box.right <= panel.viewport.width, `the panel fits (${JSON.stringify(panel.box)})`);
       assert.ok(panel.box.top >= 0 && panel.box.bottom <= panel.viewport.height, `vertically too (${JSON.stringify(panel.box)}, ${JSON.stringify(panel.viewport)})`);
       assert.equal((await page.evaluate(() => window.hostile.observed())).pwned, null);
