@@ -5,19 +5,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { loadCore } from '../../js-glue/node.js';
-import { root } from './helpers.js';
+import { extensionLocales, loadFaces, root } from './helpers.js';
 
-const localesDir = path.join(root, 'extension', '_locales');
 const LANGUAGES = ['en', 'de', 'es', 'fr', 'pt_BR', 'ja'];
-const messages = Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'messages.json'), 'utf8'))]));
-const sandbox = { Intl, truefollowLocales: messages };
-sandbox.globalThis = sandbox;
-for (const file of ['i18n.js', 'faces.js']) vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox);
-const i18n = sandbox.truefollowI18n;
-const { panelModel } = sandbox.truefollowFaces;
+const messages = extensionLocales();
+const { i18n, faces: { panelModel } } = loadFaces(messages);
 
 // Every source the core can name: the baseline_source initialisers of engagement.c, the only place they are made.
 const C_STRING = /"((?:[^"\\]|\\.)*)"/.source;

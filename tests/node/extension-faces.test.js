@@ -1,22 +1,11 @@
 // What the badge and the panel say (extension/faces.js), from core reports of every kind, in English and in
 // the other languages of _locales (words from the messages, numbers and dates from Intl in that locale).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { extensionLocales, loadFaces } from './helpers.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const localesDir = path.join(root, 'extension', '_locales');
-const sandbox = { Intl };
-sandbox.globalThis = sandbox;
-// What scripts/build-extension.mjs bundles as locales.js.
-sandbox.truefollowLocales = Object.fromEntries(fs.readdirSync(localesDir)
-  .map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'messages.json'), 'utf8'))]));
-for (const file of ['i18n.js', 'faces.js']) vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox);
-const i18n = sandbox.truefollowI18n;
-const { percent, badgeFace, stateFace, panelModel } = sandbox.truefollowFaces;
+const locales = extensionLocales();
+const { i18n, faces: { percent, badgeFace, stateFace, panelModel } } = loadFaces(locales);
 const inLanguage = (lang, fn) => {
   i18n.setLanguage(lang);
   try {
@@ -68,7 +57,7 @@ describe('extension faces', () => {
     assert.doesNotMatch(face.detail, /%/);
     const panel = panelModel({ platform: 'x', handle: 'a', state: 'ready', account: unjudged });
     assert.match(panel.account.verdict, /too little of this profile/);
-    const german = JSON.parse(fs.readFileSync(path.join(localesDir, 'de', 'messages.json'), 'utf8'));
+    const german = locales.de;
     assert.equal(inLanguage('de', () => badgeFace({ account: unjudged }).detail), german.badge_account_too_little.message);
     assert.equal(badgeFace({ account: unjudged, audit: firm }).state, 'ready', 'a firm audience estimate still shows');
   });
@@ -102,7 +91,7 @@ describe('extension faces', () => {
   });
 
   it('names every badge state in words, in every language, and says why an error happened', () => {
-    for (const lang of Object.keys(sandbox.truefollowLocales)) {
+    for (const lang of Object.keys(locales)) {
       for (const state of ['reading', 'no-data', 'unsupported', 'error']) {
         const face = inLanguage(lang, () => stateFace(state));
         assert.equal(face.state, state);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cli = path.join(root, 'build', 'truefollow');
@@ -11,4 +12,18 @@ export const NOW = 1790000000; // a fixed "now", so ages and verdicts do not dri
 
 export function sharedFixture(relative) {
   return path.join(sharedFixtures, relative);
+}
+
+// Every language of the extension: lang -> its messages.json, as scripts/build-extension.mjs bundles them (locales.js).
+export function extensionLocales() {
+  const dir = path.join(root, 'extension', '_locales');
+  return Object.fromEntries(fs.readdirSync(dir).map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(dir, lang, 'messages.json'), 'utf8'))]));
+}
+
+// extension/i18n.js and faces.js, run as the extension runs them, with these messages: {i18n, faces}.
+export function loadFaces(locales = extensionLocales()) {
+  const sandbox = { Intl, truefollowLocales: locales };
+  sandbox.globalThis = sandbox;
+  for (const file of ['i18n.js', 'faces.js']) vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox);
+  return { i18n: sandbox.truefollowI18n, faces: sandbox.truefollowFaces };
 }

@@ -3,25 +3,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../js-glue/node.js';
-import { NOW } from './helpers.js';
+import { loadFaces, NOW } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const english = JSON.parse(fs.readFileSync(path.join(root, 'extension/_locales/en/messages.json'), 'utf8'));
 const fixtures = fs.readdirSync(path.join(root, 'tests/fixtures'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => fs.readdirSync(path.join(root, 'tests/fixtures', d.name)).filter((f) => f.endsWith('.json')).map((f) => path.join('tests/fixtures', d.name, f)));
-
-// extension/faces.js in English, as the panel uses it (its messages as scripts/build-extension.mjs bundles them).
-function englishFaces() {
-  const sandbox = { Intl, truefollowLocales: { en: english } };
-  sandbox.globalThis = sandbox;
-  for (const file of ['i18n.js', 'faces.js']) vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox);
-  return sandbox.truefollowFaces;
-}
 
 describe('reason keys', () => {
   it('come with every reason of the fixtures\' accounts, with numbers for their numbers', async () => {
@@ -69,7 +60,7 @@ describe('reason keys', () => {
 
   it('read in the English panel exactly as the core wrote them, on any day (ages cross whole years)', async () => {
     const core = await loadCore({ build: 'release' });
-    const { panelModel } = englishFaces();
+    const { panelModel } = loadFaces({ en: english }).faces; // the panel in English
     let compared = 0;
     for (let day = 0; day < 400; day += 23) { // 18 dates over more than a year: every tenth of a year is crossed
       for (const file of fixtures) {

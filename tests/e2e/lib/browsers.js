@@ -62,8 +62,7 @@ const FIREFOX = process.env.TRUEFOLLOW_FIREFOX || '/usr/bin/firefox-esr';
 // Runs in the page: true once prefers-color-scheme says `scheme`.
 const schemeIs = (scheme) => matchMedia(`(prefers-color-scheme: ${scheme})`).matches;
 
-function pageInterface(page, requests, sent, { waitForFunction, setColorScheme }) {
-  const waitFor = (fn, arg) => waitForFunction(fn, arg);
+function pageInterface(page, requests, sent, { waitForFunction: waitFor, setColorScheme }) {
   return {
     requests,
     sent,

@@ -124,7 +124,6 @@ function readColours() {
   return {
     state: host.getAttribute('data-state'),
     tone: face.dataset.tone ?? 'none',
-    text: face.textContent,
     badge: { background: style.backgroundColor, text: style.color, border: style.borderTopColor,
       borderStyle: `${style.borderTopStyle} ${style.borderTopWidth}` },
     texts: texts(host.shadowRoot),
@@ -440,7 +439,7 @@ export function browserScenarios(launch) {
         { url: 'https://x.com/oddshape', states: ['unsupported'] },
       ];
       const SCHEMES = ['light', 'dark'];
-      const samples = []; // {scheme, state, tone, text, badge, texts, panel}
+      const samples = []; // {scheme, state, tone, badge, texts, panel}
       const axeFound = []; // axe-core's violations on each badge and its panel in the dark scheme, asserted last
       try {
         for (const { url, states, hold } of PAGES) {
