@@ -1,7 +1,7 @@
 # The audience estimate's simulation benchmark and the engagement baselines.
 #
 #   make eval-audience         the coverage / error grid of the fake share and the Follower Factory simulation
-#   make eval-audience-exact   the same, and each cell's coverage computed exactly over the sample
+#   make eval-audience-exact   the same, and each cell's coverage computed exactly over audience and sample
 #                              (EXACT_DRAWS measurements of the error rates; a few minutes)
 #   make baselines       regenerate wasm/src/engagement_instagram.inc from InstaFake (aggregates only)
 DATA_DIR ?= ../shared/data

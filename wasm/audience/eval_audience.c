@@ -9,13 +9,16 @@
  * population), while the audience is drawn from the pool itself. Printed: the mean absolute error of the
  * fake share (points) and how often the 90% interval covers the true share.
  *
- * 200 samples measure a cell's coverage to about 2.1 points (one standard error at 90%), so a method
- * covering 90% everywhere still leaves about 3 of 44 cells outside 87-95% by chance. To tell that noise
- * from a real miss, the same simulation runs again with 2,000 samples a cell on a separate random stream
- * (standard error about 0.7 points), and the 200-sample grid is compared with what those coverages predict.
+ * How often the interval covers the truth is measured within each repetition, not by its one sample alone:
+ * given the repetition's rates and audience, the flagged count of a sample of n is hypergeometric, so the
+ * chance that the interval covers the truth is a sum over the counts whose interval covers it. A yes-or-no
+ * per sample would measure a cell's coverage to about 2.1 points in 200 repetitions (one standard error at
+ * 90%), leaving about 3 of 44 cells of a method that covers exactly 90% outside 87-95% by luck; the chance
+ * removes the sample's luck and leaves only that of the rates and the audience. The yes-or-no counts of the
+ * same repetitions are printed too, with a check that they agree with the chances.
  *
- * `--exact DRAWS` (make eval-audience-exact) measures each cell's coverage more precisely still: the
- * flagged count's law in the simulation is known exactly (a hypergeometric number of fakes in the sample,
+ * `--exact DRAWS` (make eval-audience-exact) measures each cell's coverage more precisely still, over the
+ * audience's draw as well: the flagged count's law in the simulation is known exactly (a hypergeometric number of fakes in the sample,
  * each flagged with the pool's sensitivity, each genuine account with its false-positive rate), so for
  * each of DRAWS bootstrap measurements of the rates the chance that the interval covers the truth is a
  * sum over the counts whose interval covers it. Only the rates' draws are left to chance.
@@ -39,7 +42,6 @@
 
 #define AUDIENCE 10000
 #define REPETITIONS 200
-#define PRECISE_REPETITIONS 2000
 #define FAKE_THRESHOLD 0.5
 #define SHARES 11 /* 0%, 10%, ..., 100% */
 #define SIZES 4
@@ -52,14 +54,12 @@ typedef struct pool {
     size_t n;
 } pool;
 
-/* splitmix64 streams: a fixed seed gives the same figures on every run. The 200-sample grids and the
- * Follower Factory share one stream; the 2,000-sample grids and the exact measure have their own, so that
- * they repeat none of its draws. */
+/* splitmix64 streams: a fixed seed gives the same figures on every run. The grids and the Follower Factory
+ * share one stream; the exact measure has its own, so that it repeats none of its draws. */
 typedef struct stream {
     unsigned long long state;
 } stream;
-static stream main_stream = {0x7472756566756c6cULL}, precise_stream = {0x70726563697365ULL},
-              exact_stream = {0x6578616374ULL};
+static stream main_stream = {0x7472756566756c6cULL}, exact_stream = {0x6578616374ULL};
 static unsigned long long next_random(stream *s)
 {
     unsigned long long z = (s->state += 0x9E3779B97F4A7C15ULL);
@@ -220,28 +220,60 @@ static void measure_rates(frame *f, stream *rng, tf_error_rates *rates)
 
 typedef struct grid {
     int reps;
-    int covered[SHARES][SIZES];
-    double mae[SHARES][SIZES]; /* points */
+    int covered[SHARES][SIZES];   /* repetitions whose drawn sample's interval covered the truth */
+    double chance[SHARES][SIZES]; /* the sum over repetitions of the chance that a sample's interval covers it */
+    double spread[SHARES][SIZES]; /* the sum of chance * (1 - chance): the variance of `covered` given the chances */
+    double mae[SHARES][SIZES];    /* points */
 } grid;
 
 static double coverage_of(const grid *g, int s, int z) { return (double)g->covered[s][z] / g->reps; }
 
-/* The simulation: an audience at each share, samples of each size, `reps` times. */
-static void simulate(frame *f, stream *rng, int reps, grid *g)
+static double chance_of(const grid *g, int s, int z) { return g->chance[s][z] / g->reps; }
+
+static double coverage_given_rates(size_t n, const double *law, const tf_error_rates *rates, double truth,
+                                   int checked, int *broken);
+
+/* The law of the flagged count in a sample of n drawn without replacement from an audience holding
+ * `flagged` accounts the model flags: hypergeometric. */
+static void sample_law(size_t n, size_t flagged, double *law)
 {
+    double nn = (double)n, ff = (double)flagged, rest = AUDIENCE - ff;
+    double log_all = lgamma(AUDIENCE + 1.0) - lgamma(nn + 1) - lgamma(AUDIENCE - nn + 1);
+    for (size_t k = 0; k <= n; k++) {
+        double kk = (double)k;
+        law[k] = kk > ff || nn - kk > rest
+                     ? 0
+                     : exp(lgamma(ff + 1) - lgamma(kk + 1) - lgamma(ff - kk + 1) + lgamma(rest + 1) -
+                           lgamma(nn - kk + 1) - lgamma(rest - nn + kk + 1) - log_all);
+    }
+}
+
+/*
+ * The simulation: an audience at each share, samples of each size, `reps` times. Each repetition measures
+ * the rates, draws an audience and draws one sample (its error and whether its interval covers the truth).
+ * With `law` (room for sizes[SIZES - 1] + 1 doubles), each repetition also gets the chance that its interval
+ * covers the truth over every sample its audience could give: the same repetition's coverage without the
+ * luck of the one sample drawn, so 200 repetitions measure a cell's coverage far more closely than 200
+ * yes-or-no draws.
+ */
+static void simulate(frame *f, stream *rng, int reps, double *law, grid *g)
+{
+    memset(g, 0, sizeof *g);
     g->reps = reps;
     for (int s = 0; s < SHARES; s++) {
         size_t n_fake = (size_t)s * AUDIENCE / (SHARES - 1);
         double truth = (double)s / (SHARES - 1);
         for (int z = 0; z < SIZES; z++) {
             double abs_error = 0;
-            int covered = 0;
             for (int rep = 0; rep < reps; rep++) {
                 tf_error_rates rates;
                 measure_rates(f, rng, &rates);
-                for (size_t a = 0; a < AUDIENCE; a++) /* the audience: row indexes, fakes first */
+                size_t in_audience = 0; /* the audience's flagged accounts */
+                for (size_t a = 0; a < AUDIENCE; a++) { /* the audience: row indexes, fakes first */
                     f->audience[a] = a < n_fake ? f->fakes[uniform_index(rng, f->nf)]
                                                 : f->genuine[uniform_index(rng, f->ng)];
+                    in_audience += f->pl->p[f->audience[a]] >= FAKE_THRESHOLD;
+                }
                 size_t flagged = 0;
                 for (size_t k = 0; k < sizes[z]; k++) { /* a sample without replacement: partial shuffle */
                     size_t j = k + uniform_index(rng, AUDIENCE - k), t = f->audience[k];
@@ -252,10 +284,15 @@ static void simulate(frame *f, stream *rng, int reps, grid *g)
                 tf_audit audit;
                 tf_audit_from_counts(sizes[z], flagged, 0, &rates, TF_SEEN_FOLLOWERS, &audit);
                 abs_error += fabs(audit.fake.share - truth);
-                covered += audit.fake.ci90[0] <= truth + 1e-9 && truth - 1e-9 <= audit.fake.ci90[1];
+                g->covered[s][z] += audit.fake.ci90[0] <= truth + 1e-9 && truth - 1e-9 <= audit.fake.ci90[1];
+                if (law) {
+                    sample_law(sizes[z], in_audience, law);
+                    double c = coverage_given_rates(sizes[z], law, &rates, truth, 0, NULL);
+                    g->chance[s][z] += c;
+                    g->spread[s][z] += c * (1 - c);
+                }
             }
             g->mae[s][z] = 100 * abs_error / reps;
-            g->covered[s][z] = covered;
         }
     }
 }
@@ -409,6 +446,19 @@ static void print_rates(const pool *pl)
            all.true_neg + all.false_pos, FAKE_THRESHOLD);
 }
 
+/* A grid of coverages (as shares) under a heading: its rows, then its range and the cells outside 87-95%. */
+static int print_coverages(double cover[SHARES][SIZES])
+{
+    double lo, hi;
+    int outside = summarise(cover, &lo, &hi);
+    printf("  fake%%   n=30  n=100  n=300 n=1000\n");
+    for (int s = 0; s < SHARES; s++)
+        printf("  %4d  %5.1f  %5.1f  %5.1f  %5.1f\n", s * 10, 100 * cover[s][0], 100 * cover[s][1], 100 * cover[s][2],
+               100 * cover[s][3]);
+    printf("Coverage %.1f-%.1f%%; %d of %d cells outside 87-95%%", 100 * lo, 100 * hi, outside, SHARES * SIZES);
+    return outside;
+}
+
 static void audience_grid(const pool *pl, int exact_draws)
 {
     frame f;
@@ -417,53 +467,60 @@ static void audience_grid(const pool *pl, int exact_draws)
         frame_close(&f);
         return;
     }
+    double *law = malloc((sizes[SIZES - 1] + 1) * sizeof *law);
+    if (!law) {
+        frame_close(&f);
+        return;
+    }
     print_rates(pl);
 
-    static grid g, precise;
-    double cover[SHARES][SIZES], precise_cover[SHARES][SIZES], worst_mae_1000 = 0, mean_cover = 0, chance = 0;
-    simulate(&f, &main_stream, REPETITIONS, &g);
-    simulate(&f, &precise_stream, PRECISE_REPETITIONS, &precise);
+    static grid g;
+    double cover[SHARES][SIZES], drawn[SHARES][SIZES], worst_mae_1000 = 0, covered = 0, expected = 0, spread = 0;
+    simulate(&f, &main_stream, REPETITIONS, law, &g);
     for (int s = 0; s < SHARES; s++)
         for (int z = 0; z < SIZES; z++) {
-            cover[s][z] = coverage_of(&g, s, z);
-            precise_cover[s][z] = coverage_of(&precise, s, z);
-            mean_cover += cover[s][z] / (SHARES * SIZES);
-            chance += outside_by_chance(precise_cover[s][z], REPETITIONS);
+            cover[s][z] = chance_of(&g, s, z);
+            drawn[s][z] = coverage_of(&g, s, z);
+            covered += g.covered[s][z];
+            expected += g.chance[s][z];
+            spread += g.spread[s][z];
             if (sizes[z] == 1000)
                 worst_mae_1000 = fmax(worst_mae_1000, g.mae[s][z]);
         }
 
     double lo, hi;
     int outside = summarise(cover, &lo, &hi);
-    printf("Fake share: mean absolute error (points) | 90%% interval coverage (%%), %d samples a cell\n", REPETITIONS);
+    printf("Fake share: mean absolute error (points) | 90%% interval coverage (%%), %d repetitions a cell\n",
+           REPETITIONS);
     printf("  fake%%   n=30   n=100  n=300 n=1000 |  n=30  n=100  n=300 n=1000\n");
     for (int s = 0; s < SHARES; s++)
         printf("  %4d  %5.2f  %5.2f  %5.2f  %5.2f  | %5.1f  %5.1f  %5.1f  %5.1f\n", s * 10, g.mae[s][0], g.mae[s][1],
                g.mae[s][2], g.mae[s][3], 100 * cover[s][0], 100 * cover[s][1], 100 * cover[s][2], 100 * cover[s][3]);
+    printf("A repetition measures the rates, draws an audience and draws a sample: the error is that sample's; the "
+           "coverage is the chance that the interval covers the truth over every sample of n its audience could "
+           "give, averaged over the repetitions.\n");
     printf("Targets: coverage 87-95%% in every cell (measured %.1f-%.1f%%, %d of %d cells outside: %s); MAE <= 2 points "
-           "at n=1000 (worst %.2f: %s)\n",
+           "at n=1000 (worst %.2f: %s)\n\n",
            100 * lo, 100 * hi, outside, SHARES * SIZES, outside ? "NOT met" : "met", worst_mae_1000,
            worst_mae_1000 <= 2 ? "met" : "NOT met");
-    printf("Mean coverage %.1f%%. A cell's coverage from %d samples has a standard error of about %.1f points: a method "
-           "covering exactly 90%% in every cell would leave %.1f of %d cells outside 87-95%% by chance; the coverages "
-           "measured with %d samples below predict %.1f.\n\n",
-           100 * mean_cover, REPETITIONS, 100 * sqrt(0.9 * 0.1 / REPETITIONS),
-           SHARES * SIZES * outside_by_chance(0.9, REPETITIONS), SHARES * SIZES, PRECISE_REPETITIONS, chance);
 
-    outside = summarise(precise_cover, &lo, &hi);
-    printf("The same with %d samples a cell (a separate random stream; standard error about %.1f points)\n",
-           PRECISE_REPETITIONS, 100 * sqrt(0.9 * 0.1 / PRECISE_REPETITIONS));
-    printf("  fake%%   n=30  n=100  n=300 n=1000\n");
+    printf("The same repetitions counted by the one sample each drew, covered or not (standard error about %.1f "
+           "points a cell)\n",
+           100 * sqrt(0.9 * 0.1 / REPETITIONS));
+    print_coverages(drawn);
+    double predicted = 0;
     for (int s = 0; s < SHARES; s++)
-        printf("  %4d  %5.1f  %5.1f  %5.1f  %5.1f\n", s * 10, 100 * precise_cover[s][0], 100 * precise_cover[s][1],
-               100 * precise_cover[s][2], 100 * precise_cover[s][3]);
-    printf("Coverage %.1f-%.1f%%; %d of %d cells outside 87-95%% (%.1f expected by chance at 90%%)\n\n", 100 * lo,
-           100 * hi, outside, SHARES * SIZES, SHARES * SIZES * outside_by_chance(0.9, PRECISE_REPETITIONS));
+        for (int z = 0; z < SIZES; z++)
+            predicted += outside_by_chance(cover[s][z], REPETITIONS);
+    printf(" (%.1f expected by chance from the coverages above). Samples covered: %.0f of %d; the chances above "
+           "expect %.1f +- %.1f (z = %+.2f)\n\n",
+           predicted, covered, REPETITIONS * SHARES * SIZES, expected, sqrt(spread),
+           spread > 0 ? (covered - expected) / sqrt(spread) : 0.0);
 
     static exact_grid e;
     if (exact_draws > 0 && measure_exactly(&f, exact_draws, &e) == 0) {
         outside = summarise(e.coverage, &lo, &hi);
-        printf("Coverage computed exactly over the sample, averaged over %d measurements of the rates (%% +- its "
+        printf("Coverage computed exactly over audience and sample, averaged over %d measurements of the rates (%% +- its "
                "standard error)\n",
                exact_draws);
         printf("  fake%%         n=30        n=100        n=300       n=1000\n");
@@ -477,6 +534,7 @@ static void audience_grid(const pool *pl, int exact_draws)
                SHARES * SIZES, e.broken ? "; WARNING: some intervals did not rise with the count, the figures are "
                                           "approximate" : "");
     }
+    free(law);
     frame_close(&f);
 }
 
