@@ -158,14 +158,32 @@ static size_t read_dates(const char *path, double *out, size_t cap)
     return n;
 }
 
+/* log C(n, k). */
+static double log_choose(double n, double k) { return lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1); }
+
+/* log of the binomial probability C(n, k) p^k (1 - p)^(n - k). */
+static double log_binomial(double n, double k, double p)
+{
+    if (p <= 0 || p >= 1)
+        return (p <= 0 ? k == 0 : k == n) ? 0 : -INFINITY;
+    return log_choose(n, k) + k * log(p) + (n - k) * log1p(-p);
+}
+
+/* The chance of k marked in n drawn without replacement from `total` of which `marked` are marked. */
+static double hypergeometric(double total, double marked, double n, double k)
+{
+    if (k > marked || n - k > total - marked)
+        return 0;
+    return exp(log_choose(marked, k) + log_choose(total - marked, n - k) - log_choose(total, n));
+}
+
 /* The chance that a cell whose coverage is `cover` measures outside 87-95% in `reps` samples (binomial tails). */
 static double outside_by_chance(double cover, int reps)
 {
     double outside = 0;
     for (int k = 0; k <= reps; k++)
         if (100 * k < 87 * reps || 100 * k > 95 * reps)
-            outside += exp(lgamma(reps + 1.0) - lgamma(k + 1.0) - lgamma(reps - k + 1.0) + k * log(cover) +
-                           (reps - k) * log1p(-cover));
+            outside += exp(log_binomial(reps, k, cover));
     return outside;
 }
 
@@ -218,6 +236,49 @@ static void measure_rates(frame *f, stream *rng, tf_error_rates *rates)
     error_rates(f->pl, f->rows, f->pl->n, rates);
 }
 
+static int covers(size_t n, size_t k, const tf_error_rates *rates, double truth, int side)
+{
+    tf_audit audit;
+    tf_audit_from_counts(n, k, 0, rates, TF_SEEN_FOLLOWERS, &audit);
+    return side < 0 ? audit.fake.ci90[1] >= truth - 1e-9 : audit.fake.ci90[0] <= truth + 1e-9;
+}
+
+/* P(the interval covers the truth) for one measurement of the rates. The interval's ends rise with k, so
+ * the counts whose interval covers the truth run from the first k whose upper end reaches it to the last
+ * whose lower end does; both are found by bisection. With `checked`, every count is also tried one by one
+ * and a disagreement is counted in *broken (printed as a warning). */
+static double coverage_given_rates(size_t n, const double *law, const tf_error_rates *rates, double truth,
+                                   int checked, int *broken)
+{
+    size_t lo = 0, hi = n + 1; /* the first k whose upper end reaches the truth (n + 1: none) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (covers(n, mid, rates, truth, -1))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    size_t first = lo;
+    lo = 0, hi = n + 1; /* one past the last k whose lower end reaches it (0: none) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (covers(n, mid, rates, truth, +1))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    double p = 0;
+    for (size_t k = first; k < lo; k++)
+        p += law[k];
+    if (checked) {
+        double brute = 0;
+        for (size_t k = 0; k <= n; k++)
+            brute += covers(n, k, rates, truth, -1) && covers(n, k, rates, truth, +1) ? law[k] : 0;
+        *broken += fabs(brute - p) > 1e-12;
+    }
+    return p;
+}
+
 typedef struct grid {
     int reps;
     int covered[SHARES][SIZES];   /* repetitions whose drawn sample's interval covered the truth */
@@ -230,22 +291,12 @@ static double coverage_of(const grid *g, int s, int z) { return (double)g->cover
 
 static double chance_of(const grid *g, int s, int z) { return g->chance[s][z] / g->reps; }
 
-static double coverage_given_rates(size_t n, const double *law, const tf_error_rates *rates, double truth,
-                                   int checked, int *broken);
-
 /* The law of the flagged count in a sample of n drawn without replacement from an audience holding
  * `flagged` accounts the model flags: hypergeometric. */
 static void sample_law(size_t n, size_t flagged, double *law)
 {
-    double nn = (double)n, ff = (double)flagged, rest = AUDIENCE - ff;
-    double log_all = lgamma(AUDIENCE + 1.0) - lgamma(nn + 1) - lgamma(AUDIENCE - nn + 1);
-    for (size_t k = 0; k <= n; k++) {
-        double kk = (double)k;
-        law[k] = kk > ff || nn - kk > rest
-                     ? 0
-                     : exp(lgamma(ff + 1) - lgamma(kk + 1) - lgamma(ff - kk + 1) + lgamma(rest + 1) -
-                           lgamma(nn - kk + 1) - lgamma(rest - nn + kk + 1) - log_all);
-    }
+    for (size_t k = 0; k <= n; k++)
+        law[k] = hypergeometric(AUDIENCE, (double)flagged, (double)n, (double)k);
 }
 
 /*
@@ -297,30 +348,17 @@ static void simulate(frame *f, stream *rng, int reps, double *law, grid *g)
     }
 }
 
-/* log of the binomial probability C(n, k) p^k (1 - p)^(n - k). */
-static double log_binomial(double n, double k, double p)
-{
-    if (p <= 0 || p >= 1)
-        return (p <= 0 ? k == 0 : k == n) ? 0 : -INFINITY;
-    return lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1) + k * log(p) + (n - k) * log1p(-p);
-}
-
 /* The law of the flagged count in a sample of n from an audience with n_fake fakes: h fakes in the sample
  * (hypergeometric), each flagged with probability se, each of the n - h genuine with probability fp. */
 static void flagged_law(size_t n, size_t n_fake, double se, double fp, double *law, double *fakes_flagged,
                         double *genuine_flagged)
 {
-    double nn = (double)n, nf = (double)n_fake, ng = AUDIENCE - nf;
+    double nn = (double)n, nf = (double)n_fake;
     for (size_t k = 0; k <= n; k++)
         law[k] = 0;
     for (size_t h = 0; h <= n; h++) {
-        double hh = (double)h;
-        if (hh > nf || nn - hh > ng)
-            continue;
-        double log_w = lgamma(nf + 1) - lgamma(hh + 1) - lgamma(nf - hh + 1) + lgamma(ng + 1) - lgamma(nn - hh + 1) -
-                       lgamma(ng - nn + hh + 1) - lgamma(AUDIENCE + 1.0) + lgamma(nn + 1) + lgamma(AUDIENCE - nn + 1);
-        double w = exp(log_w);
-        if (w < 1e-15)
+        double hh = (double)h, w = hypergeometric(AUDIENCE, nf, nn, hh);
+        if (w < 1e-15) /* also the impossible h */
             continue;
         for (size_t i = 0; i <= h; i++)
             fakes_flagged[i] = exp(log_binomial(hh, (double)i, se));
@@ -331,49 +369,6 @@ static void flagged_law(size_t n, size_t n_fake, double se, double fp, double *l
                 for (size_t j = 0; j <= n - h; j++)
                     law[i + j] += w * fakes_flagged[i] * genuine_flagged[j];
     }
-}
-
-static int covers(size_t n, size_t k, const tf_error_rates *rates, double truth, int side)
-{
-    tf_audit audit;
-    tf_audit_from_counts(n, k, 0, rates, TF_SEEN_FOLLOWERS, &audit);
-    return side < 0 ? audit.fake.ci90[1] >= truth - 1e-9 : audit.fake.ci90[0] <= truth + 1e-9;
-}
-
-/* P(the interval covers the truth) for one measurement of the rates. The interval's ends rise with k, so
- * the counts whose interval covers the truth run from the first k whose upper end reaches it to the last
- * whose lower end does; both are found by bisection. With `checked`, every count is also tried one by one
- * and a disagreement is counted in *broken (printed as a warning). */
-static double coverage_given_rates(size_t n, const double *law, const tf_error_rates *rates, double truth,
-                                   int checked, int *broken)
-{
-    size_t lo = 0, hi = n + 1; /* the first k whose upper end reaches the truth (n + 1: none) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (covers(n, mid, rates, truth, -1))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    size_t first = lo;
-    lo = 0, hi = n + 1; /* one past the last k whose lower end reaches it (0: none) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (covers(n, mid, rates, truth, +1))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    double p = 0;
-    for (size_t k = first; k < lo; k++)
-        p += law[k];
-    if (checked) {
-        double brute = 0;
-        for (size_t k = 0; k <= n; k++)
-            brute += covers(n, k, rates, truth, -1) && covers(n, k, rates, truth, +1) ? law[k] : 0;
-        *broken += fabs(brute - p) > 1e-12;
-    }
-    return p;
 }
 
 typedef struct exact_grid {
@@ -446,8 +441,8 @@ static void print_rates(const pool *pl)
            all.true_neg + all.false_pos, FAKE_THRESHOLD);
 }
 
-/* A grid of coverages (as shares) under a heading: its rows, then its range and the cells outside 87-95%. */
-static int print_coverages(double cover[SHARES][SIZES])
+/* A grid of coverages (as shares): its rows, then its range and the cells outside 87-95% (the line left open). */
+static void print_coverages(double cover[SHARES][SIZES])
 {
     double lo, hi;
     int outside = summarise(cover, &lo, &hi);
@@ -456,7 +451,6 @@ static int print_coverages(double cover[SHARES][SIZES])
         printf("  %4d  %5.1f  %5.1f  %5.1f  %5.1f\n", s * 10, 100 * cover[s][0], 100 * cover[s][1], 100 * cover[s][2],
                100 * cover[s][3]);
     printf("Coverage %.1f-%.1f%%; %d of %d cells outside 87-95%%", 100 * lo, 100 * hi, outside, SHARES * SIZES);
-    return outside;
 }
 
 static void audience_grid(const pool *pl, int exact_draws)
