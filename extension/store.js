@@ -22,9 +22,12 @@
  *
  * Schema: opening runs the migrations from the stored version up to SCHEMA_VERSION one step at a time, writing
  * the new version after each step; a step moves one record per write and must be safe to run again after an
- * interruption. Data written by a newer version is left untouched and the store refuses to open rather than
- * guess. Quota: a write that hits the browser's quota evicts the oldest follower records (then the oldest
- * profiles) and tries again; the caps in LIMITS keep the store well below the quota in normal use.
+ * interruption, and on data it has already moved. Data written by a newer version is left untouched and the
+ * store refuses to open rather than guess. A schema record that cannot be read is reported as unreadable;
+ * then, as when other records are there but no schema record, every step runs from the first version.
+ *
+ * Quota: a write that hits the browser's quota evicts the oldest follower records (then the oldest profiles)
+ * and tries again; the caps in LIMITS keep the store well below the quota in normal use.
  *
  * A classic script (the options page loads it with <script> after sites.js and stored-shapes.js, the worker
  * imports it for its side effect): defines globalThis.truefollowStore =
@@ -148,16 +151,29 @@
     return out;
   }
 
+  /**
+   * Brings the stored data up to `version`, one migration at a time. Returns what was wrong with the schema
+   * record, or null. A store with other records but no schema record (they were written before the store
+   * first opened, or the record was lost), or with one whose version cannot be read, cannot say which steps
+   * are due: every step runs from the first version (each leaves data it has already moved as it is) and the
+   * version is written anew. Only an unreadable record is a problem to report.
+   */
   async function migrate(area, migrations, version, context) {
     const { schema } = await area.get('schema');
     let from = schema?.version;
-    if (from === undefined) {
-      await area.set({ schema: { version } });
-      return;
-    }
-    if (!Number.isInteger(from) || from > version) {
+    let problem = null;
+    if (schema === undefined) {
+      if (Object.keys(await area.get(null)).length === 0) {
+        await area.set({ schema: { version } });
+        return null;
+      }
+    } else if (!isObject(schema) || !Number.isInteger(from) || from < 1) {
+      problem = `unreadable schema record ${JSON.stringify(schema)?.slice(0, 40)}: every upgrade step was run again`;
+    } else if (from > version) {
       throw new StoreError(`stored data has schema version ${from}, newer than this version's ${version}: left untouched`);
     }
+    const unknown = schema === undefined || problem !== null;
+    if (unknown) from = Math.min(version, ...migrations.map((m) => m.from));
     while (from < version) {
       const step = migrations.find((m) => m.from === from);
       if (!step || step.to !== from + 1) throw new StoreError(`no migration from schema version ${from}`);
@@ -165,6 +181,8 @@
       await area.set({ schema: { version: step.to } });
       from = step.to;
     }
+    if (unknown) await area.set({ schema: { version } });
+    return problem;
   }
 
   /**
@@ -174,13 +192,14 @@
    */
   async function openStore(area, { now = () => Date.now(), migrations = MIGRATIONS, version = SCHEMA_VERSION, limits = LIMITS,
     instances = async () => [] } = {}) {
-    await migrate(area, migrations, version, { instances });
+    const schemaProblem = await migrate(area, migrations, version, { instances });
     const { keyOf, problemOf, profileOf } = shapes();
 
     // key -> when it was last written, of every readable profile and follower record, so that caps and
     // eviction need no full read; a profile's time is its newer record's.
     const index = new Map();
     const unreadable = new Map(); // key -> what is wrong with it
+    if (schemaProblem) unreadable.set('schema', schemaProblem);
     const all = await area.get(null);
     for (const [key, value] of Object.entries(all)) {
       const problem = problemOf(key, value);

@@ -278,6 +278,47 @@ describe('extension store: upgrades', () => {
   });
 });
 
+describe('extension store: a schema record that cannot be read, or none', () => {
+  const INSTANCE = 'mastodon.example';
+  const granted = async () => [INSTANCE];
+  const upgraded = async () => {
+    const area = areaWith(V1);
+    await openStore(area, { instances: granted });
+    return Object.fromEntries(area.data);
+  };
+
+  for (const damaged of [{ version: 'one' }, 'garbage', null, { version: 0 }, { version: 2.5 }, []]) {
+    it(`runs every upgrade step when the schema record is ${JSON.stringify(damaged)}, reports it, and loses nothing`, async () => {
+      const fromV1 = areaWith({ ...V1, schema: damaged });
+      const store = await openStore(fromV1, { instances: granted });
+      assert.deepEqual(Object.fromEntries(fromV1.data), await upgraded(), 'version 1 data ends as a sound upgrade leaves it');
+      assert.deepEqual(plain(store.unreadable()).map((u) => u.key), ['schema']);
+      assert.match(store.unreadable()[0].problem, /unreadable schema record/);
+      assert.equal(store.counts().unreadable, 1);
+
+      const current = await upgraded();
+      const fromV3 = areaWith({ ...current, schema: damaged });
+      await openStore(fromV3, { instances: granted });
+      assert.deepEqual(Object.fromEntries(fromV3.data), current, 'version 3 data: the steps change nothing but the version');
+    });
+  }
+
+  it('upgrades records found with no schema record, without calling that a problem', async () => {
+    const { schema, ...noSchema } = V1;
+    assert.deepEqual(schema, { version: 1 });
+    const area = areaWith(noSchema);
+    const store = await openStore(area, { instances: granted });
+    assert.deepEqual(Object.fromEntries(area.data), await upgraded());
+    assert.equal(store.counts().unreadable, 0);
+  });
+
+  it('still refuses data of a newer version, leaving its schema record as it was', async () => {
+    const area = areaWith({ schema: { version: SCHEMA_VERSION + 1 } });
+    await assert.rejects(openStore(area), /newer/);
+    assert.deepEqual(area.data.get('schema'), { version: SCHEMA_VERSION + 1 });
+  });
+});
+
 describe('extension store: atomic writes, damaged records, hostile accounts', () => {
   it('keeps the previous record whole when a write of it fails', async () => {
     const area = memoryArea();
