@@ -114,6 +114,11 @@ static void text_that_is_no_count_is_refused_with_a_reason(void **state)
     assert_non_null(strstr(why, "UTF-8"));
     assert_int_equal(tf_parse_count("99999999999999999999", "en", &v, why, sizeof why), -1);
     assert_int_equal(tf_parse_count("12,34", "en", &v, why, sizeof why), -1); /* a fraction, no unit */
+    assert_int_equal(tf_parse_count("-5", "en", &v, why, sizeof why), -1);
+    assert_non_null(strstr(why, "negative"));
+    assert_int_equal(tf_parse_count("\xe2\x88\x92" "1,2 Mio.", "de", &v, why, sizeof why), -1); /* U+2212 */
+    assert_non_null(strstr(why, "negative"));
+    assert_true(count("5 - 10 followers", "en") == 5); /* a dash after the number is not a sign */
     char long_text[2000];
     memset(long_text, '1', sizeof long_text - 1);
     long_text[sizeof long_text - 1] = '\0';

@@ -105,6 +105,24 @@ describe('truefollow audit', () => {
     assert.equal(all.engagement.posts, 5, 'the posts give the engagement');
   });
 
+  it('takes the follower count for true reach as the page writes it, and refuses one that is no count', () => {
+    const list = path.join('tests', 'fixtures', 'x', 'Followers_examplestudio.json');
+    const alone = JSON.parse(run(['audit', '--now', String(NOW), list]).lines[0]);
+    assert.equal(alone.reach, null, 'a follower list does not say how many follow');
+    const given = run(['audit', '--now', String(NOW), '--lang', 'de', '--followers', '1,2 Mio.', list]);
+    assert.equal(given.status, 0);
+    const audit = JSON.parse(given.lines[0]);
+    assert.equal(audit.reach.followers, 1200000);
+    assert.equal(audit.reach.value, Math.round(1200000 * audit.real.share));
+    assert.deepEqual(audit.reach.ci90, audit.real.ci90.map((s) => Math.round(1200000 * s)));
+    for (const bad of ['lots', '-5', '1.234']) {
+      const { status, lines, stderr } = run(['audit', '--followers', bad, list]);
+      assert.equal(status, 2, bad);
+      assert.equal(lines.length, 0, `${bad}: no estimate printed`);
+      assert.match(stderr, /--followers/);
+    }
+  });
+
   it('says "too few" under 30 accounts', () => {
     const audit = JSON.parse(run(['audit', good]).lines[0]);
     assert.equal(audit.n, 1);

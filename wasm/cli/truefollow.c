@@ -2,8 +2,13 @@
  * truefollow: the command line around the core, for batch vetting and tests.
  *
  *   truefollow score [--now UNIX] [--lang L] [--url URL] [FILE...]   one JSON line per account found
- *   truefollow audit [--now UNIX] [--lang L] [--url URL] [FILE...]   the audience estimate of all accounts found
+ *   truefollow audit [--now UNIX] [--lang L] [--url URL] [--followers COUNT] [FILE...]
+ *                                                                     the audience estimate of all accounts found
  *   truefollow count --lang L TEXT                                    the integer a count string means
+ *
+ * --followers COUNT (audit) is the profile's follower count as its page writes it ("12,345", "1,2 Mio." with
+ * --lang de), for true reach when the inputs hold the follower list but not the profile; a count the
+ * profile's own response gives is used otherwise.
  *
  * --model FILE (score and audit, repeatable) scores with a model file from wasm/train in place of the
  * compiled-in model of the same name, e.g. to vet a retrained model before it ships.
@@ -28,7 +33,7 @@
 
 typedef struct cli {
     double now;
-    const char *lang, *url;
+    const char *lang, *url, *followers;
     const char **files;
     int n_files;
     const char **models;
@@ -38,7 +43,7 @@ typedef struct cli {
 static int usage(void)
 {
     fputs("usage: truefollow score [--now UNIX] [--lang L] [--url URL] [--model FILE]... [FILE...]\n"
-          "       truefollow audit [--now UNIX] [--lang L] [--url URL] [--model FILE]... [FILE...]\n"
+          "       truefollow audit [--now UNIX] [--lang L] [--url URL] [--followers COUNT] [--model FILE]... [FILE...]\n"
           "       truefollow count --lang L TEXT\n",
           stderr);
     return 2;
@@ -131,11 +136,19 @@ static int run_score(const cli *c)
 
 static int run_audit(const cli *c)
 {
+    double followers = NAN; /* none given: the profile's own count, if the inputs hold it */
+    if (c->followers) {
+        followers = tf_count(c->followers, c->lang);
+        if (followers < 0) {
+            fprintf(stderr, "truefollow: --followers \"%s\": %s\n", c->followers, tf_last_error());
+            return 2;
+        }
+    }
     int failed = 0;
     tf_batch batch = {0};
     for (int i = 0; i < c->n_files; i++)
         failed |= read_file(c, c->files[i], &batch);
-    failed |= print_json_line(tf_audience_report(&batch, c->now, NULL, NAN));
+    failed |= print_json_line(tf_audience_report(&batch, c->now, NULL, followers));
     tf_batch_free(&batch);
     return failed;
 }
@@ -178,7 +191,7 @@ int main(int argc, char **argv)
 {
     if (argc < 2)
         return usage();
-    cli c = {(double)time(NULL), "", "", NULL, 0, NULL, 0};
+    cli c = {(double)time(NULL), "", "", NULL, NULL, 0, NULL, 0};
     c.files = calloc((size_t)argc, sizeof *c.files);
     c.models = calloc((size_t)argc, sizeof *c.models);
     tf_tree_model **loaded = calloc((size_t)argc, sizeof *loaded);
@@ -202,6 +215,8 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(arg, "--model") == 0 && i + 1 < argc) {
             c.models[c.n_models++] = argv[++i];
+        } else if (strcmp(arg, "--followers") == 0 && i + 1 < argc) {
+            c.followers = argv[++i];
         } else if (arg[0] == '-' && arg[1] == '-') {
             fprintf(stderr, "truefollow: unknown option %s\n", arg);
             return usage();

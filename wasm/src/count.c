@@ -15,7 +15,8 @@
  * language that gives one of them another meaning ("M" is a billion in Indonesian, "B" a thousand in
  * Turkish) has it in its own table, which wins.
  *
- * Left out: numbers written in words ("two million"), CJK numerals (十万), negative numbers.
+ * Refused: a minus sign just before the first digit ("-5", "−1,2 Mio."): no count is negative.
+ * Left out: numbers written in words ("two million"), CJK numerals (十万).
  */
 #include "count.h"
 
@@ -411,6 +412,10 @@ int tf_parse_count(const char *text, const char *lang, double *out, char *why, s
             return 0;
         }
         snprintf(why, why_size, "no digits in \"%.60s\"", text);
+        return -1;
+    }
+    if (p > norm && (p[-1] == '-' || (p - norm >= 3 && memcmp(p - 3, "\xe2\x88\x92", 3) == 0))) { /* U+2212 */
+        snprintf(why, why_size, "\"%.60s\" is negative, and no count is", text);
         return -1;
     }
 
