@@ -9,7 +9,9 @@
  *   prefers-color-scheme, null for the browser's own (Chromium: this page only; Firefox: every page, see below);
  * browser.hold(pattern): answers to matching URLs wait until the returned release() is called;
  * browser.openOptions(): the extension's options page; browser.stopWorker(): stops the extension's service worker
- * at once, busy or not, as the browser does when it ends a worker (Chromium; null where the driver cannot);
+ * (Chromium, over CDP) or background script (Firefox, over its remote debugging protocol: firefox-devtools.js),
+ * as the browser does when it ends one; browser.stopsBusyWorker: whether that happens at once even in the middle
+ * of a long task (Chromium), or only once the task is done (Firefox);
  * the record of the extension's own requests:
  * browser.extensionRequests (Chromium: every request of the extension's service worker, its own package's
  * files included) or browser.networkRequests (Firefox: every request that left the browser for the network,
@@ -36,6 +38,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { answer, loadSites, root } from './fixture-sites.js';
+import { DEVTOOLS_PREFS, freePort, terminateBackgroundScript } from './firefox-devtools.js';
 
 export const WAIT_MS = 45_000; // generous: two cores shared with builds
 
@@ -185,6 +188,7 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
       return wrap(await context.newPage());
     },
     // CDP's ServiceWorker domain, from a page of the context: it lists the extension's worker too.
+    stopsBusyWorker: true,
     async stopWorker() {
       const session = await context.newCDPSession(context.pages()[0] ?? await context.newPage());
       try {
@@ -249,10 +253,12 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
   const sites = await loadSites();
   const networkRequests = await recordingProxy();
   const proxy = { host: '127.0.0.1', port: networkRequests.port };
+  const devtoolsPort = await freePort(); // Firefox's debugger server, to end the background script (stopWorker)
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    args: ['--start-debugger-server', String(devtoolsPort)],
     defaultViewport: { width: 1280, height: 720 },
     protocolTimeout: WAIT_MS * 2,
     ...(profile ? { userDataDir: profile } : {}),
@@ -270,6 +276,7 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
       // A temporary add-on is uninstalled when the browser ends; these keep its UUID and its storage for the next install.
       'extensions.webextensions.keepUuidOnUninstall': true,
       'extensions.webextensions.keepStorageOnUninstall': true,
+      ...DEVTOOLS_PREFS,
     },
   });
   await browser.installExtension(extension);
@@ -322,7 +329,9 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     hold: gates.hold,
     extensionRequests: null,
     networkRequests,
-    stopWorker: null, // neither BiDi nor the extension APIs can end a background script that is busy
+    stopWorker: () => terminateBackgroundScript(devtoolsPort, FIREFOX_EXTENSION_ID),
+    // Firefox ends a background script between tasks: one busy in a long task finishes it first.
+    stopsBusyWorker: false,
     watchesExtension: 'every request of the pages, and every request that left the browser (the background script\'s included) through a recording proxy',
     newPage,
     openOptions,

@@ -658,6 +658,19 @@ export function browserScenarios(launch) {
 
     // ---- the error state: the core traps, the worker restarts it ---------------------------------------
 
+    // The core's account for the X profile the fixture site serves under `handle` (generated ones included).
+    const servedProfile = async (handle) => {
+      const variables = encodeURIComponent(JSON.stringify({ screen_name: handle }));
+      const response = answer(browser.sites, `https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName?variables=${variables}`);
+      const report = (await loadCore()).score(response.body, { url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName' });
+      return report.accounts.find((a) => a.seen === 'profile');
+    };
+    // In the same tab, the page draws the profile the URL names, as X does on in-app navigation.
+    const navigateTo = (handle) => page.evaluate((h) => {
+      history.pushState(null, '', `/${h}`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, handle);
+
     it('says "error" when the core traps on a response, restarts it, and reads the next profile', { timeout: TEST_MS }, async () => {
       await openPage('https://x.com/coretrap'); // its response carries the test build's trap marker
       await page.waitFor(badgeIs, { state: 'error' });
@@ -675,14 +688,8 @@ export function browserScenarios(launch) {
       await page.press('Escape');
 
       // The next profile, in the same tab: a handle nothing has stored, so only the restarted core can answer.
-      const variables = encodeURIComponent(JSON.stringify({ screen_name: 'aftertrap' }));
-      const response = answer(browser.sites, `https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName?variables=${variables}`);
-      const report = (await loadCore()).score(response.body, { url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName' });
-      const next = report.accounts.find((a) => a.seen === 'profile');
-      await page.evaluate(() => {
-        history.pushState(null, '', '/aftertrap');
-        window.dispatchEvent(new PopStateEvent('popstate')); // the page draws the profile the URL names
-      });
+      const next = await servedProfile('aftertrap');
+      await navigateTo('aftertrap');
       await page.waitFor(badgeIs, { state: 'ready', labelHas: VERDICT_WORDS[next.verdict] });
       const after = await page.evaluate(readBadges);
       assert.equal(after.length, 1, 'the error badge is gone');
@@ -690,18 +697,24 @@ export function browserScenarios(launch) {
       assertProfileLabel(after[0].label, next);
     });
 
+    it('reads the next profile after the browser has ended its idle worker', { timeout: TEST_MS }, async () => {
+      const next = await servedProfile('idlewake'); // a handle nothing has stored: only a worker can answer
+      await openPage('https://x.com/examplestudio');
+      await page.waitFor(badgeIs, { state: 'ready' });
+      assert.equal(await browser.stopWorker(), 1, 'the extension\'s worker was running, and is stopped');
+      await navigateTo('idlewake');
+      await page.waitFor(badgeIs, { state: 'ready', labelHas: VERDICT_WORDS[next.verdict] });
+      const [badge] = await page.evaluate(readBadges);
+      assert.equal(badge.handleShown, 'idlewake');
+      assertProfileLabel(badge.label, next);
+    });
+
     it('asks once more when the worker is stopped in the middle of a request, and the restarted worker answers', { timeout: TEST_MS }, async (t) => {
-      if (!browser.stopWorker) return t.skip('the test driver of this browser cannot stop its background script');
-      const variables = encodeURIComponent(JSON.stringify({ screen_name: 'workerstop' }));
-      const response = answer(browser.sites, `https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName?variables=${variables}`);
-      const next = (await loadCore()).score(response.body, { url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName' })
-        .accounts.find((a) => a.seen === 'profile');
+      if (!browser.stopsBusyWorker) return t.skip('this browser ends a background script only once its task is done');
+      const next = await servedProfile('workerstop');
       await openPage('https://x.com/examplestudio'); // the worker scores a first text; the next one keeps it busy
       await page.waitFor(badgeIs, { state: 'ready' });
-      await page.evaluate(() => {
-        history.pushState(null, '', '/workerstop');
-        window.dispatchEvent(new PopStateEvent('popstate'));
-      });
+      await navigateTo('workerstop');
       await page.waitFor(() => document.querySelector('[data-testid="UserName"]')?.textContent.includes('@workerstop'));
       await new Promise((r) => setTimeout(r, 1500));
       assert.equal(await page.evaluate(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state')), 'reading',
