@@ -7,8 +7,8 @@
  *   truefollow count --lang L TEXT                                    the integer a count string means
  *
  * --followers COUNT (audit) is the profile's follower count as its page writes it ("12,345", "1,2 Mio." with
- * --lang de), for true reach when the inputs hold the follower list but not the profile; a count the
- * profile's own response gives is used otherwise.
+ * --lang de), for true reach when the inputs hold the follower list but not the profile. It takes the place
+ * of the count a profile's response in the inputs gives; without it, that count is used.
  *
  * --model FILE (score and audit, repeatable) scores with a model file from wasm/train in place of the
  * compiled-in model of the same name, e.g. to vet a retrained model before it ships.

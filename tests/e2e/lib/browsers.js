@@ -187,8 +187,8 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     async newPage() {
       return wrap(await context.newPage());
     },
-    // CDP's ServiceWorker domain, from a page of the context: it lists the extension's worker too.
     stopsBusyWorker: true,
+    // CDP's ServiceWorker domain, from a page of the context: it lists the extension's worker too.
     async stopWorker() {
       const session = await context.newCDPSession(context.pages()[0] ?? await context.newPage());
       try {
