@@ -467,7 +467,8 @@ static void audience_grid(const pool *pl, int exact_draws)
     print_rates(pl);
 
     static grid g;
-    double cover[SHARES][SIZES], drawn[SHARES][SIZES], worst_mae_1000 = 0, covered = 0, expected = 0, spread = 0;
+    double cover[SHARES][SIZES], drawn[SHARES][SIZES], worst_mae_1000 = 0;
+    double covered = 0, expected = 0, spread = 0, predicted = 0; /* samples covered; cells outside by chance */
     simulate(&f, &main_stream, REPETITIONS, law, &g);
     for (int s = 0; s < SHARES; s++)
         for (int z = 0; z < SIZES; z++) {
@@ -476,6 +477,7 @@ static void audience_grid(const pool *pl, int exact_draws)
             covered += g.covered[s][z];
             expected += g.chance[s][z];
             spread += g.spread[s][z];
+            predicted += outside_by_chance(cover[s][z], REPETITIONS);
             if (sizes[z] == 1000)
                 worst_mae_1000 = fmax(worst_mae_1000, g.mae[s][z]);
         }
@@ -502,10 +504,6 @@ static void audience_grid(const pool *pl, int exact_draws)
            "points a cell)\n",
            100 * sqrt(0.9 * 0.1 / REPETITIONS));
     print_coverages(drawn);
-    double predicted = 0;
-    for (int s = 0; s < SHARES; s++)
-        for (int z = 0; z < SIZES; z++)
-            predicted += outside_by_chance(cover[s][z], REPETITIONS);
     printf(" (%.1f expected by chance from the coverages above). Samples covered: %.0f of %d; the chances above "
            "expect %.1f +- %.1f (z = %+.2f)\n\n",
            predicted, covered, REPETITIONS * SHARES * SIZES, expected, sqrt(spread),

@@ -5,18 +5,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadCore } from '../../../js-glue/node.js';
-import { root } from './fixture-sites.js';
+import { answer, root } from './fixture-sites.js';
 
 const fixture = (platform, file) => fs.readFileSync(path.join(root, 'tests', 'fixtures', platform, file), 'utf8');
+
+const X_PROFILE_URL = 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName';
 
 /** The core's account for the X profile <handle>, as the page's UserByScreenName response shows it. */
 export async function xProfile(handle) {
   const core = await loadCore();
-  const url = 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName';
-  const report = core.score(fixture('x', `UserByScreenName_${handle}.json`), { url });
+  const report = core.score(fixture('x', `UserByScreenName_${handle}.json`), { url: X_PROFILE_URL });
   const account = report.accounts.find((a) => a.seen === 'profile' && a.handle.toLowerCase() === handle);
   if (!account) throw new Error(`the core finds no profile ${handle} in its fixture: ${report.message}`);
   return account;
+}
+
+/** The core's account for the X profile the fixture site `sites` serves under <handle>, generated ones included. */
+export async function xServedProfile(sites, handle) {
+  const variables = encodeURIComponent(JSON.stringify({ screen_name: handle }));
+  const report = (await loadCore()).score(answer(sites, `${X_PROFILE_URL}?variables=${variables}`).body, { url: X_PROFILE_URL });
+  return report.accounts.find((a) => a.seen === 'profile');
 }
 
 /** The X followers list of <handle> as served, cut to its first `keep` followers when asked. */
@@ -77,7 +85,7 @@ const embedded = (file, pattern) => {
 export const PLATFORM_PAGES = {
   x: {
     profileUrl: (h) => `https://x.com/${h}`,
-    profileCapture: (h) => ({ url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName', body: fixture('x', `UserByScreenName_${h}.json`) }),
+    profileCapture: (h) => ({ url: X_PROFILE_URL, body: fixture('x', `UserByScreenName_${h}.json`) }),
     followersUrl: (h) => `https://x.com/${h}/followers`,
     followersCapture: (h) => ({ url: 'https://x.com/i/api/graphql/Fx1Example0Query/Followers', body: fixture('x', `Followers_${h}.json`) }),
     navigateTo: 'a[href="/dealfinder4821"]',

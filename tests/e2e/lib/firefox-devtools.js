@@ -38,7 +38,9 @@ function connect(port) {
       pending = pending.subarray(colon + 1 + length);
     }
   });
-  socket.on('error', (error) => { for (const w of waiting.splice(0)) w.reject(error); });
+  const fail = (error) => { for (const w of waiting.splice(0)) w.reject(error); };
+  socket.on('error', fail);
+  socket.on('close', () => fail(new Error('the debugger connection closed')));
   const from = (actor) => new Promise((resolve, reject) => {
     const i = unclaimed.findIndex((p) => p.from === actor);
     if (i >= 0) resolve(unclaimed.splice(i, 1)[0]);

@@ -9,15 +9,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { answer, root } from './fixture-sites.js';
+import { root } from './fixture-sites.js';
 import { WAIT_MS } from './browsers.js';
 import {
   IN_APP, PLATFORM_PAGES, VERDICT_WORDS, inAppProfile, percentDisagrees, platformAudit, platformMissing, platformProfile,
-  xFollowerAudit, xFollowersBody, xProfile,
+  xFollowerAudit, xFollowersBody, xProfile, xServedProfile,
 } from './expected.js';
 import { CANARY_MARK, CANARY_URL } from './hook-marks.js';
 import { VISIONS, contrast, deltaE, hex, over, parseColour, simulate } from './colours.js';
-import { loadCore } from '../../../js-glue/node.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
 const TEST_MS = 180_000;
@@ -658,13 +657,7 @@ export function browserScenarios(launch) {
 
     // ---- the error state: the core traps, the worker restarts it ---------------------------------------
 
-    // The core's account for the X profile the fixture site serves under `handle` (generated ones included).
-    const servedProfile = async (handle) => {
-      const variables = encodeURIComponent(JSON.stringify({ screen_name: handle }));
-      const response = answer(browser.sites, `https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName?variables=${variables}`);
-      const report = (await loadCore()).score(response.body, { url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName' });
-      return report.accounts.find((a) => a.seen === 'profile');
-    };
+    const servedProfile = (handle) => xServedProfile(browser.sites, handle);
     // In the same tab, the page draws the profile the URL names, as X does on in-app navigation.
     const navigateTo = (handle) => page.evaluate((h) => {
       history.pushState(null, '', `/${h}`);
