@@ -35,6 +35,7 @@ test-e2e: chrome firefox lint-extension extension-test-builds
 
 .PHONY: lint-extension extension-test-builds
 
-# The demo: everything built, then Chromium with the extension on the bundled demo profiles.
-demo: deps all
+# The demo: everything built, then Chromium with the extension on the bundled demo profiles. It loads the
+# Chromium test build (the demo's Mastodon instance granted, as a user would grant it on the options page).
+demo: deps all $(BUILD)/chrome-test/manifest.json
 	node scripts/demo.mjs

@@ -115,7 +115,7 @@ describe('truefollow audit', () => {
     assert.equal(audit.reach.followers, 1200000);
     assert.equal(audit.reach.value, Math.round(1200000 * audit.real.share));
     assert.deepEqual(audit.reach.ci90, audit.real.ci90.map((s) => Math.round(1200000 * s)));
-    for (const bad of ['lots', '-5', '1.234']) {
+    for (const bad of ['lots', '-5', '1.234', '1e400', '12abc']) {
       const { status, lines, stderr } = run(['audit', '--followers', bad, list]);
       assert.equal(status, 2, bad);
       assert.equal(lines.length, 0, `${bad}: no estimate printed`);

@@ -114,19 +114,8 @@ export function hostileScenarios(launch) {
       browser = await launch();
       accounts = await hostileAccounts();
       assert.ok(accounts.length >= 1, 'the core reads the hostile profile');
-      // A freshly installed extension may miss the very first page while its content scripts register
-      // (seen in Firefox): the session starts once a badge has shown, reloading up to three times.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await openPage('https://x.com/examplestudio');
-        try {
-          const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
-          shown.catch(() => {});
-          await Promise.race([shown, new Promise((resolve, reject) => setTimeout(() => reject(new Error('no badge yet')), 10_000))]);
-          break;
-        } catch {
-          // reload and try again
-        }
-      }
+      await openPage('https://x.com/examplestudio'); // launch() has waited until the extension's scripts run in pages
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
     }, { timeout: TEST_MS });
 
     it('stores other sites\' data by normal visits first', { timeout: TEST_MS }, async () => {

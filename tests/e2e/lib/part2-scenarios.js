@@ -128,20 +128,8 @@ export function part2Scenarios(launch) {
   describe('extension part 2', { timeout: TEST_MS * 10 }, () => {
     before(async () => {
       browser = await launch();
-      // A freshly installed extension may miss the very first page while its content scripts register
-      // (seen in Firefox): the session starts once a badge has shown, reloading up to three times.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await openPage('https://x.com/examplestudio');
-        try {
-          const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
-          shown.catch(() => {}); // it may fail after the race is decided, when the page is closed
-          await Promise.race([shown,
-            new Promise((resolve, reject) => setTimeout(() => reject(new Error('no badge yet')), 10_000))]);
-          break;
-        } catch {
-          // reload and try again
-        }
-      }
+      await openPage('https://x.com/examplestudio'); // launch() has waited until the extension's scripts run in pages
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
     }, { timeout: TEST_MS });
 
     it('audit mode reads the followers list politely, stops, resumes and shows the core\'s estimate', { timeout: TEST_MS }, async () => {

@@ -77,9 +77,11 @@ export function storageScenarios(launch) {
     await options.waitFor(() => /^\d+ profiles? and \d+ followers? stored\.$/.test(document.getElementById('stored-counts').textContent));
     return options;
   };
+  // The old document is marked before the reload, so only the new one, with its store opened (migrations
+  // done) and its counts shown, can end the wait.
   const reloadOptions = async (options) => {
-    await options.evaluate(() => location.reload());
-    await options.waitFor(() => document.readyState === 'complete' && /^\d+ profiles? and \d+ followers? stored\.$/.test(document.getElementById('stored-counts')?.textContent ?? ''));
+    await options.evaluate(() => { document.documentElement.dataset.replaced = 'true'; location.reload(); });
+    await options.waitFor(() => !document.documentElement.dataset.replaced && document.body?.dataset.storeReady === 'true');
   };
   const openPopup = async () => {
     const popup = await browser.openOptions();
@@ -87,21 +89,12 @@ export function storageScenarios(launch) {
     await popup.waitFor(() => location.pathname.endsWith('/popup.html') && document.body?.dataset.ready === 'true');
     return popup;
   };
-  // Launches on the kept profile and waits until the extension paints a badge (a freshly installed extension
-  // may miss the very first page while its content scripts register, as seen in Firefox).
+  // Launches on the kept profile (launch() waits until the extension's scripts run in pages) and waits until
+  // the extension paints a badge.
   const start = async () => {
     browser = await launch({ profile });
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await openPage('https://x.com/dealfinder4821');
-      try {
-        const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
-        shown.catch(() => {});
-        await Promise.race([shown, new Promise((resolve, reject) => setTimeout(() => reject(new Error('no badge yet')), 10_000))]);
-        break;
-      } catch {
-        // reload and try again
-      }
-    }
+    await openPage('https://x.com/dealfinder4821');
+    await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
     await page.close();
     page = null;
   };
