@@ -66,6 +66,8 @@ static void every_model_file_reads_as_the_compiled_in_model(void **state)
         assert_int_equal(m->rates.fp, shipped->rates.fp);
         assert_true(fabs(m->rates.sensitivity - shipped->rates.sensitivity) < 1e-6);
         assert_true(fabs(m->rates.specificity - shipped->rates.specificity) < 1e-6);
+        assert_true(m->band_low == shipped->band_low && m->band_high == shipped->band_high);
+        assert_true(m->band_low <= m->rates.threshold && m->rates.threshold <= m->band_high);
         for (int t = 0; t < m->n_trees; t++) {
             assert_int_equal(m->tree_start[t], shipped->tree_start[t]);
             assert_int_equal(same_subtree(m->nodes + m->tree_start[t], shipped->nodes + shipped->tree_start[t], 0),
@@ -126,6 +128,26 @@ static void a_small_valid_model_reads_and_scores_its_trees(void **state)
     free(text);
 }
 
+static void a_verdict_band_line_is_read_and_its_absence_means_no_band(void **state)
+{
+    (void)state;
+    char *plain = small_model(), why[256] = "";
+    tf_tree_model *m = tf_model_file_read(plain, strlen(plain), why, sizeof why);
+    if (!m)
+        fail_msg("%s", why);
+    assert_true(m->band_low == m->rates.threshold && m->band_high == m->rates.threshold);
+    tf_model_file_free(m);
+    char *banded = edited(plain, "280 2296 170\n", "280 2296 170\n  verdict_band 0.35 0.75\r\n");
+    m = tf_model_file_read(banded, strlen(banded), why, sizeof why);
+    if (!m)
+        fail_msg("%s", why);
+    assert_true(m->band_low == 0.35 && m->band_high == 0.75);
+    assert_int_equal(m->n_trees, 2);
+    tf_model_file_free(m);
+    free(banded);
+    free(plain);
+}
+
 static void every_kind_of_damage_is_refused_with_a_reason(void **state)
 {
     (void)state;
@@ -158,6 +180,14 @@ static void every_kind_of_damage_is_refused_with_a_reason(void **state)
         {"calibration 1.1357707291959172", "calibration -1", "slope"},
         {"trained 16762368", "trained 99999999999", "feature bits"},
         {"trained 16762368", "trained -1", "feature bits"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.6 0.8\n", "low <= threshold"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.2 0.4\n", "threshold <= high"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0 0.8\n", "0 < low"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.3 1.5\n", "high <= 1"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.3\n", "wants 2 values"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.3 nan\n", "not a finite number"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band_x 0.3 0.7\n", "expected \"trees\""},
+        {"280 2296 170\n", "280 2296 170\ntrees 1\nverdict_band 0.3 0.7\n", "expected \"tree\""},
     };
     char *valid = small_model();
     for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
@@ -241,6 +271,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_model_file_reads_as_the_compiled_in_model),
         cmocka_unit_test(a_small_valid_model_reads_and_scores_its_trees),
+        cmocka_unit_test(a_verdict_band_line_is_read_and_its_absence_means_no_band),
         cmocka_unit_test(every_kind_of_damage_is_refused_with_a_reason),
         cmocka_unit_test(a_model_read_from_a_file_scores_until_the_shipped_one_is_restored),
     };

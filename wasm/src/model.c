@@ -84,6 +84,13 @@ double tf_model_verdict_threshold_for(const tf_account *a)
     return tf_model_for(a->platform, tf_model_is_card(a))->rates.threshold;
 }
 
+void tf_model_verdict_band_for(const tf_account *a, double *low, double *high)
+{
+    const tf_tree_model *m = tf_model_for(a->platform, tf_model_is_card(a));
+    *low = m->band_low;
+    *high = m->band_high;
+}
+
 void tf_model_error_rates(tf_platform platform, tf_error_rates *out)
 {
     rates_of(tf_model_for(platform, 0), out);
