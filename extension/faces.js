@@ -85,6 +85,8 @@
     real: { symbol: '✓', word: 'badge_likely_real', tone: 'good' },
     inactive: { symbol: '◌', word: 'badge_likely_inactive', tone: 'muted' },
     fake: { symbol: '⚠', word: 'badge_likely_fake', tone: 'warn' },
+    // p(fake) in the model's middle band, where "likely fake" would be wrong too often: not shown as fake.
+    uncertain: { symbol: '?', word: 'badge_uncertain', tone: 'muted' },
   };
   const verdictWord = (v) => (VERDICTS[v] ? t(VERDICTS[v].word) : String(v));
   const verdictSymbol = (v) => VERDICTS[v]?.symbol ?? '?';

@@ -1,5 +1,5 @@
 /*
- * Small badges on the accounts a page draws, with the core's verdict for each (✓ real, ◌ inactive, ⚠ fake) in
+ * Small badges on the accounts a page draws, with the core's verdict for each (✓ real, ◌ inactive, ? uncertain, ⚠ fake) in
  * words for assistive technology. Two kinds, each on or off in the options:
  * - list badges ("list_badges"): in a followers list, a mark after each follower the core scored (accounts
  *   the core reports with seen 'followers'), one per row;
@@ -18,7 +18,7 @@
   'use strict';
 
   const { t } = globalThis.truefollowI18n;
-  const SYMBOLS = { real: '✓', inactive: '◌', fake: '⚠' };
+  const SYMBOLS = { real: '✓', inactive: '◌', uncertain: '?', fake: '⚠' };
   // The href a site gives the link to an account's profile, per platform.
   const PROFILE_HREF = {
     x: (h) => [`/${h}`],

@@ -45,7 +45,7 @@
     if (r.too_few) flags.push(t('flag_too_few'));
     if (r.engagement_far_below) flags.push(t('flag_far_below'));
     if (r.factory_runs) flags.push(t('flag_runs', i18n.number(r.factory_runs)));
-    if (r.profile_verdict === 'inactive' || r.profile_verdict === 'fake') flags.push(t('flag_profile', t(`verdict_${r.profile_verdict}`)));
+    if (['inactive', 'uncertain', 'fake'].includes(r.profile_verdict)) flags.push(t('flag_profile', t(`verdict_${r.profile_verdict}`)));
     return {
       followers: r.followers === null ? t('unknown') : i18n.number(r.followers),
       real: r.real_share === null && r.real_ci90_low === null ? t('unknown')

@@ -66,6 +66,8 @@ static void every_model_file_reads_as_the_compiled_in_model(void **state)
         assert_int_equal(m->rates.fp, shipped->rates.fp);
         assert_true(fabs(m->rates.sensitivity - shipped->rates.sensitivity) < 1e-6);
         assert_true(fabs(m->rates.specificity - shipped->rates.specificity) < 1e-6);
+        assert_true(m->band_low == shipped->band_low && m->band_high == shipped->band_high);
+        assert_true(m->band_low <= m->rates.threshold && m->rates.threshold <= m->band_high);
         for (int t = 0; t < m->n_trees; t++) {
             assert_int_equal(m->tree_start[t], shipped->tree_start[t]);
             assert_int_equal(same_subtree(m->nodes + m->tree_start[t], shipped->nodes + shipped->tree_start[t], 0),
@@ -126,6 +128,26 @@ static void a_small_valid_model_reads_and_scores_its_trees(void **state)
     free(text);
 }
 
+static void a_verdict_band_line_is_read_and_its_absence_means_no_band(void **state)
+{
+    (void)state;
+    char *plain = small_model(), why[256] = "";
+    tf_tree_model *m = tf_model_file_read(plain, strlen(plain), why, sizeof why);
+    if (!m)
+        fail_msg("%s", why);
+    assert_true(m->band_low == m->rates.threshold && m->band_high == m->rates.threshold);
+    tf_model_file_free(m);
+    char *banded = edited(plain, "280 2296 170\n", "280 2296 170\n  verdict_band 0.35 0.75\r\n");
+    m = tf_model_file_read(banded, strlen(banded), why, sizeof why);
+    if (!m)
+        fail_msg("%s", why);
+    assert_true(m->band_low == 0.35 && m->band_high == 0.75);
+    assert_int_equal(m->n_trees, 2);
+    tf_model_file_free(m);
+    free(banded);
+    free(plain);
+}
+
 static void every_kind_of_damage_is_refused_with_a_reason(void **state)
 {
     (void)state;
@@ -158,6 +180,14 @@ static void every_kind_of_damage_is_refused_with_a_reason(void **state)
         {"calibration 1.1357707291959172", "calibration -1", "slope"},
         {"trained 16762368", "trained 99999999999", "feature bits"},
         {"trained 16762368", "trained -1", "feature bits"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.6 0.8\n", "low <= threshold"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.2 0.4\n", "threshold <= high"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0 0.8\n", "0 < low"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.3 1.5\n", "high <= 1"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.3\n", "wants 2 values"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band 0.3 nan\n", "not a finite number"},
+        {"280 2296 170\n", "280 2296 170\nverdict_band_x 0.3 0.7\n", "expected \"trees\""},
+        {"280 2296 170\n", "280 2296 170\ntrees 1\nverdict_band 0.3 0.7\n", "expected \"tree\""},
     };
     char *valid = small_model();
     for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
@@ -236,12 +266,84 @@ static void a_model_read_from_a_file_scores_until_the_shipped_one_is_restored(vo
     free(text);
 }
 
+/* The x-profile model with a verdict band from `low` to `high`, in place of the shipped one. */
+static tf_tree_model *use_x_model_with_band(double low, double high)
+{
+    size_t len;
+    char *text = read_text("wasm/models/x-profile.tfm", &len), band[96], why[256] = "";
+    snprintf(band, sizeof band, "\nverdict_band %.17g %.17g\ntrees ", low, high);
+    char *banded = edited(text, "\ntrees ", band);
+    tf_tree_model *m = tf_model_file_read(banded, strlen(banded), why, sizeof why);
+    if (!m || tf_model_replace(m, why, sizeof why) != 0)
+        fail_msg("%s", why);
+    free(banded);
+    free(text);
+    return m;
+}
+
+static tf_account x_account(double followers, double following, double posts, double created_at)
+{
+    tf_account a;
+    tf_account_init(&a, TF_X, TF_SEEN_PROFILE);
+    a.handle = "someaccount";
+    a.followers = followers, a.following = following, a.posts = posts, a.created_at = created_at;
+    a.default_avatar = TF_NO;
+    return a;
+}
+
+/* Verdicts from a band around each account's own p_fake, so the test holds whatever the shipped trees say. */
+static void scores_in_the_verdict_band_read_uncertain_and_the_audits_line_stays_sharp(void **state)
+{
+    (void)state;
+    const double now = 1760000000;
+    tf_account accounts[] = {
+        x_account(3, 4980, 0, now - 120 * 86400.0),              /* bought-looking */
+        x_account(12840, 312, 1460, now - 13 * 365.25 * 86400.0), /* ordinary */
+    };
+    double thr = tf_model_find("x-profile")->rates.threshold;
+    for (size_t i = 0; i < sizeof accounts / sizeof *accounts; i++) {
+        const tf_account *a = &accounts[i];
+        tf_score plain, s;
+        tf_score_account(a, now, NULL, &plain); /* the shipped model: no band */
+        double p = plain.p_fake;
+        assert_true(plain.verdict == (p >= thr ? TF_FAKE : plain.verdict) && plain.verdict != TF_UNCERTAIN);
+        double low, high;
+        tf_model_verdict_band_for(a, &low, &high);
+        assert_true(low == thr && high == thr);
+
+        tf_tree_model *m = p >= thr ? use_x_model_with_band(thr, (p + 1) / 2) : use_x_model_with_band(p, thr);
+        tf_model_verdict_band_for(a, &low, &high);
+        assert_true(low <= p && p < high);
+        tf_score_account(a, now, NULL, &s);
+        assert_true(s.p_fake == p);
+        assert_int_equal(s.verdict, TF_UNCERTAIN);
+        assert_string_equal(tf_verdict_name(s.verdict), "uncertain");
+        /* A chosen threshold (the audit's: where the error rates were measured) is a sharp line, as before. */
+        const tf_thresholds at_rates = {thr, tf_default_thresholds.inactive_posts_per_year,
+                                        tf_default_thresholds.inactive_days_silent};
+        tf_score_account(a, now, &at_rates, &s);
+        assert_int_equal(s.verdict, plain.verdict);
+        tf_model_restore_shipped();
+        tf_model_file_free(m);
+
+        /* At the band's high edge "likely fake"; below its low edge real or inactive. */
+        m = p >= thr ? use_x_model_with_band(thr, p) : use_x_model_with_band((p + thr) / 2, thr);
+        tf_score_account(a, now, NULL, &s);
+        assert_int_equal(s.verdict, plain.verdict);
+        assert_true(p >= thr ? s.verdict == TF_FAKE : (s.verdict == TF_REAL || s.verdict == TF_INACTIVE));
+        tf_model_restore_shipped();
+        tf_model_file_free(m);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_model_file_reads_as_the_compiled_in_model),
         cmocka_unit_test(a_small_valid_model_reads_and_scores_its_trees),
+        cmocka_unit_test(a_verdict_band_line_is_read_and_its_absence_means_no_band),
         cmocka_unit_test(every_kind_of_damage_is_refused_with_a_reason),
+        cmocka_unit_test(scores_in_the_verdict_band_read_uncertain_and_the_audits_line_stays_sharp),
         cmocka_unit_test(a_model_read_from_a_file_scores_until_the_shipped_one_is_restored),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

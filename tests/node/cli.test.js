@@ -150,6 +150,30 @@ describe('truefollow --model', () => {
     assert.match(JSON.parse(run(['audit', '--model', retrained, good]).lines[0]).model, /-retrained/);
   });
 
+  it('says "uncertain" in the model\'s verdict band, and keeps the audit counted at the error rates\' threshold', () => {
+    const list = path.join('tests', 'fixtures', 'x', 'Followers_examplestudio.json');
+    const banded = path.join(tmp, 'banded.tfm');
+    const [low, high] = [0.05, 0.95];
+    fs.writeFileSync(banded, shipped.replace(/^(error_rates .*)$/m, `$1\nverdict_band ${low} ${high}`));
+    const plain = run(['score', '--now', String(NOW), list]).lines.map((l) => JSON.parse(l));
+    const withBand = run(['score', '--now', String(NOW), '--model', banded, list]).lines.map((l) => JSON.parse(l));
+    assert.equal(withBand.length, plain.length);
+    const threshold = Number(shipped.match(/^error_rates (\S+)/m)[1]);
+    let uncertain = 0;
+    withBand.forEach((a, i) => {
+      assert.equal(a.p_fake, plain[i].p_fake, 'the band changes words, not scores');
+      if (a.p_fake === null) return assert.equal(a.verdict, 'not-enough-data');
+      const expected = a.p_fake >= high ? 'fake' : a.p_fake >= low ? 'uncertain' : plain[i].verdict;
+      assert.equal(a.verdict, expected, `@${a.handle} p ${a.p_fake}`);
+      assert.equal(plain[i].verdict === 'fake', plain[i].p_fake >= threshold, 'without a band, fake from the threshold');
+      uncertain += a.verdict === 'uncertain';
+    });
+    assert.ok(uncertain > 0 && uncertain < withBand.length, `some accounts, not all, are uncertain (${uncertain})`);
+    const audit = (args) => JSON.parse(run(['audit', '--now', String(NOW), ...args, list]).lines[0]);
+    const [before, after] = [audit([]), audit(['--model', banded])];
+    for (const key of ['n', 'flagged', 'real', 'inactive', 'fake']) assert.deepEqual(after[key], before[key], key);
+  });
+
   it('refuses a damaged model file with the line and the reason, and scores nothing', () => {
     const damaged = path.join(tmp, 'damaged.tfm');
     fs.writeFileSync(damaged, shipped.replace(/^trees (\d+)$/m, (_, n) => `trees ${Number(n) + 1}`));

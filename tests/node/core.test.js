@@ -36,7 +36,7 @@ for (const build of ['debug', 'release']) {
       assert.equal(a.created_at, '2013-12-14T04:35:55Z');
       assert.equal(a.likes_given, null, 'a count the response did not carry is null, not 0');
       assert.ok(a.p_fake >= 0 && a.p_fake <= 1);
-      assert.ok(['real', 'inactive', 'fake'].includes(a.verdict));
+      assert.ok(['real', 'inactive', 'uncertain', 'fake'].includes(a.verdict));
       assert.ok(Array.isArray(a.reasons) && a.reasons.length > 0);
       for (const r of a.reasons) assert.equal(typeof r.text, 'string');
     });

@@ -90,6 +90,28 @@ describe('extension faces', () => {
     assert.equal(badgeFace({}), null);
   });
 
+  it('says "uncertain", never "likely fake", for a score in the model\'s middle band, in every language', () => {
+    const uncertain = { ...account, verdict: 'uncertain', p_fake: 0.62 };
+    const face = badgeFace({ account: uncertain });
+    assert.equal(face.text, '? uncertain · p(fake) 62%');
+    assert.equal(face.tone, 'muted', 'not the warning tone of a fake');
+    assert.equal(panelModel({ platform: 'x', handle: 'a', state: 'ready', account: uncertain }).account.verdict,
+      '? The profile itself looks uncertain (neither clearly real nor fake) (estimated chance of a fake: 62%).');
+    for (const lang of Object.keys(locales)) {
+      const [text, verdict, fakeWord] = inLanguage(lang, () => [badgeFace({ account: uncertain }).text,
+        panelModel({ platform: 'x', handle: 'a', state: 'ready', account: uncertain }).account.verdict, badgeFace({ account }).text]);
+      const word = locales[lang].badge_uncertain.message;
+      assert.ok(text.startsWith(`? ${word} · `), `${lang} badge: ${text}`);
+      assert.ok(!text.includes(locales[lang].badge_likely_fake.message), `${lang} badge does not say "likely fake"`);
+      assert.ok(fakeWord.includes(locales[lang].badge_likely_fake.message), `${lang}: a fake still reads "likely fake"`);
+      assert.ok(verdict.includes(locales[lang].verdict_uncertain.message), `${lang} panel: ${verdict}`);
+      const asFake = inLanguage(lang, () => panelModel({ platform: 'x', handle: 'a', state: 'ready', account: { ...uncertain, verdict: 'fake' } }).account.verdict);
+      const slots = (text, symbol, word) => text.replace(symbol, 'S').replace(word, 'V');
+      assert.equal(slots(verdict, '?', locales[lang].verdict_uncertain.message), slots(asFake, '⚠', locales[lang].verdict_fake.message),
+        `${lang} panel: "uncertain" stands where "fake" would`);
+    }
+  });
+
   it('names every badge state in words, in every language, and says why an error happened', () => {
     for (const lang of Object.keys(locales)) {
       for (const state of ['reading', 'no-data', 'unsupported', 'error']) {

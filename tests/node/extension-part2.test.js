@@ -66,6 +66,12 @@ describe('the vetting list and the report', () => {
     assert.ok(lines[1].startsWith('x,"a,b""c",,1234,0.5,0.4,0.6,0.2,0.3,300,false,600,500,700,,,1,fake,0.9,m-1,'));
   });
 
+  it('export an uncertain profile as "uncertain" in CSV and JSON, never as fake', () => {
+    const uncertain = format.row({ ...record, account: { followers: 1234, verdict: 'uncertain', p_fake: 0.62 } });
+    assert.ok(format.csv([uncertain]).trim().split('\r\n')[1].includes(',1,uncertain,0.62,m-1,'));
+    assert.equal(JSON.parse(format.json([uncertain])).rows[0].profile_verdict, 'uncertain');
+  });
+
   it('export JSON with the same columns', () => {
     const json = JSON.parse(format.json([format.row(record)]));
     assert.deepEqual(json.columns, format.COLUMNS);

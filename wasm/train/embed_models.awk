@@ -17,6 +17,7 @@ function finish_model() {
     printf "    .trained_x = %sull,\n    .trained_instagram = %sull,\n", trained_x, trained_ig
     printf "    .calibration_a = %s,\n    .calibration_b = %s,\n", cal_a, cal_b
     printf "    .rates = {.threshold = %s, .tp = %d, .fn = %d, .tn = %d, .fp = %d, .sensitivity = %.6f, .specificity = %.6f},\n", thr, tp, fn, tn, fp, tp / (tp + fn), tn / (tn + fp)
+    printf "    .band_low = %s,\n    .band_high = %s,\n", (band_low == "" ? thr : band_low), (band_high == "" ? thr : band_high)
     printf "    .n_trees = %d,\n    .tree_start = %s_starts,\n    .nodes = %s_nodes,\n};\n\n", ntrees, model, model
     models[nmodels++] = model
     versions = versions (versions == "" ? "" : "+") version
@@ -29,7 +30,7 @@ BEGIN {
 FNR == 1 {
     finish_model()
     if ($0 != "truefollow-model 1") { print "embed_models: " FILENAME " is not a truefollow model file" > "/dev/stderr"; exit 1 }
-    ntrees = 0; node = 0; ncols = 0
+    ntrees = 0; node = 0; ncols = 0; band_low = ""; band_high = ""
     next
 }
 $1 == "name" { name = $2; model = cname($2); printf "static const tf_tree_node %s_nodes[] = {\n", model; next }
@@ -39,6 +40,7 @@ $1 == "trained" { trained_x = $2; trained_ig = $3; next }
 $1 == "base_margin" { base = $2; next }
 $1 == "calibration" { cal_a = $2; cal_b = $3; next }
 $1 == "error_rates" { thr = $2; tp = $3; fn = $4; tn = $5; fp = $6; next }
+$1 == "verdict_band" { band_low = $2; band_high = $3; next }
 $1 == "trees" { next }
 $1 == "tree" { starts[ntrees++] = node; next }
 NF == 6 { printf "    {%s, %s, %d, %d, %d, %d},\n", flit($5), flit($6), $1, $2, $3, $4; node++; next }

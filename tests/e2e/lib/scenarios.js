@@ -798,7 +798,7 @@ export function browserScenarios(launch) {
         panel = await page.evaluate(readPanel);
         assert.equal(panel.parts['account-counts'],
           `${germanDigits(account.followers)} Follower · folgt ${germanDigits(account.following)} · ${germanDigits(account.posts)} Beiträge`);
-        assert.ok(plain(panel.parts.account).includes(`Das Profil selbst wirkt ${{ real: 'echt', inactive: 'inaktiv', fake: 'gefälscht' }[account.verdict]}`), panel.parts.account);
+        assert.ok(plain(panel.parts.account).includes(`Das Profil selbst wirkt ${{ real: 'echt', inactive: 'inaktiv', uncertain: 'unklar', fake: 'gefälscht' }[account.verdict]}`), panel.parts.account);
         // Its reasons too: the core's sentence in German words with German digits, not the core's English text.
         const network = account.reasons.find((r) => r.key === 'network_both');
         assert.ok(network, 'the profile has a reason about its network');
