@@ -401,3 +401,24 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     },
   };
 }
+
+// Runs in an extension page: true once every record named is in storage.local, written at or after `since`
+// (the record's `field`, when one is named). A state only the worker's new writes can make.
+async function recordsStored(wanted) {
+  const area = (globalThis.browser ?? globalThis.chrome).storage.local;
+  const items = await area.get(wanted.map((w) => w.key));
+  return wanted.every(({ key, field, since }) => key in items && (!field || items[key]?.[field] >= since));
+}
+
+/**
+ * Waits until the worker has stored every record named: [{key, field?, since?}] (e.g. a profile's
+ * 'p|x|<handle>' with seen_at >= the visit's start), read from the extension's options page.
+ */
+export async function untilStored(browser, wanted) {
+  const options = await browser.openOptions();
+  try {
+    await options.waitFor(recordsStored, wanted);
+  } finally {
+    await options.close();
+  }
+}

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
+import { untilStored } from './browsers.js';
 import {
   BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, blueskyAudit, blueskyPages, firstPageScores, historyJumps,
   listAudit, mastodonAudit, mastodonPages, postAuthors, rerun,
@@ -140,8 +141,13 @@ export function part2Scenarios(launch) {
       await page.waitFor(() => Number(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-progress"]').value) >= 100);
       await page.evaluate(clickAuditButton); // Stop
       await page.waitFor(() => /^Stopped at \d+ followers/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
-      const stoppedAt = (await page.evaluate(progressOf)).value;
+      // A page the site asked for before Stop may still be on its way (a busy machine): it is read when it
+      // comes, so the wait is for every page asked for so far to be read, a state only those answers can make.
       const asked = page.requests.filter((u) => /\/Followers\?/.test(u)).length;
+      await page.waitFor((n) => Number(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-progress"]').value) === n &&
+        new RegExp(`^Stopped at ${n} followers`).test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent),
+      Math.min(asked * PAGE_SIZE, 300));
+      const stoppedAt = (await page.evaluate(progressOf)).value;
       await new Promise((r) => setTimeout(r, 1500)); // ten pauses of the test build: nothing more is asked for
       assert.equal(page.requests.filter((u) => /\/Followers\?/.test(u)).length, asked, 'no page is asked for after Stop');
       assert.equal((await page.evaluate(progressOf)).value, stoppedAt);
@@ -205,10 +211,13 @@ export function part2Scenarios(launch) {
     it('compares three accounts in the vetting list, exports CSV and JSON, and copies a report that re-runs', { timeout: TEST_MS }, async () => {
       const handles = [LIST_HANDLE, 'examplestudio', 'dealfinder4821'];
       for (const handle of handles) {
-        await openPage(`https://x.com/${handle}${handle === 'examplestudio' ? '/followers' : ''}`);
+        const since = Date.now();
+        const followersPage = handle === 'examplestudio';
+        await openPage(`https://x.com/${handle}${followersPage ? '/followers' : ''}`);
         await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready' ||
           document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'no-data');
-        await new Promise((r) => setTimeout(r, 300)); // the worker's store write
+        await untilStored(browser, followersPage ? [{ key: `a|x|${handle}`, field: 'audit_at', since }]
+          : [{ key: `p|x|${handle}`, field: 'seen_at', since }]); // the worker's store write
         const popup = await openPopup();
         assert.equal(await popup.evaluate(() => document.querySelector('[data-part="current-profile"]')?.textContent), `@${handle} (x)`);
         await popup.evaluate(() => document.getElementById('add-vetting').click());
@@ -343,9 +352,12 @@ export function part2Scenarios(launch) {
       for (let k = 1; k < seen.length; k++) {
         assert.ok(seen[k] > seen[k - 1] && seen[k] % perPage === 0, `the bar moves forward a page at a time: ${seen.join(', ')}`);
       }
-      await sleep(400); // a page already asked for may still land: it is the site's answer, read like any other
-      const stoppedAt = (await page.evaluate(progressOf)).value;
+      // A page already asked for may still land: it is the site's answer, read like any other. The wait is for
+      // every page asked for to be read, a state only their answers make (a page counted twice overshoots it).
       const readsAtStop = log.slice(from).filter((r) => isRead(r.url)).length;
+      await page.waitFor((n) => Number(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-progress"]').value) >= n,
+        readsAtStop * perPage);
+      const stoppedAt = (await page.evaluate(progressOf)).value;
       assert.equal(stoppedAt, readsAtStop * perPage, 'every page read counts once');
       await sleep(1500); // ten pauses of the test build: nothing more is asked for
       assert.equal(log.slice(from).filter((r) => isRead(r.url)).length, readsAtStop, 'no page is asked for after Stop');
@@ -493,9 +505,9 @@ export function part2Scenarios(launch) {
 
     it('lists the profiles checked recently in the popup, the most recent first', { timeout: TEST_MS }, async () => {
       const visits = [
-        { url: 'https://x.com/dealfinder4821', label: '@dealfinder4821 (x)' },
-        { url: 'https://bsky.app/profile/examplestudio.bsky.social', label: '@examplestudio.bsky.social (bluesky)' },
-        { url: 'https://mastodon.example/@examplestudio', label: '@examplestudio@mastodon.example (mastodon)' },
+        { url: 'https://x.com/dealfinder4821', label: '@dealfinder4821 (x)', key: 'p|x|dealfinder4821' },
+        { url: 'https://bsky.app/profile/examplestudio.bsky.social', label: '@examplestudio.bsky.social (bluesky)', key: 'p|bluesky|examplestudio.bsky.social' },
+        { url: 'https://mastodon.example/@examplestudio', label: '@examplestudio@mastodon.example (mastodon)', key: 'p|mastodon|mastodon.example/examplestudio' },
       ];
       const recent = async () => {
         const popup = await openPopup();
@@ -503,10 +515,11 @@ export function part2Scenarios(launch) {
         await popup.close();
         return items;
       };
-      const visit = async ({ url }) => {
+      const visit = async ({ url, key }) => {
+        const since = Date.now();
         await openPage(url);
         await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
-        await sleep(300); // the worker's store write
+        await untilStored(browser, [{ key, field: 'seen_at', since }]); // the worker's store write
       };
       for (const v of visits) await visit(v);
       assert.deepEqual((await recent()).slice(0, 3), visits.map((v) => v.label).reverse(), 'the last three visits, newest first');

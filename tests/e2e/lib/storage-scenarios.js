@@ -19,6 +19,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
 import { mastodonAliceAudit, percentDisagrees } from './expected.js';
+import { untilStored } from './browsers.js';
 
 const TEST_MS = 180_000;
 const V1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'schema-v1.json'), 'utf8'));
@@ -239,13 +240,14 @@ export function storageScenarios(launch) {
       const [home, fedi] = [await mastodonAliceAudit('mastodon.example'), await mastodonAliceAudit('fedi.example')];
       assert.ok(Math.abs(home.audit.real.share - fedi.audit.real.share) > 0.1, 'the two alices have audiences the core tells apart');
       const shareShown = (label) => /≈ (\S+) real/.exec(label)[1];
-      const audited = async (url) => {
-        await openPage(url);
+      const audited = async (instance) => {
+        const since = Date.now();
+        await openPage(`https://${instance}/@alice/followers`);
         await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
-        await new Promise((r) => setTimeout(r, 300)); // the worker's store write
+        await untilStored(browser, [{ key: `a|mastodon|${instance}/alice`, field: 'audit_at', since }]); // the worker's store write
       };
-      await audited('https://fedi.example/@alice/followers');
-      await audited('https://mastodon.example/@alice/followers'); // the newer estimate of a handle spelled the same
+      await audited('fedi.example');
+      await audited('mastodon.example'); // the newer estimate of a handle spelled the same
       const fediShown = await estimateShown('https://fedi.example/@alice');
       assert.equal(percentDisagrees(shareShown(fediShown), fedi.audit.real.share), '', `fedi.example's alice shows her own estimate: ${fediShown}`);
       const homeShown = await estimateShown('https://mastodon.example/@alice');
