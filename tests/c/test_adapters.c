@@ -134,13 +134,18 @@ static void x_user_tweets_give_posts_with_counts_and_their_author_once(void **st
     outcome o;
     read_fixture("x/user-tweets-2026.json", "", &o);
     assert_int_equal(o.status, TF_OK);
-    /* The timeline's author, then the authors of the tweets it retweeted: 16 retweets of 9 accounts, each once. */
-    assert_int_equal(o.batch.n_accounts, 10);
+    /* The timeline's author, then the authors of the tweets it retweeted: 16 retweets of 9 accounts, each once;
+     * and the 3 accounts of its "who to follow" module, as suggestions. */
+    assert_int_equal(o.batch.n_accounts, 13);
+    size_t authors = 0, suggested = 0;
     for (size_t i = 0; i < o.batch.n_accounts; i++) {
-        assert_int_equal(o.batch.accounts[i].seen, TF_SEEN_POST_AUTHOR);
+        authors += o.batch.accounts[i].seen == TF_SEEN_POST_AUTHOR;
+        suggested += o.batch.accounts[i].seen == TF_SEEN_SUGGESTIONS;
         for (size_t j = 0; j < i; j++)
             assert_string_not_equal(o.batch.accounts[i].id, o.batch.accounts[j].id);
     }
+    assert_int_equal(authors, 10);
+    assert_int_equal(suggested, 3);
     const tf_account *retweeted = account_by_handle(&o.batch, "user_ca256277");
     assert_non_null(retweeted);
     assert_true(retweeted->followers == 188910);
@@ -558,6 +563,42 @@ static int read_shared(const char *name, outcome *o)
     return 1;
 }
 
+/* How many accounts each recording holds, and of which kind (read with no URL, as a user's saved file is). */
+static const struct {
+    const char *file;
+    size_t accounts;
+    tf_seen seen; /* of the first account */
+} recordings[] = {
+    {"bluesky/actor_searchActors.json", 50, TF_SEEN_SEARCH_RESULTS},
+    {"bluesky/feed_getLikes.json", 1, TF_SEEN_LIKERS},
+    {"bluesky/feed_getRepostedBy.json", 1, TF_SEEN_REPOSTERS},
+    {"instagram/PolarisProfilePageContentQuery_public_user.json", 1, TF_SEEN_PROFILE},
+    {"instagram/api_v1_friendships_list_users.json", 30, TF_SEEN_FOLLOWERS},
+    {"instagram/media_info_items_user.json", 1, TF_SEEN_POST_AUTHOR},
+    {"instagram/topsearch_users.json", 5, TF_SEEN_SEARCH_RESULTS},
+    /* four searches of one test instance (the same accounts again, each once per response) */
+    {"mastodon/accounts_search.json", 5, TF_SEEN_SEARCH_RESULTS},
+    {"mastodon/familiar_followers.json", 0, TF_SEEN_FAMILIAR_FOLLOWERS}, /* the recording knows no one */
+    {"mastodon/statuses_reblogged_by.json", 1, TF_SEEN_REPOSTERS},
+    {"tiktok/api_user_list_followers_2025-10.json", 2, TF_SEEN_LISTED}, /* no URL: no scene names the list */
+    {"tiktok/tiktok-profile-page_2022_SIGI_STATE.html", 1, TF_SEEN_PROFILE},
+    {"twitter/Followers_2026-08.json", 69, TF_SEEN_FOLLOWERS},
+    {"twitter/Retweeters_2026.json", 19, TF_SEEN_REPOSTERS},         /* 20 entries, one unavailable */
+    {"twitter/SearchTimeline_2026.json", 18, TF_SEEN_SEARCH_RESULTS}, /* 20 posts by 18 authors */
+    {"twitter/TweetDetail_2026.json", 31, TF_SEEN_POST_AUTHOR},      /* the author, then 30 repliers */
+    {"twitter/UserByScreenName_2026-08_nolegacy.json", 1, TF_SEEN_PROFILE},
+    {"twitter/UserTweets_2026-08.json", 13, TF_SEEN_POST_AUTHOR},
+    {"youtube/browse_channel_videos_kurzgesagt_pageHeaderRenderer_2026-01.json", 1, TF_SEEN_PROFILE},
+};
+
+static int listed_recording(const char *name)
+{
+    for (size_t i = 0; i < sizeof recordings / sizeof *recordings; i++)
+        if (strcmp(recordings[i].file, name) == 0)
+            return (int)i;
+    return -1;
+}
+
 static void every_real_recording_reads_with_the_right_counts(void **state)
 {
     (void)state;
@@ -584,8 +625,17 @@ static void every_real_recording_reads_with_the_right_counts(void **state)
             snprintf(name, sizeof name, "%s/%s", platform->d_name, file->d_name);
             outcome o;
             assert_true(read_shared(name, &o));
-            if (o.status != TF_OK || o.batch.n_accounts == 0)
+            int listed = listed_recording(name);
+            size_t expected = listed >= 0 ? recordings[listed].accounts : 1; /* a new recording: read something */
+            if (o.status != TF_OK || (expected > 0 && o.batch.n_accounts == 0))
                 fail_msg("%s: %s %s", name, tf_status_name(o.status), o.message);
+            if (listed >= 0) {
+                if (o.batch.n_accounts != expected)
+                    fail_msg("%s: %zu accounts, not %zu", name, o.batch.n_accounts, expected);
+                if (expected && o.batch.accounts[0].seen != recordings[listed].seen)
+                    fail_msg("%s: seen as %s, not %s", name, tf_seen_name(o.batch.accounts[0].seen),
+                             tf_seen_name(recordings[listed].seen));
+            }
             files++;
             tf_batch_free(&o.batch);
         }
@@ -595,12 +645,7 @@ static void every_real_recording_reads_with_the_right_counts(void **state)
     assert_true(files >= 7);
 
     outcome o;
-    if (read_shared("twitter/Followers_2026-08.json", &o)) {
-        assert_int_equal(o.batch.n_accounts, 69);
-        tf_batch_free(&o.batch);
-    }
     if (read_shared("tiktok/tiktok-profile-page_2022_SIGI_STATE.html", &o)) {
-        assert_int_equal(o.batch.n_accounts, 1);
         assert_true(o.batch.accounts[0].followers == 6200000 && o.batch.accounts[0].following == 563);
         assert_true(o.batch.accounts[0].posts == 767);
         tf_batch_free(&o.batch);
@@ -611,6 +656,17 @@ static void every_real_recording_reads_with_the_right_counts(void **state)
     }
     if (read_shared("twitter/UserTweets_2026-08.json", &o)) {
         assert_true(o.batch.n_posts >= 3);
+        tf_batch_free(&o.batch);
+    }
+    if (read_shared("twitter/TweetDetail_2026.json", &o)) {
+        assert_int_equal(o.batch.n_posts, 1); /* the thread's own tweet; replies are their authors' comments */
+        for (size_t i = 1; i < o.batch.n_accounts; i++)
+            assert_int_equal(o.batch.accounts[i].seen, TF_SEEN_COMMENTERS);
+        tf_batch_free(&o.batch);
+    }
+    if (read_shared("tiktok/api_user_list_followers_2025-10.json", &o)) {
+        for (size_t i = 0; i < o.batch.n_accounts; i++)
+            assert_false(isnan(o.batch.accounts[i].followers) || isnan(o.batch.accounts[i].following));
         tf_batch_free(&o.batch);
     }
 }
