@@ -245,7 +245,12 @@
     part2.captured(target, url, body, accounts, next);
     if (report.status === 'unsupported') return show({ state: 'unsupported' });
     if (report.status === 'no-data') return show({ state: 'no-data' });
-    if (view.followersPage && accounts.some((a) => a.seen === 'followers')) return sampleFollowers(target, url, body, seq);
+    const followers = accounts.some((a) => a.seen === 'followers');
+    // A site that lists followers in a dialog over the profile (TikTok): its first page read makes this a followers page.
+    if (followers && !view.followersPage && site.followersDialog) {
+      view.followersPage = true;
+    }
+    if (view.followersPage && followers) return sampleFollowers(target, url, body, seq);
     show();
   }
 

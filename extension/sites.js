@@ -23,7 +23,8 @@
   const INSTAGRAM_RESERVED = new Set(['explore', 'reels', 'reel', 'p', 'stories', 'accounts', 'direct', 'tv',
     'about', 'legal', 'developer', 'web', 'emails', 'challenge']);
 
-  // handle: as the URL shows it; followersPage: the page lists the profile's followers.
+  // handle: as the URL shows it; followersPage: the page lists the profile's followers; followersDialog: where a
+  // site that lists them in a dialog over the profile page opens it.
   const SITES = [
     {
       platform: 'x',
@@ -61,6 +62,9 @@
         const m = /^\/@([A-Za-z0-9._]{2,24})\/?$/.exec(path);
         return m && { handle: m[1], followersPage: false };
       },
+      // TikTok lists a profile's followers in a dialog over its page, opened from its followers count: no
+      // address of their own (content.js makes the page a followers page once the dialog's first page is read).
+      followersDialog: '[data-e2e="followers-count"]',
       anchor: '[data-e2e="user-title"]',
     },
     {

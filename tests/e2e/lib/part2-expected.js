@@ -11,8 +11,9 @@ import { root } from './fixture-sites.js';
 import { followersPage, PAGE_SIZE, LIST_HANDLE } from '../../../scripts/gen-follower-list.mjs';
 import { BLUESKY_HANDLE, BLUESKY_LIMIT, blueskyFollowersPage, blueskyProfile } from '../../../scripts/gen-follower-list-bluesky.mjs';
 import { MASTODON_ACCOUNT_ID, MASTODON_LIMIT, dayOf, mastodonFollowersPage, mastodonLookup } from '../../../scripts/gen-follower-list-mastodon.mjs';
+import { TIKTOK_FOLLOWERS_SCENE, TIKTOK_LIMIT, TIKTOK_SEC_UID, tiktokFollowersPage, tiktokProfileScript } from '../../../scripts/gen-follower-list-tiktok.mjs';
 
-export { LIST_HANDLE, PAGE_SIZE, BLUESKY_HANDLE, BLUESKY_LIMIT, MASTODON_LIMIT };
+export { LIST_HANDLE, PAGE_SIZE, BLUESKY_HANDLE, BLUESKY_LIMIT, MASTODON_LIMIT, TIKTOK_LIMIT };
 const X_API = 'https://x.com/i/api/graphql/Fx1Example0Query';
 const FOLLOWERS_URL = `${X_API}/Followers`;
 const line = (url, body) => JSON.stringify({ url, body });
@@ -162,4 +163,25 @@ function xTweetAuthors(data) {
     .map((c) => unwrap(c?.tweet_results?.result)).filter(Boolean)
     .map((t) => unwrap(t.legacy.retweeted_status_result?.result) ?? t)
     .map((t) => t.core.user_results.result.core.screen_name);
+}
+
+// ---- the same list on TikTok, read page by page from the followers dialog ------------------------------
+
+/** The first `pages` /api/user/list/ pages of the synthetic TikTok list, as the dialog asks for them: [{url, body}]. */
+export function tiktokPages(pages) {
+  const out = [];
+  let cursor = '0';
+  for (let k = 0; k < pages; k++) {
+    const body = tiktokFollowersPage({ cursor, count: TIKTOK_LIMIT.default });
+    out.push({ url: `https://www.tiktok.com/api/user/list/?aid=1988&count=${TIKTOK_LIMIT.default}&maxCursor=0&minCursor=${cursor}` +
+      `&scene=${TIKTOK_FOLLOWERS_SCENE}&secUid=${TIKTOK_SEC_UID}`, body });
+    cursor = String(JSON.parse(body).minCursor);
+  }
+  return out;
+}
+
+/** The core's audit of the first `pages` TikTok pages, after the profile's embedded data. */
+export function tiktokAudit(pages, options = {}) {
+  const profile = line(`https://www.tiktok.com/@${LIST_HANDLE}`, tiktokProfileScript());
+  return auditOf([profile, ...tiktokPages(pages).map((p) => line(p.url, p.body))].join('\n'), options, 'the TikTok list');
 }

@@ -17,8 +17,8 @@ import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
 import {
-  BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, blueskyAudit, blueskyPages, firstPageScores, historyJumps,
-  listAudit, mastodonAudit, mastodonPages, postAuthors, rerun,
+  BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, TIKTOK_LIMIT, blueskyAudit, blueskyPages, firstPageScores,
+  historyJumps, listAudit, mastodonAudit, mastodonPages, postAuthors, rerun, tiktokAudit, tiktokPages,
 } from './part2-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
@@ -424,6 +424,53 @@ export function part2Scenarios(launch) {
       assert.ok(reads.slice(1).every((r) => /[?&]max_id=\d+$/.test(r.url)), 'each next page by max_id');
       assert.ok(reads.every((r) => r.origin === null || r.origin === 'https://mastodon.example'), `same-origin reads: ${reads.map((r) => r.origin)}`);
       await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-mastodon.png`));
+    });
+
+    it('audit mode opens a TikTok profile\'s followers dialog, reads its list to the sample size and shows the core\'s estimate', { timeout: TEST_MS }, async () => {
+      const goal = 300;
+      const pages = tiktokPages(Math.ceil(goal / TIKTOK_LIMIT.default));
+      const expected = await tiktokAudit(pages.length);
+      const log = page.sent;
+      const from = log.length;
+      await openPage(`https://www.tiktok.com/@${LIST_HANDLE}`);
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(openPanelIn);
+      assert.equal(await page.evaluate(auditStatus), '“Check followers” opens the followers list and reads it.');
+      assert.equal(await page.evaluate(() => document.querySelector('[role="dialog"]')), null, 'no list is open yet');
+      await page.evaluate(clickAuditButton); // opens the dialog; audit mode starts once its first page is read
+      await page.waitFor(() => document.querySelectorAll('[role="dialog"] li').length > 0);
+      await page.waitFor(() => {
+        if (!document.querySelector('[data-truefollow-panel]')) document.querySelector('[data-truefollow-badge]')?.click();
+        return /^Done: /.test(document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('[data-part="audit-status"]')?.textContent ?? '');
+      });
+      assert.equal(await page.evaluate(auditStatus), `Done: ${expected.n} followers read.`);
+      assert.equal(expected.n, goal, 'the core read every follower of the pages');
+      assert.equal(expected.sample_kind, 'followers');
+
+      const reads = log.slice(from).filter((r) => r.url.startsWith('https://www.tiktok.com/api/user/list/'));
+      assert.deepEqual(reads.map((r) => r.url), pages.map((p) => p.url), 'each page once, by the cursor of the last');
+      assert.deepEqual(log.slice(from).filter((r) => WRITES.includes(r.method)), [], 'no write request at all');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[role="dialog"] li').length), goal, 'the dialog shows what was read');
+
+      const shown = estimateShares(await page.evaluate(panelPart, 'audit-estimate'));
+      assert.ok(shown, 'the live estimate is shown');
+      assert.equal(percentDisagrees(shown.real, expected.real.share), '', 'real share is the core\'s');
+      assert.equal(percentDisagrees(shown.lo, expected.real.ci90[0]), '');
+      assert.equal(percentDisagrees(shown.hi, expected.real.ci90[1]), '');
+      assert.equal(percentDisagrees(shown.fake, expected.fake.share), '');
+      assert.equal(await page.evaluate(panelPart, 'sample'), `Sample: ${expected.n} recent followers.`);
+      assert.deepEqual(reachNumbers(await page.evaluate(panelPart, 'reach')), [expected.reach.value, ...expected.reach.ci90],
+        'true reach from the profile\'s embedded count');
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-tiktok.png`));
+    });
+
+    it('says so on a TikTok profile whose page shows no followers list', { timeout: TEST_MS }, async () => {
+      await openPage('https://www.tiktok.com/@examplestudio');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.evaluate(() => document.querySelector('[data-e2e="followers-count"]').remove()); // a page with no list to open
+      await page.waitFor(openPanelIn);
+      assert.equal(await page.evaluate(auditStatus), 'This site shows no followers list to read.');
+      assert.equal(await page.evaluate(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-button"]').disabled), true);
     });
 
     // ---- a server that refuses to read a list further ----------------------------------------------------
