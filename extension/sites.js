@@ -36,6 +36,11 @@
         if (!m || X_RESERVED.has(m[1].toLowerCase())) return null;
         return { handle: m[1], followersPage: m[2] === 'followers' || m[2] === 'verified_followers' };
       },
+      // The author of the post a page shows (its reposts and likes lists), whose engagers they are.
+      postAuthor(path) {
+        const m = /^\/([A-Za-z0-9_]{1,15})\/status\/\d{1,20}(?:\/|$)/.exec(path);
+        return m && !X_RESERVED.has(m[1].toLowerCase()) ? m[1] : null;
+      },
       // The badge goes at the end of the name row (the first row of the UserName block).
       anchor: '[data-testid="primaryColumn"] [data-testid="UserName"] > div > div:first-child',
       anchorFallback: '[data-testid="primaryColumn"] [data-testid="UserName"]',
@@ -86,6 +91,11 @@
       profile(path) {
         const m = /^\/profile\/([A-Za-z0-9.:-]{3,253})(?:\/(followers|follows|post\/[\w]+))?\/?$/.exec(path);
         return m && !m[2]?.startsWith('post') ? { handle: decodeURIComponent(m[1]), followersPage: m[2] === 'followers' } : null;
+      },
+      // The author of the post a page shows (its thread, likes and reposts lists), whose engagers they are.
+      postAuthor(path) {
+        const m = /^\/profile\/([A-Za-z0-9.:-]{3,253})\/post\/\w+(?:\/|$)/.exec(path);
+        return m ? decodeURIComponent(m[1]) : null;
       },
       anchor: '[data-testid="profileHeaderDisplayName"]',
       anchorFallback: '[data-testid="profileFollowersHeader"] h1',

@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadCore } from '../../../js-glue/node.js';
 import { root } from './fixture-sites.js';
-import { followersPage, PAGE_SIZE, LIST_HANDLE } from '../../../scripts/gen-follower-list.mjs';
-import { BLUESKY_HANDLE, BLUESKY_LIMIT, blueskyFollowersPage, blueskyProfile } from '../../../scripts/gen-follower-list-bluesky.mjs';
+import { followersPage, retweetersPage, PAGE_SIZE, LIST_HANDLE, REPOSTED_TWEET_ID } from '../../../scripts/gen-follower-list.mjs';
+import { BLUESKY_HANDLE, BLUESKY_LIMIT, LIKED_POST_RKEY, LIKED_POST_URI, blueskyFollowersPage, blueskyLikesPage, blueskyProfile } from '../../../scripts/gen-follower-list-bluesky.mjs';
 import { MASTODON_ACCOUNT_ID, MASTODON_LIMIT, dayOf, mastodonFollowersPage, mastodonLookup } from '../../../scripts/gen-follower-list-mastodon.mjs';
 import { TIKTOK_FOLLOWERS_SCENE, TIKTOK_LIMIT, TIKTOK_SEC_UID, tiktokFollowersPage, tiktokProfileScript } from '../../../scripts/gen-follower-list-tiktok.mjs';
 
-export { LIST_HANDLE, PAGE_SIZE, BLUESKY_HANDLE, BLUESKY_LIMIT, MASTODON_LIMIT, TIKTOK_LIMIT };
+export { LIST_HANDLE, REPOSTED_TWEET_ID, PAGE_SIZE, BLUESKY_HANDLE, LIKED_POST_RKEY, BLUESKY_LIMIT, MASTODON_LIMIT, TIKTOK_LIMIT };
 const X_API = 'https://x.com/i/api/graphql/Fx1Example0Query';
 const FOLLOWERS_URL = `${X_API}/Followers`;
 const line = (url, body) => JSON.stringify({ url, body });
@@ -45,6 +45,15 @@ export async function listAudit(followers, options = {}, { withProfile = true } 
   return auditOf(withProfile ? `${await listProfileLine()}\n${pages}` : pages, options, 'the synthetic list');
 }
 
+/**
+ * The core's audit of the first `followers` followers of the synthetic list after the profile and the
+ * Retweeters of its post (the run's accounts), as the extension gives them: the engagers beside the followers.
+ */
+export async function listAuditWithReposters(followers) {
+  const reposters = line(`${X_API}/Retweeters?variables=${encodeURIComponent(JSON.stringify({ tweetId: REPOSTED_TWEET_ID }))}`, retweetersPage());
+  return auditOf([await listProfileLine(), reposters, listLines(Math.ceil(followers / PAGE_SIZE))].join('\n'), {}, 'the list and its reposters');
+}
+
 // ---- the same list on Bluesky and Mastodon, read page by page as audit mode reads them -----------------
 
 const BLUESKY_API = 'https://public.api.bsky.app/xrpc';
@@ -65,10 +74,11 @@ export function blueskyPages(pages) {
   return out;
 }
 
-/** The core's audit of the first `pages` Bluesky pages, after the profile (getProfile). */
-export function blueskyAudit(pages, options = {}) {
+/** The core's audit of the first `pages` Bluesky pages, after the profile (getProfile) and, withLikes, the likes of its post. */
+export function blueskyAudit(pages, options = {}, { withLikes = false } = {}) {
   const profile = line(`${BLUESKY_API}/app.bsky.actor.getProfile?actor=${BLUESKY_HANDLE}`, blueskyProfile());
-  return auditOf([profile, ...blueskyPages(pages).map((p) => line(p.url, p.body))].join('\n'), options, 'the Bluesky list');
+  const likes = withLikes ? [line(`${BLUESKY_API}/app.bsky.feed.getLikes?${new URLSearchParams({ uri: LIKED_POST_URI, limit: '100' })}`, blueskyLikesPage())] : [];
+  return auditOf([profile, ...likes, ...blueskyPages(pages).map((p) => line(p.url, p.body))].join('\n'), options, 'the Bluesky list');
 }
 
 /**

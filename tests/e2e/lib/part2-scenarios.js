@@ -18,7 +18,7 @@ import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
 import {
   BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, TIKTOK_LIMIT, blueskyAudit, blueskyPages, firstPageScores,
-  historyJumps, listAudit, mastodonAudit, mastodonPages, postAuthors, rerun, tiktokAudit, tiktokPages,
+  LIKED_POST_RKEY, REPOSTED_TWEET_ID, historyJumps, listAudit, listAuditWithReposters, mastodonAudit, mastodonPages, postAuthors, rerun, tiktokAudit, tiktokPages,
 } from './part2-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
@@ -75,6 +75,14 @@ async function axeViolations(page, include) {
     const result = await window.axe.run(context, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   }, include ?? null);
+}
+
+// The panel's section on who engages: its lines, and the value of each bar (real, inactive, fake).
+function engagersSection() {
+  const section = document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('section[data-part="engagers"]');
+  const part = (name) => section?.querySelector(`[data-part="${name}"]`)?.textContent ?? null;
+  return section && { headline: part('headline'), sample: part('sample'), kinds: part('kinds'), contrast: part('contrast'),
+    rows: [...section.querySelectorAll('[data-key]')].map((r) => r.querySelector('.value').textContent) };
 }
 
 function auditStatus() {
@@ -462,6 +470,63 @@ export function part2Scenarios(launch) {
       assert.deepEqual(reachNumbers(await page.evaluate(panelPart, 'reach')), [expected.reach.value, ...expected.reach.ci90],
         'true reach from the profile\'s embedded count');
       await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-tiktok.png`));
+    });
+
+    it('shows who engages beside the followers once a post\'s reposts were read on X, and flags them when they look far more fake', { timeout: TEST_MS }, async () => {
+      const expected = await listAuditWithReposters(300);
+      const e = expected.engagers;
+      assert.equal(e.kinds.reposters, e.n, 'the reposters are the engagers');
+      await openPage(`https://x.com/${LIST_HANDLE}/status/${REPOSTED_TWEET_ID}/retweets`);
+      await page.waitFor(() => document.querySelectorAll('[data-testid="UserCell"]').length > 0);
+      await page.waitFor(() => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= 1);
+      await page.evaluate(() => document.querySelector('#view a[data-nav][href$="/followers"]').click()); // in-app, as on x.com
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+      await page.waitFor(openPanelIn);
+      await page.evaluate(clickAuditButton);
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click()); // closed and opened again: drawn anew
+      await page.waitFor(openPanelIn);
+      const engagers = await page.evaluate(engagersSection);
+      assert.ok(engagers, 'the panel has a section on who engages');
+      assert.equal(engagers.sample, `Sample: ${e.n} accounts that liked, reposted or commented.`);
+      assert.equal(engagers.kinds, `Accounts: 0 liked, ${e.n} reposted, 0 commented.`);
+      const [fakeShown] = /^\S+/.exec(engagers.rows[2]);
+      assert.equal(percentDisagrees(fakeShown, e.fake.share), '', 'the engagers\' fake share is the core\'s');
+      assert.equal(e.contrast, 'engagers-more-fake', 'the run\'s accounts look far more fake than the followers as a whole');
+      const [shownEngagers, shownFollowers] = /: (\S+) fake against (\S+)\.$/.exec(engagers.contrast ?? '')?.slice(1) ?? [];
+      assert.equal(percentDisagrees(shownEngagers, e.fake.share), '', `both numbers: ${engagers.contrast}`);
+      assert.equal(percentDisagrees(shownFollowers, expected.fake.share), '', `both numbers: ${engagers.contrast}`);
+      assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} recent followers`), 'the followers\' own sample stays theirs');
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-x.png`));
+    });
+
+    it('shows who engages beside the followers once a post\'s likes were read on Bluesky', { timeout: TEST_MS }, async () => {
+      const pages = blueskyPages(300 / BLUESKY_LIMIT.default);
+      const expected = await blueskyAudit(pages.length, {}, { withLikes: true });
+      const e = expected.engagers;
+      assert.equal(e.kinds.likers, e.n, 'the likers are the engagers');
+      await openPage(`https://bsky.app/profile/${BLUESKY_HANDLE}/post/${LIKED_POST_RKEY}/liked-by`);
+      await page.waitFor(() => document.querySelectorAll('.row').length > 0);
+      await page.waitFor(() => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= 2); // the profile, the likes
+      await page.evaluate(() => document.querySelector('#view a[data-nav][href$="/followers"]').click()); // in-app, as on bsky.app
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), BLUESKY_LIMIT.default);
+      await page.waitFor(openPanelIn);
+      await page.evaluate(clickAuditButton);
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
+      await page.waitFor(openPanelIn);
+      const engagers = await page.evaluate(engagersSection);
+      assert.ok(engagers, 'the panel has a section on who engages');
+      assert.equal(engagers.sample, `Sample: ${e.n} accounts that liked, reposted or commented.`);
+      assert.equal(engagers.kinds, `Accounts: ${e.n} liked, 0 reposted, 0 commented.`);
+      const [realShown] = /^\S+/.exec(engagers.rows[0]);
+      const [fakeShown] = /^\S+/.exec(engagers.rows[2]);
+      assert.equal(percentDisagrees(realShown, e.real.share), '', 'the engagers\' real share is the core\'s');
+      assert.equal(percentDisagrees(fakeShown, e.fake.share), '', 'the engagers\' fake share is the core\'s');
+      if (e.contrast) assert.match(engagers.contrast ?? '', /far more fake/, 'the core\'s flag is shown');
+      else assert.equal(engagers.contrast, null, 'no flag where the core raises none');
+      assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} recent followers`));
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-bluesky.png`));
     });
 
     it('says so on a TikTok profile whose page shows no followers list', { timeout: TEST_MS }, async () => {
