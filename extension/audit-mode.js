@@ -3,9 +3,11 @@
  * object attach() returns; everything else stays here:
  *   allows()                      the user has this platform on (options page); false until settings are read
  *   viewing(target)               the profile now on screen (or null): its own posts get no author badges
- *   captured(target, url, body, accounts, next)   every response the core read on the page (accounts: its
+ *   authorsSeen(accounts)         every response the core read on any page, a profile's or not (a thread, a
+ *                                 search): the authors of its posts get their small badges (list-badges.js)
+ *   captured(target, url, body, accounts, next)   every response the core read on a profile's page (accounts: its
  *                                 report's; next: the next page its Link header named, or ''); its followers
- *                                 and post authors get their small badges (list-badges.js)
+ *                                 get their small badges
  *   audited(target, audit)        every audience estimate of the current followers sample
  *   refused(target, url, status)  a follower-list read the server refused (page-world.js): audit mode stops
  *   panelParts(target)            live sections for the details panel: audit mode, the chart, the history
@@ -340,9 +342,12 @@
         listBadges?.setProfile(target?.handle ?? '');
       },
 
+      authorsSeen(accounts) {
+        listBadges?.addAuthors(accounts);
+      },
+
       captured(target, url, body, accounts, next = '') {
         if (!target) return;
-        listBadges?.addAuthors(accounts);
         const s = stateOf(target);
         const followers = accounts.filter((a) => a.seen === 'followers');
         if (followers.length === 0) return;

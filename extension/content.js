@@ -224,13 +224,15 @@
   let arrivals = 0;
   function onCapture(url, body, next = '') {
     const seq = ++arrivals;
-    const done = readCapture(url, body, next, seq).finally(() => reading.delete(seq));
+    // The post whose page this is, when the response arrived (the user may have moved on before it is read).
+    const postAuthor = site.postAuthor?.(location.pathname) ?? null;
+    const done = readCapture(url, body, next, seq, postAuthor).finally(() => reading.delete(seq));
     reading.set(seq, done);
     return done;
   }
   const earlierCaptures = (seq) => Promise.allSettled([...reading].filter(([k]) => k < seq).map(([, p]) => p));
 
-  async function readCapture(url, body, next, seq) {
+  async function readCapture(url, body, next, seq, postAuthor) {
     await part2.ready; // the settings, read once at start
     if (!part2.allows()) return;
     sync(); // when the settings arrived just now, the badge for this URL is made here, before the capture is read
@@ -252,9 +254,9 @@
       profileOfView ||= Boolean(view) && sameHandle(account.handle, view.handle);
     }
     const timelineOfView = isTimelineOf(target, report, accounts) && body.length <= PROFILE_CAPTURE_CHARS;
-    const postAuthor = site.postAuthor?.(location.pathname);
     if (postAuthor && accounts.some((a) => ENGAGERS.has(a.seen)) && body.length <= PROFILE_CAPTURE_CHARS) keepEngagers(postAuthor, url, body);
     if (timelineOfView) keepCapture(postCaptures, target.handle, url, body);
+    part2.authorsSeen(accounts); // on any page: a thread's or a search's authors too
     if (!view || target !== view) return show();
     // The profile or its posts arrived after its followers were sampled: the estimate is made again with them.
     if ((profileOfView || timelineOfView) && view.followersPage && view.followerRecords.length) auditFollowers(view);

@@ -631,10 +631,22 @@ static void bluesky_engagers_searches_and_threads_are_named_for_what_they_are(vo
     assert_int_equal(count_seen(&o.batch, TF_SEEN_COMMENTERS), 3);
     assert_int_equal(o.batch.n_posts, 1);
     assert_true(o.batch.posts[0].likes == 40);
-    const tf_account *replier = account_by_handle(&o.batch, "user_reply003.bsky.social");
+    const tf_account *replier = account_by_handle(&o.batch, "user-reply003.bsky.social");
     assert_non_null(replier);
     assert_true(replier->last_post_at == tf_parse_iso8601("2026-07-03T09:00:00.000Z"));
-    assert_non_null(account_by_handle(&o.batch, "user_reply004.bsky.social")); /* three levels down */
+    assert_non_null(account_by_handle(&o.batch, "user-reply004.bsky.social")); /* three levels down */
+    tf_batch_free(&o.batch);
+
+    /* Found posts: their authors are search results, each once (two of the four posts are by one account). */
+    read_fixture("bluesky/search-posts.json", "https://public.api.bsky.app/xrpc/app.bsky.feed.searchPosts?q=sample", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(count_seen(&o.batch, TF_SEEN_SEARCH_RESULTS), 3);
+    assert_int_equal(o.batch.n_accounts, 3);
+    assert_int_equal(o.batch.n_posts, 0);
+    tf_batch_free(&o.batch);
+    read_fixture("bluesky/search-posts.json", "https://public.api.bsky.app/xrpc/app.bsky.feed.getPosts?uris=a", &o);
+    assert_int_equal(count_seen(&o.batch, TF_SEEN_POST_AUTHOR), 3);
+    assert_int_equal(o.batch.n_posts, 4);
     tf_batch_free(&o.batch);
 }
 

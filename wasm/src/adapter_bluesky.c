@@ -15,7 +15,9 @@
  *   the thread's own authors left out;
  * - app.bsky.actor.searchActors(Typeahead) {actors: [...]}: search results, or suggestions when the URL is
  *   getSuggestions; getSuggestedFollowsByActor {suggestions: [...]}: suggestions;
- * - app.bsky.graph.getKnownFollowers (the getFollowers shape, named by its URL): familiar followers.
+ * - app.bsky.graph.getKnownFollowers (the getFollowers shape, named by its URL): familiar followers;
+ * - app.bsky.feed.searchPosts {posts: [postView]}: the found posts' authors, search results (no post records:
+ *   the posts are nobody's profile's); getPosts (the same shape, another URL): post authors and their posts.
  * An absent avatar is the default one. Bluesky has no private accounts and
  * no website field.
  */
@@ -207,6 +209,43 @@ static tf_read_result read_thread(const cJSON *thread, tf_batch *out, char *why,
     return read_replies(thread, first, out, 0) ? TF_READ_NO_MEMORY : TF_READ_OK;
 }
 
+/* {posts: [postView]}: each post's author, once, as `seen`; post records only for post authors. */
+static tf_read_result read_posts(const cJSON *posts, tf_seen seen, tf_batch *out, char *why, size_t why_size)
+{
+    size_t first = out->n_accounts;
+    int total = 0, read = 0;
+    const cJSON *post;
+    cJSON_ArrayForEach(post, posts)
+    {
+        int no_memory = 0;
+        total++;
+        tf_account *author = post_author(post, seen, first, out, &no_memory);
+        if (no_memory)
+            return TF_READ_NO_MEMORY;
+        if (!author)
+            continue;
+        read++;
+        if (seen != TF_SEEN_POST_AUTHOR)
+            continue;
+        tf_post *p = tf_batch_add_post(out);
+        if (!p)
+            return TF_READ_NO_MEMORY;
+        tf_post_init(p, TF_BLUESKY);
+        p->id = tf_str(tf_get(post, "uri"));
+        p->author_id = author->id;
+        p->likes = tf_count_value(tf_get(post, "likeCount"));
+        p->comments = tf_count_value(tf_get(post, "replyCount"));
+        p->reposts = tf_count_value(tf_get(post, "repostCount"));
+        p->quotes = tf_count_value(tf_get(post, "quoteCount"));
+        p->created_at = tf_parse_iso8601(tf_str(tf_get(post, "record", "createdAt")));
+    }
+    if (total > 0 && read == 0) {
+        snprintf(why, why_size, "Bluesky posts with %d entries but none with an author's did and handle", total);
+        return TF_READ_UNSUPPORTED;
+    }
+    return TF_READ_OK;
+}
+
 tf_read_result tf_read_bluesky_json(const tf_input *in, tf_batch *out, char *why, size_t why_size)
 {
     const cJSON *doc = in->json;
@@ -236,6 +275,8 @@ tf_read_result tf_read_bluesky_json(const tf_input *in, tf_batch *out, char *why
         return add_list(list, NULL, TF_SEEN_SUGGESTIONS, out, why, why_size, "suggestions");
     if (tf_get(doc, "thread", "post", "author", "did"))
         return read_thread(tf_get(doc, "thread"), out, why, why_size);
+    if ((list = tf_get(doc, "posts")) && cJSON_IsArray(list) && tf_get(tf_at(list, 0), "author", "did"))
+        return read_posts(list, strstr(in->url, "app.bsky.feed.getPosts") ? TF_SEEN_POST_AUTHOR : TF_SEEN_SEARCH_RESULTS, out, why, why_size);
     if ((list = tf_get(doc, "feed")) && cJSON_IsArray(list) &&
         (strstr(in->url, "app.bsky.feed") || tf_get(tf_at(list, 0), "post", "author", "did")))
         return read_feed(list, out, why, why_size);

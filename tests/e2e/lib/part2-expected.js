@@ -167,10 +167,14 @@ const verdictsOf = (report) => Object.fromEntries(report.accounts.filter((a) => 
 // The handle of each tweet's shown author in a UserTweets response, in the order the X page draws them (the
 // pinned tweet, then the entries, a conversation module's too): a retweet shows the original's author.
 function xTweetAuthors(data) {
+  return xAuthorsIn(data.data.user.result.timeline.timeline.instructions);
+}
+function xAuthorsIn(instructions) {
   const unwrap = (result) => result?.tweet ?? result;
-  return data.data.user.result.timeline.timeline.instructions.flatMap((i) => (i.entry ? [i.entry] : i.entries ?? []))
+  return instructions.flatMap((i) => (i.entry ? [i.entry] : i.entries ?? []))
     .flatMap((e) => (e.content.items ? e.content.items.map((i) => i.item.itemContent) : [e.content.itemContent]))
     .map((c) => unwrap(c?.tweet_results?.result)).filter(Boolean)
+    .filter((t) => t.legacy && t.core?.user_results?.result)
     .map((t) => unwrap(t.legacy.retweeted_status_result?.result) ?? t)
     .map((t) => t.core.user_results.result.core.screen_name);
 }
@@ -194,4 +198,43 @@ export function tiktokPages(pages) {
 export function tiktokAudit(pages, options = {}) {
   const profile = line(`https://www.tiktok.com/@${LIST_HANDLE}`, tiktokProfileScript());
   return auditOf([profile, ...tiktokPages(pages).map((p) => line(p.url, p.body))].join('\n'), options, 'the TikTok list');
+}
+
+// ---- authors in a search and a thread: the anonymised X recordings, the written Bluesky fixtures ---------
+
+const AUTHOR_KINDS = new Set(['post-author', 'commenters', 'search-results']);
+
+/**
+ * A search or a thread on `platform` ('x' or 'bluesky'): the page's URL, the href of each post's author link
+ * in the order the page draws the posts, and the core's verdict of every author (core.score of the same
+ * response, as the extension reads it), by lower-cased handle.
+ */
+export async function searchOrThreadAuthors(platform, what) {
+  const core = await loadCore();
+  const verdicts = (body, url) => Object.fromEntries(core.score(body, { url, lang: 'en' }).accounts
+    .filter((a) => AUTHOR_KINDS.has(a.seen)).map((a) => [a.handle.toLowerCase(), a.verdict]));
+  if (platform === 'x') {
+    const file = what === 'search' ? 'SearchTimeline.json' : 'TweetDetail.json';
+    const body = fixtureText('x', file);
+    const data = JSON.parse(body);
+    const instructions = what === 'search' ? data.data.search_by_raw_query.search_timeline.timeline.instructions
+      : data.data.threaded_conversation_with_injections_v2.instructions;
+    const hrefs = xAuthorsIn(instructions).map((h) => `/${h}`);
+    return { pageUrl: what === 'search' ? 'https://x.com/search?q=sample' : `https://x.com${hrefs[0]}/status/1`,
+      hrefs, verdicts: verdicts(body, `${X_API}/${file.replace('.json', '')}`) };
+  }
+  const file = what === 'search' ? 'search-posts.json' : 'get-post-thread.json';
+  const body = fixtureText('bluesky', file);
+  const data = JSON.parse(body);
+  let posts = data.posts;
+  if (what === 'thread') {
+    posts = [];
+    for (let parent = data.thread.parent; parent?.post; parent = parent.parent) posts.unshift(parent.post);
+    const walk = (node) => { if (node?.post) posts.push(node.post); (node?.replies ?? []).forEach(walk); };
+    walk(data.thread);
+  }
+  const hrefs = posts.map((p) => `/profile/${p.author.handle}`);
+  const method = what === 'search' ? 'app.bsky.feed.searchPosts' : 'app.bsky.feed.getPostThread';
+  return { pageUrl: what === 'search' ? 'https://bsky.app/search?q=sample' : `https://bsky.app/profile/${data.thread.post.author.handle}/post/3kthread10`,
+    hrefs, verdicts: verdicts(body, `https://public.api.bsky.app/xrpc/${method}`) };
 }

@@ -18,7 +18,7 @@ import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
 import {
   BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, TIKTOK_LIMIT, blueskyAudit, blueskyPages, firstPageScores,
-  LIKED_POST_RKEY, REPOSTED_TWEET_ID, historyJumps, listAudit, listAuditWithReposters, mastodonAudit, mastodonPages, postAuthors, rerun, tiktokAudit, tiktokPages,
+  LIKED_POST_RKEY, REPOSTED_TWEET_ID, historyJumps, listAudit, listAuditWithReposters, mastodonAudit, mastodonPages, postAuthors, rerun, searchOrThreadAuthors, tiktokAudit, tiktokPages,
 } from './part2-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
@@ -702,6 +702,25 @@ export function part2Scenarios(launch) {
     });
 
     // ---- badges on post authors -----------------------------------------------------------------------
+
+    for (const [platform, what] of [['x', 'search'], ['x', 'thread'], ['bluesky', 'search'], ['bluesky', 'thread']]) {
+      it(`marks the authors of the posts in a ${what} on ${platform} with the core's verdicts`, { timeout: TEST_MS }, async () => {
+        const { pageUrl, hrefs, verdicts } = await searchOrThreadAuthors(platform, what);
+        const handleOf = (href) => href.replace(/^\/(?:profile\/)?/, '').toLowerCase();
+        const judged = hrefs.filter((h) => ['real', 'inactive', 'fake'].includes(verdicts[handleOf(h)]));
+        assert.ok(new Set(judged).size >= 2, `posts by at least two judged authors: ${hrefs}`);
+        await openPage(pageUrl);
+        await page.waitFor((n) => document.querySelectorAll('[data-truefollow-author-badge]').length === n, judged.length);
+        const marks = await page.evaluate(authorMarks);
+        assert.deepEqual(marks.map((m) => m.href), judged, 'one mark on each post, after its author\'s link');
+        for (const mark of marks) {
+          assert.equal(mark.verdict, verdicts[handleOf(mark.href)], `the core's verdict for ${mark.href}`);
+          assert.equal(mark.label, `truefollow: the author of this post looks ${mark.verdict}`);
+        }
+        assert.equal(await page.evaluate(() => document.querySelector('[data-truefollow-badge]')), null, 'no profile badge: no profile is shown');
+        await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-author-badges-${platform}-${what}.png`));
+      });
+    }
 
     for (const platform of ['x', 'bluesky', 'mastodon']) {
       it(`marks the other authors of the posts a profile shows on ${platform} with the core's verdicts, not the profile, and drops the marks when the option is off`, { timeout: TEST_MS }, async () => {
