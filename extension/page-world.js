@@ -46,6 +46,8 @@
     /^https:\/\/[a-z0-9.-]+\/xrpc\/app\.bsky\.(?:actor\.getProfiles?|graph\.getFollowers|graph\.getFollows|feed\.getAuthorFeed|feed\.getLikes|feed\.getRepostedBy|feed\.getPostThread|feed\.searchPosts)(?:[?#]|$)/,
     // Mastodon (any instance the user granted): account lookups, follower lists, statuses.
     /^https:\/\/[a-z0-9.-]+\/api\/v1\/accounts\/(?:lookup|\d+(?:\/(?:followers|following|statuses))?)(?:[?#/]|$)/,
+    // Mastodon: who reblogged or favourited a status, and its thread.
+    /^https:\/\/[a-z0-9.-]+\/api\/v1\/statuses\/\d+\/(?:reblogged_by|favourited_by|context)(?:[?#]|$)/,
   ];
   // The follower lists audit mode reads from public APIs (Bluesky, Mastodon): a read of one of them that the
   // server refuses is posted too, so that audit mode can stop at once and say why.

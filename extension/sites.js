@@ -109,6 +109,11 @@
         const m = /^\/@([A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,253})?)(?:\/(followers|following|with_replies|media))?\/?$/.exec(path);
         return m && { handle: m[1], followersPage: m[2] === 'followers' };
       },
+      // The author of the post a page shows (its thread, reblogs and favourites lists), whose engagers they are.
+      postAuthor(path) {
+        const m = /^\/@([A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,253})?)\/\d{1,20}(?:\/|$)/.exec(path);
+        return m ? m[1] : null;
+      },
       // Mastodon's web app mounts in #mastodon; the account header's name is its first heading.
       isSite: (doc) => Boolean(doc.getElementById('mastodon') || doc.querySelector('meta[name="application-name"][content="Mastodon"]')),
       anchor: '.account__header__tabs__name h1',
