@@ -498,6 +498,17 @@ export function part2Scenarios(launch) {
       assert.equal(percentDisagrees(shownFollowers, expected.fake.share), '', `both numbers: ${engagers.contrast}`);
       assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} recent followers`), 'the followers\' own sample stays theirs');
       await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-x.png`));
+
+      // The vetting list flags it too, with both numbers.
+      await sleep(300); // the worker's store write
+      const popup = await openPopup();
+      await popup.evaluate(() => document.getElementById('add-vetting')?.click()); // (already listed by an earlier test: no button)
+      await popup.waitFor((h) => Boolean(document.querySelector(`#vetting tbody tr[data-handle="${h}"]`)), LIST_HANDLE);
+      const flags = await popup.evaluate((h) => document.querySelector(`#vetting tbody tr[data-handle="${h}"]`).children[5].textContent, LIST_HANDLE);
+      const [flagEngagers, flagFollowers] = /engagers far more fake: (\S+) against (\S+?)(?:;|$)/.exec(flags)?.slice(1) ?? [];
+      assert.equal(percentDisagrees(flagEngagers, e.fake.share), '', `the vetting list's flag: ${flags}`);
+      assert.equal(percentDisagrees(flagFollowers, expected.fake.share), '', `the vetting list's flag: ${flags}`);
+      await popup.close();
     });
 
     it('shows who engages beside the followers once a post\'s likes were read on Bluesky', { timeout: TEST_MS }, async () => {
