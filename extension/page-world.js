@@ -37,9 +37,9 @@
     /^https:\/\/(?:x|twitter)\.com\/i\/api\/graphql\/[\w-]+\/(?:UserByScreenName|Followers|Following|BlueVerifiedFollowers|UserTweets|UserTweetsAndReplies|Retweeters|Favoriters|SearchTimeline|TweetDetail)(?:[?#]|$)/,
     // Instagram: the REST profile and follower lists (GraphQL queries are chosen by name below).
     /^https:\/\/www\.instagram\.com\/api\/v1\/(?:users\/web_profile_info\/|friendships\/\d+\/(?:followers|following)\/)/,
-    // TikTok: profile and post lists the web app fetches after in-app navigation, and the follower and
-    // following lists of its followers dialog.
-    /^https:\/\/www\.tiktok\.com\/api\/(?:user\/detail|post\/item_list|user\/list)\//,
+    // TikTok: profile and post lists the web app fetches after in-app navigation, the follower and
+    // following lists of its followers dialog, and a video's comments.
+    /^https:\/\/www\.tiktok\.com\/api\/(?:user\/detail|post\/item_list|user\/list|comment\/list)\//,
     // YouTube: channel pages fetched after in-app navigation.
     /^https:\/\/www\.youtube\.com\/youtubei\/v1\/browse(?:[?#]|$)/,
     // Bluesky: the app view's XRPC methods, on whichever host the app talks to.

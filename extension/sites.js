@@ -70,6 +70,11 @@
       // TikTok lists a profile's followers in a dialog over its page, opened from its followers count: no
       // address of their own (content.js makes the page a followers page once the dialog's first page is read).
       followersDialog: '[data-e2e="followers-count"]',
+      // The author of the video a page shows, whose commenters they are.
+      postAuthor(path) {
+        const m = /^\/@([A-Za-z0-9._]{2,24})\/video\/\d{1,20}(?:\/|$)/.exec(path);
+        return m ? m[1] : null;
+      },
       anchor: '[data-e2e="user-title"]',
     },
     {

@@ -761,6 +761,17 @@ static void tiktok_user_lists_are_named_by_their_scene_and_video_pages_give_the_
     assert_int_equal(count_seen(&o.batch, TF_SEEN_LISTED), 2);
     tf_batch_free(&o.batch);
 
+    /* A video's comments: their authors and the replies' as commenters (the audit counts one twice once). */
+    read_fixture("tiktok/api-comment-list.json", "https://www.tiktok.com/api/comment/list/?aweme_id=7200000000000000001", &o);
+    assert_int_equal(o.status, TF_OK);
+    assert_int_equal(count_seen(&o.batch, TF_SEEN_COMMENTERS), 3); /* two comments by one account, a reply; one with no handle */
+    const tf_account *c = account_by_handle(&o.batch, "user_c0mment11");
+    assert_non_null(c);
+    assert_true(c->followers == 12 && c->following == 480 && c->posts == 0);
+    assert_string_equal(c->avatar_url, "https://example.invalid/c011");
+    assert_non_null(account_by_handle(&o.batch, "user_c0mment12"));
+    tf_batch_free(&o.batch);
+
     /* A video page: UserModule.stats is empty; the author's counts are the video's authorStats. */
     read_fixture("tiktok/sigi-state-video.html", "", &o);
     assert_int_equal(o.status, TF_OK);

@@ -92,7 +92,9 @@ describe('extension sites: the author of the post a page shows', () => {
     assert.equal(authorOf('https://mastodon.example/@a/109876/reblogs'), 'a');
     assert.equal(authorOf('https://mastodon.example/@a@other.example/109876'), 'a@other.example');
     assert.equal(authorOf('https://mastodon.example/@a/followers'), null);
-    assert.equal(authorOf('https://www.tiktok.com/@a/video/1'), null); // no engagers read there
+    assert.equal(authorOf('https://www.tiktok.com/@someone/video/7200000000000000001'), 'someone');
+    assert.equal(authorOf('https://www.tiktok.com/@someone'), null);
+    assert.equal(authorOf('https://www.youtube.com/@someone/videos'), null); // no engagers read there
   });
 });
 

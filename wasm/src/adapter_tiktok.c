@@ -7,6 +7,9 @@
  * and the same objects fetched as JSON: /api/user/detail {userInfo} and /api/post/item_list {itemList}.
  * Follower and following lists, /api/user/list/: {userList: [{user, stats, statsV2}], total, hasMore}, named
  * by the URL's scene (67: followers, 21: following; else "listed").
+ * A video's comments, /api/comment/list/: {comments: [{user: {uid, unique_id, nickname, signature,
+ * avatar_thumb.url_list[], follower_count, following_count, aweme_count}, reply_comment[]}]}: their authors
+ * (replies too) as commenters, in the snake_case of that API.
  * A video page (SIGI_STATE without UserPage, or the rehydration data's "webapp.video-detail" itemInfo
  * .itemStruct): the video's author, with the counts of ItemModule[<id>].authorStats (UserModule.stats is
  * empty there), is its post author; the other users the page holds are its commenters.
@@ -265,9 +268,59 @@ tf_read_result tf_read_tiktok_html(const tf_input *in, tf_batch *out, char *why,
     return read_user_info(scope, out, why, why_size);
 }
 
+/* A comment's author, in the comment API's snake_case; 0 without a unique_id, -1 when memory ran out. */
+static int read_comment_user(const cJSON *user, tf_batch *out)
+{
+    const char *handle = tf_str(tf_get(user, "unique_id"));
+    if (!handle || !*handle)
+        return 0;
+    tf_account *a = tf_batch_add_account(out);
+    if (!a)
+        return -1;
+    tf_account_init(a, TF_TIKTOK, TF_SEEN_COMMENTERS);
+    a->handle = handle;
+    a->id = tf_str(tf_get(user, "uid"));
+    a->name = tf_str(tf_get(user, "nickname"));
+    a->bio = tf_str(tf_get(user, "signature"));
+    a->avatar_url = tf_str(tf_at(tf_get(user, "avatar_thumb", "url_list"), 0));
+    a->followers = tf_count_value(tf_get(user, "follower_count"));
+    a->following = tf_count_value(tf_get(user, "following_count"));
+    a->posts = tf_count_value(tf_get(user, "aweme_count"));
+    return 1;
+}
+
+/* /api/comment/list/: every comment's author and every reply's, as commenters. */
+static tf_read_result read_comments(const cJSON *comments, tf_batch *out, char *why, size_t why_size)
+{
+    int total = 0, read = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, comments)
+    {
+        total++;
+        int r = read_comment_user(tf_get(c, "user"), out);
+        if (r < 0)
+            return TF_READ_NO_MEMORY;
+        read += r;
+        const cJSON *reply;
+        cJSON_ArrayForEach(reply, tf_get(c, "reply_comment"))
+        {
+            if (read_comment_user(tf_get(reply, "user"), out) < 0)
+                return TF_READ_NO_MEMORY;
+        }
+    }
+    if (total > 0 && read == 0) {
+        snprintf(why, why_size, "TikTok comments with %d entries but none with a user.unique_id", total);
+        return TF_READ_UNSUPPORTED;
+    }
+    return TF_READ_OK;
+}
+
 tf_read_result tf_read_tiktok_json(const tf_input *in, tf_batch *out, char *why, size_t why_size)
 {
     const cJSON *doc = in->json;
+    const cJSON *comments = tf_get(doc, "comments");
+    if (cJSON_IsArray(comments) && tf_get(tf_at(comments, 0), "user", "unique_id"))
+        return read_comments(comments, out, why, why_size);
     const cJSON *user = tf_get(doc, "userInfo", "user");
     if (user && tf_get(user, "uniqueId"))
         return read_user_info(doc, out, why, why_size);
