@@ -45,6 +45,9 @@
     if (r.too_few) flags.push(t('flag_too_few'));
     if (r.engagement_far_below) flags.push(t('flag_far_below'));
     if (r.factory_runs) flags.push(t('flag_runs', i18n.number(r.factory_runs)));
+    // Engagers far more fake than the followers, or the other way round (the core's flag), with both numbers.
+    if (r.engagers_contrast === 'engagers-more-fake') flags.push(t('flag_engagers_more_fake', i18n.percent(r.engagers_fake_share), i18n.percent(r.fake_share)));
+    if (r.engagers_contrast === 'followers-more-fake') flags.push(t('flag_followers_more_fake', i18n.percent(r.fake_share), i18n.percent(r.engagers_fake_share)));
     if (['inactive', 'uncertain', 'fake'].includes(r.profile_verdict)) flags.push(t('flag_profile', t(`verdict_${r.profile_verdict}`)));
     return {
       followers: r.followers === null ? t('unknown') : i18n.number(r.followers),

@@ -12,7 +12,9 @@
 
   const COLUMNS = ['platform', 'handle', 'instance', 'followers', 'real_share', 'real_ci90_low', 'real_ci90_high', 'inactive_share',
     'fake_share', 'sample_n', 'too_few', 'reach', 'reach_ci90_low', 'reach_ci90_high', 'engagement_rate',
-    'engagement_far_below', 'factory_runs', 'profile_verdict', 'profile_p_fake', 'model', 'audit_at'];
+    'engagement_far_below', 'factory_runs', 'profile_verdict', 'profile_p_fake', 'model', 'audit_at',
+    // who engaged (the core's audit.engagers), beside the followers; contrast: which looks far more fake, if either
+    'engagers_n', 'engagers_real_share', 'engagers_fake_share', 'engagers_fake_ci90_low', 'engagers_fake_ci90_high', 'engagers_contrast'];
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
   function row(record) {
@@ -40,6 +42,12 @@
       profile_p_fake: num(acc?.p_fake),
       model: a?.model ?? null,
       audit_at: num(record.audit_at) === null ? null : new Date(record.audit_at).toISOString(),
+      engagers_n: num(a?.engagers?.n),
+      engagers_real_share: num(a?.engagers?.real?.share),
+      engagers_fake_share: num(a?.engagers?.fake?.share),
+      engagers_fake_ci90_low: num(a?.engagers?.fake?.ci90?.[0]),
+      engagers_fake_ci90_high: num(a?.engagers?.fake?.ci90?.[1]),
+      engagers_contrast: typeof a?.engagers?.contrast === 'string' ? a.engagers.contrast : null,
     };
   }
 

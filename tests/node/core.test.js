@@ -73,7 +73,7 @@ for (const build of ['debug', 'release']) {
     it('estimates an audience from JSON lines of responses', async () => {
       const core = await loadCore({ build });
       const lines = Array.from({ length: 40 }, (_, i) =>
-        profile({ core: { screen_name: `u${i}` }, relationship_counts: { followers: i, following: 100 } }),
+        profile({ rest_id: String(100 + i), core: { screen_name: `u${i}` }, relationship_counts: { followers: i, following: 100 } }),
       ).join('\n');
       const { status, audit } = core.audit(lines, { now: NOW });
       assert.equal(status, 'ok');

@@ -72,6 +72,14 @@ describe('the vetting list and the report', () => {
     assert.equal(JSON.parse(format.json([uncertain])).rows[0].profile_verdict, 'uncertain');
   });
 
+  it('export who engaged beside the followers, and nothing where no engager was read', () => {
+    const engaged = { ...record, audit: { ...record.audit, engagers: { n: 80, real: { share: 0.1 }, fake: { share: 0.9, ci90: [0.8, 0.97] },
+      contrast: 'engagers-more-fake' } } };
+    const lines = format.csv([format.row(engaged), format.row(record)]).trim().split('\r\n');
+    assert.ok(lines[1].endsWith(',80,0.1,0.9,0.8,0.97,engagers-more-fake'), lines[1]);
+    assert.ok(lines[2].endsWith(',,,,,,'), lines[2]);
+  });
+
   it('export JSON with the same columns', () => {
     const json = JSON.parse(format.json([format.row(record)]));
     assert.deepEqual(json.columns, format.COLUMNS);

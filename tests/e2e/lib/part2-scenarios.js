@@ -18,8 +18,8 @@ import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
 import { untilStored } from './browsers.js';
 import {
-  BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, blueskyAudit, blueskyPages, firstPageScores, historyJumps,
-  listAudit, mastodonAudit, mastodonPages, postAuthors, rerun,
+  BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, TIKTOK_LIMIT, blueskyAudit, blueskyPages, firstPageScores,
+  LIKED_POST_RKEY, REPOSTED_TWEET_ID, historyJumps, listAudit, listAuditWithReposters, mastodonAudit, mastodonPages, postAuthors, rerun, searchOrThreadAuthors, tiktokAudit, tiktokPages,
 } from './part2-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
@@ -76,6 +76,14 @@ async function axeViolations(page, include) {
     const result = await window.axe.run(context, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   }, include ?? null);
+}
+
+// The panel's section on who engages: its lines, and the value of each bar (real, inactive, fake).
+function engagersSection() {
+  const section = document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('section[data-part="engagers"]');
+  const part = (name) => section?.querySelector(`[data-part="${name}"]`)?.textContent ?? null;
+  return section && { headline: part('headline'), sample: part('sample'), kinds: part('kinds'), contrast: part('contrast'),
+    rows: [...section.querySelectorAll('[data-key]')].map((r) => r.querySelector('.value').textContent) };
 }
 
 function auditStatus() {
@@ -426,6 +434,121 @@ export function part2Scenarios(launch) {
       await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-mastodon.png`));
     });
 
+    it('audit mode opens a TikTok profile\'s followers dialog, reads its list to the sample size and shows the core\'s estimate', { timeout: TEST_MS }, async () => {
+      const goal = 300;
+      const pages = tiktokPages(Math.ceil(goal / TIKTOK_LIMIT.default));
+      const expected = await tiktokAudit(pages.length);
+      const log = page.sent;
+      const from = log.length;
+      await openPage(`https://www.tiktok.com/@${LIST_HANDLE}`);
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(openPanelIn);
+      assert.equal(await page.evaluate(auditStatus), '“Check followers” opens the followers list and reads it.');
+      assert.equal(await page.evaluate(() => document.querySelector('[role="dialog"]')), null, 'no list is open yet');
+      await page.evaluate(clickAuditButton); // opens the dialog; audit mode starts once its first page is read
+      await page.waitFor(() => document.querySelectorAll('[role="dialog"] li').length > 0);
+      await page.waitFor(() => {
+        if (!document.querySelector('[data-truefollow-panel]')) document.querySelector('[data-truefollow-badge]')?.click();
+        return /^Done: /.test(document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('[data-part="audit-status"]')?.textContent ?? '');
+      });
+      assert.equal(await page.evaluate(auditStatus), `Done: ${expected.n} followers read.`);
+      assert.equal(expected.n, goal, 'the core read every follower of the pages');
+      assert.equal(expected.sample_kind, 'followers');
+
+      const reads = log.slice(from).filter((r) => r.url.startsWith('https://www.tiktok.com/api/user/list/'));
+      assert.deepEqual(reads.map((r) => r.url), pages.map((p) => p.url), 'each page once, by the cursor of the last');
+      assert.deepEqual(log.slice(from).filter((r) => WRITES.includes(r.method)), [], 'no write request at all');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[role="dialog"] li').length), goal, 'the dialog shows what was read');
+
+      const shown = estimateShares(await page.evaluate(panelPart, 'audit-estimate'));
+      assert.ok(shown, 'the live estimate is shown');
+      assert.equal(percentDisagrees(shown.real, expected.real.share), '', 'real share is the core\'s');
+      assert.equal(percentDisagrees(shown.lo, expected.real.ci90[0]), '');
+      assert.equal(percentDisagrees(shown.hi, expected.real.ci90[1]), '');
+      assert.equal(percentDisagrees(shown.fake, expected.fake.share), '');
+      assert.equal(await page.evaluate(panelPart, 'sample'), `Sample: ${expected.n} recent followers.`);
+      assert.deepEqual(reachNumbers(await page.evaluate(panelPart, 'reach')), [expected.reach.value, ...expected.reach.ci90],
+        'true reach from the profile\'s embedded count');
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-tiktok.png`));
+    });
+
+    it('shows who engages beside the followers once a post\'s reposts were read on X, and flags them when they look far more fake', { timeout: TEST_MS }, async () => {
+      const expected = await listAuditWithReposters(300);
+      const e = expected.engagers;
+      assert.equal(e.kinds.reposters, e.n, 'the reposters are the engagers');
+      await openPage(`https://x.com/${LIST_HANDLE}/status/${REPOSTED_TWEET_ID}/retweets`);
+      await page.waitFor(() => document.querySelectorAll('[data-testid="UserCell"]').length > 0);
+      await page.waitFor(() => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= 1);
+      await page.evaluate(() => document.querySelector('#view a[data-nav][href$="/followers"]').click()); // in-app, as on x.com
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+      await page.waitFor(openPanelIn);
+      await page.evaluate(clickAuditButton);
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click()); // closed and opened again: drawn anew
+      await page.waitFor(openPanelIn);
+      const engagers = await page.evaluate(engagersSection);
+      assert.ok(engagers, 'the panel has a section on who engages');
+      assert.equal(engagers.sample, `Sample: ${e.n} accounts that liked, reposted or commented.`);
+      assert.equal(engagers.kinds, `Accounts: 0 liked, ${e.n} reposted, 0 commented.`);
+      const [fakeShown] = /^\S+/.exec(engagers.rows[2]);
+      assert.equal(percentDisagrees(fakeShown, e.fake.share), '', 'the engagers\' fake share is the core\'s');
+      assert.equal(e.contrast, 'engagers-more-fake', 'the run\'s accounts look far more fake than the followers as a whole');
+      const [shownEngagers, shownFollowers] = /: (\S+) fake against (\S+)\.$/.exec(engagers.contrast ?? '')?.slice(1) ?? [];
+      assert.equal(percentDisagrees(shownEngagers, e.fake.share), '', `both numbers: ${engagers.contrast}`);
+      assert.equal(percentDisagrees(shownFollowers, expected.fake.share), '', `both numbers: ${engagers.contrast}`);
+      assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} recent followers`), 'the followers\' own sample stays theirs');
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-x.png`));
+
+      // The vetting list flags it too, with both numbers.
+      await sleep(300); // the worker's store write
+      const popup = await openPopup();
+      await popup.evaluate(() => document.getElementById('add-vetting')?.click()); // (already listed by an earlier test: no button)
+      await popup.waitFor((h) => Boolean(document.querySelector(`#vetting tbody tr[data-handle="${h}"]`)), LIST_HANDLE);
+      const flags = await popup.evaluate((h) => document.querySelector(`#vetting tbody tr[data-handle="${h}"]`).children[5].textContent, LIST_HANDLE);
+      const [flagEngagers, flagFollowers] = /engagers far more fake: (\S+) against (\S+?)(?:;|$)/.exec(flags)?.slice(1) ?? [];
+      assert.equal(percentDisagrees(flagEngagers, e.fake.share), '', `the vetting list's flag: ${flags}`);
+      assert.equal(percentDisagrees(flagFollowers, expected.fake.share), '', `the vetting list's flag: ${flags}`);
+      await popup.close();
+    });
+
+    it('shows who engages beside the followers once a post\'s likes were read on Bluesky', { timeout: TEST_MS }, async () => {
+      const pages = blueskyPages(300 / BLUESKY_LIMIT.default);
+      const expected = await blueskyAudit(pages.length, {}, { withLikes: true });
+      const e = expected.engagers;
+      assert.equal(e.kinds.likers, e.n, 'the likers are the engagers');
+      await openPage(`https://bsky.app/profile/${BLUESKY_HANDLE}/post/${LIKED_POST_RKEY}/liked-by`);
+      await page.waitFor(() => document.querySelectorAll('.row').length > 0);
+      await page.waitFor(() => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= 2); // the profile, the likes
+      await page.evaluate(() => document.querySelector('#view a[data-nav][href$="/followers"]').click()); // in-app, as on bsky.app
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), BLUESKY_LIMIT.default);
+      await page.waitFor(openPanelIn);
+      await page.evaluate(clickAuditButton);
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
+      await page.waitFor(openPanelIn);
+      const engagers = await page.evaluate(engagersSection);
+      assert.ok(engagers, 'the panel has a section on who engages');
+      assert.equal(engagers.sample, `Sample: ${e.n} accounts that liked, reposted or commented.`);
+      assert.equal(engagers.kinds, `Accounts: ${e.n} liked, 0 reposted, 0 commented.`);
+      const [realShown] = /^\S+/.exec(engagers.rows[0]);
+      const [fakeShown] = /^\S+/.exec(engagers.rows[2]);
+      assert.equal(percentDisagrees(realShown, e.real.share), '', 'the engagers\' real share is the core\'s');
+      assert.equal(percentDisagrees(fakeShown, e.fake.share), '', 'the engagers\' fake share is the core\'s');
+      if (e.contrast) assert.match(engagers.contrast ?? '', /far more fake/, 'the core\'s flag is shown');
+      else assert.equal(engagers.contrast, null, 'no flag where the core raises none');
+      assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} recent followers`));
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-bluesky.png`));
+    });
+
+    it('says so on a TikTok profile whose page shows no followers list', { timeout: TEST_MS }, async () => {
+      await openPage('https://www.tiktok.com/@examplestudio');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.evaluate(() => document.querySelector('[data-e2e="followers-count"]').remove()); // a page with no list to open
+      await page.waitFor(openPanelIn);
+      assert.equal(await page.evaluate(auditStatus), 'This site shows no followers list to read.');
+      assert.equal(await page.evaluate(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-button"]').disabled), true);
+    });
+
     // ---- a server that refuses to read a list further ----------------------------------------------------
 
     // Audit mode on a list whose server refuses every page after the site's own first one: it stops as soon as
@@ -591,6 +714,25 @@ export function part2Scenarios(launch) {
     });
 
     // ---- badges on post authors -----------------------------------------------------------------------
+
+    for (const [platform, what] of [['x', 'search'], ['x', 'thread'], ['bluesky', 'search'], ['bluesky', 'thread']]) {
+      it(`marks the authors of the posts in a ${what} on ${platform} with the core's verdicts`, { timeout: TEST_MS }, async () => {
+        const { pageUrl, hrefs, verdicts } = await searchOrThreadAuthors(platform, what);
+        const handleOf = (href) => href.replace(/^\/(?:profile\/)?/, '').toLowerCase();
+        const judged = hrefs.filter((h) => ['real', 'inactive', 'fake'].includes(verdicts[handleOf(h)]));
+        assert.ok(new Set(judged).size >= 2, `posts by at least two judged authors: ${hrefs}`);
+        await openPage(pageUrl);
+        await page.waitFor((n) => document.querySelectorAll('[data-truefollow-author-badge]').length === n, judged.length);
+        const marks = await page.evaluate(authorMarks);
+        assert.deepEqual(marks.map((m) => m.href), judged, 'one mark on each post, after its author\'s link');
+        for (const mark of marks) {
+          assert.equal(mark.verdict, verdicts[handleOf(mark.href)], `the core's verdict for ${mark.href}`);
+          assert.equal(mark.label, `truefollow: the author of this post looks ${mark.verdict}`);
+        }
+        assert.equal(await page.evaluate(() => document.querySelector('[data-truefollow-badge]')), null, 'no profile badge: no profile is shown');
+        await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-author-badges-${platform}-${what}.png`));
+      });
+    }
 
     for (const platform of ['x', 'bluesky', 'mastodon']) {
       it(`marks the other authors of the posts a profile shows on ${platform} with the core's verdicts, not the profile, and drops the marks when the option is off`, { timeout: TEST_MS }, async () => {
