@@ -311,7 +311,7 @@
 
   // Another language chosen on the options page (audit-mode.js has already switched i18n to it).
   globalThis.truefollowSettings.watch(api.storage, () => {
-    if (!view || view.host.getAttribute('lang') === globalThis.truefollowI18n.locale()) return;
+    if (!view || badge.language(view.host) === globalThis.truefollowI18n.locale()) return;
     show();
     if (panel.isOpen()) openPanel(view);
   });

@@ -38,7 +38,7 @@ function tally() {
 }
 function badgeReady() {
   const host = document.querySelector('[data-testid="UserName"] [data-truefollow-badge]');
-  return Boolean(host && host.getAttribute('data-state') === 'ready');
+  return Boolean(host && host.shadowRoot.querySelector('.button').getAttribute('data-state') === 'ready');
 }
 // The badge: its hooks, what its shadow root holds, where it sits, and the visual order of its text.
 function inspectBadge() {
@@ -59,9 +59,9 @@ function inspectBadge() {
   const box = host.getBoundingClientRect();
   const column = document.querySelector('[data-testid="primaryColumn"]').getBoundingClientRect();
   return {
-    state: host.getAttribute('data-state'),
-    label: host.getAttribute('aria-label'),
-    description: host.getAttribute('aria-description'),
+    state: host.shadowRoot.querySelector('.button').getAttribute('data-state'),
+    label: host.shadowRoot.querySelector('.button').getAttribute('aria-label'),
+    description: host.shadowRoot.querySelector('.button').getAttribute('aria-description'),
     elements,
     nestedElements: [...shadow.querySelectorAll('.badge *, .tip *')].length,
     faceText: face.textContent,
@@ -131,11 +131,11 @@ export function hostileScenarios(launch) {
 
     it('stores other sites\' data by normal visits first', { timeout: TEST_MS }, async () => {
       await openPage('https://www.instagram.com/examplestudio/');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       await openPage('https://mastodon.example/@examplestudio/followers');
-      await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
+      await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
       await openPage('https://x.com/examplestudio');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       inspector = await browser.openOptions();
       await inspector.waitFor(() => /^\d+ profiles? /.test(document.getElementById('stored-counts').textContent));
       before_ = await storage();
@@ -196,7 +196,7 @@ export function hostileScenarios(launch) {
       assert.ok(m, `the badge speaks of the profile's score: "${badge.label}"`);
       assert.ok(accounts.some((a) => m[1] === VERDICT_WORDS[a.verdict] && !percentDisagrees(m[2], a.p_fake)),
         `the verdict and p(fake) are the core's (${accounts.map((a) => `${a.verdict} ${a.p_fake}`).join(', ')})`);
-      assert.deepEqual(badge.elements, ['span.badge', 'span.tip'], 'the shadow root holds the badge\'s own two elements');
+      assert.deepEqual(badge.elements, ['span.button', 'span.badge', 'span.tip'], 'the shadow root holds the badge\'s own three elements');
       assert.equal(badge.nestedElements, 0, 'text only inside them');
       for (const text of [badge.label, badge.description, badge.faceText, badge.tipText]) {
         assert.ok(!/<[a-z]/i.test(text) && !BIDI_CONTROLS.test(text) && !text.includes('WWWW') && !text.includes('gnp.exe'), `no page text in "${text.slice(0, 80)}"`);

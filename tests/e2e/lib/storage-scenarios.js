@@ -94,7 +94,7 @@ export function storageScenarios(launch) {
     for (let attempt = 0; attempt < 3; attempt++) {
       await openPage('https://x.com/dealfinder4821');
       try {
-        const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+        const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
         shown.catch(() => {});
         await Promise.race([shown, new Promise((resolve, reject) => setTimeout(() => reject(new Error('no badge yet')), 10_000))]);
         break;
@@ -108,8 +108,8 @@ export function storageScenarios(launch) {
   // The badge's label once it shows a stored audience estimate.
   const estimateShown = async (url) => {
     await openPage(url);
-    await page.waitFor(() => /^truefollow: ≈ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-label') ?? ''));
-    return page.evaluate(() => document.querySelector('[data-truefollow-badge]').getAttribute('aria-label'));
+    await page.waitFor(() => /^truefollow: ≈ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-label') ?? ''));
+    return page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-label'));
   };
 
   describe('stored data survives', { timeout: TEST_MS * 6 }, () => {
@@ -228,10 +228,10 @@ export function storageScenarios(launch) {
 
       // X: the estimate is damaged, so the badge shows the profile's own score instead of failing.
       await openPage('https://x.com/examplestudio');
-      await page.waitFor(() => / · p\(fake\) /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-label') ?? ''));
+      await page.waitFor(() => / · p\(fake\) /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-label') ?? ''));
       // Instagram: the damaged count history is started afresh by the visit.
       await openPage('https://www.instagram.com/examplestudio/');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       const inspector = await openOptions();
       await inspector.waitFor(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('h|instagram|examplestudio')
         .then((r) => Array.isArray(r['h|instagram|examplestudio']?.points)));
@@ -248,7 +248,7 @@ export function storageScenarios(launch) {
       const shareShown = (label) => /≈ (\S+) real/.exec(label)[1];
       const audited = async (url) => {
         await openPage(url);
-        await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
+        await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
         await new Promise((r) => setTimeout(r, 300)); // the worker's store write
       };
       await audited('https://fedi.example/@alice/followers');
