@@ -268,7 +268,8 @@
     }
     const records = [...subject, ...target.followerRecords];
     try {
-      const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target) });
+      // keep: the user started this audit, so the worker may keep its inputs (audit-mode.js).
+      const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target), keep: part2.userStarted(target) });
       if (report.status === 'ok' && report.audit && typeof report.audit.n === 'number') {
         target.audit = report.audit;
         part2.audited(target, report.audit);

@@ -52,7 +52,9 @@ function countsShown() {
 function startRewriting({ account, padding }) {
   window.progress = { issued: 0, acked: 0 };
   (async () => {
-    const store = await globalThis.truefollowStore.openStore((globalThis.browser ?? globalThis.chrome).storage.local);
+    // A record far larger than a profile's (RECORD_BYTES), that still fits X's share of the budget.
+    const { openStore, LIMITS } = globalThis.truefollowStore;
+    const store = await openStore((globalThis.browser ?? globalThis.chrome).storage.local, { limits: { ...LIMITS, RECORD_BYTES: 4 * 1024 * 1024 } });
     for (let generation = 1; ; generation++) {
       window.progress.issued = generation;
       await store.rememberAccounts([{ ...account, generation, padding: new Array(padding).fill(generation) }]);
