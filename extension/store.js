@@ -154,12 +154,23 @@
 
   /**
    * The bytes a record takes as Chromium counts storage.local's quota (its key's length plus its value as
-   * JSON, in UTF-8), never less: Chromium's JSON writer escapes '<', U+2028, U+2029 and U+007F as \uXXXX,
-   * so those count six bytes here, and each half of a surrogate pair three.
+   * JSON, in UTF-8, as Chromium's own JSON writer writes it), never less: that writer escapes '<', U+2028,
+   * U+2029 and U+007F as \uXXXX (six bytes here), each half of a surrogate pair is counted three bytes, and
+   * an integer beyond 32 bits is a double to it, written "2147483648.0" or "1.796393094977e+12" (a time in
+   * milliseconds): the longer of the two is counted.
    */
   function bytesOf(key, value) {
-    const text = key + JSON.stringify(value);
-    let bytes = 0;
+    let numbers = 0; // what Chromium's numbers take beyond JavaScript's
+    const json = JSON.stringify(value, (_, v) => {
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        const plain = String(v);
+        if (Number.isInteger(v) && (v > 2147483647 || v < -2147483648)) numbers += Math.max(plain.length + 2, v.toExponential().length) - plain.length;
+        else if (plain.includes('e')) numbers += 1; // an exponent of two digits at least
+      }
+      return v;
+    });
+    const text = key + json;
+    let bytes = numbers;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) bytes += c === 0x3c || c === 0x7f ? 6 : 1;
