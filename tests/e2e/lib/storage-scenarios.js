@@ -18,7 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
-import { mastodonAliceAudit, percentDisagrees } from './expected.js';
+import { mastodonAliceAudit, percentDisagrees, xFollowersBody } from './expected.js';
+import { xProfileBody } from '../../fixtures/x/hostile.mjs';
 
 const TEST_MS = 180_000;
 const V1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'schema-v1.json'), 'utf8'));
@@ -376,6 +377,42 @@ export function storageScenarios(launch) {
       assert.ok(budget.sites['mastodon/mastodon.example'] <= budget.share, `the instance within its share: ${budget.sites['mastodon/mastodon.example']} of ${budget.share}`);
       assert.ok(budget.total <= budget.budget);
       assert.deepEqual(Object.keys(all).filter((k) => /^i\|mastodon\|mastodon\.example\/fake/.test(k)), [], 'audits nobody asked for keep no inputs');
+      assert.deepEqual(budget.orphans, []);
+      await options.close();
+      assert.equal(await vettingRow(), research.row, 'the popup\'s row is as it was');
+    });
+
+    it('keeps them exactly as they were while a page on X itself floods X with fabricated audits and profiles', { timeout: TEST_MS * 2 }, async (t) => {
+      await page?.close().catch(() => {});
+      page = null;
+      const research = await userResearch();
+      const FAKES = 30;
+      // Each fabricated profile gets a followers page of its own: X's examplestudio page with every id changed.
+      const followers = xFollowersBody('examplestudio');
+      const pages = Array.from({ length: FAKES }, (_, i) => followers.replace(/"(rest_id|id_str)":"(\d+)"/g, `"$1":"77${String(i).padStart(3, '0')}77$2"`));
+      const profiles = Array.from({ length: FAKES }, (_, i) => xProfileBody({ handle: `xfake${i}`, name: 'Fake', bio: 'fake' }));
+      await openPage('https://x.com/dealfinder4821');
+      await page.evaluate(({ pages, profiles }) => {
+        const send = (url, body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured', url, body }, location.origin);
+        for (let i = 0; i < pages.length; i++) {
+          history.pushState({}, '', `/xfake${i}/followers`);
+          send('https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName', profiles[i]);
+          send('https://x.com/i/api/graphql/Fx1Example0Query/Followers', pages[i]);
+        }
+      }, { pages, profiles });
+      const options = await openOptions();
+      await options.waitFor((key) => (globalThis.browser ?? globalThis.chrome).storage.local.get(key).then((r) => key in r), `a|x|xfake${FAKES - 1}`);
+      const all = await options.evaluate(readAll);
+      const budget = await options.evaluate(budgetNow);
+      t.diagnostic(`after the flood: ${JSON.stringify(budget.sites)}, ${budget.total} bytes in all (${budget.inUse ?? 'no getBytesInUse'} by the browser's count)`);
+      for (const [key, value] of Object.entries(research.records)) assert.deepEqual(all[key], value, `${key} is exactly as it was`);
+      assert.deepEqual(all.vetting, research.vetting, 'the vetting list is as it was');
+      assert.ok(budget.sites.x <= budget.share, `X within its share: ${budget.sites.x} of ${budget.share}`);
+      const fabricated = Object.keys(all).filter((k) => /^f\|x\|77\d{3}77/.test(k));
+      const posted = FAKES * (followers.match(/"rest_id":"/g) ?? []).length;
+      assert.ok(fabricated.length > 0 && fabricated.length < posted, `the flood went beyond X's share, and its own oldest records made room (${fabricated.length} of ${posted} fabricated followers kept)`);
+      assert.ok(!fabricated.some((k) => k.startsWith('f|x|7700077')), 'the first page\'s went first');
+      assert.deepEqual(Object.keys(all).filter((k) => k.startsWith('i|x|xfake')), [], 'audits nobody asked for keep no inputs');
       assert.deepEqual(budget.orphans, []);
       await options.close();
       assert.equal(await vettingRow(), research.row, 'the popup\'s row is as it was');
