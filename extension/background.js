@@ -58,13 +58,18 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'schema' in changes) storePromise = null;
 });
 
-async function remember(fn) {
-  try {
+// Every write waits for the one before, across store instances too: a store opened again (above) must not
+// write beside the previous one, whose account of the bytes stored would no longer be the truth.
+let writing = Promise.resolve();
+function remember(fn) {
+  const run = writing.then(async () => {
     const s = await store();
     if (s) await fn(s);
-  } catch (error) {
+  }).catch((error) => {
     console.warn('truefollow: not stored,', error.message); // the answer is still given
-  }
+  });
+  writing = run;
+  return run;
 }
 
 // ---- the tasks ----------------------------------------------------------------------------------------

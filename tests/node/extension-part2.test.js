@@ -71,7 +71,7 @@ describe('the vetting list and the report', () => {
     it(`export a text cell beginning with ${name} neutralised, so that no spreadsheet reads it as a formula`, () => {
       const text = `${start}HYPERLINK("https://example.org","x")`;
       const lines = format.csv([{ ...format.row(record), handle: text, model: `${start}1+1` }]).split('\r\n');
-      const cells = lines[1].startsWith('x,"') ? lines[1] : assert.fail(lines[1]);
+      const cells = lines[1];
       assert.ok(cells.startsWith(`x,"'${text.replace(/"/g, '""')}",`), cells);
       assert.ok(cells.includes(`,"'${start}1+1",`), cells);
       // A cell is read back as the text with the quote in front, however the spreadsheet splits the line.
