@@ -372,7 +372,7 @@
         const out = need || extraInputs ? victims(site, need, extraInputs, busy, kept) : [];
         if (!out) {
           refused++;
-          throw new StoreError(`not stored: the storage budget of ${site} (${budget} bytes) is taken by what the user chose to keep`);
+          throw new StoreError(`not stored: no room in the storage budget of ${site} (${budget} bytes) without removing what the user chose to keep`);
         }
         remove.push(...out);
         total += bytes - out.reduce((n, k) => n + index.get(k).bytes, 0);
