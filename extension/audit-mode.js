@@ -10,6 +10,10 @@
  *                                 get their small badges
  *   audited(target, audit)        every audience estimate of the current followers sample
  *   refused(target, url, status)  a follower-list read the server refused (page-world.js): audit mode stops
+ *   userStarted(target)           the user started this audit ("Check followers", here or on the profile page
+ *                                 that opened this list): only then does the worker keep its inputs. An
+ *                                 audit that starts by itself, from a followers page the site (or the page's
+ *                                 own script) navigated to, keeps none
  *   panelParts(target)            live sections for the details panel: audit mode, the chart, the history
  *
  * Audit mode ("Check followers") reads the followers list the site itself shows, politely: one page, then
@@ -110,7 +114,7 @@
       let s = states.get(target);
       if (!s) {
         s = { phase: 'idle', audit: null, followers: [], lastFollowers: null, controller: null, arrived: null, refusal: null,
-          onRefused: null, sections: null };
+          onRefused: null, sections: null, userStarted: false };
         states.set(target, s);
       }
       return s;
@@ -242,7 +246,9 @@
       const s = stateOf(target);
       if (s.sections) return s.sections;
       const button = el('button', { type: 'button', 'data-part': 'audit-button' });
+      // The button sits in the panel's shadow root, closed in releases: the page cannot press it.
       button.addEventListener('click', () => {
+        s.userStarted = true;
         if (s.phase === 'running') stop(target);
         else if (target.followersPage) run(target);
         else openList(target);
@@ -376,6 +382,12 @@
         }
       },
 
+      userStarted(target) {
+        if (!target) return false;
+        const handle = target.handle.replace(/^@/, '').toLowerCase();
+        return stateOf(target).userStarted || (Boolean(target.followersPage) && pendingStart === handle);
+      },
+
       audited(target, audit) {
         if (!target) return;
         const s = stateOf(target);
@@ -384,6 +396,7 @@
         paint(target);
         if (pendingStart && target.followersPage && pendingStart === target.handle.replace(/^@/, '').toLowerCase() && s.phase === 'idle') {
           pendingStart = null;
+          s.userStarted = true;
           run(target);
         }
         if (s.arrived && grew) {

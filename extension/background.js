@@ -3,8 +3,10 @@
  * place the wasm core runs, and the keeper of the store. It answers our own content scripts' messages
  * (messages.js) with the core's report:
  *   content/captured {url, body, lang}           -> core.score(body, {url, lang}); accounts stored
- *   content/audit {records, lang, subject}       -> core.audit(records as JSON lines of {url, body}, {lang});
- *                                                   the estimate stored with the subject's profile
+ *   content/audit {records, lang, subject[, keep]} -> core.audit(records as JSON lines of {url, body}, {lang});
+ *                                                   the estimate stored with the subject's profile, and its
+ *                                                   inputs only when the user started the audit (keep: the
+ *                                                   content script's "Check followers") or vetted the profile
  *   content/recall {subject}                     -> {profile: the stored record or null}
  *   content/history {subject}                    -> {points, jumps}: the counts kept (records.js), the core's jumps
  * and ignores everything else. Mastodon's records are kept per instance: the host of the sending tab, added to
@@ -39,9 +41,14 @@ const api = globalThis.browser ?? globalThis.chrome;
 
 // ---- the store: opened once per worker life, reopened after the options page cleared it -----------------
 
+// Opening also brings every site down to its share of the storage budget, which shrinks when the user grants
+// another Mastodon instance (store.js): the store is opened again then.
 let storePromise = null;
 function store() {
-  storePromise ??= openStore(api.storage.local, { instances: instanceHosts }).catch((error) => {
+  storePromise ??= openStore(api.storage.local, { instances: instanceHosts }).then(async (s) => {
+    await s.trim();
+    return s;
+  }).catch((error) => {
     console.warn('truefollow: storage unavailable,', error.message); // scoring goes on without it
     return null;
   });
@@ -51,13 +58,18 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'schema' in changes) storePromise = null;
 });
 
-async function remember(fn) {
-  try {
+// Every write waits for the one before, across store instances too: a store opened again (above) must not
+// write beside the previous one, whose account of the bytes stored would no longer be the truth.
+let writing = Promise.resolve();
+function remember(fn) {
+  const run = writing.then(async () => {
     const s = await store();
     if (s) await fn(s);
-  } catch (error) {
+  }).catch((error) => {
     console.warn('truefollow: not stored,', error.message); // the answer is still given
-  }
+  });
+  writing = run;
+  return run;
 }
 
 // ---- the tasks ----------------------------------------------------------------------------------------
@@ -66,19 +78,15 @@ async function score({ url, body, lang }, platform, instance) {
   const core = await loadCore();
   const report = core.score(body, { url, lang, ...(await coreOptions()) });
   if (Array.isArray(report.accounts)) {
-    // The core reads any platform's shape from any URL: only the sending page's platform counts.
+    // The core reads any platform's shape from any URL: only the sending page's platform counts. A profile's
+    // follower count goes into its history in the same write.
     report.accounts = report.accounts.filter((a) => a?.platform === platform);
     await remember((s) => s.rememberAccounts(report.accounts, { instance }));
-    for (const a of report.accounts) {
-      if (a?.seen === 'profile' && typeof a.handle === 'string') {
-        await remember(() => kept.addCount(api.storage.local, { platform, handle: a.handle, instance }, a.followers));
-      }
-    }
   }
   return report;
 }
 
-async function audit({ records, lang, subject }) {
+async function audit({ records, lang, subject, keep = false }) {
   const core = await loadCore();
   // The core reads JSON lines of capture records {url, body}: one follower page a line.
   const lines = records.map(({ url, body }) => JSON.stringify({ url, body })).join('\n');
@@ -86,9 +94,8 @@ async function audit({ records, lang, subject }) {
   const options = { lang, now: Math.floor(Date.now() / 1000), ...(await coreOptions()) };
   const report = core.audit(lines, options);
   if (report.status === 'ok' && report.audit) {
-    await remember((s) => s.rememberAudit(subject, report.audit));
-    await remember(() => kept.keepInputs(api.storage.local, subject,
-      { now: options.now, lang, options, model: report.audit.model ?? null, core: core.version, pages: records.length, lines }));
+    const inputs = { now: options.now, lang, options, model: report.audit.model ?? null, core: core.version, pages: records.length, lines };
+    await remember((s) => s.rememberAudit(subject, report.audit, { inputs, userStarted: keep }));
   }
   return report;
 }
@@ -179,4 +186,7 @@ const resync = () => {
 };
 api.permissions.onAdded.addListener(resync);
 api.permissions.onRemoved.addListener(resync);
+// Another instance shares the storage budget: the store opens again (and trims) at its next use.
+api.permissions.onAdded.addListener(() => { storePromise = null; });
+api.permissions.onRemoved.addListener(() => { storePromise = null; });
 resync();

@@ -291,7 +291,8 @@
     }
     const records = [...subject, ...target.followerRecords];
     try {
-      const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target) });
+      // keep: the user started this audit, so the worker may keep its inputs (audit-mode.js).
+      const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target), keep: part2.userStarted(target) });
       if (report.status === 'ok' && report.audit && typeof report.audit.n === 'number') {
         target.audit = report.audit;
         part2.audited(target, report.audit);
@@ -334,7 +335,7 @@
 
   // Another language chosen on the options page (audit-mode.js has already switched i18n to it).
   globalThis.truefollowSettings.watch(api.storage, () => {
-    if (!view || view.host.getAttribute('lang') === globalThis.truefollowI18n.locale()) return;
+    if (!view || badge.language(view.host) === globalThis.truefollowI18n.locale()) return;
     show();
     if (panel.isOpen()) openPanel(view);
   });

@@ -1,7 +1,7 @@
 /*
  * The shapes the popup hands out, from stored core results only (no estimate is made here):
  *   row(record)            one vetting-list row: the core's numbers for a profile, raw (shares 0..1)
- *   csv(rows), json(rows)  the vetting list as CSV (RFC 4180 quoting) and as JSON
+ *   csv(rows), json(rows)  the vetting list as CSV (RFC 4180 quoting, formula-like cells neutralised) and as JSON
  *   report(record, inputs) a single profile's report, with the audit's inputs (the follower pages as JSON
  *                          lines of {url, body}), the options and the model version, and how to re-run it.
  *
@@ -51,9 +51,14 @@
     };
   }
 
+  // A cell a spreadsheet could read as a formula (it begins with =, +, -, @, a tab or a carriage return) gets a
+  // leading single quote and is quoted, as OWASP's CSV injection guidance says; numbers are written as numbers.
+  const FORMULA_START = /^[=+\-@\t\r]/;
   const cell = (v) => {
     if (v === null || v === undefined) return '';
+    if (typeof v === 'number') return String(v);
     const text = String(v);
+    if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const csv = (rows) => [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';

@@ -18,8 +18,9 @@ console.log(`demo: Chromium ${headless ? 'headless (no DISPLAY)' : 'in a window'
 // Runs in the page: the badge next to the profile name once it has left the reading state.
 function settledBadge() {
   const host = document.querySelector('[data-truefollow-badge]');
-  const state = host?.getAttribute('data-state');
-  return host && state !== 'reading' ? { state, text: host.getAttribute('aria-label').replace(/^truefollow: /, '') } : null;
+  const button = host?.shadowRoot?.querySelector('.button'); // the demo runs the test build: its shadow roots are open
+  const state = button?.getAttribute('data-state');
+  return button && state !== 'reading' ? { state, text: button.getAttribute('aria-label').replace(/^truefollow: /, '') } : null;
 }
 
 let failures = 0;

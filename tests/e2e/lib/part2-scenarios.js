@@ -130,7 +130,7 @@ export function part2Scenarios(launch) {
   };
   const startList = async () => {
     await openPage(`https://x.com/${LIST_HANDLE}/followers`);
-    await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+    await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
     await page.waitFor(openPanelIn);
   };
 
@@ -173,7 +173,7 @@ export function part2Scenarios(launch) {
       assert.equal(percentDisagrees(shown.lo, expected.real.ci90[0]), '');
       assert.equal(percentDisagrees(shown.hi, expected.real.ci90[1]), '');
       assert.equal(percentDisagrees(shown.fake, expected.fake.share), '');
-      const label = await page.evaluate(() => document.querySelector('[data-truefollow-badge]').getAttribute('aria-label'));
+      const label = await page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-label'));
       assert.equal(percentDisagrees(/≈ (\S+) real/.exec(label)[1], expected.real.share), '', 'the badge follows the estimate');
       assert.deepEqual(await axeViolations(page, ['[data-truefollow-badge]', '[data-truefollow-panel]']), [], 'axe: panel with audit mode');
 
@@ -205,7 +205,7 @@ export function part2Scenarios(launch) {
       const jumps = await historyJumps(counts);
       for (let visit = 0; visit < 3; visit++) {
         await openPage('https://x.com/growingstar');
-        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       }
       await page.waitFor(openPanelIn);
       await page.waitFor(() => /3 counts seen/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="history-summary"]')?.textContent ?? ''));
@@ -222,8 +222,8 @@ export function part2Scenarios(launch) {
         const since = Date.now();
         const followersPage = handle === 'examplestudio';
         await openPage(`https://x.com/${handle}${followersPage ? '/followers' : ''}`);
-        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready' ||
-          document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'no-data');
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready' ||
+          document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'no-data');
         await untilStored(browser, followersPage ? [{ key: `a|x|${handle}`, field: 'audit_at', since }]
           : [{ key: `p|x|${handle}`, field: 'seen_at', since }]); // the worker's store write
         const popup = await openPopup();
@@ -300,7 +300,7 @@ export function part2Scenarios(launch) {
         document.getElementById('list-badges').checked = true;
       });
       await openPage('https://x.com/examplestudio');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
     });
 
     it('speaks a second language, with numbers in its locale, and axe finds nothing on the options page', { timeout: TEST_MS }, async () => {
@@ -315,7 +315,7 @@ export function part2Scenarios(launch) {
       assert.equal(await popup.evaluate(() => document.getElementById('vetting-title').textContent), 'Prüfliste');
       await popup.close();
       await openPage('https://x.com/growingstar');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       await page.waitFor(openPanelIn);
       await page.waitFor(() => /Zählungen/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="history-summary"]')?.textContent ?? ''));
       assert.equal(await page.evaluate(panelPart, 'history-summary'), '3 Zählungen gesehen, von 1.200 bis 9.800.');
@@ -325,10 +325,10 @@ export function part2Scenarios(launch) {
 
     it('samples the followers list the user scrolls by hand', { timeout: TEST_MS }, async () => {
       await openPage(`https://x.com/${LIST_HANDLE}/followers`);
-      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
       for (const n of [2 * PAGE_SIZE, 3 * PAGE_SIZE]) {
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        await page.waitFor((k) => new RegExp(`Of ${k} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), n);
+        await page.waitFor((k) => new RegExp(`Of ${k} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), n);
       }
       assert.equal(page.requests.filter((u) => /\/Followers\?/.test(u)).length >= 3, true);
     });
@@ -340,7 +340,7 @@ export function part2Scenarios(launch) {
       const log = page.sent;
       const from = log.length;
       await openPage(followersUrl);
-      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), perPage);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), perPage);
       await page.waitFor(openPanelIn);
       assert.deepEqual(await page.evaluate(progressOf), { value: perPage, max: 300 }, 'the site\'s own first page is read');
 
@@ -397,7 +397,7 @@ export function part2Scenarios(launch) {
       assert.equal(percentDisagrees(shown.hi, expected.real.ci90[1]), '');
       assert.equal(percentDisagrees(shown.fake, expected.fake.share), '');
       assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} `), 'the panel gives n');
-      assert.match(await page.evaluate(() => document.querySelector('[data-truefollow-badge]').getAttribute('aria-description')), new RegExp(`^Of ${expected.n} `));
+      assert.match(await page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-description')), new RegExp(`^Of ${expected.n} `));
       assert.equal(typeof expected.reach?.value, 'number', 'the core gives true reach from the profile\'s count');
       assert.deepEqual(reachNumbers(await page.evaluate(panelPart, 'reach')), [expected.reach.value, ...expected.reach.ci90],
         'true reach and its interval are shown');
@@ -441,7 +441,7 @@ export function part2Scenarios(launch) {
       const log = page.sent;
       const from = log.length;
       await openPage(`https://www.tiktok.com/@${LIST_HANDLE}`);
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       await page.waitFor(openPanelIn);
       assert.equal(await page.evaluate(auditStatus), '“Check followers” opens the followers list and reads it.');
       assert.equal(await page.evaluate(() => document.querySelector('[role="dialog"]')), null, 'no list is open yet');
@@ -480,7 +480,7 @@ export function part2Scenarios(launch) {
       await page.waitFor(() => document.querySelectorAll('[data-testid="UserCell"]').length > 0);
       await page.waitFor(() => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= 1);
       await page.evaluate(() => document.querySelector('#view a[data-nav][href$="/followers"]').click()); // in-app, as on x.com
-      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
       await page.waitFor(openPanelIn);
       await page.evaluate(clickAuditButton);
       await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
@@ -520,7 +520,7 @@ export function part2Scenarios(launch) {
       await page.waitFor(() => document.querySelectorAll('.row').length > 0);
       await page.waitFor(() => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= 2); // the profile, the likes
       await page.evaluate(() => document.querySelector('#view a[data-nav][href$="/followers"]').click()); // in-app, as on bsky.app
-      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), BLUESKY_LIMIT.default);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), BLUESKY_LIMIT.default);
       await page.waitFor(openPanelIn);
       await page.evaluate(clickAuditButton);
       await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
@@ -542,7 +542,7 @@ export function part2Scenarios(launch) {
 
     it('says so on a TikTok profile whose page shows no followers list', { timeout: TEST_MS }, async () => {
       await openPage('https://www.tiktok.com/@examplestudio');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       await page.evaluate(() => document.querySelector('[data-e2e="followers-count"]').remove()); // a page with no list to open
       await page.waitFor(openPanelIn);
       assert.equal(await page.evaluate(auditStatus), 'This site shows no followers list to read.');
@@ -557,7 +557,7 @@ export function part2Scenarios(launch) {
       const log = page.sent;
       const from = log.length;
       await openPage(followersUrl);
-      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), perPage);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), perPage);
       await page.waitFor(openPanelIn);
       const estimate = await page.evaluate(panelPart, 'audit-estimate');
       assert.ok(estimate, 'an estimate from the first page');
@@ -641,7 +641,7 @@ export function part2Scenarios(launch) {
       const visit = async ({ url, key }) => {
         const since = Date.now();
         await openPage(url);
-        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
         await untilStored(browser, [{ key, field: 'seen_at', since }]); // the worker's store write
       };
       for (const v of visits) await visit(v);
@@ -697,7 +697,7 @@ export function part2Scenarios(launch) {
       }, days), 'Settings saved.');
       try {
         await openPage(`https://mastodon.example/@${LIST_HANDLE}/followers`);
-        await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
+        await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
         await page.waitFor(openPanelIn);
         await page.evaluate(clickAuditButton);
         await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
@@ -740,7 +740,7 @@ export function part2Scenarios(launch) {
         const others = hrefs.filter((h) => h !== profileHref);
         assert.ok(new Set(others).size >= 2, `posts by at least two other authors: ${others}`);
         await openPage(pageUrl);
-        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
         await page.waitFor((n) => document.querySelectorAll('[data-truefollow-author-badge]').length === n, others.length);
         const marks = await page.evaluate(authorMarks);
         assert.deepEqual(marks.map((m) => m.href), others, 'one mark on each post by someone else, after its author\'s link');
@@ -771,7 +771,7 @@ export function part2Scenarios(launch) {
           await page.waitFor(() => document.querySelectorAll('[data-truefollow-author-badge]').length === 0);
           await openPage(pageUrl);
           await page.waitFor((n) => document.querySelectorAll('#view :is(.row, article)').length >= n, hrefs.length);
-          await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+          await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
           await sleep(1000); // the marks would have come by now
           assert.equal(await page.evaluate(() => document.querySelectorAll('[data-truefollow-author-badge]').length), 0, 'no marks with the option off');
         } finally {
