@@ -27,6 +27,7 @@ help:
 	@echo "make firefox   build/firefox (unpacked) and build/truefollow-firefox.xpi"
 	@echo "make test      C unit tests, Node tests of both wasm builds, Chromium and Firefox end to end"
 	@echo "make demo      the extension on the bundled demo profiles: screenshots in build/demo"
+	@echo "make release   both archives built twice from clean and compared, SHA256SUMS, web-ext lint, Chromium manifest check"
 
 deps: $(DEPS_STAMP)
 $(DEPS_STAMP): scripts/deps.sh package-lock.json
