@@ -11,13 +11,19 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ICON_SOURCE = path.join(root, 'extension', 'icons', 'icon.svg');
 export const ICON_SIZES = [16, 32, 48, 96, 128];
+// The Chrome Web Store's 128 px icon: the drawing 96 px wide with 16 px of transparent margin on each side
+// (developer.chrome.com/docs/webstore/images, "Extension icon"). The smaller sizes fill their square.
+export const ICON_MARGIN = { 128: 16 };
 export const iconFile = (size) => `icon-${size}.png`;
 
 export function renderIcons(outDir) {
   fs.mkdirSync(outDir, { recursive: true });
   for (const size of ICON_SIZES) {
+    const margin = ICON_MARGIN[size] ?? 0;
+    const drawn = String(size - 2 * margin);
     try {
-      execFileSync('rsvg-convert', ['--width', String(size), '--height', String(size), '--format', 'png',
+      execFileSync('rsvg-convert', ['--width', drawn, '--height', drawn, '--page-width', String(size), '--page-height', String(size),
+        '--left', String(margin), '--top', String(margin), '--format', 'png',
         '--output', path.join(outDir, iconFile(size)), ICON_SOURCE], { stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (error) {
       const why = error.code === 'ENOENT' ? 'rsvg-convert is missing: run make deps (librsvg2-bin)' : String(error.stderr || error.message);

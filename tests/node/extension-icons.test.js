@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readPng } from '../../scripts/lib/png.mjs';
-import { ICON_SIZES } from '../../scripts/render-icons.mjs';
+import { ICON_MARGIN, ICON_SIZES } from '../../scripts/render-icons.mjs';
 import { contrast, over } from '../e2e/lib/colours.js';
 import { root } from './helpers.js';
 
@@ -61,6 +61,24 @@ describe('extension icon', () => {
         assert.deepEqual({ width, height }, { width: size, height: size }, `${browser} ${manifest.icons[size]}`);
       }
     }
+  });
+
+  it('leaves the Chrome Web Store\'s transparent margin round the 128 px icon and draws up to it', () => {
+    const image = readPng(fs.readFileSync(path.join(builds.chrome.dir, builds.chrome.manifest.icons[128])));
+    const margin = ICON_MARGIN[128];
+    let top = image.height, bottom = -1, left = image.width, right = -1;
+    for (let y = 0; y < image.height; y++) {
+      for (let x = 0; x < image.width; x++) {
+        if (pixelAt(image, x, y).a === 0) continue;
+        top = Math.min(top, y); bottom = Math.max(bottom, y); left = Math.min(left, x); right = Math.max(right, x);
+      }
+    }
+    assert.ok(left >= margin && top >= margin && right < image.width - margin && bottom < image.height - margin,
+      `drawn within ${margin} px of every edge: x ${left}-${right}, y ${top}-${bottom}`);
+    // The shield is taller than wide: its height spans at least 90% of the square inside the margin.
+    const inner = image.width - 2 * margin;
+    assert.ok(Math.max(right - left, bottom - top) + 1 >= 0.9 * inner,
+      `and fills the ${inner} px square inside (x ${left}-${right}, y ${top}-${bottom})`);
   });
 
   it('gives the toolbar button and the options page the rendered icons', () => {
