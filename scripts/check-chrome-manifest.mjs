@@ -27,28 +27,32 @@ export function checkChromeBuild(dir) {
 
   if (manifest.manifest_version !== 3) problem(`manifest_version is ${manifest.manifest_version}, not 3`);
 
-  // __MSG_key__ strings resolve in the default locale's messages.
-  let messages = null;
-  if (manifest.default_locale) {
-    const file = path.join(dir, '_locales', manifest.default_locale, 'messages.json');
-    if (fs.existsSync(file)) messages = JSON.parse(fs.readFileSync(file, 'utf8'));
-    else problem(`default_locale ${manifest.default_locale} has no _locales/${manifest.default_locale}/messages.json`);
-  } else if (fs.existsSync(path.join(dir, '_locales'))) {
-    problem('the build has _locales but the manifest no default_locale');
+  // __MSG_key__ strings resolve in every locale's messages (the store shows each language's name and summary).
+  const localesDir = path.join(dir, '_locales');
+  const locales = fs.existsSync(localesDir) ? fs.readdirSync(localesDir).sort() : [];
+  if (manifest.default_locale && !locales.includes(manifest.default_locale)) {
+    problem(`default_locale ${manifest.default_locale} has no _locales/${manifest.default_locale}/messages.json`);
   }
-  const resolve = (text) => String(text).replace(/__MSG_(\w+)__/g, (whole, key) => {
-    const entry = messages && Object.entries(messages).find(([k]) => k.toLowerCase() === key.toLowerCase());
-    if (!entry) problem(`${whole} has no message in the default locale`);
+  if (!manifest.default_locale && locales.length) problem('the build has _locales but the manifest no default_locale');
+  const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(localesDir, locale, 'messages.json'), 'utf8'));
+  const resolve = (text, locale, messages) => String(text).replace(/__MSG_(\w+)__/g, (whole, key) => {
+    const entry = Object.entries(messages).find(([k]) => k.toLowerCase() === key.toLowerCase());
+    if (!entry) problem(`${whole} has no message in _locales/${locale}`);
     return entry ? entry[1].message : whole;
   });
+  const languages = manifest.default_locale ? locales.map((locale) => [locale, messagesOf(locale)]) : [[null, {}]];
   for (const [field, limit] of Object.entries(LIMITS)) {
     if (manifest[field] === undefined) {
       if (field === 'name') problem('name is missing');
       continue;
     }
-    const text = resolve(manifest[field]);
-    if (!text.trim()) problem(`${field} is empty`);
-    if ([...text].length > limit) problem(`${field} has ${[...text].length} characters, over ${limit}: ${text}`);
+    const translated = /__MSG_\w+__/.test(manifest[field]);
+    for (const [locale, messages] of translated ? languages : [[null, {}]]) {
+      const text = resolve(manifest[field], locale, messages);
+      const where = locale ? ` (${locale})` : '';
+      if (!text.trim()) problem(`${field}${where} is empty`);
+      if ([...text].length > limit) problem(`${field}${where} has ${[...text].length} characters, over ${limit}: ${text}`);
+    }
   }
 
   const version = String(manifest.version ?? '');

@@ -84,6 +84,12 @@ describe('check-chrome-manifest.mjs', () => {
     assert.match(edited('zero', (m) => { m.version = '0.0'; }).join('\n'), /version "0.0"/);
     assert.match(edited('name', (m) => { m.name = 'n'.repeat(76); }).join('\n'), /name has 76 characters, over 75/);
     assert.match(edited('description', (m) => { m.description = '__MSG_missing_key__'; }).join('\n'), /__MSG_missing_key__ has no message/);
+    assert.match(edited('locale', (m, dir) => {
+      const file = path.join(dir, '_locales', 'ja', 'messages.json');
+      const messages = JSON.parse(fs.readFileSync(file, 'utf8'));
+      messages.ext_description.message = '長'.repeat(133);
+      fs.writeFileSync(file, JSON.stringify(messages));
+    }).join('\n'), /description \(ja\) has 133 characters, over 132/);
     assert.match(edited('mv2', (m) => { m.background = { scripts: ['background.js'] }; }).join('\n'), /Manifest V2/);
     assert.match(edited('content', (m) => { m.content_scripts[1].js.push('gone.js'); }).join('\n'), /content_scripts\[1\] names gone.js/);
   });
