@@ -50,8 +50,9 @@ $(BUILD)/native/cJSON.o: $(DEPS_STAMP)
 $(BUILD)/libtruefollow.a: $(NATIVE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/truefollow: wasm/cli/truefollow.c $(BUILD)/libtruefollow.a
-	$(CC) $(CFLAGS) $(CORE_INC) $< $(BUILD)/libtruefollow.a -lm -o $@
+CLI_SRC := $(sort $(wildcard wasm/cli/*.c))
+$(BUILD)/truefollow: $(CLI_SRC) $(wildcard wasm/cli/*.h) $(BUILD)/libtruefollow.a
+	$(CC) $(CFLAGS) $(CORE_INC) -Iwasm/cli $(CLI_SRC) $(BUILD)/libtruefollow.a -lm -o $@
 
 # ---- WebAssembly ----------------------------------------------------------------------------------
 # Every build:

@@ -1,0 +1,30 @@
+/*
+ * The one-file vetting report: an HTML document with no script and no request (its own CSP says so), printable
+ * to PDF, in one of the extension's six languages. Numbers come from the core's JSON reports; the document is
+ * written through doc_html.h, so nothing from the inputs can become markup.
+ */
+#ifndef TF_CLI_REPORT_HTML_H
+#define TF_CLI_REPORT_HTML_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cJSON.h"
+
+typedef struct tf_report_input {
+    const char *name; /* as given on the command line; borrowed */
+    size_t bytes;
+    char sha256[65];
+} tf_report_input;
+
+/*
+ * Writes the report of one profile: audit is tf_audience_report's JSON, profile tf_account_report's JSON of the
+ * profile's own account (NULL when the inputs hold none), inputs the files it was computed from, lang a language
+ * of the extension ("en" for an empty or unknown one), now the unix time the audit was computed for, options
+ * the other command-line options that computed it ("--lang de --url ..."), repeated in the line that re-derives
+ * the numbers. Returns 0, or 1 after a write error. Borrows everything.
+ */
+int tf_report_html(FILE *out, const cJSON *audit, const cJSON *profile, const tf_report_input *inputs, int n_inputs,
+                   const char *lang, double now, const char *options);
+
+#endif
