@@ -228,9 +228,14 @@ static int run_report(const cli *c)
     if (!audit) {
         fputs("truefollow: out of memory\n", stderr);
         failed = 1;
-    } else if (tf_report_html(stdout, audit, profile, inputs, c->n_files, c->lang, c->now, report_options(c, options_text, sizeof options_text)) != 0) {
-        fputs("truefollow: report: cannot write the output\n", stderr);
-        failed = 1;
+    } else {
+        char *html = tf_report_html(audit, profile, inputs, c->n_files, c->lang, c->now,
+                                    report_options(c, options_text, sizeof options_text));
+        if (!html || fputs(html, stdout) == EOF) {
+            fputs(html ? "truefollow: report: cannot write the output\n" : "truefollow: out of memory\n", stderr);
+            failed = 1;
+        }
+        free(html);
     }
     cJSON_Delete(audit);
     cJSON_Delete(profile);

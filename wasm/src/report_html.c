@@ -1,6 +1,7 @@
 #include "report_html.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -471,11 +472,11 @@ static void method_and_inputs(tf_doc *h, const words *w, const cJSON *audit, con
     TF_DOC_MARKUP(h, "</tbody></table></section>\n");
 }
 
-int tf_report_html(FILE *out, const cJSON *audit, const cJSON *profile, const tf_report_input *inputs, int n_inputs,
-                   const char *lang, double now, const char *options)
+char *tf_report_html(const cJSON *audit, const cJSON *profile, const tf_report_input *inputs, int n_inputs,
+                     const char *lang, double now, const char *options)
 {
     const words *w = words_for(lang);
-    tf_doc html = {out, 0}, *h = &html;
+    tf_doc html = {NULL, 0, 0, 0}, *h = &html;
     const char *handle = profile ? string_at(profile, "handle") : NULL;
     if (!handle)
         handle = string_at(audit, "profile");
@@ -528,5 +529,42 @@ int tf_report_html(FILE *out, const cJSON *audit, const cJSON *profile, const tf
     profile_section(h, w, profile);
     method_and_inputs(h, w, audit, inputs, n_inputs, now, options);
     TF_DOC_MARKUP(h, "</main>\n</body>\n</html>\n");
-    return html.failed;
+    if (html.failed) {
+        free(html.text);
+        return NULL;
+    }
+    return html.text;
+}
+
+/* The JSON form the WebAssembly build exports (report_html.h). */
+char *tf_report_html_input(const char *request_json)
+{
+    cJSON *request = cJSON_Parse(request_json ? request_json : "");
+    const cJSON *audit = cJSON_GetObjectItemCaseSensitive(request, "audit");
+    if (!cJSON_IsObject(audit)) {
+        cJSON_Delete(request);
+        return NULL;
+    }
+    const cJSON *profile = cJSON_GetObjectItemCaseSensitive(request, "profile");
+    const cJSON *listed = cJSON_GetObjectItemCaseSensitive(request, "inputs");
+    int n_inputs = cJSON_GetArraySize(listed);
+    tf_report_input *inputs = n_inputs > 0 ? calloc((size_t)n_inputs, sizeof *inputs) : NULL;
+    if (n_inputs > 0 && !inputs) {
+        cJSON_Delete(request);
+        return NULL;
+    }
+    for (int i = 0; i < n_inputs; i++) {
+        const cJSON *input = cJSON_GetArrayItem(listed, i);
+        const char *sha256 = string_at(input, "sha256");
+        double bytes = number_at(input, "bytes");
+        inputs[i].name = string_at(input, "name");
+        inputs[i].bytes = isfinite(bytes) && bytes >= 0 ? (size_t)bytes : 0;
+        snprintf(inputs[i].sha256, sizeof inputs[i].sha256, "%s", sha256 ? sha256 : "");
+    }
+    double now = number_at(request, "now");
+    char *html = tf_report_html(audit, cJSON_IsObject(profile) ? profile : NULL, inputs, n_inputs,
+                                string_at(request, "lang"), isfinite(now) ? now : 0, string_at(request, "options"));
+    free(inputs);
+    cJSON_Delete(request);
+    return html;
 }

@@ -7,7 +7,6 @@
 #define TF_CLI_REPORT_HTML_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "cJSON.h"
 
@@ -18,13 +17,19 @@ typedef struct tf_report_input {
 } tf_report_input;
 
 /*
- * Writes the report of one profile: audit is tf_audience_report's JSON, profile tf_account_report's JSON of the
+ * The report of one profile, as a NUL-terminated string the caller frees (tf_free), or NULL when out of memory: audit is tf_audience_report's JSON, profile tf_account_report's JSON of the
  * profile's own account (NULL when the inputs hold none), inputs the files it was computed from, lang a language
  * of the extension ("en" for an empty or unknown one), now the unix time the audit was computed for, options
  * the other command-line options that computed it ("--lang de --url ..."), repeated in the line that re-derives
- * the numbers. Returns 0, or 1 after a write error. Borrows everything.
+ * the numbers. Borrows everything.
  */
-int tf_report_html(FILE *out, const cJSON *audit, const cJSON *profile, const tf_report_input *inputs, int n_inputs,
-                   const char *lang, double now, const char *options);
+char *tf_report_html(const cJSON *audit, const cJSON *profile, const tf_report_input *inputs, int n_inputs,
+                     const char *lang, double now, const char *options);
+
+/*
+ * The same from JSON, for the WebAssembly build: {"audit", "profile" (or null), "inputs": [{"name", "bytes",
+ * "sha256"}], "lang", "now", "options"}. NULL when the request has no audit object or memory runs out.
+ */
+char *tf_report_html_input(const char *request_json);
 
 #endif
