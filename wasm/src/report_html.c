@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "doc_html.h"
+#include "timefmt.h"
 
 /* The report's words in each language; the numbers and the core's own texts go in between. */
 typedef struct words {
@@ -481,11 +481,9 @@ char *tf_report_html(const cJSON *audit, const cJSON *profile, const tf_report_i
     if (!handle)
         handle = string_at(audit, "profile");
     const char *platform = profile ? string_at(profile, "platform") : NULL;
-    char date[32] = "";
-    time_t when = (time_t)now;
-    struct tm utc;
-    if (gmtime_r(&when, &utc))
-        strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", &utc);
+    char iso[21], date[32];
+    tf_format_iso8601(now, iso); /* "YYYY-MM-DDTHH:MM:SSZ" shown as "YYYY-MM-DD HH:MM UTC" */
+    snprintf(date, sizeof date, "%.10s %.5s UTC", iso, iso + 11);
 
     TF_DOC_MARKUP(h, "<!doctype html>\n<html lang=\"");
     tf_doc_text(h, strcmp(w->lang, "pt_BR") == 0 ? "pt-BR" : w->lang);
