@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
+import { loadCore } from '../../js-glue/node.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const cli = path.join(root, 'build', 'truefollow');
@@ -34,18 +35,22 @@ const attribute = (html, pattern) => pattern.exec(html)?.[1];
 
 describe('truefollow report', () => {
   const reports = {};
+  const lists = {}; // the vetting list's report of all the demo profiles, by language (the core, as the popup uses it)
   let browser;
   before(async () => {
     for (const [name, files] of Object.entries(DEMO)) {
       reports[name] = { files, audit: JSON.parse(run(['audit', '--now', NOW, ...files])), html: {} };
       for (const lang of LANGUAGES) reports[name].html[lang] = run(['report', '--now', NOW, '--lang', lang, ...files]);
     }
+    const core = await loadCore();
+    const accounts = Object.entries(reports).map(([label, { audit }]) => ({ label, audit, profile: null }));
+    for (const lang of LANGUAGES) lists[lang] = core.reportHtml({ accounts, lang, now: Number(NOW) });
     browser = await chromium.launch({ executablePath: process.env.TRUEFOLLOW_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   });
   after(async () => { await browser?.close(); });
 
   it('holds no script, no URL and nothing to load, and forbids both in its own policy', () => {
-    for (const { html } of Object.values(reports)) {
+    for (const html of [...Object.values(reports).map((r) => r.html), lists]) {
       for (const text of Object.values(html)) {
         assert.doesNotMatch(text, /<script|javascript:|\son\w+=/i);
         assert.doesNotMatch(text, /https?:|url\(|@import|\s(?:src|href|srcset|action|poster)=/i);
@@ -109,8 +114,9 @@ describe('truefollow report', () => {
       const requests = [];
       page.on('request', (request) => requests.push(request.url()));
       try {
-        for (const [name, { html }] of Object.entries(reports)) {
-          await page.setContent(html[lang], { waitUntil: 'load' });
+        const documents = [...Object.entries(reports).map(([name, { html }]) => [name, html[lang]]), ['the vetting list', lists[lang]]];
+        for (const [name, html] of documents) {
+          await page.setContent(html, { waitUntil: 'load' });
           const violations = await page.evaluate(async (source) => {
             if (!window.axe) {
               const script = document.createElement('script');

@@ -1,6 +1,6 @@
 // "Save report" in the popup (extension/report-save.js), in Chromium: the profile's audit as the core's one-file
-// HTML report, in the user's language, naming the kept inputs by SHA-256; `truefollow report` on those inputs, with
-// the command the report gives, writes the same numbers.
+// HTML report, in the user's language, naming the kept inputs by SHA-256, and the command the report gives re-derives
+// the same numbers from them; and the vetting list's report, every listed profile side by side.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -38,6 +38,15 @@ describe('Save report (Chromium)', () => {
         inputs: await globalThis.truefollowRecords.inputs(area, subject),
       };
     });
+    // The vetting list's report: this profile added to the list, then the list saved.
+    await popup.evaluate(() => document.getElementById('add-vetting').click());
+    await popup.waitFor(() => document.querySelectorAll('#vetting tbody tr').length === 1 && !document.getElementById('save-vetting-report')?.disabled);
+    await popup.evaluate(() => document.getElementById('save-vetting-report').click());
+    await popup.waitFor(() => document.getElementById('download').dataset.kind === 'vetting-html');
+    saved.list = await popup.evaluate(async () => {
+      const link = document.getElementById('download');
+      return { name: link.download, html: await (await fetch(link.href)).text() };
+    });
     await popup.close();
     await tab.close();
   });
@@ -55,6 +64,14 @@ describe('Save report (Chromium)', () => {
     }
     const sum = crypto.createHash('sha256').update(saved.inputs.lines, 'utf8').digest('hex');
     assert.ok(saved.html.includes(sum), 'the SHA-256 of inputs.jsonl');
+  });
+
+  it('saves the vetting list side by side, one row per listed profile with the stored numbers', () => {
+    assert.equal(saved.list.name, 'truefollow-vetting-report.html');
+    assert.doesNotMatch(saved.list.html, /<script|https?:|\s(?:src|href)=/i);
+    const rows = [...saved.list.html.matchAll(/<tr><th scope="row">([^<]*)<\/th>(.*?)<\/tr>/g)];
+    assert.deepEqual(rows.map((r) => r[1]), ['@examplestudio (x)']);
+    assert.equal(Number(/data-share="real" data-value="([^"]+)"/.exec(rows[0][2])[1]), Number(saved.audit.real.share.toPrecision(6)));
   });
 
   it('gives a command that re-derives the same numbers from the kept inputs', () => {

@@ -39,6 +39,30 @@ describe('the core\'s HTML report', () => {
     });
   }
 
+  it('puts the vetting list side by side: a row per profile with its core numbers, labels escaped', async () => {
+    const core = await loadCore();
+    const accounts = DEMO.map((files, i) => ({
+      label: i === 0 ? '@<b>"x"</b> & co (x)' : files[0],
+      audit: JSON.parse(run(['audit', '--now', String(NOW), ...files])),
+      profile: null,
+    }));
+    accounts.push({ label: 'never audited', audit: null, profile: null });
+    for (const lang of LANGUAGES) {
+      const html = core.reportHtml({ accounts, lang, now: NOW });
+      assert.doesNotMatch(html, /<script|https?:|<b>/i);
+      assert.ok(html.includes('@&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; co (x)'), 'the label, escaped');
+      const rows = [...html.matchAll(/<tr><th scope="row">([^<]*)<\/th>(.*?)<\/tr>/g)];
+      assert.equal(rows.length, accounts.length, lang);
+      rows.forEach(([, , cells], i) => {
+        for (const part of ['real', 'inactive', 'fake']) {
+          const shown = Number(new RegExp(`data-share="${part}" data-value="([^"]+)"`).exec(cells)[1]);
+          if (accounts[i].audit) assert.equal(shown, Number(accounts[i].audit[part].share.toPrecision(6)), `${lang} row ${i} ${part}`);
+          else assert.ok(Number.isNaN(shown), `${lang} row ${i}: no audit, no number`);
+        }
+      });
+    }
+  });
+
   it('refuses a request without an audit', async () => {
     const core = await loadCore();
     assert.throws(() => core.reportHtml({ profile: null }), CoreError);

@@ -18,6 +18,7 @@ typedef struct words {
     const char *profile_h, *profile_verdict, *profile_fake, *reasons_h, *no_profile;
     const char *history_h, *history_none, *method_h, *method_text, *model, *method_core, *sensitivity, *specificity;
     const char *inputs_h, *inputs_text, *file, *bytes;
+    const char *compare_title, *account;
 } words;
 
 static const words WORDS[] = {
@@ -34,7 +35,8 @@ static const words WORDS[] = {
      "and each comes with a 90% interval: the true share lies inside it in 9 cases out of 10, counting both the "
      "sampling and the model's errors.",
      "Model", "Method, as the core names it", "Sensitivity", "Specificity",
-     "Inputs", "The same numbers come out of truefollow audit with these files:", "File", "Bytes"},
+     "Inputs", "The same numbers come out of truefollow audit with these files:", "File", "Bytes",
+     "Vetting list report", "Account"},
     {"de", ",", "Prüfbericht zu Followern", "Geprüft", "Follower laut Profil", "Follower", "Echt", "Inaktiv", "Gefälscht",
      "90-%-Intervall", "Anteil der Follower",
      "Gelesene Follower", "Welche Follower", "Es wurden zu wenige Follower für eine Schätzung gelesen.", "Echte Reichweite",
@@ -49,7 +51,8 @@ static const words WORDS[] = {
      "Fehlerraten des Modells korrigiert, und jeder hat ein 90-%-Intervall: Der wahre Anteil liegt in 9 von 10 Fällen "
      "darin, Stichprobe und Fehler des Modells eingerechnet.",
      "Modell", "Methode, wie der Kern sie nennt", "Sensitivität", "Spezifität",
-     "Eingaben", "Dieselben Zahlen ergibt truefollow audit mit diesen Dateien:", "Datei", "Bytes"},
+     "Eingaben", "Dieselben Zahlen ergibt truefollow audit mit diesen Dateien:", "Datei", "Bytes",
+     "Bericht zur Prüfliste", "Konto"},
     {"es", ",", "Informe de verificación de seguidores", "Comprobado", "Seguidores según el perfil", "Seguidores", "Reales",
      "Inactivos", "Falsos", "intervalo del 90 %", "Proporción de seguidores",
      "Seguidores leídos", "Qué seguidores", "Se leyeron muy pocos seguidores para una estimación.", "Alcance real",
@@ -64,7 +67,8 @@ static const words WORDS[] = {
      "medidas del modelo, y cada una lleva un intervalo del 90 %: la proporción real está dentro en 9 de cada 10 casos, "
      "contando el muestreo y los errores del modelo.",
      "Modelo", "Método, como lo nombra el núcleo", "Sensibilidad", "Especificidad",
-     "Datos de entrada", "truefollow audit da las mismas cifras con estos archivos:", "Archivo", "Bytes"},
+     "Datos de entrada", "truefollow audit da las mismas cifras con estos archivos:", "Archivo", "Bytes",
+     "Informe de la lista de verificación", "Cuenta"},
     {"fr", ",", "Rapport de vérification des abonnés", "Vérifié le", "Abonnés selon le profil", "Abonnés", "Réels",
      "Inactifs", "Faux", "intervalle à 90 %", "Part des abonnés",
      "Abonnés lus", "Quels abonnés", "Trop peu d'abonnés ont été lus pour une estimation.", "Portée réelle",
@@ -79,7 +83,8 @@ static const words WORDS[] = {
      "et chacune a un intervalle à 90 % : la vraie part s'y trouve dans 9 cas sur 10, en comptant l'échantillonnage et "
      "les erreurs du modèle.",
      "Modèle", "Méthode, telle que le cœur la nomme", "Sensibilité", "Spécificité",
-     "Données d'entrée", "truefollow audit donne les mêmes chiffres avec ces fichiers :", "Fichier", "Octets"},
+     "Données d'entrée", "truefollow audit donne les mêmes chiffres avec ces fichiers :", "Fichier", "Octets",
+     "Rapport de la liste de vérification", "Compte"},
     {"pt_BR", ",", "Relatório de verificação de seguidores", "Verificado em", "Seguidores segundo o perfil", "Seguidores",
      "Reais", "Inativos", "Falsos", "intervalo de 90%", "Parcela dos seguidores",
      "Seguidores lidos", "Quais seguidores", "Poucos seguidores foram lidos para uma estimativa.", "Alcance real",
@@ -94,7 +99,8 @@ static const words WORDS[] = {
      "modelo, e cada uma tem um intervalo de 90%: a parcela verdadeira fica dentro dele em 9 de cada 10 casos, contando "
      "a amostragem e os erros do modelo.",
      "Modelo", "Método, como o núcleo o chama", "Sensibilidade", "Especificidade",
-     "Dados de entrada", "O truefollow audit dá os mesmos números com estes arquivos:", "Arquivo", "Bytes"},
+     "Dados de entrada", "O truefollow audit dá os mesmos números com estes arquivos:", "Arquivo", "Bytes",
+     "Relatório da lista de verificação", "Conta"},
     {"ja", ".", "フォロワー審査レポート", "確認日時", "プロフィール上のフォロワー数", "フォロワー", "本物", "非アクティブ", "偽物",
      "90%区間", "フォロワーの割合",
      "読み込んだフォロワー", "対象のフォロワー", "推定するには読み込んだフォロワーが少なすぎます。", "実質リーチ",
@@ -107,7 +113,8 @@ static const words WORDS[] = {
      "読み込んだフォロワーはそれぞれ学習済みモデルで評価されます。割合はモデルの測定済みの誤り率で補正され、"
      "それぞれに90%区間が付きます。サンプリングとモデルの誤りを含めて、真の割合は10回中9回この区間に入ります。",
      "モデル", "コアによる方法の名称", "感度", "特異度",
-     "入力", "これらのファイルで truefollow audit を実行すると同じ数値になります：", "ファイル", "バイト"},
+     "入力", "これらのファイルで truefollow audit を実行すると同じ数値になります：", "ファイル", "バイト",
+     "審査リストのレポート", "アカウント"},
 };
 
 static const words *words_for(const char *lang)
@@ -534,10 +541,128 @@ char *tf_report_html(const cJSON *audit, const cJSON *profile, const tf_report_i
     return html.text;
 }
 
+/* One cell of the comparison: a share as a small bar with its interval, and in words. */
+static void share_cell(tf_doc *h, const words *w, const char *kind, const cJSON *audit)
+{
+    const cJSON *part = cJSON_GetObjectItemCaseSensitive(audit, kind);
+    const cJSON *ci = cJSON_GetObjectItemCaseSensitive(part, "ci90");
+    double share = number_at(part, "share"), low = element_at(ci, 0), high = element_at(ci, 1);
+    TF_DOC_MARKUP(h, "<td class=\"value\" data-share=\"");
+    tf_doc_text(h, kind);
+    TF_DOC_MARKUP(h, "\" data-value=\"");
+    tf_doc_textf(h, "%.6g", share);
+    TF_DOC_MARKUP(h, "\">");
+    if (isfinite(share)) {
+        TF_DOC_MARKUP(h, "<div class=\"track small\" aria-hidden=\"true\"><div class=\"bar ");
+        tf_doc_text(h, kind);
+        TF_DOC_MARKUP(h, "\" style=\"width:");
+        tf_doc_textf(h, "%.2f", 100 * share);
+        TF_DOC_MARKUP(h, "%\"></div></div>");
+    }
+    percent(h, w, share);
+    if (isfinite(low) && isfinite(high)) {
+        TF_DOC_MARKUP(h, "<br><span class=\"ci-text\">");
+        percent(h, w, low);
+        tf_doc_text(h, "–");
+        percent(h, w, high);
+        TF_DOC_MARKUP(h, "</span>");
+    }
+    TF_DOC_MARKUP(h, "</td>");
+}
+
+char *tf_report_html_compare(const cJSON *accounts, const char *lang, double now)
+{
+    const words *w = words_for(lang);
+    tf_doc html = {NULL, 0, 0, 0}, *h = &html;
+    char iso[21], date[32];
+    tf_format_iso8601(now, iso);
+    snprintf(date, sizeof date, "%.10s %.5s UTC", iso, iso + 11);
+    TF_DOC_MARKUP(h, "<!doctype html>\n<html lang=\"");
+    tf_doc_text(h, strcmp(w->lang, "pt_BR") == 0 ? "pt-BR" : w->lang);
+    TF_DOC_MARKUP(h, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>truefollow: ");
+    tf_doc_text(h, w->compare_title);
+    TF_DOC_MARKUP(h, "</title>\n");
+    style(h);
+    TF_DOC_MARKUP(h, "<style>@page{size:A4 landscape}main{max-width:64rem}.compare td,.compare th{border-bottom:1px solid #e5e7eb;"
+                     "vertical-align:top}.track.small{height:.6rem;width:6rem;margin:.3rem 0}</style>\n");
+    TF_DOC_MARKUP(h, "</head>\n<body>\n<main>\n<header><h1>");
+    tf_doc_text(h, w->compare_title);
+    TF_DOC_MARKUP(h, "</h1><dl>");
+    term(h, w->checked);
+    TF_DOC_MARKUP(h, "<time>");
+    tf_doc_text(h, date);
+    TF_DOC_MARKUP(h, "</time></dd></dl></header>\n<section aria-labelledby=\"accounts\"><h2 id=\"accounts\">");
+    tf_doc_text(h, w->followers_h);
+    TF_DOC_MARKUP(h, "</h2>\n<table class=\"compare\"><thead><tr>");
+    const char *heads[] = {w->account, w->followers_count, w->real, w->inactive, w->fake, w->reach_h, w->factory_in_runs,
+                           w->profile_verdict};
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        TF_DOC_MARKUP(h, "<th scope=\"col\">");
+        tf_doc_text(h, heads[i]);
+        TF_DOC_MARKUP(h, "</th>");
+    }
+    TF_DOC_MARKUP(h, "</tr></thead><tbody>\n");
+    const cJSON *account;
+    cJSON_ArrayForEach(account, accounts) {
+        const cJSON *audit = cJSON_GetObjectItemCaseSensitive(account, "audit");
+        const cJSON *profile = cJSON_GetObjectItemCaseSensitive(account, "profile");
+        const cJSON *reach = cJSON_GetObjectItemCaseSensitive(audit, "reach");
+        const cJSON *factory = cJSON_GetObjectItemCaseSensitive(audit, "factory");
+        TF_DOC_MARKUP(h, "<tr><th scope=\"row\">");
+        tf_doc_text(h, string_at(account, "label"));
+        TF_DOC_MARKUP(h, "</th><td>");
+        double followers = number_at(profile, "followers");
+        count(h, w, isfinite(followers) ? followers : number_at(reach, "followers"));
+        TF_DOC_MARKUP(h, "</td>");
+        share_cell(h, w, "real", audit);
+        share_cell(h, w, "inactive", audit);
+        share_cell(h, w, "fake", audit);
+        TF_DOC_MARKUP(h, "<td>");
+        count(h, w, number_at(reach, "value"));
+        TF_DOC_MARKUP(h, "</td><td>");
+        count(h, w, number_at(factory, "in_runs"));
+        TF_DOC_MARKUP(h, "</td><td>");
+        const char *verdict = string_at(profile, "verdict");
+        tf_doc_text(h, !verdict ? w->unknown : strcmp(verdict, "real") == 0 ? w->real
+                     : strcmp(verdict, "inactive") == 0 ? w->inactive : strcmp(verdict, "fake") == 0 ? w->fake : verdict);
+        TF_DOC_MARKUP(h, "</td></tr>\n");
+    }
+    TF_DOC_MARKUP(h, "</tbody></table></section>\n<section aria-labelledby=\"method\"><h2 id=\"method\">");
+    tf_doc_text(h, w->method_h);
+    TF_DOC_MARKUP(h, "</h2><p>");
+    tf_doc_text(h, w->method_text);
+    TF_DOC_MARKUP(h, "</p><dl>");
+    cJSON_ArrayForEach(account, accounts) {
+        const char *model = string_at(cJSON_GetObjectItemCaseSensitive(account, "audit"), "model");
+        if (!model)
+            continue;
+        term(h, w->model);
+        TF_DOC_MARKUP(h, "<code>");
+        tf_doc_text(h, model);
+        TF_DOC_MARKUP(h, "</code></dd>");
+        break; /* one model scores a list: the first audit names it */
+    }
+    TF_DOC_MARKUP(h, "</dl></section>\n</main>\n</body>\n</html>\n");
+    if (html.failed) {
+        free(html.text);
+        return NULL;
+    }
+    return html.text;
+}
+
 /* The JSON form the WebAssembly build exports (report_html.h). */
 char *tf_report_html_input(const char *request_json)
 {
     cJSON *request = cJSON_Parse(request_json ? request_json : "");
+    const cJSON *accounts = cJSON_GetObjectItemCaseSensitive(request, "accounts");
+    if (cJSON_IsArray(accounts)) {
+        double when = number_at(request, "now");
+        char *html = tf_report_html_compare(accounts, string_at(request, "lang"), isfinite(when) ? when : 0);
+        cJSON_Delete(request);
+        return html;
+    }
     const cJSON *audit = cJSON_GetObjectItemCaseSensitive(request, "audit");
     if (!cJSON_IsObject(audit)) {
         cJSON_Delete(request);

@@ -27,8 +27,16 @@ char *tf_report_html(const cJSON *audit, const cJSON *profile, const tf_report_i
                      const char *lang, double now, const char *options);
 
 /*
+ * The vetting list's report: several profiles side by side, one row each. accounts: [{"label": "@handle (x)",
+ * "audit": tf_audience_report's JSON or null, "profile": tf_account_report's JSON or null}]. Freed with tf_free;
+ * NULL when out of memory.
+ */
+char *tf_report_html_compare(const cJSON *accounts, const char *lang, double now);
+
+/*
  * The same from JSON, for the WebAssembly build: {"audit", "profile" (or null), "inputs": [{"name", "bytes",
- * "sha256"}], "lang", "now", "options"}. NULL when the request has no audit object or memory runs out.
+ * "sha256"}], "lang", "now", "options"} for one profile, or {"accounts": [...], "lang", "now"} for the vetting
+ * list. NULL when the request has neither an audit object nor an accounts array, or memory runs out.
  */
 char *tf_report_html_input(const char *request_json);
 
