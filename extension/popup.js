@@ -101,6 +101,7 @@
     const copy = el('button', { type: 'button', id: 'copy-report', text: t('popup_copy') });
     copy.addEventListener('click', () => copyReport(subject));
     box.append(el('p', { class: 'buttons' }, add, ' ', copy));
+    box.dataset.subject = JSON.stringify(subject); // report-save.js offers "Save report" for it
   }
 
   async function copyReport(subject) {

@@ -183,7 +183,8 @@ async function killAndWait(pid) {
   throw new Error(`browser process ${pid} did not end`);
 }
 
-export async function launchChromium({ extension = path.join(root, 'build', 'chrome-test'), headless = true, profile: kept = null } = {}) {
+export async function launchChromium({ extension = path.join(root, 'build', 'chrome-test'), headless = true, profile: kept = null,
+  viewport = { width: 1280, height: 720 } } = {}) {
   requireBuild('Chromium', extension);
   const sites = await loadSites();
   const profile = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-chromium-'));
@@ -191,7 +192,7 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // the old headless mode cannot load extensions; the new one is asked for below
-    viewport: { width: 1280, height: 720 },
+    viewport,
     args: [...(headless ? ['--headless=new'] : []), '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       '--remote-debugging-port=0'], // a second CDP client records the extension worker's requests
