@@ -5,14 +5,18 @@
 // The bench's own build (build/bench/chrome-bench): a copy of the release build (build/chrome) whose shadow
 // roots are open (as in the test build), whose service worker is bench/probe-worker.js (the bench's marks,
 // bench/worker-marks.js, then the extension's own background.js) and whose core loader is
-// bench/core-marks.js (the release loader, each core call marked). The extension's own files are unchanged;
+// bench/core-marks.js (the release loader, each core call marked), with bench/content-marks.js before its
+// content scripts. The extension's own files are unchanged;
 // no measuring code ships in a release.
 //
 // badge_latency_ms: the X fixture profile, served under its real URL by the end-to-end tests' fixture web
 // (tests/e2e/lib/fixture-sites.js). Marks on one clock (performance.timeOrigin + now(), in page and worker):
 //   response: the load event of the page's own UserByScreenName XHR (its timeStamp);
 //   posted:   the page world's capture message of that response reaching the window (the content script's
-//             listener gets the same event);
+//             listener gets the same event): posted when the page world posted it (the event's timeStamp),
+//             delivered when the window's listeners got it (the page's thread was busy in between);
+//   sent / replied: the content script called runtime.sendMessage with the capture / got the worker's reply
+//             (bench/content-marks.js, run before the extension's content scripts);
 //   received / answered: the worker's listener got the capture message / called sendResponse;
 //             in between, the storage.local calls, the core's load and score are marked (worker-marks.js);
 //   ready:    the badge said "ready": a shadow host on the page whose host element or shadow root has an
@@ -65,11 +69,13 @@ function benchBuild() {
     if (opened === text) throw new Error(`bench: ${file} has no SHADOW_MODE line to open`);
     fs.writeFileSync(target, opened);
   }
-  for (const file of ['probe-worker.js', 'worker-marks.js']) fs.copyFileSync(path.join(root, 'bench', file), path.join(dir, file));
+  for (const file of ['probe-worker.js', 'worker-marks.js', 'content-marks.js']) fs.copyFileSync(path.join(root, 'bench', file), path.join(dir, file));
   fs.renameSync(path.join(dir, 'core', 'web.js'), path.join(dir, 'core', 'web-unmarked.js'));
   fs.copyFileSync(path.join(root, 'bench', 'core-marks.js'), path.join(dir, 'core', 'web.js'));
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   manifest.background.service_worker = 'probe-worker.js';
+  const content = manifest.content_scripts.find((c) => c.js.includes('content.js'));
+  content.js = ['content-marks.js', ...content.js];
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }
@@ -103,7 +109,7 @@ async function launch(extension) {
 // Runs in the page before its scripts: the page's marks described above, on the shared clock.
 function installMarks() {
   const at = (t) => performance.timeOrigin + t;
-  const marks = { response: null, posted: null, ready: null, painted: null };
+  const marks = { response: null, posted: null, delivered: null, ready: null, painted: null };
   window.truefollowBenchMarks = marks;
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function benchSend(...args) {
@@ -116,6 +122,7 @@ function installMarks() {
     const d = event.data;
     if (marks.posted === null && d && d.source === 'truefollow-page-world' && String(d.url).includes('/UserByScreenName')) {
       marks.posted = at(event.timeStamp);
+      marks.delivered = at(performance.now());
     }
   });
   const hosts = new Set();
@@ -172,7 +179,9 @@ function breakdown(marks, log) {
   const storeCalls = log.storage.filter((s) => !s.keys.includes('settings'));
   return {
     page_world: marks.posted - marks.response,
-    to_worker: from - marks.posted,
+    page_busy: marks.delivered - marks.posted,
+    content_script: marks.sent - marks.delivered,
+    message_to_worker: from - marks.sent,
     worker: to - from,
     worker_core_load: covered(log.core.filter((c) => c.op === 'load'), from, to),
     worker_core_score: covered(log.core.filter((c) => c.op === 'score'), from, to),
@@ -180,14 +189,15 @@ function breakdown(marks, log) {
     worker_store: covered(storeCalls, from, to),
     worker_other: (to - from) - covered([...log.core, ...log.storage], from, to),
     storage_calls_before_answer: log.storage.filter((s) => s.start >= from && s.start < to).length,
-    to_ready: marks.ready - to,
+    message_to_content: marks.replied - to,
+    content_to_ready: marks.ready - marks.replied,
     paint: marks.painted - marks.ready,
     total: marks.painted - marks.response,
   };
 }
 
-const STEPS = ['page_world', 'to_worker', 'worker', 'worker_core_load', 'worker_core_score', 'worker_settings', 'worker_store',
-  'worker_other', 'storage_calls_before_answer', 'to_ready', 'paint', 'total'];
+const STEPS = ['page_world', 'page_busy', 'content_script', 'message_to_worker', 'worker', 'worker_core_load', 'worker_core_score', 'worker_settings', 'worker_store',
+  'worker_other', 'storage_calls_before_answer', 'message_to_content', 'content_to_ready', 'paint', 'total'];
 const medianSteps = (samples) => Object.fromEntries(STEPS.map((k) => [k, median(samples.map((s) => s?.[k]))]));
 
 // Every load is of a profile this device has not stored (its records removed before the load), so that the
@@ -209,7 +219,13 @@ async function badgeLatency() {
         await forgetProfile(await browser.worker());
         await page.goto(PROFILE_URL, { waitUntil: 'load', timeout: WAIT_MS });
         await page.waitForFunction(() => window.truefollowBenchMarks?.painted != null, null, { timeout: WAIT_MS, polling: 50 });
-        const marks = await page.evaluate(() => window.truefollowBenchMarks);
+        const marks = await page.evaluate(() => {
+          const at = (name) => {
+            const entry = performance.getEntriesByName(name).find((e) => String(e.detail).includes('/UserByScreenName'));
+            return entry ? performance.timeOrigin + entry.startTime : null;
+          };
+          return { ...window.truefollowBenchMarks, sent: at('tf-bench:sent'), replied: at('tf-bench:replied') };
+        });
         if (marks.response === null) throw new Error('bench: the profile response never arrived');
         const worker = await browser.worker();
         const log = await worker.evaluate(() => {
