@@ -3,10 +3,11 @@
 // storage calls go through these wrappers. Every time is performance.timeOrigin + performance.now(), so that
 // the page's marks and these can be put on one line.
 //   globalThis.truefollowBenchLog = {messages: [{type, received, answered}],
-//                                     storage: [{op, keys, start, end}], core: [{op, start, end}]}
+//                                     storage: [{op, keys, start, end}], core: [{op, start, end}],
+//                                     started: this module ran, evaluated: the worker's modules all ran}
 const api = globalThis.browser ?? globalThis.chrome;
 const now = () => performance.timeOrigin + performance.now();
-const log = { messages: [], storage: [], core: [] };
+const log = { messages: [], storage: [], core: [], started: now(), evaluated: null };
 globalThis.truefollowBenchLog = log;
 
 // Each message: when the worker's listener got it, and when it called sendResponse.

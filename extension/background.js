@@ -80,6 +80,12 @@ const rememberLater = (fn) => {
   writes = writes.then(nextTask).then(() => remember(fn));
 };
 
+// The core and the thresholds start loading with the worker: a page's first message (its recall, sent when the
+// profile is opened) wakes the worker well before the page's response arrives, which then need not wait for the
+// core's cold start. A failed start is tried again by the first task that needs the core.
+loadCore().catch(() => {});
+coreOptions().catch(() => {});
+
 // ---- the tasks ----------------------------------------------------------------------------------------
 
 async function score({ url, body, lang }, platform, instance) {
