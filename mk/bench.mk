@@ -15,3 +15,9 @@ $(BUILD)/bench/bench_native: bench/bench_native.c $(BUILD)/libtruefollow.a
 
 bench: $(BUILD)/bench/bench_native $(BUILD)/wasm/node-release/truefollow-core.cjs chrome $(if $(BENCH_MODELS),$(BUILD)/models/.trained)
 	node bench/run.mjs --fixture $(BENCH_FIXTURE) --native $(BUILD)/bench/bench_native $(if $(BENCH_MODELS),--models $(BENCH_MODELS))
+
+# `make bench-check`: the short version (three rounds of each, best round), failing when the badge or the cold
+# start is over 3 times its target or a ratio more than 20% past its target (bench/check.mjs). .ci/run runs it.
+.PHONY: bench-check
+bench-check: $(BUILD)/bench/bench_native $(BUILD)/wasm/node-release/truefollow-core.cjs chrome
+	node bench/check.mjs --fixture $(BENCH_FIXTURE) --native $(BUILD)/bench/bench_native
