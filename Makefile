@@ -27,6 +27,8 @@ help:
 	@echo "make firefox   build/firefox (unpacked) and build/truefollow-firefox.xpi"
 	@echo "make test      C unit tests, Node tests of both wasm builds, Chromium and Firefox end to end"
 	@echo "make demo      the extension on the bundled demo profiles: screenshots in build/demo"
+	@echo "make bench     speed and size, with where the badge's time goes: bench/results.json, docs/bench.md"
+	@echo "make bench-check  the short bench that fails when the badge or the core got far slower (CI runs it)"
 
 deps: $(DEPS_STAMP)
 $(DEPS_STAMP): scripts/deps.sh package-lock.json
