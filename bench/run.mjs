@@ -309,6 +309,21 @@ ${ms(f.cold_start_instantiate_ms_chromium_worker + f.cold_start_first_score_ms_c
 wall time. Since the worker now starts loading the core when it starts, a page's first response no longer waits
 for all of it.
 
+## The two ratios of the core
+
+Scoring, wasm against native: ${show(f.score_wasm_native_ratio)} (target at most 1.5); ingest against cJSON alone, in wasm:
+${show(f.ingest_cjson_ratio_wasm)} (target at least 0.75). Both are ratios of CPU time of the measuring thread, measured side by side
+(one pass of each, or the same rounds of one process), so they move much less with the machine's load than the
+times do; the best pass is kept. Where ingest's time goes beyond cJSON's own parse, counted in instructions
+(callgrind, natively, on 2026-12-04; the followers fixture read 5 times): cJSON_ParseWithLength + cJSON_Delete
+alone 39.6 million instructions, reading, normalising and scoring the same 54.4 million (a ratio of 0.73 in
+instructions). Of the 14.9 million more, about 9.5 million are glibc's allocator (\`_int_malloc\`,
+\`malloc_consolidate\`, \`unlink_chunk\`: the records are allocated while the parsed document is still held, so
+freed chunks are merged and split again), and about 5 million the core's own work (\`tf_get_path\` looking up
+fields, the tree walk, the name features, the reasons' words, \`strtod\`). The wasm build uses emscripten's
+dlmalloc instead, so the allocator's share there is not the same; an arena for one read's records would be the
+next thing to try.
+
 ## Re-running
 
 \`make bench\` writes bench/results.json and this file (about ten minutes on two cores; load the machine as little
