@@ -245,7 +245,7 @@ function breakdownMd() {
     ['page_world', 'page world: the response read and its capture posted to the content script', true],
     ['page_busy', 'the page\'s thread busy before that message is delivered', true],
     ['content_script', 'content script: the message checked, handed to runtime.sendMessage', true],
-    ['message_to_worker', 'the message to the worker (and, from a stopped worker, the browser starting it)', true],
+    ['messages', 'the message to the worker and its answer back (and, from a stopped worker, the browser starting it)', true],
     ['worker_start', '  within it: the worker\'s modules evaluated', false],
     ['worker', 'worker: message received to answer sent', true],
     ['worker_core_load', '  of which waiting for the core to load', false],
@@ -253,7 +253,6 @@ function breakdownMd() {
     ['worker_settings', '  of which reading the settings (storage)', false],
     ['worker_store', '  of which the store\'s storage calls', false],
     ['worker_other', '  of which the rest (the worker\'s own JavaScript)', false],
-    ['message_to_content', 'the answer back to the content script', true],
     ['content_to_ready', 'content script: the answer to the badge saying "ready"', true],
     ['paint', 'the frame that shows it', true],
     ['total', 'response to badge painted', false],
@@ -270,7 +269,9 @@ From the page's response to the painted badge, each step timed in one run (\`mak
 on one clock (\`performance.timeOrigin + performance.now()\` in the page, the content script and the worker):
 the page marks the response, the capture message's posting and delivery, and the badge; the content script's
 \`runtime.sendMessage\` and its reply are marked before the extension's content scripts run; the worker's listener,
-every \`storage.local\` call and every call of the core are marked in the worker. Each step is the median over the
+every \`storage.local\` call and every call of the core are marked in the worker. The page's and the worker's
+processes start that clock a few milliseconds apart, so the two messages between them are one step: from the
+content script's \`sendMessage\` to its reply, less the worker's own time. Each step is the median over the
 best round's loads (so the steps need not add up to the total's median); the share is of that total. Storage
 calls and core calls that overlap the worker's step (another message's, say) count in it. The times are wall
 time, and inflated when the machine is busy; the shares say where the time goes.
