@@ -142,9 +142,10 @@ const rows = TARGETS.map(([key, label, unit, target, met]) => ({
   key, label, value: show(figures[key]), unit, target, status: met == null ? '' : met ? 'met' : 'NOT met',
 }));
 
-// The commit measured, and whether the tree had changes beyond it.
+// The commit measured, and whether the tree had changes beyond it (other than the files the bench writes).
 const commit = firstLine('git', ['-C', root, 'rev-parse', '--short=12', 'HEAD']);
-const dirty = firstLine('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no']) !== '';
+const dirty = firstLine('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no', '--', '.',
+  ':!bench/results.json', ':!docs/bench.md', ':!README.md']) !== '';
 
 const results = {
   generated: new Date().toISOString(),
