@@ -28,6 +28,8 @@ help:
 	@echo "make test      C unit tests, Node tests of both wasm builds, Chromium and Firefox end to end"
 	@echo "make demo      the extension on the bundled demo profiles: screenshots in build/demo"
 	@echo "make release   both archives built twice from clean and compared, SHA256SUMS, web-ext lint, Chromium manifest check"
+	@echo "make bench     speed and size, with where the badge's time goes: bench/results.json, docs/bench.md"
+	@echo "make bench-check  the short bench that fails when the badge or the core got far slower (CI runs it)"
 
 deps: $(DEPS_STAMP)
 $(DEPS_STAMP): scripts/deps.sh package-lock.json
