@@ -1,7 +1,8 @@
 /*
  * "Save report" in the details panel: asks the worker for the profile's one-file HTML report (the core's,
  * wasm/src/report_html.c, the same document as the popup's) and downloads it. The worker answers {html: null}
- * while the profile has no audience estimate; the panel then says so.
+ * while the profile has no audience estimate; the panel then says so. Hook: data-saved on the section holds the
+ * last saved file's blob: URL.
  * A classic content script: defines globalThis.truefollowPanelReport = {part}.
  */
 (() => {
@@ -19,8 +20,6 @@
     const button = Object.assign(document.createElement('button'), { type: 'button', textContent: t('popup_save_report') });
     const status = Object.assign(document.createElement('span'), { className: 'small' });
     status.setAttribute('role', 'status');
-    const link = document.createElement('a');
-    link.hidden = true;
     button.addEventListener('click', async () => {
       status.textContent = '';
       try {
@@ -29,16 +28,18 @@
           status.textContent = ` ${t('popup_not_checked')}`;
           return;
         }
-        if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
-        link.href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-        link.download = fileName;
-        link.dataset.kind = 'html';
+        if (section.dataset.saved) URL.revokeObjectURL(section.dataset.saved);
+        section.dataset.saved = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+        // The download link is in the panel only while it is clicked: the panel holds no link the page could follow.
+        const link = Object.assign(document.createElement('a'), { href: section.dataset.saved, download: fileName });
+        section.append(link);
         link.click();
+        link.remove();
       } catch (error) {
         status.textContent = ` ${String(error?.message ?? error)}`;
       }
     });
-    section.append(button, status, link);
+    section.append(button, status);
     return section;
   }
 
