@@ -110,7 +110,8 @@ async function recall({ subject }) {
 // The panel's Save report: the stored profile as the core's one-file HTML report ({html: null} without an audit).
 async function reportHtml({ subject, lang }) {
   const area = api.storage.local;
-  const request = await globalThis.truefollowReportRequest.build(await kept.profile(area, subject), await kept.inputs(area, subject), lang);
+  const request = await globalThis.truefollowReportRequest.build(await kept.profile(area, subject), await kept.inputs(area, subject),
+    lang, await kept.history(area, subject));
   return { html: request && (await loadCore()).reportHtml(request) };
 }
 

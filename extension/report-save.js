@@ -18,7 +18,7 @@ const request = globalThis.truefollowReportRequest;
 
 async function reportOf(subject) {
   const record = await records.profile(area, subject);
-  const built = await request.build(record, await records.inputs(area, subject), language());
+  const built = await request.build(record, await records.inputs(area, subject), language(), await records.history(area, subject));
   return built && (await loadCore()).reportHtml(built);
 }
 

@@ -84,6 +84,18 @@ describe('the core\'s HTML report', () => {
     assert.ok(single.split('&lt;script&gt;').length - 1 >= 6, 'the hostile text shows, escaped, wherever a text goes');
   });
 
+  it('lists the follower counts seen earlier, when the extension has them', async () => {
+    const core = await loadCore();
+    const audit = JSON.parse(run(['audit', '--now', String(NOW), ...DEMO[0]]));
+    const history = [{ t: 1780000000000, followers: 12000 }, { t: 1785000000000, followers: 650000 }];
+    const html = core.reportHtml({ audit, profile: null, history, lang: 'de', now: NOW });
+    const table = /<table class="runs" data-part="history">(.*?)<\/table>/.exec(html)?.[1] ?? '';
+    const rows = [...table.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(rows, history.map((p) => [new Date(p.t).toISOString().slice(0, 10), String(p.followers)]));
+    assert.ok(table.includes('<th scope="col">Datum</th>'), 'in the report\'s language');
+    assert.equal(core.reportHtml({ audit, profile: null, lang: 'de', now: NOW }).includes('data-part="history"'), false);
+  });
+
   it('refuses a request without an audit', async () => {
     const core = await loadCore();
     assert.throws(() => core.reportHtml({ profile: null }), CoreError);
