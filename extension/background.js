@@ -27,9 +27,10 @@ import './stored-shapes.js';
 import './store.js';
 import './settings.js';
 import './records.js';
+import './report-request.js';
 import { loadCore } from './core/web.js';
 
-const { MSG, isContentCapture, isContentAudit, isContentRecall, isContentHistory } = globalThis.truefollowMessages;
+const { MSG, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isContentReport } = globalThis.truefollowMessages;
 const settings = globalThis.truefollowSettings;
 const sites = globalThis.truefollowSites;
 const kept = globalThis.truefollowRecords;
@@ -141,6 +142,14 @@ async function recall({ subject }) {
   return { profile: s ? await s.recall(subject) : null };
 }
 
+// The panel's Save report: the stored profile as the core's one-file HTML report ({html: null} without an audit).
+async function reportHtml({ subject, lang }) {
+  const area = api.storage.local;
+  const request = await globalThis.truefollowReportRequest.build(await kept.profile(area, subject), await kept.inputs(area, subject),
+    lang, await kept.history(area, subject));
+  return { html: request && (await loadCore()).reportHtml(request) };
+}
+
 // A trap leaves the core's instance unusable (js-glue/core.js has dropped it): start the next one now, so that
 // the answer can say it was restarted. Any other error (a CoreError: the input was refused) changes nothing.
 async function restartAfterTrap(error) {
@@ -170,6 +179,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   else if (isContentAudit(message) && ownSubject(message) && message.records.every((r) => fromHere(r.url))) task = audit(scoped(message));
   else if (isContentRecall(message) && ownSubject(message)) task = recall(scoped(message));
   else if (isContentHistory(message) && ownSubject(message)) task = history(scoped(message));
+  else if (isContentReport(message) && ownSubject(message)) task = reportHtml(scoped(message));
   if (!task) return false;
   task.then(
     (report) => sendResponse({ type: MSG.WORKER_REPORT, report }),
@@ -183,7 +193,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 const INSTANCE_SCRIPTS = [
   { id: 'instance-page-world', js: ['page-world.js'], world: 'MAIN' },
   { id: 'instance-content', js: ['sites.js', 'messages.js', 'badge.js', 'faces.js', 'panel.js', 'locales.js', 'i18n.js',
-    'settings.js', 'chart.js', 'history-view.js', 'list-badges.js', 'audit-mode.js', 'content.js'] },
+    'settings.js', 'chart.js', 'history-view.js', 'list-badges.js', 'audit-mode.js', 'report-request.js', 'panel-report.js', 'content.js'] },
 ];
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.

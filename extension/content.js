@@ -144,7 +144,10 @@
     badge.setExpanded(target.host, true);
     const fallback = target.fallback && stateFace(target.fallback.state, target.fallback.reason);
     const model = panelModel({ platform: site.platform, handle: target.handle, state: target.state, fallback, ...known(target) });
-    model.extras = part2.panelParts(target);
+    const language = globalThis.truefollowI18n.language().replace('_', '-'); // the worker's lang check allows no '_'
+    model.extras = [...part2.panelParts(target), globalThis.truefollowPanelReport.part(
+      () => ask({ type: MSG.CONTENT_REPORT, subject: subjectOf(target), lang: language }),
+      globalThis.truefollowReportRequest.fileName(subjectOf(target)))];
     panel.open(target.host, model, { onClose: () => badge.setExpanded(target.host, false) });
   }
 

@@ -7,6 +7,7 @@
  *                                                {type: 'content/audit', records: [{url, body}], lang, subject[, keep]}
  *                                                {type: 'content/recall', subject}
  *                                                {type: 'content/history', subject}
+ *                                                {type: 'content/report', subject, lang}: the HTML report ({html})
  *                                   <--reply--   {type: 'worker/report', report} | {type: 'worker/error', message, restarted}
  *
  *   page world <--window.postMessage-- content script (audit mode)
@@ -35,6 +36,7 @@
     CONTENT_AUDIT: 'content/audit',
     CONTENT_RECALL: 'content/recall',
     CONTENT_HISTORY: 'content/history',
+    CONTENT_REPORT: 'content/report',
     WORKER_REPORT: 'worker/report',
     WORKER_ERROR: 'worker/error',
   });
@@ -127,6 +129,10 @@
   const isContentHistory = (value) => hasExactKeys(value, ['type', 'subject']) && value.type === MSG.CONTENT_HISTORY &&
     isSubject(value.subject);
 
+  /** A request for the HTML report of one stored profile, in a language (the panel's Save report). */
+  const isContentReport = (value) => hasExactKeys(value, ['type', 'subject', 'lang']) && value.type === MSG.CONTENT_REPORT &&
+    isSubject(value.subject) && isLang(value.lang);
+
   /** The worker's answer: a report object, or an error with a message (and whether the core was restarted). */
   function isWorkerReply(value) {
     if (hasExactKeys(value, ['type', 'report'])) {
@@ -138,6 +144,6 @@
   }
 
   globalThis.truefollowMessages = Object.freeze({
-    MSG, PAGE_SOURCE, CONTENT_SOURCE, LIMITS, PLATFORMS, isPageCapture, isPageRefusal, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isWorkerReply,
+    MSG, PAGE_SOURCE, CONTENT_SOURCE, LIMITS, PLATFORMS, isPageCapture, isPageRefusal, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isContentReport, isWorkerReply,
   });
 })();

@@ -14,22 +14,12 @@ const area = api.storage.local;
 const { t, language } = globalThis.truefollowI18n;
 const records = globalThis.truefollowRecords;
 
-const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
-const fileName = ({ platform, handle }) => `truefollow-report-${platform}-${String(handle).replace(/[^\w.@-]+/g, '_')}.html`;
+const request = globalThis.truefollowReportRequest;
 
 async function reportOf(subject) {
   const record = await records.profile(area, subject);
-  if (!record?.audit) return null;
-  const inputs = await records.inputs(area, subject);
-  const kept = inputs && typeof inputs.lines === 'string';
-  const request = { audit: record.audit, profile: record.account ?? null, lang: language(), inputs: [], options: '',
-    now: kept && Number.isFinite(inputs.now) ? inputs.now : Math.round((record.audit_at ?? Date.now()) / 1000) };
-  if (kept) {
-    const bytes = new TextEncoder().encode(inputs.lines);
-    request.inputs = [{ name: 'inputs.jsonl', bytes: bytes.length, sha256: hex(await crypto.subtle.digest('SHA-256', bytes)) }];
-    if (inputs.lang) request.options = `--lang ${inputs.lang}`;
-  }
-  return (await loadCore()).reportHtml(request);
+  const built = await request.build(record, await records.inputs(area, subject), language(), await records.history(area, subject));
+  return built && (await loadCore()).reportHtml(built);
 }
 
 async function save(subject, link) {
@@ -37,7 +27,7 @@ async function save(subject, link) {
   if (html === null) return;
   if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
   link.href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-  link.download = fileName(subject);
+  link.download = request.fileName(subject);
   link.dataset.kind = 'html';
   link.click();
 }

@@ -63,6 +63,39 @@ describe('the core\'s HTML report', () => {
     }
   });
 
+  it('escapes every text it is given: each string in the audit, the profile and the inputs made hostile', async () => {
+    const core = await loadCore();
+    const files = DEMO[0];
+    const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
+    // Every string in a value replaced by the hostile text, numbers and structure kept.
+    const poison = (value) => (typeof value === 'string' ? HOSTILE : Array.isArray(value) ? value.map(poison)
+      : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v)])) : value);
+    const audit = poison(JSON.parse(run(['audit', '--now', String(NOW), ...files])));
+    const profile = poison(run(['score', '--now', String(NOW), ...files]).trim().split('\n').map((l) => JSON.parse(l))
+      .find((account) => account.seen === 'profile'));
+    const inputs = [{ name: HOSTILE, bytes: 1, sha256: HOSTILE }];
+    const single = core.reportHtml({ audit, profile, inputs, lang: 'en', now: NOW, options: HOSTILE });
+    const list = core.reportHtml({ accounts: [{ label: HOSTILE, audit, profile }], lang: 'en', now: NOW });
+    for (const html of [single, list]) {
+      assert.doesNotMatch(html, /<script|<img/i, "no tag of the input's; its quotes are escaped too (below)");
+      assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;'));
+    }
+    // The texts did reach the document: the handle, a reason, the model, the method, the input's name.
+    assert.ok(single.split('&lt;script&gt;').length - 1 >= 6, 'the hostile text shows, escaped, wherever a text goes');
+  });
+
+  it('lists the follower counts seen earlier, when the extension has them', async () => {
+    const core = await loadCore();
+    const audit = JSON.parse(run(['audit', '--now', String(NOW), ...DEMO[0]]));
+    const history = [{ t: 1780000000000, followers: 12000 }, { t: 1785000000000, followers: 650000 }];
+    const html = core.reportHtml({ audit, profile: null, history, lang: 'de', now: NOW });
+    const table = /<table class="runs" data-part="history">(.*?)<\/table>/.exec(html)?.[1] ?? '';
+    const rows = [...table.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(rows, history.map((p) => [new Date(p.t).toISOString().slice(0, 10), String(p.followers)]));
+    assert.ok(table.includes('<th scope="col">Datum</th>'), 'in the report\'s language');
+    assert.equal(core.reportHtml({ audit, profile: null, lang: 'de', now: NOW }).includes('data-part="history"'), false);
+  });
+
   it('refuses a request without an audit', async () => {
     const core = await loadCore();
     assert.throws(() => core.reportHtml({ profile: null }), CoreError);

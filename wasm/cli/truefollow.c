@@ -229,7 +229,7 @@ static int run_report(const cli *c)
         fputs("truefollow: out of memory\n", stderr);
         failed = 1;
     } else {
-        char *html = tf_report_html(audit, profile, inputs, c->n_files, c->lang, c->now,
+        char *html = tf_report_html(audit, profile, NULL, inputs, c->n_files, c->lang, c->now,
                                     report_options(c, options_text, sizeof options_text));
         if (!html || fputs(html, stdout) == EOF) {
             fputs(html ? "truefollow: report: cannot write the output\n" : "truefollow: out of memory\n", stderr);

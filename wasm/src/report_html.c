@@ -18,7 +18,7 @@ typedef struct words {
     const char *profile_h, *profile_verdict, *profile_fake, *reasons_h, *no_profile;
     const char *history_h, *history_none, *method_h, *method_text, *model, *method_core, *sensitivity, *specificity;
     const char *inputs_h, *inputs_text, *file, *bytes;
-    const char *compare_title, *account;
+    const char *compare_title, *account, *date;
 } words;
 
 static const words WORDS[] = {
@@ -36,7 +36,7 @@ static const words WORDS[] = {
      "sampling and the model's errors.",
      "Model", "Method, as the core names it", "Sensitivity", "Specificity",
      "Inputs", "The same numbers come out of truefollow audit with these files:", "File", "Bytes",
-     "Vetting list report", "Account"},
+     "Vetting list report", "Account", "Date"},
     {"de", ",", "Prüfbericht zu Followern", "Geprüft", "Follower laut Profil", "Follower", "Echt", "Inaktiv", "Gefälscht",
      "90-%-Intervall", "Anteil der Follower",
      "Gelesene Follower", "Welche Follower", "Es wurden zu wenige Follower für eine Schätzung gelesen.", "Echte Reichweite",
@@ -52,7 +52,7 @@ static const words WORDS[] = {
      "darin, Stichprobe und Fehler des Modells eingerechnet.",
      "Modell", "Methode, wie der Kern sie nennt", "Sensitivität", "Spezifität",
      "Eingaben", "Dieselben Zahlen ergibt truefollow audit mit diesen Dateien:", "Datei", "Bytes",
-     "Bericht zur Prüfliste", "Konto"},
+     "Bericht zur Prüfliste", "Konto", "Datum"},
     {"es", ",", "Informe de verificación de seguidores", "Comprobado", "Seguidores según el perfil", "Seguidores", "Reales",
      "Inactivos", "Falsos", "intervalo del 90 %", "Proporción de seguidores",
      "Seguidores leídos", "Qué seguidores", "Se leyeron muy pocos seguidores para una estimación.", "Alcance real",
@@ -68,7 +68,7 @@ static const words WORDS[] = {
      "contando el muestreo y los errores del modelo.",
      "Modelo", "Método, como lo nombra el núcleo", "Sensibilidad", "Especificidad",
      "Datos de entrada", "truefollow audit da las mismas cifras con estos archivos:", "Archivo", "Bytes",
-     "Informe de la lista de verificación", "Cuenta"},
+     "Informe de la lista de verificación", "Cuenta", "Fecha"},
     {"fr", ",", "Rapport de vérification des abonnés", "Vérifié le", "Abonnés selon le profil", "Abonnés", "Réels",
      "Inactifs", "Faux", "intervalle à 90 %", "Part des abonnés",
      "Abonnés lus", "Quels abonnés", "Trop peu d'abonnés ont été lus pour une estimation.", "Portée réelle",
@@ -84,7 +84,7 @@ static const words WORDS[] = {
      "les erreurs du modèle.",
      "Modèle", "Méthode, telle que le cœur la nomme", "Sensibilité", "Spécificité",
      "Données d'entrée", "truefollow audit donne les mêmes chiffres avec ces fichiers :", "Fichier", "Octets",
-     "Rapport de la liste de vérification", "Compte"},
+     "Rapport de la liste de vérification", "Compte", "Date"},
     {"pt_BR", ",", "Relatório de verificação de seguidores", "Verificado em", "Seguidores segundo o perfil", "Seguidores",
      "Reais", "Inativos", "Falsos", "intervalo de 90%", "Parcela dos seguidores",
      "Seguidores lidos", "Quais seguidores", "Poucos seguidores foram lidos para uma estimativa.", "Alcance real",
@@ -100,7 +100,7 @@ static const words WORDS[] = {
      "a amostragem e os erros do modelo.",
      "Modelo", "Método, como o núcleo o chama", "Sensibilidade", "Especificidade",
      "Dados de entrada", "O truefollow audit dá os mesmos números com estes arquivos:", "Arquivo", "Bytes",
-     "Relatório da lista de verificação", "Conta"},
+     "Relatório da lista de verificação", "Conta", "Data"},
     {"ja", ".", "フォロワー審査レポート", "確認日時", "プロフィール上のフォロワー数", "フォロワー", "本物", "非アクティブ", "偽物",
      "90%区間", "フォロワーの割合",
      "読み込んだフォロワー", "対象のフォロワー", "推定するには読み込んだフォロワーが少なすぎます。", "実質リーチ",
@@ -114,7 +114,7 @@ static const words WORDS[] = {
      "それぞれに90%区間が付きます。サンプリングとモデルの誤りを含めて、真の割合は10回中9回この区間に入ります。",
      "モデル", "コアによる方法の名称", "感度", "特異度",
      "入力", "これらのファイルで truefollow audit を実行すると同じ数値になります：", "ファイル", "バイト",
-     "審査リストのレポート", "アカウント"},
+     "審査リストのレポート", "アカウント", "日付"},
 };
 
 static const words *words_for(const char *lang)
@@ -424,14 +424,37 @@ static void profile_section(tf_doc *h, const words *w, const cJSON *profile)
     TF_DOC_MARKUP(h, "</dl></section>\n");
 }
 
-static void method_and_inputs(tf_doc *h, const words *w, const cJSON *audit, const tf_report_input *inputs,
-                              int n_inputs, double now, const char *options)
+static void method_and_inputs(tf_doc *h, const words *w, const cJSON *audit, const cJSON *history,
+                              const tf_report_input *inputs, int n_inputs, double now, const char *options)
 {
     TF_DOC_MARKUP(h, "<section aria-labelledby=\"history\"><h2 id=\"history\">");
     tf_doc_text(h, w->history_h);
-    TF_DOC_MARKUP(h, "</h2><p class=\"note\">");
-    tf_doc_text(h, w->history_none);
-    TF_DOC_MARKUP(h, "</p></section>\n<section aria-labelledby=\"method\"><h2 id=\"method\">");
+    TF_DOC_MARKUP(h, "</h2>");
+    if (cJSON_GetArraySize(history) == 0) {
+        TF_DOC_MARKUP(h, "<p class=\"note\">");
+        tf_doc_text(h, w->history_none);
+        TF_DOC_MARKUP(h, "</p>");
+    } else {
+        TF_DOC_MARKUP(h, "<table class=\"runs\" data-part=\"history\"><thead><tr><th scope=\"col\">");
+        tf_doc_text(h, w->date);
+        TF_DOC_MARKUP(h, "</th><th scope=\"col\">");
+        tf_doc_text(h, w->followers_h);
+        TF_DOC_MARKUP(h, "</th></tr></thead><tbody>");
+        const cJSON *point;
+        cJSON_ArrayForEach(point, history) {
+            double t = number_at(point, "t"), followers = number_at(point, "followers");
+            char iso[21] = "";
+            if (isfinite(t))
+                tf_format_iso8601(t / 1000, iso); /* the extension's points are in unix milliseconds */
+            TF_DOC_MARKUP(h, "<tr><td>");
+            tf_doc_textf(h, "%.10s", isfinite(t) ? iso : w->unknown);
+            TF_DOC_MARKUP(h, "</td><td>");
+            count(h, w, followers);
+            TF_DOC_MARKUP(h, "</td></tr>");
+        }
+        TF_DOC_MARKUP(h, "</tbody></table>");
+    }
+    TF_DOC_MARKUP(h, "</section>\n<section aria-labelledby=\"method\"><h2 id=\"method\">");
     tf_doc_text(h, w->method_h);
     TF_DOC_MARKUP(h, "</h2><p>");
     tf_doc_text(h, w->method_text);
@@ -479,8 +502,8 @@ static void method_and_inputs(tf_doc *h, const words *w, const cJSON *audit, con
     TF_DOC_MARKUP(h, "</tbody></table></section>\n");
 }
 
-char *tf_report_html(const cJSON *audit, const cJSON *profile, const tf_report_input *inputs, int n_inputs,
-                     const char *lang, double now, const char *options)
+char *tf_report_html(const cJSON *audit, const cJSON *profile, const cJSON *history, const tf_report_input *inputs,
+                     int n_inputs, const char *lang, double now, const char *options)
 {
     const words *w = words_for(lang);
     tf_doc html = {NULL, 0, 0, 0}, *h = &html;
@@ -532,7 +555,7 @@ char *tf_report_html(const cJSON *audit, const cJSON *profile, const tf_report_i
     reach_and_engagement(h, w, audit);
     factory_section(h, w, audit);
     profile_section(h, w, profile);
-    method_and_inputs(h, w, audit, inputs, n_inputs, now, options);
+    method_and_inputs(h, w, audit, history, inputs, n_inputs, now, options);
     TF_DOC_MARKUP(h, "</main>\n</body>\n</html>\n");
     if (html.failed) {
         free(html.text);
@@ -685,8 +708,10 @@ char *tf_report_html_input(const char *request_json)
         snprintf(inputs[i].sha256, sizeof inputs[i].sha256, "%s", sha256 ? sha256 : "");
     }
     double now = number_at(request, "now");
-    char *html = tf_report_html(audit, cJSON_IsObject(profile) ? profile : NULL, inputs, n_inputs,
-                                string_at(request, "lang"), isfinite(now) ? now : 0, string_at(request, "options"));
+    const cJSON *history = cJSON_GetObjectItemCaseSensitive(request, "history");
+    char *html = tf_report_html(audit, cJSON_IsObject(profile) ? profile : NULL, cJSON_IsArray(history) ? history : NULL,
+                                inputs, n_inputs, string_at(request, "lang"), isfinite(now) ? now : 0,
+                                string_at(request, "options"));
     free(inputs);
     cJSON_Delete(request);
     return html;

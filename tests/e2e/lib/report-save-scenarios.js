@@ -22,6 +22,15 @@ export function reportSaveScenarios(launch) {
       const tab = await browser.newPage();
       await tab.goto('https://x.com/examplestudio/followers');
       await tab.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      // The panel's Save report (its shadow root is open in the test build).
+      await tab.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
+      await tab.waitFor(() => document.querySelector('[data-truefollow-panel]')?.shadowRoot.querySelector('[data-part="save-report"] button'));
+      await tab.evaluate(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="save-report"] button').click());
+      await tab.waitFor(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="save-report"]').dataset.saved);
+      const fromPanel = await tab.evaluate(async () => {
+        const section = document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="save-report"]');
+        return { links: section.querySelectorAll('a').length, html: await (await fetch(section.dataset.saved)).text() };
+      });
       const popup = await browser.openOptions();
       await popup.evaluate(() => { location.href = location.href.replace('options.html', 'popup.html'); });
       await popup.waitFor(() => document.getElementById('save-report'));
@@ -47,6 +56,7 @@ export function reportSaveScenarios(launch) {
         const link = document.getElementById('download');
         return { name: link.download, html: await (await fetch(link.href)).text() };
       });
+      saved.panel = fromPanel;
       await popup.close();
       await tab.close();
     });
@@ -56,6 +66,11 @@ export function reportSaveScenarios(launch) {
       assert.equal(saved.name, 'truefollow-report-x-examplestudio.html');
       assert.match(saved.html, /^<!doctype html>\n<html lang="en">/);
       assert.doesNotMatch(saved.html, /<script|https?:|\s(?:src|href)=/i);
+    });
+
+    it('saves the same document from the details panel, which keeps no link', () => {
+      assert.equal(saved.panel.html, saved.html);
+      assert.equal(saved.panel.links, 0);
     });
 
     it('shows the stored audit\'s numbers and names the kept inputs by SHA-256', () => {
