@@ -247,7 +247,7 @@ function breakdownMd() {
     ['page_busy', 'the page\'s thread busy before that message is delivered', true],
     ['content_script', 'content script: the message checked, handed to runtime.sendMessage', true],
     ['messages', 'the message to the worker and its answer back (and, from a stopped worker, the browser starting it)', true],
-    ['worker_start', '  within it: the worker\'s modules evaluated', false],
+    ['worker_start', 'a stopped worker\'s modules evaluated, once started (not always on the badge\'s path)', false],
     ['worker', 'worker: message received to answer sent', true],
     ['worker_core_load', '  of which waiting for the core to load', false],
     ['worker_core_score', '  of which the core scoring the response', false],
@@ -289,7 +289,10 @@ What was found, and what changed:
   follower-count history: four storage calls on the badge's path, each an IPC round trip to the browser. On the
   same loaded machine, the same bench before the change: a median of 48.3 ms from response to badge, of which
   28.6 ms in the worker, 17.3 ms of it in the store's storage calls and 4.7 ms reading the settings; the core's
-  score of a profile took 0.3 ms.
+  score of a profile took 0.3 ms. Later the same day, the build before the change and the build after it, taking
+  turns (\`--base\`, below; one round of 12 loads each, twice): the worker's step 7.2 and 9.1 ms before, 0.7 and
+  1.7 ms after, the store's calls in it 6.3 and 7.6 ms before, 0.5 ms after; the totals, 36.1 and 33.5 ms before,
+  27.6 and 35.7 ms after, moved more with the machine's load (load average 6 to 16) than with the change.
 - Now the worker answers as soon as the core has scored (extension/background.js): what is kept of the answer
   (accounts, counts, an audit's estimate and inputs) is written after it, in one queue that keeps their order and
   that recall and history wait for; the settings are read once and again only when they or the schema change
@@ -331,5 +334,8 @@ next thing to try.
 \`make bench\` writes bench/results.json and this file (about ten minutes on two cores; load the machine as little
 as you can). \`make bench-readme\` then puts the table, with the date and the commit, into the README's "Speed and
 size" section, from bench/results.json. \`make bench-check\` is the short version that CI runs (bench/check.mjs).
+To compare two builds of the extension on the same machine in the same minutes, run the browser bench on each
+in turn: \`node bench/bench_browser.mjs --rounds 3 --loads 20 --cold-runs 0 --base DIR\` (DIR: an unpacked
+Chromium build; build/chrome by default); it prints the figures and the steps as JSON.
 `;
 }
