@@ -90,15 +90,20 @@ for (let pass = 1; pass <= PASSES; pass++) { // taking turns, so both see the sa
     `wasm under Node (bench/bench_wasm.mjs), pass ${pass} of ${PASSES}`));
 }
 // The core's two ratios, each measured side by side within one pass (native and wasm of the same pass, ingest
-// and cJSON alone in the same rounds of one process): the best pass's.
-const scoreRatio = Math.min(...nativeRuns.map((n, i) => wasmRuns[i].score_ns_wasm / n.score_ns_native));
-const ingestRatio = Math.max(...wasmRuns.map((w) => w.ingest_mb_s_wasm / w.cjson_parse_mb_s_wasm));
+// and cJSON alone in the same rounds of one process), so that load slows both sides alike: the median of the
+// passes (a best pass would pick the luckiest ratio; \`make bench-check\` does, to be safe from noise).
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const scoreRatios = nativeRuns.map((n, i) => wasmRuns[i].score_ns_wasm / n.score_ns_native);
+const ingestRatios = wasmRuns.map((w) => w.ingest_mb_s_wasm / w.cjson_parse_mb_s_wasm);
+const scoreRatio = median(scoreRatios);
+const ingestRatio = median(ingestRatios);
 const native = best(nativeRuns);
 if (!args.models) for (const k of Object.keys(native)) if (k.startsWith('xgboost')) native[k] = null;
 const wasm = best(wasmRuns);
 const browser = runJson(process.execPath, [path.join('bench', 'bench_browser.mjs')], 'Chromium (bench/bench_browser.mjs)');
 
-const figures = { ...native, ...wasm, ...browser, ...sizes(), score_wasm_native_ratio: scoreRatio, ingest_cjson_ratio_wasm: ingestRatio };
+const figures = { ...native, ...wasm, ...browser, ...sizes(), score_wasm_native_ratio: scoreRatio, ingest_cjson_ratio_wasm: ingestRatio,
+  score_wasm_native_ratio_passes: scoreRatios, ingest_cjson_ratio_wasm_passes: ingestRatios };
 
 // [key, label, unit, target text, met?]
 const r = figures;
@@ -106,11 +111,11 @@ const TARGETS = [
   ['score_ns_native', 'score one account, native', 'ns', '', null],
   ['score_ns_wasm', 'score one account, wasm (Node)', 'ns', '<= XGBoost',
     r.xgboost_predict_ns_native == null ? null : r.score_ns_wasm <= r.xgboost_predict_ns_native],
-  ['score_wasm_native_ratio', '  wasm / native, side by side in one pass', 'ratio', '<= 1.5', r.score_wasm_native_ratio <= 1.5],
+  ['score_wasm_native_ratio', '  wasm / native, side by side, median of the passes', 'ratio', '<= 1.5', r.score_wasm_native_ratio <= 1.5],
   ['xgboost_predict_ns_native', 'XGBoost C API, one row a call, native', 'ns', 'reference', null],
   ['xgboost_features_predict_ns_native', 'XGBoost with the core\'s features, native', 'ns', 'reference', null],
   ['ingest_mb_s_wasm', 'read + normalise + score, wasm', 'MB/s', '', null],
-  ['ingest_cjson_ratio_wasm', '  against cJSON alone, in the same rounds', 'ratio', '>= 0.75', r.ingest_cjson_ratio_wasm >= 0.75],
+  ['ingest_cjson_ratio_wasm', '  against cJSON alone, in the same rounds, median of the passes', 'ratio', '>= 0.75', r.ingest_cjson_ratio_wasm >= 0.75],
   ['cjson_parse_mb_s_wasm', 'cJSON_Parse alone, wasm', 'MB/s', 'reference', null],
   ['ingest_report_mb_s_wasm', 'core.score() with its JSON report, wasm', 'MB/s', '', null],
   ['ingest_mb_s_native', 'read + normalise + score, native', 'MB/s', '', null],
@@ -319,7 +324,7 @@ for all of it.
 Scoring, wasm against native: ${show(f.score_wasm_native_ratio)} (target at most 1.5); ingest against cJSON alone, in wasm:
 ${show(f.ingest_cjson_ratio_wasm)} (target at least 0.75). Both are ratios of CPU time of the measuring thread, measured side by side
 (one pass of each, or the same rounds of one process), so they move much less with the machine's load than the
-times do; the best pass is kept. Where ingest's time goes beyond cJSON's own parse, counted in instructions
+times do; the median of the passes is kept (passes: ${f.score_wasm_native_ratio_passes.map(show).join(', ')} and ${f.ingest_cjson_ratio_wasm_passes.map(show).join(', ')}). Where ingest's time goes beyond cJSON's own parse, counted in instructions
 (callgrind, natively, on 2026-12-04; the followers fixture read 5 times): cJSON_ParseWithLength + cJSON_Delete
 alone 39.6 million instructions, reading, normalising and scoring the same 54.4 million (a ratio of 0.73 in
 instructions). Of the 14.9 million more, about 9.5 million are glibc's allocator (\`_int_malloc\`,
