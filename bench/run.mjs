@@ -200,7 +200,8 @@ How each figure is made:
   report's JSON text. Scoring is excluded.
 - **Cold start**: from calling the core's factory (the .wasm read or fetched, compiled, instantiated; the models
   are compiled in) to the first profile scored, in a fresh Node process and in a fresh Chromium's extension
-  service worker (a copy of the release build whose worker also imports \`bench/probe-worker.js\`).
+  service worker (the bench's copy of the release build, below, whose worker is \`bench/probe-worker.js\`;
+  ${r.badge_rounds} rounds of ${r.cold_start_chromium_runs} fresh browsers, the best round's median).
 - **Badge latency**: the bench's copy of the release build (open shadow roots, marks in its worker and before its
   content scripts: bench/bench_browser.mjs; nothing of it ships) on the X fixture profile page, a profile not
   stored yet (its records are removed before each load, so the badge waits for the response to be scored): from
@@ -211,7 +212,7 @@ How each figure is made:
 - **Heap**: wasm linear memory and malloc's bytes in use before and after ${figures.heap_scores.toLocaleString('en')} scores, after warm-up;
   then after 50 \`core.score\` and 50 \`core.audit\` calls through the public API.
 - Native and Node each run ${PASSES} times, taking turns; each figure is the best pass (least time, most MB/s;
-  the worst for memory), each pass a median of 7 rounds; ingest and cJSON alone take turns within each round,
+  the worst for memory; the two ratios: the median of the passes), each pass a median of 7 rounds; ingest and cJSON alone take turns within each round,
   and the 100,000-follower audit runs apart and last (its heap growth slowed whatever ran after it).
 - Throughputs are CPU time of the measuring thread (native: \`CLOCK_THREAD_CPUTIME_ID\`; Node:
   \`/proc/thread-self/schedstat\`, so that V8's background compiler threads are not counted); cold start and
