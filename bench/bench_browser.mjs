@@ -1,6 +1,6 @@
 // The extension's speed in Chromium (playwright-core, the new headless mode). Not a test.
 //
-//   node bench/bench_browser.mjs [--rounds R] [--loads N] [--cold-runs C]   prints one JSON object of figures
+//   node bench/bench_browser.mjs [--rounds R] [--loads N] [--cold-runs C] [--base DIR]   prints one JSON object of figures
 //
 // The bench's own build (build/bench/chrome-bench): a copy of the release build (build/chrome) whose shadow
 // roots are open (as in the test build), whose service worker is bench/probe-worker.js (the bench's marks,
@@ -49,6 +49,8 @@ const option = (name, fallback) => {
 const ROUNDS = option('rounds', 3);
 const LOADS = option('loads', 20);
 const COLD_RUNS = option('cold-runs', 3);
+// The build measured: the release build, or another one to compare with it (--base DIR, an unpacked Chromium build).
+const BASE = path.resolve(process.argv.includes('--base') ? process.argv[process.argv.indexOf('--base') + 1] : path.join(root, 'build', 'chrome'));
 const PROFILE_URL = 'https://x.com/examplestudio';
 const PROFILE_API = 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName';
 const WAIT_MS = 60_000;
@@ -65,7 +67,7 @@ export const median = (values) => {
 function benchBuild() {
   const dir = path.join(root, 'build', 'bench', 'chrome-bench');
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(path.join(root, 'build', 'chrome'), dir, { recursive: true });
+  fs.cpSync(BASE, dir, { recursive: true });
   for (const file of ['badge.js', 'panel.js']) {
     const target = path.join(dir, file);
     const text = fs.readFileSync(target, 'utf8');

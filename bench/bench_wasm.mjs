@@ -44,7 +44,9 @@ function place(m, data) {
 
 // CPU seconds of this thread: on a shared machine, what the code costs. Read from Linux's schedstat (ns);
 // process.cpuUsage would also count V8's background threads, which compile hot wasm functions a second
-// time while the bench runs. Elsewhere, wall time.
+// time while the bench runs. Elsewhere, wall time. Schedstat moves in steps of the scheduler's tick (a 1.5 ms
+// loop reads as anything from 0 to 4 ms), so every timed call below runs for about 100 ms or more: with calls
+// of a few ms, ingest and cJSON alone read the same number of ticks and their ratio came out as 1.00.
 const SCHEDSTAT = '/proc/thread-self/schedstat';
 const cpuSeconds = fs.existsSync(SCHEDSTAT)
   ? () => Number(fs.readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e9
@@ -115,8 +117,8 @@ async function main(followersFile, profileFile, quick) {
     { call: (r) => m._tf_bench_score_repeated(doc.ptr, doc.len, url.ptr, NOW, r), repeats: 2000, subtractZero: true },
   ]);
   const [ingestPerAccountS, cjsonS] = perUnit([
-    { call: (r) => m._tf_bench_ingest(doc.ptr, doc.len, url.ptr, NOW, r), repeats: 20 },
-    { call: (r) => m._tf_bench_cjson_parse(doc.ptr, doc.len, r), repeats: 20 },
+    { call: (r) => m._tf_bench_ingest(doc.ptr, doc.len, url.ptr, NOW, r), repeats: 200 },
+    { call: (r) => m._tf_bench_cjson_parse(doc.ptr, doc.len, r), repeats: 200 },
   ]);
   const ingestS = ingestPerAccountS * accounts;
   const speed = {
@@ -128,7 +130,7 @@ async function main(followersFile, profileFile, quick) {
   };
   if (quick) return speed;
   const [auditS] = perUnit([
-    { call: (r) => m._tf_bench_audit(doc.ptr, doc.len, url.ptr, NOW, AUDIT_N, r), repeats: 1, subtractZero: true },
+    { call: (r) => m._tf_bench_audit(doc.ptr, doc.len, url.ptr, NOW, AUDIT_N, r), repeats: 10, subtractZero: true },
   ]);
 
   // The public path, as the extension's worker calls it: string in, JSON report out, parsed in JS.
@@ -141,7 +143,7 @@ async function main(followersFile, profileFile, quick) {
       for (let i = 0; i < r; i++) n += core.score(text, { url: FOLLOWERS_URL, now: NOW }).accounts.length;
       return n;
     },
-    repeats: 10,
+    repeats: 40,
   }]);
   const publicS = publicPerAccountS * accounts;
 
