@@ -90,7 +90,9 @@
     return null;
   }
 
-  function attach({ platform, resync, refreshPanel = () => {} }) {
+  // keepInputs(target): the user started audit mode on pages already estimated; the caller asks for the estimate
+  // of those pages again, this time keeping its inputs (only audits the user started keep them).
+  function attach({ platform, resync, refreshPanel = () => {}, keepInputs = () => {} }) {
     let pendingStart = null; // the handle whose list was opened by "Check followers": start once it shows
     let settings = null;
     const listBadges = globalThis.truefollowListBadges?.create(platform) ?? null;
@@ -248,7 +250,9 @@
       const button = el('button', { type: 'button', 'data-part': 'audit-button' });
       // The button sits in the panel's shadow root, closed in releases: the page cannot press it.
       button.addEventListener('click', () => {
+        const pagesRead = !s.userStarted && readCount(s) > 0 && target.followersPage;
         s.userStarted = true;
+        if (pagesRead) keepInputs(target);
         if (s.phase === 'running') stop(target);
         else if (target.followersPage) run(target);
         else openList(target);

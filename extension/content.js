@@ -42,6 +42,7 @@
     platform: site.platform,
     resync: () => { lastHref = ''; queueSync(); },
     refreshPanel: (target) => { if (panel.isOpen() && target === view) openPanel(target); },
+    keepInputs: (target) => auditFollowers(target),
   });
 
   const scoredProfiles = []; // {account, model} of every profile the core read on this page

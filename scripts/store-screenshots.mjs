@@ -14,7 +14,7 @@ const listing = JSON.parse(fs.readFileSync(path.join(root, 'store', 'listing.jso
 const languages = process.argv.slice(2).length ? process.argv.slice(2) : listing.languages;
 
 // Runs in a page: the badge has left the reading state.
-const settled = () => /^(ready|no-data)$/.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') ?? '');
+const settled = () => /^(ready|no-data)$/.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') ?? '');
 
 async function profilePage(browser, url, { panel = false } = {}) {
   const page = await browser.newPage();

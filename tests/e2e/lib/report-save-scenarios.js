@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
+import { untilStored } from './browsers.js';
 
 const cli = path.join(root, 'build', 'truefollow');
 const attribute = (html, pattern) => pattern.exec(html)?.[1];
@@ -21,9 +22,16 @@ export function reportSaveScenarios(launch) {
       browser = await launch();
       const tab = await browser.newPage();
       await tab.goto('https://x.com/examplestudio/followers');
-      await tab.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
-      // The panel's Save report (its shadow root is open in the test build).
+      await tab.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
+      // Inputs are kept only for an audit the user started: Check followers in the panel (its shadow root is open
+      // in the test build), read to the end of the list, and its inputs stored.
+      const since = Date.now();
       await tab.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
+      await tab.waitFor(() => document.querySelector('[data-truefollow-panel]')?.shadowRoot.querySelector('[data-part="audit-button"]'));
+      await tab.evaluate(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-button"]').click());
+      await tab.waitFor(() => /^(Done: |The list ended after )/.test(document.querySelector('[data-truefollow-panel]')?.shadowRoot.querySelector('[data-part="audit-status"]')?.textContent ?? ''));
+      await untilStored(browser, [{ key: 'a|x|examplestudio', field: 'audit_at', since }, { key: 'i|x|examplestudio', field: 'now', since: Math.floor(since / 1000) }]);
+      // The panel's Save report.
       await tab.waitFor(() => document.querySelector('[data-truefollow-panel]')?.shadowRoot.querySelector('[data-part="save-report"] button'));
       await tab.evaluate(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="save-report"] button').click());
       await tab.waitFor(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="save-report"]').dataset.saved);
