@@ -6,6 +6,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { memoryArea } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sandbox = { URL, console: { warn: () => {} } };
@@ -18,31 +19,6 @@ const records = sandbox.truefollowRecords;
 const { siteOf, profileKeyOf } = sandbox.truefollowStoredShapes;
 const plain = (v) => JSON.parse(JSON.stringify(v));
 
-// storage.local with Chromium's way of counting: every key's length plus its value's JSON, in UTF-8.
-function memoryArea(quotaBytes = Infinity) {
-  const data = new Map();
-  const size = () => [...data].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(JSON.stringify(v)), 0);
-  const copy = (v) => JSON.parse(JSON.stringify(v));
-  return {
-    data,
-    size,
-    async get(keys) {
-      const wanted = keys === null ? [...data.keys()] : [].concat(keys);
-      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, copy(data.get(k))]));
-    },
-    async set(items) {
-      const before = new Map(data);
-      for (const [k, v] of Object.entries(items)) data.set(k, copy(v));
-      if (quotaBytes !== Infinity && size() > quotaBytes) {
-        data.clear();
-        for (const [k, v] of before) data.set(k, v);
-        throw new Error('QUOTA_BYTES quota exceeded');
-      }
-    },
-    async remove(keys) { for (const k of [].concat(keys)) data.delete(k); },
-    async clear() { data.clear(); },
-  };
-}
 
 const SMALL = { ...LIMITS, BUDGET_BYTES: 120_000, RECORD_BYTES: 4000, INPUT_BYTES: 8000 }; // 20,000 bytes a site
 const profile = (platform, handle, extra = {}) => ({ platform, seen: 'profile', id: `id-${handle}`, handle, followers: 100, p_fake: 0.1, verdict: 'real', ...extra });

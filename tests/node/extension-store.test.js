@@ -5,6 +5,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { memoryArea } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const warnings = [];
@@ -18,30 +19,6 @@ const records = sandbox.truefollowRecords;
 const plain = (v) => JSON.parse(JSON.stringify(v)); // values made in the sandbox, comparable here
 const V1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'schema-v1.json'), 'utf8'));
 
-// storage.local as the browsers offer it (get(null | key | keys), set, remove, clear), with a byte quota.
-function memoryArea(quotaBytes = Infinity) {
-  const data = new Map();
-  const size = () => [...data].reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
-  const copy = (v) => JSON.parse(JSON.stringify(v));
-  return {
-    data,
-    async get(keys) {
-      const wanted = keys === null ? [...data.keys()] : [].concat(keys);
-      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, copy(data.get(k))]));
-    },
-    async set(items) {
-      const before = new Map(data);
-      for (const [k, v] of Object.entries(items)) data.set(k, copy(v));
-      if (size() > quotaBytes) {
-        data.clear();
-        for (const [k, v] of before) data.set(k, v);
-        throw new Error('QUOTA_BYTES quota exceeded');
-      }
-    },
-    async remove(keys) { for (const k of [].concat(keys)) data.delete(k); },
-    async clear() { data.clear(); },
-  };
-}
 
 const account = (handle, seen = 'profile', extra = {}) => ({ platform: 'x', seen, id: `id-${handle}`, handle, p_fake: 0.1, verdict: 'real', ...extra });
 const audit = { n: 69, too_few: false, sample: 'recent followers', real: { share: 0.8, ci90: [0.7, 0.9] }, inactive: { share: 0.1, ci90: [0, 0.2] }, fake: { share: 0.1, ci90: [0, 0.2] } };
