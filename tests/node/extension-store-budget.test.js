@@ -19,7 +19,6 @@ const records = sandbox.truefollowRecords;
 const { siteOf, profileKeyOf } = sandbox.truefollowStoredShapes;
 const plain = (v) => JSON.parse(JSON.stringify(v));
 
-
 const SMALL = { ...LIMITS, BUDGET_BYTES: 120_000, RECORD_BYTES: 4000, INPUT_BYTES: 8000 }; // 20,000 bytes a site
 const profile = (platform, handle, extra = {}) => ({ platform, seen: 'profile', id: `id-${handle}`, handle, followers: 100, p_fake: 0.1, verdict: 'real', ...extra });
 const follower = (platform, id) => ({ platform, seen: 'followers', id, handle: `h${id}`, p_fake: 0.2, verdict: 'real', bio: 'b'.repeat(100) });

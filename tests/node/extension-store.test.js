@@ -19,7 +19,6 @@ const records = sandbox.truefollowRecords;
 const plain = (v) => JSON.parse(JSON.stringify(v)); // values made in the sandbox, comparable here
 const V1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'schema-v1.json'), 'utf8'));
 
-
 const account = (handle, seen = 'profile', extra = {}) => ({ platform: 'x', seen, id: `id-${handle}`, handle, p_fake: 0.1, verdict: 'real', ...extra });
 const audit = { n: 69, too_few: false, sample: 'recent followers', real: { share: 0.8, ci90: [0.7, 0.9] }, inactive: { share: 0.1, ci90: [0, 0.2] }, fake: { share: 0.1, ci90: [0, 0.2] } };
 
