@@ -1,6 +1,8 @@
 /* Typed lookups into cJSON trees; see json_get.h. */
 #include "json_get.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* 2^53: from there on a double no longer holds every integer, so 2^53 itself may be a rounded larger count */
@@ -33,6 +35,18 @@ static double checked_count(double v)
     if (!(v >= 0 && v < TF_COUNT_LIMIT) || v != floor(v))
         return NAN;
     return v;
+}
+
+double tf_number_value(const cJSON *node)
+{
+    if (cJSON_IsNumber(node))
+        return node->valuedouble;
+    if (cJSON_IsRaw(node) && node->valuestring) {
+        char *end;
+        double value = strtod(node->valuestring, &end);
+        return *end == '\0' && end != node->valuestring ? value : NAN;
+    }
+    return NAN;
 }
 
 double tf_count_value(const cJSON *node)

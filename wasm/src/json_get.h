@@ -16,6 +16,9 @@ const cJSON *tf_get_path(const cJSON *node, const char *const *keys);
 const char *tf_str(const cJSON *node);
 /* A count: a whole number >= 0 and < 2^53, as a JSON number or a string of digits; NAN otherwise. */
 double tf_count_value(const cJSON *node);
+/* A number: a JSON number, or the raw digits the core's own reports write whole numbers as (report.c);
+ * NAN otherwise. */
+double tf_number_value(const cJSON *node);
 /* A JSON true/false (or 0/1); TF_UNKNOWN otherwise. */
 tf_flag tf_flag_value(const cJSON *node);
 /* Element i of an array, or NULL. */

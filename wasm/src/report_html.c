@@ -6,144 +6,21 @@
 #include <string.h>
 
 #include "doc_html.h"
+#include "json_get.h"
+#include "reason_words.h"
 #include "timefmt.h"
+#include "words.h"
 
-/* The report's words in each language; the numbers and the core's own texts go in between. */
-typedef struct words {
-    const char *lang, *decimal;
-    const char *title, *checked, *followers_count, *followers_h, *real, *inactive, *fake, *interval, *share_h;
-    const char *sample_n, *sample_kind, *too_few, *reach_h, *reach_value, *reach_of, *unknown;
-    const char *engagement_h, *engagement_rate, *engagement_typical, *engagement_none;
-    const char *factory_h, *factory_dated, *factory_in_runs, *created_from, *created_to, *members, *factory_none;
-    const char *profile_h, *profile_verdict, *profile_fake, *reasons_h, *no_profile;
-    const char *history_h, *history_none, *method_h, *method_text, *model, *method_core, *sensitivity, *specificity;
-    const char *inputs_h, *inputs_text, *file, *bytes;
-    const char *compare_title, *account, *date;
-} words;
-
-static const words WORDS[] = {
-    {"en", ".", "Follower vetting report", "Checked", "Followers on the profile", "Followers", "Real", "Inactive", "Fake",
-     "90% interval", "Share of followers",
-     "Followers read", "Which followers", "Too few followers were read for an estimate.", "True reach",
-     "Real, active followers", "of", "unknown",
-     "Engagement", "Engagement rate", "Typical for accounts of this size", "Not measured in these inputs.",
-     "Follower Factory", "Followers with a known creation date", "Created in runs of accounts made together",
-     "Created from", "Created to", "Accounts", "No run of accounts created together.",
-     "The profile itself", "Verdict", "Chance the profile is fake", "Why", "The inputs hold no profile of this account.",
-     "History", "The saved inputs hold no earlier checks.", "Method",
-     "Each follower read is scored by a trained model. The shares are corrected for the model's measured error rates, "
-     "and each comes with a 90% interval: the true share lies inside it in 9 cases out of 10, counting both the "
-     "sampling and the model's errors.",
-     "Model", "Method, as the core names it", "Sensitivity", "Specificity",
-     "Inputs", "The same numbers come out of truefollow audit with these files:", "File", "Bytes",
-     "Vetting list report", "Account", "Date"},
-    {"de", ",", "Prüfbericht zu Followern", "Geprüft", "Follower laut Profil", "Follower", "Echt", "Inaktiv", "Gefälscht",
-     "90-%-Intervall", "Anteil der Follower",
-     "Gelesene Follower", "Welche Follower", "Es wurden zu wenige Follower für eine Schätzung gelesen.", "Echte Reichweite",
-     "Echte, aktive Follower", "von", "unbekannt",
-     "Interaktion", "Interaktionsrate", "Üblich für Konten dieser Größe", "In diesen Eingaben nicht gemessen.",
-     "Follower-Fabrik", "Follower mit bekanntem Erstellungsdatum", "In Gruppen zusammen angelegter Konten erstellt",
-     "Erstellt ab", "Erstellt bis", "Konten", "Keine Gruppe zusammen angelegter Konten.",
-     "Das Profil selbst", "Urteil", "Wahrscheinlichkeit, dass das Profil gefälscht ist", "Warum",
-     "Die Eingaben enthalten kein Profil dieses Kontos.",
-     "Verlauf", "Die gespeicherten Eingaben enthalten keine früheren Prüfungen.", "Methode",
-     "Jeder gelesene Follower wird von einem trainierten Modell bewertet. Die Anteile sind um die gemessenen "
-     "Fehlerraten des Modells korrigiert, und jeder hat ein 90-%-Intervall: Der wahre Anteil liegt in 9 von 10 Fällen "
-     "darin, Stichprobe und Fehler des Modells eingerechnet.",
-     "Modell", "Methode, wie der Kern sie nennt", "Sensitivität", "Spezifität",
-     "Eingaben", "Dieselben Zahlen ergibt truefollow audit mit diesen Dateien:", "Datei", "Bytes",
-     "Bericht zur Prüfliste", "Konto", "Datum"},
-    {"es", ",", "Informe de verificación de seguidores", "Comprobado", "Seguidores según el perfil", "Seguidores", "Reales",
-     "Inactivos", "Falsos", "intervalo del 90 %", "Proporción de seguidores",
-     "Seguidores leídos", "Qué seguidores", "Se leyeron muy pocos seguidores para una estimación.", "Alcance real",
-     "Seguidores reales y activos", "de", "desconocido",
-     "Interacción", "Tasa de interacción", "Habitual en cuentas de este tamaño", "No medida en estos datos.",
-     "Fábrica de seguidores", "Seguidores con fecha de creación conocida", "Creados en grupos de cuentas hechas a la vez",
-     "Creadas desde", "Creadas hasta", "Cuentas", "Ningún grupo de cuentas creadas a la vez.",
-     "El propio perfil", "Veredicto", "Probabilidad de que el perfil sea falso", "Por qué",
-     "Los datos no contienen el perfil de esta cuenta.",
-     "Historial", "Los datos guardados no contienen comprobaciones anteriores.", "Método",
-     "Cada seguidor leído se evalúa con un modelo entrenado. Las proporciones se corrigen según las tasas de error "
-     "medidas del modelo, y cada una lleva un intervalo del 90 %: la proporción real está dentro en 9 de cada 10 casos, "
-     "contando el muestreo y los errores del modelo.",
-     "Modelo", "Método, como lo nombra el núcleo", "Sensibilidad", "Especificidad",
-     "Datos de entrada", "truefollow audit da las mismas cifras con estos archivos:", "Archivo", "Bytes",
-     "Informe de la lista de verificación", "Cuenta", "Fecha"},
-    {"fr", ",", "Rapport de vérification des abonnés", "Vérifié le", "Abonnés selon le profil", "Abonnés", "Réels",
-     "Inactifs", "Faux", "intervalle à 90 %", "Part des abonnés",
-     "Abonnés lus", "Quels abonnés", "Trop peu d'abonnés ont été lus pour une estimation.", "Portée réelle",
-     "Abonnés réels et actifs", "sur", "inconnu",
-     "Engagement", "Taux d'engagement", "Habituel pour les comptes de cette taille", "Non mesuré dans ces données.",
-     "Usine à abonnés", "Abonnés dont la date de création est connue", "Créés en séries de comptes faits ensemble",
-     "Créés à partir du", "Créés jusqu'au", "Comptes", "Aucune série de comptes créés ensemble.",
-     "Le profil lui-même", "Verdict", "Probabilité que le profil soit faux", "Pourquoi",
-     "Les données ne contiennent pas le profil de ce compte.",
-     "Historique", "Les données enregistrées ne contiennent aucune vérification antérieure.", "Méthode",
-     "Chaque abonné lu est évalué par un modèle entraîné. Les parts sont corrigées des taux d'erreur mesurés du modèle, "
-     "et chacune a un intervalle à 90 % : la vraie part s'y trouve dans 9 cas sur 10, en comptant l'échantillonnage et "
-     "les erreurs du modèle.",
-     "Modèle", "Méthode, telle que le cœur la nomme", "Sensibilité", "Spécificité",
-     "Données d'entrée", "truefollow audit donne les mêmes chiffres avec ces fichiers :", "Fichier", "Octets",
-     "Rapport de la liste de vérification", "Compte", "Date"},
-    {"pt_BR", ",", "Relatório de verificação de seguidores", "Verificado em", "Seguidores segundo o perfil", "Seguidores",
-     "Reais", "Inativos", "Falsos", "intervalo de 90%", "Parcela dos seguidores",
-     "Seguidores lidos", "Quais seguidores", "Poucos seguidores foram lidos para uma estimativa.", "Alcance real",
-     "Seguidores reais e ativos", "de", "desconhecido",
-     "Engajamento", "Taxa de engajamento", "Típica para contas deste tamanho", "Não medido nestes dados.",
-     "Fábrica de seguidores", "Seguidores com data de criação conhecida", "Criados em grupos de contas feitas juntas",
-     "Criadas a partir de", "Criadas até", "Contas", "Nenhum grupo de contas criadas juntas.",
-     "O próprio perfil", "Veredito", "Chance de o perfil ser falso", "Por quê",
-     "Os dados não contêm o perfil desta conta.",
-     "Histórico", "Os dados salvos não contêm verificações anteriores.", "Método",
-     "Cada seguidor lido é avaliado por um modelo treinado. As parcelas são corrigidas pelas taxas de erro medidas do "
-     "modelo, e cada uma tem um intervalo de 90%: a parcela verdadeira fica dentro dele em 9 de cada 10 casos, contando "
-     "a amostragem e os erros do modelo.",
-     "Modelo", "Método, como o núcleo o chama", "Sensibilidade", "Especificidade",
-     "Dados de entrada", "O truefollow audit dá os mesmos números com estes arquivos:", "Arquivo", "Bytes",
-     "Relatório da lista de verificação", "Conta", "Data"},
-    {"ja", ".", "フォロワー審査レポート", "確認日時", "プロフィール上のフォロワー数", "フォロワー", "本物", "非アクティブ", "偽物",
-     "90%区間", "フォロワーの割合",
-     "読み込んだフォロワー", "対象のフォロワー", "推定するには読み込んだフォロワーが少なすぎます。", "実質リーチ",
-     "本物で活動中のフォロワー", "／", "不明",
-     "エンゲージメント", "エンゲージメント率", "同規模アカウントの標準", "この入力では測定されていません。",
-     "フォロワー工場", "作成日が分かるフォロワー", "まとめて作られたアカウント群に属する",
-     "作成日（開始）", "作成日（終了）", "アカウント数", "まとめて作られたアカウント群はありません。",
-     "プロフィール自体", "判定", "プロフィールが偽物である確率", "理由", "入力にこのアカウントのプロフィールはありません。",
-     "履歴", "保存された入力に過去のチェックはありません。", "方法",
-     "読み込んだフォロワーはそれぞれ学習済みモデルで評価されます。割合はモデルの測定済みの誤り率で補正され、"
-     "それぞれに90%区間が付きます。サンプリングとモデルの誤りを含めて、真の割合は10回中9回この区間に入ります。",
-     "モデル", "コアによる方法の名称", "感度", "特異度",
-     "入力", "これらのファイルで truefollow audit を実行すると同じ数値になります：", "ファイル", "バイト",
-     "審査リストのレポート", "アカウント", "日付"},
-};
-
-static const words *words_for(const char *lang)
-{
-    for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++)
-        if (lang && strcmp(lang, WORDS[i].lang) == 0)
-            return &WORDS[i];
-    for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++) /* "pt" or "pt-BR" for pt_BR, "de-AT" for de */
-        if (lang && strncmp(lang, WORDS[i].lang, 2) == 0)
-            return &WORDS[i];
-    return &WORDS[0];
-}
-
-/* A number of the core's reports: a JSON number, or raw digits (how the core writes whole numbers exactly). */
-static double number_of(const cJSON *item)
-{
-    if (cJSON_IsNumber(item))
-        return item->valuedouble;
-    if (cJSON_IsRaw(item) && item->valuestring) {
-        char *end;
-        double value = strtod(item->valuestring, &end);
-        return *end == '\0' && end != item->valuestring ? value : NAN;
-    }
-    return NAN;
-}
+/*
+ * Every word of the document is a message of the extension's (words.h: report_* for the report's own, and the
+ * badge's and the panel's own words for the shares, verdicts, samples, method and reasons); numbers are
+ * formatted as the language writes them before they are written, as text, into the document.
+ */
+#define TEXT_SIZE 512 /* a formatted number, a filled message or a reason */
 
 static double number_at(const cJSON *object, const char *key)
 {
-    return number_of(cJSON_GetObjectItemCaseSensitive(object, key));
+    return tf_number_value(cJSON_GetObjectItemCaseSensitive(object, key));
 }
 
 static const char *string_at(const cJSON *object, const char *key)
@@ -152,84 +29,163 @@ static const char *string_at(const cJSON *object, const char *key)
     return cJSON_IsString(item) ? item->valuestring : NULL;
 }
 
-static double element_at(const cJSON *array, int index)
+/* A whole number in l's notation ("695.695"), or l's word for unknown. */
+static void count_text(const tf_language *l, double value, char *out, size_t size)
 {
-    return number_of(cJSON_GetArrayItem(array, index));
+    if (isfinite(value))
+        tf_format_number(l, value, 0, 0, out, size);
+    else
+        snprintf(out, size, "%s", tf_word(l, "unknown"));
 }
 
-/* A number in the language's notation: the decimal mark swapped where it is a comma. */
-static void number_text(tf_doc *h, const words *w, const char *format, double value)
+/* A share as a percent in l's notation, one decimal below 10%; l's word for unknown. */
+static void percent_text(const tf_language *l, double share, char *out, size_t size)
 {
-    char text[64];
-    snprintf(text, sizeof text, format, value);
-    if (w->decimal[0] != '.')
-        for (char *p = text; *p; p++)
-            if (*p == '.')
-                *p = w->decimal[0];
-    tf_doc_text(h, text);
+    if (isfinite(share))
+        tf_format_percent(l, share, share < 0.1 ? 1 : 0, out, size);
+    else
+        snprintf(out, size, "%s", tf_word(l, "unknown"));
 }
 
-static void percent(tf_doc *h, const words *w, double share)
+/* "low–high" as l writes a range. */
+static void range_text(const tf_language *l, const char *low, const char *high, char *out, size_t size)
 {
-    if (!isfinite(share)) {
-        tf_doc_text(h, w->unknown);
-        return;
-    }
-    number_text(h, w, share < 0.1 ? "%.1f" : "%.0f", 100 * share);
-    tf_doc_text(h, "%");
+    const char *ends[] = {low, high};
+    tf_word_fill(l, "range", ends, 2, out, size);
 }
 
-static void count(tf_doc *h, const words *w, double value)
+/* A share's 90% interval as percents: "25 %–49 %". */
+static void interval_text(const tf_language *l, double low, double high, char *out, size_t size)
 {
-    if (!isfinite(value)) {
-        tf_doc_text(h, w->unknown);
-        return;
-    }
-    tf_doc_textf(h, "%.0f", value);
+    char from[64], to[64];
+    percent_text(l, low, from, sizeof from);
+    percent_text(l, high, to, sizeof to);
+    range_text(l, from, to, out, size);
 }
 
-static void term(tf_doc *h, const char *name)
+/* A time the core wrote as "YYYY-MM-DDTHH:MM:SSZ", shown as "YYYY-MM-DD HH:MM UTC" in every language. */
+static void utc_text(const char *iso, char *out, size_t size)
+{
+    if (iso && strlen(iso) >= 16)
+        snprintf(out, size, "%.10s %.5s UTC", iso, iso + 11);
+    else
+        snprintf(out, size, "%s", iso ? iso : "");
+}
+
+/* A profile's verdict in l's words; one the extension has no word for, as the core named it. */
+static const char *verdict_words(const tf_language *l, const char *verdict)
+{
+    static const char *const KNOWN[] = {"real", "inactive", "fake", "uncertain"};
+    static const char *const KEYS[] = {"verdict_real", "verdict_inactive", "verdict_fake", "verdict_uncertain"};
+    if (!verdict)
+        return tf_word(l, "unknown");
+    for (size_t i = 0; i < sizeof KNOWN / sizeof *KNOWN; i++)
+        if (strcmp(verdict, KNOWN[i]) == 0)
+            return tf_word(l, KEYS[i]);
+    return verdict;
+}
+
+/* The core's method in l's words (the panel's); one the extension has no words for, as the core named it. */
+static const char *method_words(const tf_language *l, const char *method)
+{
+    static const char RG[] = "Rogan-Gladen corrected shares";
+    return method && strncmp(method, RG, sizeof RG - 1) == 0 ? tf_word(l, "panel_method_rg") : method;
+}
+
+/* Which followers were read, counted, as the panel says it: "69 neueste Follower". */
+static void sample_text(const tf_language *l, const cJSON *audit, char *out, size_t size)
+{
+    static const char *const KINDS[][2] = {{"followers", "sample_recent"}, {"following", "sample_following"},
+                                           {"post-author", "sample_posts"}, {"listed", "sample_listed"},
+                                           {"engagers", "sample_engagers"}, {"profile", "sample_profiles"}};
+    const char *kind = string_at(audit, "sample_kind"), *key = "sample_other";
+    for (size_t i = 0; kind && i < sizeof KINDS / sizeof *KINDS; i++)
+        if (strcmp(kind, KINDS[i][0]) == 0)
+            key = KINDS[i][1];
+    char n[64];
+    count_text(l, number_at(audit, "n"), n, sizeof n);
+    const char *args[] = {n};
+    tf_word_fill(l, key, args, 1, out, size);
+}
+
+/* One row of a definition list whose value is text: <dt>term</dt><dd>value</dd>, both escaped. */
+static void definition_row(tf_doc *h, const char *term, const char *value)
 {
     TF_DOC_MARKUP(h, "<dt>");
-    tf_doc_text(h, name);
+    tf_doc_text(h, term);
+    TF_DOC_MARKUP(h, "</dt><dd>");
+    tf_doc_text(h, value);
+    TF_DOC_MARKUP(h, "</dd>");
+}
+
+/* The start of a row whose value holds markup of its own; the caller closes it with </dd>. */
+static void definition_open(tf_doc *h, const char *term)
+{
+    TF_DOC_MARKUP(h, "<dt>");
+    tf_doc_text(h, term);
     TF_DOC_MARKUP(h, "</dt><dd>");
 }
 
-/* One row of the shares chart: the share as a bar, its 90% interval as a line across it, and both in words. */
-static void share_row(tf_doc *h, const words *w, const char *label, const char *kind, const cJSON *part)
+/* A share of the audit's: real, inactive or fake, with its 90% interval (NAN where the core gave none). */
+typedef struct share {
+    double value, low, high;
+} share;
+
+static share share_of(const cJSON *audit, const char *kind)
 {
-    double share = number_at(part, "share");
+    const cJSON *part = cJSON_GetObjectItemCaseSensitive(audit, kind);
     const cJSON *ci = cJSON_GetObjectItemCaseSensitive(part, "ci90");
-    double low = element_at(ci, 0), high = element_at(ci, 1);
-    TF_DOC_MARKUP(h, "<tr><th scope=\"row\">");
-    tf_doc_text(h, label);
-    TF_DOC_MARKUP(h, "</th><td class=\"chart\"><div class=\"track\" aria-hidden=\"true\">");
-    if (isfinite(share)) {
-        TF_DOC_MARKUP(h, "<div class=\"bar ");
-        tf_doc_text(h, kind);
-        TF_DOC_MARKUP(h, "\" style=\"width:");
-        tf_doc_textf(h, "%.2f", 100 * share);
-        TF_DOC_MARKUP(h, "%\"></div>");
-    }
-    if (isfinite(low) && isfinite(high)) {
-        TF_DOC_MARKUP(h, "<div class=\"ci\" style=\"left:");
-        tf_doc_textf(h, "%.2f", 100 * low);
-        TF_DOC_MARKUP(h, "%;width:");
-        tf_doc_textf(h, "%.2f", 100 * (high - low));
-        TF_DOC_MARKUP(h, "%\"></div>");
-    }
-    TF_DOC_MARKUP(h, "</div></td><td class=\"value\" data-share=\"");
+    share s = {number_at(part, "share"), tf_number_value(cJSON_GetArrayItem(ci, 0)), tf_number_value(cJSON_GetArrayItem(ci, 1))};
+    return s;
+}
+
+/* The share drawn as a bar inside its track (the track is aria-hidden: the words beside it say the same). */
+static void share_bar(tf_doc *h, const char *kind, double value)
+{
+    if (!isfinite(value))
+        return;
+    TF_DOC_MARKUP(h, "<div class=\"bar ");
+    tf_doc_text(h, kind);
+    TF_DOC_MARKUP(h, "\" style=\"width:");
+    tf_doc_textf(h, "%.2f", 100 * value);
+    TF_DOC_MARKUP(h, "%\"></div>");
+}
+
+/* The cell that says a share in words, opened with the core's number for machines (data-value). */
+static void share_value_open(tf_doc *h, const char *kind, double value)
+{
+    TF_DOC_MARKUP(h, "<td class=\"value\" data-share=\"");
     tf_doc_text(h, kind);
     TF_DOC_MARKUP(h, "\" data-value=\"");
-    tf_doc_textf(h, "%.6g", share);
+    tf_doc_textf(h, "%.6g", value);
     TF_DOC_MARKUP(h, "\">");
-    percent(h, w, share);
+}
+
+/* One row of the shares chart: the share as a bar, its 90% interval as a line across it, and both in words. */
+static void share_row(tf_doc *h, const tf_language *l, const char *label_key, const char *kind, const cJSON *audit)
+{
+    share s = share_of(audit, kind);
+    char value[64], interval[TEXT_SIZE];
+    percent_text(l, s.value, value, sizeof value);
+    interval_text(l, s.low, s.high, interval, sizeof interval);
+    TF_DOC_MARKUP(h, "<tr><th scope=\"row\">");
+    tf_doc_text(h, tf_word(l, label_key));
+    TF_DOC_MARKUP(h, "</th><td class=\"chart\"><div class=\"track\" aria-hidden=\"true\">");
+    share_bar(h, kind, s.value);
+    if (isfinite(s.low) && isfinite(s.high)) {
+        TF_DOC_MARKUP(h, "<div class=\"ci\" style=\"left:");
+        tf_doc_textf(h, "%.2f", 100 * s.low);
+        TF_DOC_MARKUP(h, "%;width:");
+        tf_doc_textf(h, "%.2f", 100 * (s.high - s.low));
+        TF_DOC_MARKUP(h, "%\"></div>");
+    }
+    TF_DOC_MARKUP(h, "</div></td>");
+    share_value_open(h, kind, s.value);
+    tf_doc_text(h, value);
     TF_DOC_MARKUP(h, " <span class=\"ci-text\">(");
-    tf_doc_text(h, w->interval);
+    tf_doc_text(h, tf_word(l, "report_interval"));
     tf_doc_text(h, " ");
-    percent(h, w, low);
-    tf_doc_text(h, "–");
-    percent(h, w, high);
+    tf_doc_text(h, interval);
     TF_DOC_MARKUP(h, ")</span></td></tr>\n");
 }
 
@@ -259,128 +215,127 @@ static void style(tf_doc *h)
     "</style>\n");
 }
 
-static void shares_section(tf_doc *h, const words *w, const cJSON *audit)
+static void shares_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
+    char text[TEXT_SIZE];
     TF_DOC_MARKUP(h, "<section aria-labelledby=\"shares\"><h2 id=\"shares\">");
-    tf_doc_text(h, w->followers_h);
+    tf_doc_text(h, tf_word(l, "report_followers_h"));
     TF_DOC_MARKUP(h, "</h2>\n<table class=\"shares\"><caption class=\"note\">");
-    tf_doc_text(h, w->share_h);
+    tf_doc_text(h, tf_word(l, "report_share_h"));
     tf_doc_text(h, ", ");
-    tf_doc_text(h, w->interval);
+    tf_doc_text(h, tf_word(l, "report_interval"));
     TF_DOC_MARKUP(h, "</caption>\n");
-    share_row(h, w, w->real, "real", cJSON_GetObjectItemCaseSensitive(audit, "real"));
-    share_row(h, w, w->inactive, "inactive", cJSON_GetObjectItemCaseSensitive(audit, "inactive"));
-    share_row(h, w, w->fake, "fake", cJSON_GetObjectItemCaseSensitive(audit, "fake"));
+    share_row(h, l, "panel_real", "real", audit);
+    share_row(h, l, "panel_inactive", "inactive", audit);
+    share_row(h, l, "panel_fake", "fake", audit);
     TF_DOC_MARKUP(h, "</table>\n<dl>");
-    term(h, w->sample_n);
-    count(h, w, number_at(audit, "n"));
-    TF_DOC_MARKUP(h, "</dd>");
-    if (string_at(audit, "sample")) {
-        term(h, w->sample_kind);
-        tf_doc_text(h, string_at(audit, "sample"));
-        TF_DOC_MARKUP(h, "</dd>");
-    }
+    sample_text(l, audit, text, sizeof text);
+    definition_row(h, tf_word(l, "report_sample_n"), text);
     TF_DOC_MARKUP(h, "</dl>\n");
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(audit, "too_few"))) {
         TF_DOC_MARKUP(h, "<p><strong>");
-        tf_doc_text(h, w->too_few);
+        tf_doc_text(h, tf_word(l, "report_too_few"));
         TF_DOC_MARKUP(h, "</strong></p>\n");
     }
     TF_DOC_MARKUP(h, "</section>\n");
 }
 
-static void reach_and_engagement(tf_doc *h, const words *w, const cJSON *audit)
+static void reach_and_engagement(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
     const cJSON *reach = cJSON_GetObjectItemCaseSensitive(audit, "reach");
+    char value[64], low[64], high[64], followers[64], range[TEXT_SIZE];
     TF_DOC_MARKUP(h, "<section aria-labelledby=\"reach\"><h2 id=\"reach\">");
-    tf_doc_text(h, w->reach_h);
+    tf_doc_text(h, tf_word(l, "report_reach_h"));
     TF_DOC_MARKUP(h, "</h2><dl>");
-    term(h, w->reach_value);
     if (cJSON_IsObject(reach)) {
         const cJSON *ci = cJSON_GetObjectItemCaseSensitive(reach, "ci90");
+        count_text(l, number_at(reach, "value"), value, sizeof value);
+        count_text(l, tf_number_value(cJSON_GetArrayItem(ci, 0)), low, sizeof low);
+        count_text(l, tf_number_value(cJSON_GetArrayItem(ci, 1)), high, sizeof high);
+        count_text(l, number_at(reach, "followers"), followers, sizeof followers);
+        range_text(l, low, high, range, sizeof range);
+        definition_open(h, tf_word(l, "report_reach_value"));
         TF_DOC_MARKUP(h, "<span data-reach=\"");
         tf_doc_textf(h, "%.0f", number_at(reach, "value"));
         TF_DOC_MARKUP(h, "\">");
-        count(h, w, number_at(reach, "value"));
+        tf_doc_text(h, value);
         TF_DOC_MARKUP(h, "</span> (");
-        tf_doc_text(h, w->interval);
+        tf_doc_text(h, tf_word(l, "report_interval"));
         tf_doc_text(h, " ");
-        count(h, w, element_at(ci, 0));
-        tf_doc_text(h, "–");
-        count(h, w, element_at(ci, 1));
+        tf_doc_text(h, range);
         tf_doc_text(h, ") ");
-        tf_doc_text(h, w->reach_of);
+        tf_doc_text(h, tf_word(l, "report_reach_of"));
         tf_doc_text(h, " ");
-        count(h, w, number_at(reach, "followers"));
+        tf_doc_text(h, followers);
+        TF_DOC_MARKUP(h, "</dd>");
     } else {
-        tf_doc_text(h, w->unknown);
+        definition_row(h, tf_word(l, "report_reach_value"), tf_word(l, "unknown"));
     }
-    TF_DOC_MARKUP(h, "</dd></dl></section>\n<section aria-labelledby=\"engagement\"><h2 id=\"engagement\">");
-    tf_doc_text(h, w->engagement_h);
+    TF_DOC_MARKUP(h, "</dl></section>\n<section aria-labelledby=\"engagement\"><h2 id=\"engagement\">");
+    tf_doc_text(h, tf_word(l, "report_engagement_h"));
     TF_DOC_MARKUP(h, "</h2>");
     const cJSON *engagement = cJSON_GetObjectItemCaseSensitive(audit, "engagement");
-    double rate = number_at(engagement, "rate");
+    double rate = number_at(engagement, "rate"), typical = number_at(engagement, "tier_typical");
     if (isfinite(rate)) {
         TF_DOC_MARKUP(h, "<dl>");
-        term(h, w->engagement_rate);
-        number_text(h, w, "%.2f", 100 * rate);
-        tf_doc_text(h, "%");
-        TF_DOC_MARKUP(h, "</dd>");
-        double typical = number_at(engagement, "tier_typical");
+        tf_format_percent(l, rate, 2, value, sizeof value);
+        definition_row(h, tf_word(l, "report_engagement_rate"), value);
         if (isfinite(typical)) {
-            term(h, w->engagement_typical);
-            number_text(h, w, "%.2f", 100 * typical);
-            tf_doc_text(h, "%");
-            TF_DOC_MARKUP(h, "</dd>");
+            tf_format_percent(l, typical, 2, value, sizeof value);
+            definition_row(h, tf_word(l, "report_engagement_typical"), value);
         }
         TF_DOC_MARKUP(h, "</dl>");
     } else {
         TF_DOC_MARKUP(h, "<p class=\"note\">");
-        tf_doc_text(h, w->engagement_none);
+        tf_doc_text(h, tf_word(l, "report_engagement_none"));
         TF_DOC_MARKUP(h, "</p>");
     }
     TF_DOC_MARKUP(h, "</section>\n");
 }
 
-static void factory_section(tf_doc *h, const words *w, const cJSON *audit)
+static void factory_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
     const cJSON *factory = cJSON_GetObjectItemCaseSensitive(audit, "factory");
     double dated = number_at(factory, "dated"), in_runs = number_at(factory, "in_runs");
+    char text[TEXT_SIZE], number[64], share_text[64];
     TF_DOC_MARKUP(h, "<section aria-labelledby=\"factory\"><h2 id=\"factory\">");
-    tf_doc_text(h, w->factory_h);
+    tf_doc_text(h, tf_word(l, "report_factory_h"));
     TF_DOC_MARKUP(h, "</h2><dl>");
-    term(h, w->factory_dated);
-    count(h, w, dated);
-    TF_DOC_MARKUP(h, "</dd>");
-    term(h, w->factory_in_runs);
-    count(h, w, in_runs);
+    count_text(l, dated, number, sizeof number);
+    definition_row(h, tf_word(l, "report_factory_dated"), number);
+    count_text(l, in_runs, number, sizeof number);
     if (isfinite(dated) && dated > 0 && isfinite(in_runs)) {
-        tf_doc_text(h, " (");
-        percent(h, w, in_runs / dated);
-        tf_doc_text(h, ")");
+        percent_text(l, in_runs / dated, share_text, sizeof share_text);
+        snprintf(text, sizeof text, "%s (%s)", number, share_text);
+    } else {
+        snprintf(text, sizeof text, "%s", number);
     }
-    TF_DOC_MARKUP(h, "</dd></dl>\n");
+    definition_row(h, tf_word(l, "report_factory_in_runs"), text);
+    TF_DOC_MARKUP(h, "</dl>\n");
     const cJSON *runs = cJSON_GetObjectItemCaseSensitive(factory, "runs");
     if (cJSON_GetArraySize(runs) == 0) {
         TF_DOC_MARKUP(h, "<p class=\"note\">");
-        tf_doc_text(h, w->factory_none);
+        tf_doc_text(h, tf_word(l, "report_factory_none"));
         TF_DOC_MARKUP(h, "</p>");
     } else {
         TF_DOC_MARKUP(h, "<table class=\"runs\"><thead><tr><th scope=\"col\">");
-        tf_doc_text(h, w->created_from);
+        tf_doc_text(h, tf_word(l, "report_created_from"));
         TF_DOC_MARKUP(h, "</th><th scope=\"col\">");
-        tf_doc_text(h, w->created_to);
+        tf_doc_text(h, tf_word(l, "report_created_to"));
         TF_DOC_MARKUP(h, "</th><th scope=\"col\">");
-        tf_doc_text(h, w->members);
+        tf_doc_text(h, tf_word(l, "report_members"));
         TF_DOC_MARKUP(h, "</th></tr></thead><tbody>");
         const cJSON *run;
         cJSON_ArrayForEach(run, runs) {
             TF_DOC_MARKUP(h, "<tr><td>");
-            tf_doc_text(h, string_at(run, "created_from"));
+            utc_text(string_at(run, "created_from"), text, sizeof text);
+            tf_doc_text(h, text);
             TF_DOC_MARKUP(h, "</td><td>");
-            tf_doc_text(h, string_at(run, "created_to"));
+            utc_text(string_at(run, "created_to"), text, sizeof text);
+            tf_doc_text(h, text);
             TF_DOC_MARKUP(h, "</td><td>");
-            count(h, w, number_at(run, "members"));
+            count_text(l, number_at(run, "members"), number, sizeof number);
+            tf_doc_text(h, number);
             TF_DOC_MARKUP(h, "</td></tr>");
         }
         TF_DOC_MARKUP(h, "</tbody></table>\n");
@@ -388,35 +343,31 @@ static void factory_section(tf_doc *h, const words *w, const cJSON *audit)
     TF_DOC_MARKUP(h, "</section>\n");
 }
 
-static void profile_section(tf_doc *h, const words *w, const cJSON *profile)
+static void profile_section(tf_doc *h, const tf_language *l, const cJSON *profile)
 {
     TF_DOC_MARKUP(h, "<section aria-labelledby=\"profile\"><h2 id=\"profile\">");
-    tf_doc_text(h, w->profile_h);
+    tf_doc_text(h, tf_word(l, "report_profile_h"));
     TF_DOC_MARKUP(h, "</h2>");
     if (!profile) {
         TF_DOC_MARKUP(h, "<p class=\"note\">");
-        tf_doc_text(h, w->no_profile);
+        tf_doc_text(h, tf_word(l, "report_no_profile"));
         TF_DOC_MARKUP(h, "</p></section>\n");
         return;
     }
-    const char *verdict = string_at(profile, "verdict");
-    const char *said = !verdict ? w->unknown : strcmp(verdict, "real") == 0 ? w->real
-                     : strcmp(verdict, "inactive") == 0 ? w->inactive : strcmp(verdict, "fake") == 0 ? w->fake : verdict;
+    char text[TEXT_SIZE];
     TF_DOC_MARKUP(h, "<dl>");
-    term(h, w->profile_verdict);
-    tf_doc_text(h, said);
-    TF_DOC_MARKUP(h, "</dd>");
-    term(h, w->profile_fake);
-    percent(h, w, number_at(profile, "p_fake"));
-    TF_DOC_MARKUP(h, "</dd>");
+    definition_row(h, tf_word(l, "report_profile_verdict"), verdict_words(l, string_at(profile, "verdict")));
+    percent_text(l, number_at(profile, "p_fake"), text, sizeof text);
+    definition_row(h, tf_word(l, "report_profile_fake"), text);
     const cJSON *reasons = cJSON_GetObjectItemCaseSensitive(profile, "reasons");
     if (cJSON_GetArraySize(reasons) > 0) {
-        term(h, w->reasons_h);
+        definition_open(h, tf_word(l, "report_reasons_h"));
         TF_DOC_MARKUP(h, "<ul>");
         const cJSON *reason;
         cJSON_ArrayForEach(reason, reasons) {
+            tf_reason_words(l, reason, text, sizeof text);
             TF_DOC_MARKUP(h, "<li>");
-            tf_doc_text(h, string_at(reason, "text"));
+            tf_doc_text(h, text);
             TF_DOC_MARKUP(h, "</li>");
         }
         TF_DOC_MARKUP(h, "</ul></dd>");
@@ -424,57 +375,68 @@ static void profile_section(tf_doc *h, const words *w, const cJSON *profile)
     TF_DOC_MARKUP(h, "</dl></section>\n");
 }
 
-static void method_and_inputs(tf_doc *h, const words *w, const cJSON *audit, const cJSON *history,
-                              const tf_report_input *inputs, int n_inputs, double now, const char *options)
+static void history_section(tf_doc *h, const tf_language *l, const cJSON *history)
 {
     TF_DOC_MARKUP(h, "<section aria-labelledby=\"history\"><h2 id=\"history\">");
-    tf_doc_text(h, w->history_h);
+    tf_doc_text(h, tf_word(l, "report_history_h"));
     TF_DOC_MARKUP(h, "</h2>");
     if (cJSON_GetArraySize(history) == 0) {
         TF_DOC_MARKUP(h, "<p class=\"note\">");
-        tf_doc_text(h, w->history_none);
-        TF_DOC_MARKUP(h, "</p>");
-    } else {
-        TF_DOC_MARKUP(h, "<table class=\"runs\" data-part=\"history\"><thead><tr><th scope=\"col\">");
-        tf_doc_text(h, w->date);
-        TF_DOC_MARKUP(h, "</th><th scope=\"col\">");
-        tf_doc_text(h, w->followers_h);
-        TF_DOC_MARKUP(h, "</th></tr></thead><tbody>");
-        const cJSON *point;
-        cJSON_ArrayForEach(point, history) {
-            double t = number_at(point, "t"), followers = number_at(point, "followers");
-            char iso[21] = "";
-            if (isfinite(t))
-                tf_format_iso8601(t / 1000, iso); /* the extension's points are in unix milliseconds */
-            TF_DOC_MARKUP(h, "<tr><td>");
-            tf_doc_textf(h, "%.10s", isfinite(t) ? iso : w->unknown);
-            TF_DOC_MARKUP(h, "</td><td>");
-            count(h, w, followers);
-            TF_DOC_MARKUP(h, "</td></tr>");
-        }
-        TF_DOC_MARKUP(h, "</tbody></table>");
+        tf_doc_text(h, tf_word(l, "report_history_none"));
+        TF_DOC_MARKUP(h, "</p></section>\n");
+        return;
     }
-    TF_DOC_MARKUP(h, "</section>\n<section aria-labelledby=\"method\"><h2 id=\"method\">");
-    tf_doc_text(h, w->method_h);
+    TF_DOC_MARKUP(h, "<table class=\"runs\" data-part=\"history\"><thead><tr><th scope=\"col\">");
+    tf_doc_text(h, tf_word(l, "report_date"));
+    TF_DOC_MARKUP(h, "</th><th scope=\"col\">");
+    tf_doc_text(h, tf_word(l, "report_followers_h"));
+    TF_DOC_MARKUP(h, "</th></tr></thead><tbody>");
+    const cJSON *point;
+    cJSON_ArrayForEach(point, history) {
+        double t = number_at(point, "t");
+        char day[21] = "", followers[64];
+        if (isfinite(t))
+            tf_format_iso8601(t / 1000, day); /* the extension's points are in unix milliseconds */
+        day[10] = '\0';
+        count_text(l, number_at(point, "followers"), followers, sizeof followers);
+        TF_DOC_MARKUP(h, "<tr><td>");
+        tf_doc_text(h, isfinite(t) ? day : tf_word(l, "unknown"));
+        TF_DOC_MARKUP(h, "</td><td>");
+        tf_doc_text(h, followers);
+        TF_DOC_MARKUP(h, "</td></tr>");
+    }
+    TF_DOC_MARKUP(h, "</tbody></table></section>\n");
+}
+
+/* The method in plain words, and the model that scored the followers. */
+static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
+{
+    char text[64];
+    TF_DOC_MARKUP(h, "<section aria-labelledby=\"method\"><h2 id=\"method\">");
+    tf_doc_text(h, tf_word(l, "report_method_h"));
     TF_DOC_MARKUP(h, "</h2><p>");
-    tf_doc_text(h, w->method_text);
+    tf_doc_text(h, tf_word(l, "report_method_text"));
     TF_DOC_MARKUP(h, "</p><dl>");
-    term(h, w->model);
+    definition_open(h, tf_word(l, "report_model"));
     TF_DOC_MARKUP(h, "<code>");
     tf_doc_text(h, string_at(audit, "model"));
     TF_DOC_MARKUP(h, "</code></dd>");
-    term(h, w->method_core);
-    tf_doc_text(h, string_at(audit, "method"));
-    TF_DOC_MARKUP(h, "</dd>");
-    term(h, w->sensitivity);
-    percent(h, w, number_at(audit, "sensitivity"));
-    TF_DOC_MARKUP(h, "</dd>");
-    term(h, w->specificity);
-    percent(h, w, number_at(audit, "specificity"));
-    TF_DOC_MARKUP(h, "</dd></dl></section>\n<section aria-labelledby=\"inputs\"><h2 id=\"inputs\">");
-    tf_doc_text(h, w->inputs_h);
+    definition_row(h, tf_word(l, "report_method_core"), method_words(l, string_at(audit, "method")));
+    percent_text(l, number_at(audit, "sensitivity"), text, sizeof text);
+    definition_row(h, tf_word(l, "report_sensitivity"), text);
+    percent_text(l, number_at(audit, "specificity"), text, sizeof text);
+    definition_row(h, tf_word(l, "report_specificity"), text);
+    TF_DOC_MARKUP(h, "</dl></section>\n");
+}
+
+/* The inputs, with the command line that re-derives the numbers from them. */
+static void inputs_section(tf_doc *h, const tf_language *l, const tf_report_input *inputs, int n_inputs, double now,
+                           const char *options)
+{
+    TF_DOC_MARKUP(h, "<section aria-labelledby=\"inputs\"><h2 id=\"inputs\">");
+    tf_doc_text(h, tf_word(l, "report_inputs_h"));
     TF_DOC_MARKUP(h, "</h2><p>");
-    tf_doc_text(h, w->inputs_text);
+    tf_doc_text(h, tf_word(l, "report_inputs_text"));
     TF_DOC_MARKUP(h, "</p><p><code data-part=\"rederive\">truefollow audit --now ");
     tf_doc_textf(h, "%.0f", now);
     if (options && *options) {
@@ -486,15 +448,17 @@ static void method_and_inputs(tf_doc *h, const words *w, const cJSON *audit, con
         tf_doc_text(h, inputs[i].name);
     }
     TF_DOC_MARKUP(h, "</code></p>\n<table class=\"inputs\"><thead><tr><th scope=\"col\">");
-    tf_doc_text(h, w->file);
+    tf_doc_text(h, tf_word(l, "report_file"));
     TF_DOC_MARKUP(h, "</th><th scope=\"col\">");
-    tf_doc_text(h, w->bytes);
+    tf_doc_text(h, tf_word(l, "report_bytes"));
     TF_DOC_MARKUP(h, "</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>");
     for (int i = 0; i < n_inputs; i++) {
+        char bytes[64];
+        count_text(l, (double)inputs[i].bytes, bytes, sizeof bytes);
         TF_DOC_MARKUP(h, "<tr><td>");
         tf_doc_text(h, inputs[i].name);
         TF_DOC_MARKUP(h, "</td><td>");
-        tf_doc_textf(h, "%zu", inputs[i].bytes);
+        tf_doc_text(h, bytes);
         TF_DOC_MARKUP(h, "</td><td class=\"hash\">");
         tf_doc_text(h, inputs[i].sha256);
         TF_DOC_MARKUP(h, "</td></tr>");
@@ -502,33 +466,57 @@ static void method_and_inputs(tf_doc *h, const words *w, const cJSON *audit, con
     TF_DOC_MARKUP(h, "</tbody></table></section>\n");
 }
 
-char *tf_report_html(const cJSON *audit, const cJSON *profile, const cJSON *history, const tf_report_input *inputs,
-                     int n_inputs, const char *lang, double now, const char *options)
+/* The document's start, up to and with its styles: language, policy (nothing loads, nothing runs) and title. */
+static void document_head(tf_doc *h, const tf_language *l, const char *title, const char *handle)
 {
-    const words *w = words_for(lang);
-    tf_doc html = {NULL, 0, 0, 0}, *h = &html;
-    const char *handle = profile ? string_at(profile, "handle") : NULL;
-    if (!handle)
-        handle = string_at(audit, "profile");
-    const char *platform = profile ? string_at(profile, "platform") : NULL;
-    char iso[21], date[32];
-    tf_format_iso8601(now, iso); /* "YYYY-MM-DDTHH:MM:SSZ" shown as "YYYY-MM-DD HH:MM UTC" */
-    snprintf(date, sizeof date, "%.10s %.5s UTC", iso, iso + 11);
-
     TF_DOC_MARKUP(h, "<!doctype html>\n<html lang=\"");
-    tf_doc_text(h, strcmp(w->lang, "pt_BR") == 0 ? "pt-BR" : w->lang);
+    tf_doc_text(h, l->tag);
     TF_DOC_MARKUP(h, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>truefollow: ");
-    tf_doc_text(h, w->title);
+                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>truefollow: ");
+    tf_doc_text(h, title);
     if (handle) {
         tf_doc_text(h, " — @");
         tf_doc_text(h, handle);
     }
     TF_DOC_MARKUP(h, "</title>\n");
     style(h);
+}
+
+/* When the audit was computed: "YYYY-MM-DD HH:MM UTC". */
+static void checked_row(tf_doc *h, const tf_language *l, double now)
+{
+    char iso[21], date[32];
+    tf_format_iso8601(now, iso);
+    utc_text(iso, date, sizeof date);
+    definition_open(h, tf_word(l, "report_checked"));
+    TF_DOC_MARKUP(h, "<time>");
+    tf_doc_text(h, date);
+    TF_DOC_MARKUP(h, "</time></dd>");
+}
+
+static char *finished(tf_doc *html)
+{
+    if (html->failed) {
+        free(html->text);
+        return NULL;
+    }
+    return html->text;
+}
+
+char *tf_report_html(const cJSON *audit, const cJSON *profile, const cJSON *history, const tf_report_input *inputs,
+                     int n_inputs, const char *lang, double now, const char *options)
+{
+    const tf_language *l = tf_language_for(lang);
+    tf_doc html = {NULL, 0, 0, 0}, *h = &html;
+    const char *handle = profile ? string_at(profile, "handle") : NULL;
+    if (!handle)
+        handle = string_at(audit, "profile");
+    const char *platform = profile ? string_at(profile, "platform") : NULL;
+
+    document_head(h, l, tf_word(l, "report_title"), handle);
     TF_DOC_MARKUP(h, "</head>\n<body>\n<main>\n<header><h1>");
-    tf_doc_text(h, w->title);
+    tf_doc_text(h, tf_word(l, "report_title"));
     TF_DOC_MARKUP(h, "</h1><p class=\"sub\">");
     if (handle) {
         tf_doc_text(h, "@");
@@ -539,140 +527,123 @@ char *tf_report_html(const cJSON *audit, const cJSON *profile, const cJSON *hist
         tf_doc_text(h, platform);
     }
     TF_DOC_MARKUP(h, "</p><dl>");
-    term(h, w->checked);
-    TF_DOC_MARKUP(h, "<time>");
-    tf_doc_text(h, date);
-    TF_DOC_MARKUP(h, "</time></dd>");
+    checked_row(h, l, now);
     const cJSON *reach = cJSON_GetObjectItemCaseSensitive(audit, "reach");
     double followers = profile ? number_at(profile, "followers") : number_at(reach, "followers");
     if (isfinite(followers)) {
-        term(h, w->followers_count);
-        count(h, w, followers);
-        TF_DOC_MARKUP(h, "</dd>");
+        char text[64];
+        count_text(l, followers, text, sizeof text);
+        definition_row(h, tf_word(l, "report_followers_count"), text);
     }
     TF_DOC_MARKUP(h, "</dl></header>\n");
-    shares_section(h, w, audit);
-    reach_and_engagement(h, w, audit);
-    factory_section(h, w, audit);
-    profile_section(h, w, profile);
-    method_and_inputs(h, w, audit, history, inputs, n_inputs, now, options);
+    shares_section(h, l, audit);
+    reach_and_engagement(h, l, audit);
+    factory_section(h, l, audit);
+    profile_section(h, l, profile);
+    history_section(h, l, history);
+    method_section(h, l, audit);
+    inputs_section(h, l, inputs, n_inputs, now, options);
     TF_DOC_MARKUP(h, "</main>\n</body>\n</html>\n");
-    if (html.failed) {
-        free(html.text);
-        return NULL;
-    }
-    return html.text;
+    return finished(h);
 }
 
-/* One cell of the comparison: a share as a small bar with its interval, and in words. */
-static void share_cell(tf_doc *h, const words *w, const char *kind, const cJSON *audit)
+/* One cell of the comparison: a share as a small bar, and in words with its interval. */
+static void share_cell(tf_doc *h, const tf_language *l, const char *kind, const cJSON *audit)
 {
-    const cJSON *part = cJSON_GetObjectItemCaseSensitive(audit, kind);
-    const cJSON *ci = cJSON_GetObjectItemCaseSensitive(part, "ci90");
-    double share = number_at(part, "share"), low = element_at(ci, 0), high = element_at(ci, 1);
-    TF_DOC_MARKUP(h, "<td class=\"value\" data-share=\"");
-    tf_doc_text(h, kind);
-    TF_DOC_MARKUP(h, "\" data-value=\"");
-    tf_doc_textf(h, "%.6g", share);
-    TF_DOC_MARKUP(h, "\">");
-    if (isfinite(share)) {
-        TF_DOC_MARKUP(h, "<div class=\"track small\" aria-hidden=\"true\"><div class=\"bar ");
-        tf_doc_text(h, kind);
-        TF_DOC_MARKUP(h, "\" style=\"width:");
-        tf_doc_textf(h, "%.2f", 100 * share);
-        TF_DOC_MARKUP(h, "%\"></div></div>");
+    share s = share_of(audit, kind);
+    char value[64], interval[TEXT_SIZE];
+    percent_text(l, s.value, value, sizeof value);
+    share_value_open(h, kind, s.value);
+    if (isfinite(s.value)) {
+        TF_DOC_MARKUP(h, "<div class=\"track small\" aria-hidden=\"true\">");
+        share_bar(h, kind, s.value);
+        TF_DOC_MARKUP(h, "</div>");
     }
-    percent(h, w, share);
-    if (isfinite(low) && isfinite(high)) {
+    tf_doc_text(h, value);
+    if (isfinite(s.low) && isfinite(s.high)) {
+        interval_text(l, s.low, s.high, interval, sizeof interval);
         TF_DOC_MARKUP(h, "<br><span class=\"ci-text\">");
-        percent(h, w, low);
-        tf_doc_text(h, "–");
-        percent(h, w, high);
+        tf_doc_text(h, interval);
         TF_DOC_MARKUP(h, "</span>");
     }
     TF_DOC_MARKUP(h, "</td>");
 }
 
+/* A cell of the comparison that holds text. */
+static void text_cell(tf_doc *h, const char *text)
+{
+    TF_DOC_MARKUP(h, "<td>");
+    tf_doc_text(h, text);
+    TF_DOC_MARKUP(h, "</td>");
+}
+
+/* One listed account's row of the comparison. */
+static void compare_row(tf_doc *h, const tf_language *l, const cJSON *account)
+{
+    const cJSON *audit = cJSON_GetObjectItemCaseSensitive(account, "audit");
+    const cJSON *profile = cJSON_GetObjectItemCaseSensitive(account, "profile");
+    const cJSON *reach = cJSON_GetObjectItemCaseSensitive(audit, "reach");
+    const cJSON *factory = cJSON_GetObjectItemCaseSensitive(audit, "factory");
+    char number[64];
+    TF_DOC_MARKUP(h, "<tr><th scope=\"row\">");
+    tf_doc_text(h, string_at(account, "label"));
+    TF_DOC_MARKUP(h, "</th>");
+    double followers = number_at(profile, "followers");
+    count_text(l, isfinite(followers) ? followers : number_at(reach, "followers"), number, sizeof number);
+    text_cell(h, number);
+    share_cell(h, l, "real", audit);
+    share_cell(h, l, "inactive", audit);
+    share_cell(h, l, "fake", audit);
+    count_text(l, number_at(reach, "value"), number, sizeof number);
+    text_cell(h, number);
+    count_text(l, number_at(factory, "in_runs"), number, sizeof number);
+    text_cell(h, number);
+    text_cell(h, verdict_words(l, string_at(profile, "verdict")));
+    TF_DOC_MARKUP(h, "</tr>\n");
+}
+
 char *tf_report_html_compare(const cJSON *accounts, const char *lang, double now)
 {
-    const words *w = words_for(lang);
+    const tf_language *l = tf_language_for(lang);
     tf_doc html = {NULL, 0, 0, 0}, *h = &html;
-    char iso[21], date[32];
-    tf_format_iso8601(now, iso);
-    snprintf(date, sizeof date, "%.10s %.5s UTC", iso, iso + 11);
-    TF_DOC_MARKUP(h, "<!doctype html>\n<html lang=\"");
-    tf_doc_text(h, strcmp(w->lang, "pt_BR") == 0 ? "pt-BR" : w->lang);
-    TF_DOC_MARKUP(h, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>truefollow: ");
-    tf_doc_text(h, w->compare_title);
-    TF_DOC_MARKUP(h, "</title>\n");
-    style(h);
+    document_head(h, l, tf_word(l, "report_compare_title"), NULL);
     TF_DOC_MARKUP(h, "<style>@page{size:A4 landscape}main{max-width:64rem}.compare td,.compare th{border-bottom:1px solid #e5e7eb;"
                      "vertical-align:top}.track.small{height:.6rem;width:6rem;margin:.3rem 0}</style>\n");
     TF_DOC_MARKUP(h, "</head>\n<body>\n<main>\n<header><h1>");
-    tf_doc_text(h, w->compare_title);
+    tf_doc_text(h, tf_word(l, "report_compare_title"));
     TF_DOC_MARKUP(h, "</h1><dl>");
-    term(h, w->checked);
-    TF_DOC_MARKUP(h, "<time>");
-    tf_doc_text(h, date);
-    TF_DOC_MARKUP(h, "</time></dd></dl></header>\n<section aria-labelledby=\"accounts\"><h2 id=\"accounts\">");
-    tf_doc_text(h, w->followers_h);
+    checked_row(h, l, now);
+    TF_DOC_MARKUP(h, "</dl></header>\n<section aria-labelledby=\"accounts\"><h2 id=\"accounts\">");
+    tf_doc_text(h, tf_word(l, "report_followers_h"));
     TF_DOC_MARKUP(h, "</h2>\n<table class=\"compare\"><thead><tr>");
-    const char *heads[] = {w->account, w->followers_count, w->real, w->inactive, w->fake, w->reach_h, w->factory_in_runs,
-                           w->profile_verdict};
-    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+    static const char *const HEADS[] = {"report_account", "report_followers_count", "panel_real", "panel_inactive",
+                                        "panel_fake", "report_reach_h", "report_factory_in_runs", "report_profile_verdict"};
+    for (size_t i = 0; i < sizeof HEADS / sizeof *HEADS; i++) {
         TF_DOC_MARKUP(h, "<th scope=\"col\">");
-        tf_doc_text(h, heads[i]);
+        tf_doc_text(h, tf_word(l, HEADS[i]));
         TF_DOC_MARKUP(h, "</th>");
     }
     TF_DOC_MARKUP(h, "</tr></thead><tbody>\n");
     const cJSON *account;
-    cJSON_ArrayForEach(account, accounts) {
-        const cJSON *audit = cJSON_GetObjectItemCaseSensitive(account, "audit");
-        const cJSON *profile = cJSON_GetObjectItemCaseSensitive(account, "profile");
-        const cJSON *reach = cJSON_GetObjectItemCaseSensitive(audit, "reach");
-        const cJSON *factory = cJSON_GetObjectItemCaseSensitive(audit, "factory");
-        TF_DOC_MARKUP(h, "<tr><th scope=\"row\">");
-        tf_doc_text(h, string_at(account, "label"));
-        TF_DOC_MARKUP(h, "</th><td>");
-        double followers = number_at(profile, "followers");
-        count(h, w, isfinite(followers) ? followers : number_at(reach, "followers"));
-        TF_DOC_MARKUP(h, "</td>");
-        share_cell(h, w, "real", audit);
-        share_cell(h, w, "inactive", audit);
-        share_cell(h, w, "fake", audit);
-        TF_DOC_MARKUP(h, "<td>");
-        count(h, w, number_at(reach, "value"));
-        TF_DOC_MARKUP(h, "</td><td>");
-        count(h, w, number_at(factory, "in_runs"));
-        TF_DOC_MARKUP(h, "</td><td>");
-        const char *verdict = string_at(profile, "verdict");
-        tf_doc_text(h, !verdict ? w->unknown : strcmp(verdict, "real") == 0 ? w->real
-                     : strcmp(verdict, "inactive") == 0 ? w->inactive : strcmp(verdict, "fake") == 0 ? w->fake : verdict);
-        TF_DOC_MARKUP(h, "</td></tr>\n");
-    }
+    cJSON_ArrayForEach(account, accounts)
+        compare_row(h, l, account);
     TF_DOC_MARKUP(h, "</tbody></table></section>\n<section aria-labelledby=\"method\"><h2 id=\"method\">");
-    tf_doc_text(h, w->method_h);
+    tf_doc_text(h, tf_word(l, "report_method_h"));
     TF_DOC_MARKUP(h, "</h2><p>");
-    tf_doc_text(h, w->method_text);
+    tf_doc_text(h, tf_word(l, "report_method_text"));
     TF_DOC_MARKUP(h, "</p><dl>");
     cJSON_ArrayForEach(account, accounts) {
         const char *model = string_at(cJSON_GetObjectItemCaseSensitive(account, "audit"), "model");
         if (!model)
             continue;
-        term(h, w->model);
+        definition_open(h, tf_word(l, "report_model"));
         TF_DOC_MARKUP(h, "<code>");
         tf_doc_text(h, model);
         TF_DOC_MARKUP(h, "</code></dd>");
         break; /* one model scores a list: the first audit names it */
     }
     TF_DOC_MARKUP(h, "</dl></section>\n</main>\n</body>\n</html>\n");
-    if (html.failed) {
-        free(html.text);
-        return NULL;
-    }
-    return html.text;
+    return finished(h);
 }
 
 /* The JSON form the WebAssembly build exports (report_html.h). */
