@@ -91,7 +91,7 @@ describe('the core\'s HTML report', () => {
     const html = core.reportHtml({ audit, profile: null, history, lang: 'de', now: NOW });
     const table = /<table class="runs" data-part="history">(.*?)<\/table>/.exec(html)?.[1] ?? '';
     const rows = [...table.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
-    assert.deepEqual(rows, history.map((p) => [new Date(p.t).toISOString().slice(0, 10), String(p.followers)]));
+    assert.deepEqual(rows, history.map((p) => [new Date(p.t).toISOString().slice(0, 10), new Intl.NumberFormat('de').format(p.followers)]));
     assert.ok(table.includes('<th scope="col">Datum</th>'), 'in the report\'s language');
     assert.equal(core.reportHtml({ audit, profile: null, lang: 'de', now: NOW }).includes('data-part="history"'), false);
   });

@@ -72,11 +72,11 @@ static void utc_text(const char *iso, char *out, size_t size)
         snprintf(out, size, "%s", iso ? iso : "");
 }
 
-/* A profile's verdict in l's words; one the extension has no word for, as the core named it. */
+/* A profile's verdict in l's words (the badge's); one the extension has no word for, as the core named it. */
 static const char *verdict_words(const tf_language *l, const char *verdict)
 {
-    static const char *const KNOWN[] = {"real", "inactive", "fake", "uncertain"};
-    static const char *const KEYS[] = {"verdict_real", "verdict_inactive", "verdict_fake", "verdict_uncertain"};
+    static const char *const KNOWN[] = {"real", "inactive", "fake", "uncertain", "not-enough-data"};
+    static const char *const KEYS[] = {"verdict_real", "verdict_inactive", "verdict_fake", "verdict_uncertain", "badge_no_data"};
     if (!verdict)
         return tf_word(l, "unknown");
     for (size_t i = 0; i < sizeof KNOWN / sizeof *KNOWN; i++)

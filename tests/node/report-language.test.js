@@ -1,0 +1,156 @@
+// The HTML report in the user's language: every word comes from the extension's messages (the one place they are
+// written), so a report in German holds no English sentence, heading or label where the German differs; the
+// reasons read as the badge writes them (extension/faces.js); numbers are written as Intl writes them there.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { loadCore } from '../../js-glue/node.js';
+import { CORE_KEYS } from '../../scripts/gen-words.mjs';
+import { cli, extensionLocales, loadFaces, NOW, root } from './helpers.js';
+
+const fixtures = path.join(root, 'tests', 'fixtures');
+const locales = extensionLocales();
+const LANGUAGES = Object.keys(locales).sort();
+const OTHERS = LANGUAGES.filter((lang) => lang !== 'en');
+const { i18n, faces } = loadFaces(locales);
+const DEMO = {
+  'x-examplestudio': ['x/UserByScreenName_examplestudio.json', 'x/Followers_examplestudio.json'],
+  'x-dealfinder4821': ['x/UserByScreenName_dealfinder4821.json'],
+  'instagram-examplestudio': ['instagram/page-profile-examplestudio.json', 'instagram/page-followers-39509297009.json'],
+  'bluesky-examplestudio': ['bluesky/page-getProfile-examplestudio.bsky.social.json', 'bluesky/page-getFollowers-examplestudio.bsky.social.json'],
+  'mastodon-followers': ['mastodon/page-followers-117764268986021026.json'],
+};
+const run = (args) => execFileSync(cli, args, { cwd: fixtures, encoding: 'utf8', maxBuffer: 64 << 20 });
+const tag = (lang) => lang.replace('_', '-');
+
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const unescape = (text) => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
+const INPUT_NAMES = Object.values(DEMO).flat();
+// What a reader sees of the document: its text, without the command line and the file names it quotes.
+const visibleText = (html) => INPUT_NAMES.reduce((text, name) => text.replaceAll(name, ' '),
+  unescape(html.slice(html.indexOf('<body>')).replace(/<code[^>]*>[^<]*<\/code>/g, ' ').replace(/<[^>]+>/g, ' '))).replace(/\s+/g, ' ');
+const reasonItems = (html) => [...html.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => unescape(m[1]));
+const inLanguage = (lang, fn) => {
+  i18n.setLanguage(lang);
+  try {
+    return fn();
+  } finally {
+    i18n.setLanguage('en');
+  }
+};
+const badgeReasons = (lang, account) => inLanguage(lang, () => faces.panelModel({ platform: 'x', handle: 'a', state: 'ready', account }).account.reasons);
+
+// The English pieces of a message between its placeholders that hold a word: "follows {0}; {1}" -> ["follows"].
+const englishPieces = (key) => locales.en[key].message.split(/\{\d\}/).map((piece) => piece.trim()).filter((piece) => /\p{L}{2}/u.test(piece));
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const asWords = (piece) => new RegExp(`(?<!\\p{L})${escapeRegExp(piece)}(?!\\p{L})`, 'u');
+const coreKeys = Object.keys(locales.en).filter((k) => CORE_KEYS.test(k));
+// The English of every message the core's documents use, where lang says it differently: each piece of it that
+// is not also said in lang's own messages ("in" is German too, "Engagement" French).
+function englishLeftIn(text, lang) {
+  const own = coreKeys.map((key) => locales[lang][key]?.message ?? '').join('\n');
+  const found = [];
+  for (const key of coreKeys) {
+    if (locales[lang][key]?.message === locales.en[key].message) continue;
+    for (const piece of englishPieces(key).filter((p) => !asWords(p).test(own))) {
+      if (asWords(piece).test(text)) found.push(`${key}: "${piece}"`);
+    }
+  }
+  return found;
+}
+
+describe('the HTML report in the user\'s language', () => {
+  const reports = {};
+  let core;
+  before(async () => {
+    core = await loadCore();
+    for (const [name, files] of Object.entries(DEMO)) {
+      const profile = run(['score', '--now', String(NOW), ...files]).trim().split('\n').filter(Boolean)
+        .map((line) => JSON.parse(line)).find((account) => account.seen === 'profile') ?? null;
+      reports[name] = { audit: JSON.parse(run(['audit', '--now', String(NOW), ...files])), profile, html: {} };
+      for (const lang of LANGUAGES) reports[name].html[lang] = run(['report', '--now', String(NOW), '--lang', lang, ...files]);
+    }
+    const accounts = Object.values(reports).map(({ audit, profile }, i) => ({ label: `@demo${i} (x)`, audit, profile }));
+    reports.list = { audit: null, profile: null, html: Object.fromEntries(LANGUAGES.map((lang) => [lang, core.reportHtml({ accounts, lang, now: NOW })])) };
+  });
+
+  it('finds the English it looks for in an English report (the check can fail)', () => {
+    const found = englishLeftIn(visibleText(reports['x-examplestudio'].html.en), 'de');
+    assert.ok(found.length > 25, `English found in the English report: ${found.length}`);
+    assert.ok(found.some((f) => f.startsWith('reason_')), 'an English reason among them');
+  });
+
+  it('leaves no English heading, label, sentence or reason in a report in another language', () => {
+    for (const [name, { audit, profile, html }] of Object.entries(reports)) {
+      for (const lang of OTHERS) {
+        const text = visibleText(html[lang]);
+        assert.deepEqual(englishLeftIn(text, lang), [], `${name} in ${lang}`);
+        // The core's own English: its sample and method names, the English text of each reason.
+        for (const english of [audit?.sample, audit?.method, ...(profile?.reasons ?? []).map((r) => r.text)].filter(Boolean)) {
+          assert.equal(text.includes(english), false, `${name} in ${lang}: "${english}"`);
+        }
+      }
+    }
+  });
+
+  it('says each reason of the demo profiles as the badge says it, in every language', () => {
+    let compared = 0;
+    for (const [name, { profile, html }] of Object.entries(reports)) {
+      if (!profile?.reasons?.length) continue;
+      for (const lang of LANGUAGES) {
+        assert.deepEqual(reasonItems(html[lang]), badgeReasons(lang, profile), `${name} in ${lang}`);
+        compared += profile.reasons.length;
+      }
+    }
+    assert.ok(compared >= 6 * LANGUAGES.length, `reasons compared: ${compared}`);
+  });
+
+  it('says every kind of reason, with counts, ages, rates and shares, as the badge does in every language', () => {
+    // Every reason key the messages have, with numbers that reach every plural form and grouping.
+    const keys = Object.keys(locales.en).filter((k) => /^reason_(?!n_)/.test(k)).map((k) => k.slice('reason_'.length));
+    const VALUES = [1, 0, 2, 4900, 12345, 1.5, 0.0123, 695695, 37, 1000000];
+    const UNITS = ['days', 'months', 'years'];
+    const reasons = [];
+    keys.forEach((key, k) => {
+      const n = (locales.en[`reason_${key}`].message.match(/\{\d\}/g) ?? []).length;
+      for (let variant = 0; variant < (n ? VALUES.length : 1); variant++) {
+        const args = Array.from({ length: n }, (_, i) => VALUES[(variant + i * 3) % VALUES.length]);
+        reasons.push({ text: `English ${key}`, key, args, unit: UNITS[(k + variant) % UNITS.length] });
+      }
+    });
+    const profile = { platform: 'x', handle: 'a', verdict: 'fake', p_fake: 0.9, reasons };
+    assert.ok(reasons.length > 100, `reasons: ${reasons.length}`);
+    for (const lang of LANGUAGES) {
+      const html = core.reportHtml({ audit: {}, profile, inputs: [], lang, now: NOW });
+      const said = reasonItems(html);
+      const expected = badgeReasons(lang, profile);
+      assert.equal(said.length, expected.length, lang);
+      said.forEach((words, i) => assert.equal(words, expected[i], `${lang}: ${reasons[i].key} ${JSON.stringify(reasons[i].args)} ${reasons[i].unit}`));
+    }
+  });
+
+  it('writes counts and shares as Intl writes them in the language', () => {
+    for (const [name, { audit, html }] of Object.entries(reports)) {
+      if (!audit?.reach) continue;
+      for (const lang of LANGUAGES) {
+        const reach = new RegExp('data-reach="\\d+">([^<]+)<').exec(html[lang])[1];
+        assert.equal(reach, new Intl.NumberFormat(tag(lang)).format(audit.reach.value), `${name} ${lang} reach`);
+        for (const part of ['real', 'inactive', 'fake']) {
+          const shown = new RegExp(`data-share="${part}" data-value="[^"]+">([^ <]+(?:\u00a0%)?)`).exec(html[lang])[1];
+          const digits = audit[part].share < 0.1 ? 1 : 0;
+          const expected = new Intl.NumberFormat(tag(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(audit[part].share);
+          assert.equal(shown, expected, `${name} ${lang} ${part}`);
+        }
+      }
+    }
+  });
+
+  it('names the language it is written in, and falls back to English for one it does not know', () => {
+    const files = DEMO['x-examplestudio'];
+    for (const lang of LANGUAGES) assert.match(reports['x-examplestudio'].html[lang], new RegExp(`<html lang="${tag(lang)}">`));
+    assert.equal(run(['report', '--now', String(NOW), '--lang', 'pt-BR', ...files]).replace('--lang pt-BR', '--lang pt_BR'), reports['x-examplestudio'].html.pt_BR);
+    assert.equal(run(['report', '--now', String(NOW), '--lang', 'de-AT', ...files]).replace('--lang de-AT', '--lang de'), reports['x-examplestudio'].html.de);
+    assert.equal(run(['report', '--now', String(NOW), '--lang', 'xx', ...files]).replace('--lang xx', '--lang en'), reports['x-examplestudio'].html.en);
+  });
+});
