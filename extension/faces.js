@@ -48,7 +48,8 @@
 
   // Each reason key of the core (reasons.c) and how its numbers are written, in order: a counted phrase of
   // that unit (reason_n_<unit>), 'age' (counted in the reason's own unit), 'rate' (two significant digits)
-  // or 'percent' (a whole percent).
+  // or 'percent' (a whole percent). The core's HTML report keeps the same list (wasm/src/reason_words.c); a Node
+  // test holds the two to the same words.
   const REASON_ARGS = {
     network_both: ['accounts', 'followers'], network_following: ['accounts'], network_followers: ['followers'],
     activity_unknown: [], activity_age: ['age'], activity_posts: ['posts'], activity_no_posts: ['age'],

@@ -2,7 +2,8 @@
  * Reasons in plain words. Each feature group (features.h) has one sentence, built from the facts so that it
  * names the numbers the page showed ("follows 4,900 accounts; 12 followers"), not the model's internals.
  * The text is English, counts with "," as the thousands separator; beside it, each sentence has a key and its
- * numbers (tf_reason_template), from which the extension writes the sentence in the user's language.
+ * numbers (tf_reason_template), from which the extension's badge and the HTML report (reason_words.h) write the
+ * sentence in the user's language.
  */
 #include "reasons.h"
 

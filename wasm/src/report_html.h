@@ -1,7 +1,8 @@
 /*
  * The one-file vetting report: an HTML document with no script and no request (its own CSP says so), printable
- * to PDF, in one of the extension's six languages. Numbers come from the core's JSON reports; the document is
- * written through doc_html.h, so nothing from the inputs can become markup.
+ * to PDF, in one of the extension's six languages: every word is one of the extension's messages (words.h), the
+ * reasons written as the badge writes them (reason_words.h). Numbers come from the core's JSON reports, written in
+ * the language's notation; the document is written through doc_html.h, so nothing from the inputs can become markup.
  */
 #ifndef TF_CLI_REPORT_HTML_H
 #define TF_CLI_REPORT_HTML_H
