@@ -1,5 +1,5 @@
 // "Save report" in the popup (extension/report-save.js), the same in both browsers (report-save-*.test.js): the profile's audit as the core's one-file
-// HTML report, in the user's language, naming the kept inputs by SHA-256, and the command the report gives re-derives
+// HTML report, in the language chosen on the options page (its reasons as the panel says them), naming the kept inputs by SHA-256, and the command the report gives re-derives
 // the same numbers from them; and the vetting list's report, every listed profile side by side.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { root } from './fixture-sites.js';
 import { untilStored } from './browsers.js';
 
 const cli = path.join(root, 'build', 'truefollow');
+const GERMAN = JSON.parse(fs.readFileSync(path.join(root, 'extension', '_locales', 'de', 'messages.json'), 'utf8'));
 const attribute = (html, pattern) => pattern.exec(html)?.[1];
 
 export function reportSaveScenarios(launch) {
@@ -66,6 +67,31 @@ export function reportSaveScenarios(launch) {
       });
       saved.panel = fromPanel;
       await popup.close();
+      // German chosen on the options page: the open panel is drawn again in German; both Save reports follow.
+      const options = await browser.openOptions();
+      await options.waitFor(() => document.body.dataset.settingsReady === 'true');
+      await options.evaluate(() => {
+        document.getElementById('language').value = 'de';
+        document.getElementById('save-settings').click();
+      });
+      await options.waitFor(() => document.getElementById('settings-status').textContent.length > 0);
+      await options.close();
+      await tab.waitFor((button) => document.querySelector('[data-truefollow-panel]')?.shadowRoot
+        .querySelector('[data-part="save-report"] button')?.textContent === button, GERMAN.popup_save_report.message);
+      await tab.evaluate(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="save-report"] button').click());
+      await tab.waitFor(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="save-report"]').dataset.saved);
+      saved.german = await tab.evaluate(async () => {
+        const root = document.querySelector('[data-truefollow-panel]').shadowRoot;
+        return { reasons: [...root.querySelectorAll('[data-part="account"] li')].map((li) => li.textContent),
+          html: await (await fetch(root.querySelector('[data-part="save-report"]').dataset.saved)).text() };
+      });
+      const germanPopup = await browser.openOptions();
+      await germanPopup.evaluate(() => { location.href = location.href.replace('options.html', 'popup.html'); });
+      await germanPopup.waitFor(() => document.getElementById('save-report'));
+      await germanPopup.evaluate(() => document.getElementById('save-report').click());
+      await germanPopup.waitFor(() => document.getElementById('download').dataset.kind === 'html');
+      saved.german.popup = await germanPopup.evaluate(async () => (await fetch(document.getElementById('download').href)).text());
+      await germanPopup.close();
       await tab.close();
     });
     after(async () => { await browser?.close(); });
@@ -79,6 +105,20 @@ export function reportSaveScenarios(launch) {
     it('saves the same document from the details panel, which keeps no link', () => {
       assert.equal(saved.panel.html, saved.html);
       assert.equal(saved.panel.links, 0);
+    });
+
+    it('comes in the language chosen on the options page, its reasons as the panel says them', () => {
+      assert.match(saved.german.html, /^<!doctype html>\n<html lang="de">/);
+      assert.equal(saved.german.popup, saved.german.html, 'the popup\'s and the panel\'s German reports are the same document');
+      assert.equal(attribute(saved.german.html, /<h1>([^<]+)<\/h1>/), GERMAN.report_title.message);
+      const headings = (html) => [...html.matchAll(/<h2 id="[a-z]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
+      const english = headings(saved.html);
+      assert.ok(english.length >= 8, `headings: ${english}`);
+      assert.deepEqual(headings(saved.german.html).filter((h) => english.includes(h)), [], 'no English heading left');
+      const reasons = [...saved.german.html.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+      assert.ok(reasons.length >= 2, `reasons: ${reasons}`);
+      assert.deepEqual(reasons, saved.german.reasons, 'the reasons as the panel says them in German, numbers and all');
+      assert.deepEqual(reasons.filter((r) => saved.html.includes(`<li>${r}</li>`)), [], 'no reason left in English');
     });
 
     it('shows the stored audit\'s numbers and names the kept inputs by SHA-256', () => {
