@@ -92,20 +92,46 @@ static const char *method_words(const tf_language *l, const char *method)
     return method && strncmp(method, RG, sizeof RG - 1) == 0 ? tf_word(l, "panel_method_rg") : method;
 }
 
-/* Which followers were read, counted, as the panel says it: "69 neueste Follower". */
-static void sample_text(const tf_language *l, const cJSON *audit, char *out, size_t size)
+/* How the core's sample was chosen, in the panel's words: the sample counted ("69 neueste Follower") and what
+ * that choice does to the estimate. Search results and suggestions are never a sample. */
+typedef struct sample_words {
+    const char *kind, *sample, *bias;
+} sample_words;
+
+static const sample_words SAMPLES[] = {
+    {"followers", "sample_recent", "panel_bias_recent"},   {"following", "sample_following", "panel_bias_unknown"},
+    {"post-author", "sample_posts", "panel_bias_unknown"}, {"listed", "sample_listed", "panel_bias_unknown"},
+    {"engagers", "sample_engagers", "panel_bias_engagers"}, {"profile", "sample_profiles", "panel_bias_unknown"},
+};
+static const sample_words OTHER_SAMPLE = {NULL, "sample_other", "panel_bias_unknown"};
+
+static const sample_words *sample_of(const cJSON *audit)
 {
-    static const char *const KINDS[][2] = {{"followers", "sample_recent"}, {"following", "sample_following"},
-                                           {"post-author", "sample_posts"}, {"listed", "sample_listed"},
-                                           {"engagers", "sample_engagers"}, {"profile", "sample_profiles"}};
-    const char *kind = string_at(audit, "sample_kind"), *key = "sample_other";
-    for (size_t i = 0; kind && i < sizeof KINDS / sizeof *KINDS; i++)
-        if (strcmp(kind, KINDS[i][0]) == 0)
-            key = KINDS[i][1];
-    char n[64];
-    count_text(l, number_at(audit, "n"), n, sizeof n);
-    const char *args[] = {n};
-    tf_word_fill(l, key, args, 1, out, size);
+    const char *kind = string_at(audit, "sample_kind");
+    for (size_t i = 0; kind && i < sizeof SAMPLES / sizeof *SAMPLES; i++)
+        if (strcmp(kind, SAMPLES[i].kind) == 0)
+            return &SAMPLES[i];
+    return &OTHER_SAMPLE;
+}
+
+/* A section's start: its heading, which names the section for assistive technology. */
+static void section_open(tf_doc *h, const char *id, const char *title)
+{
+    TF_DOC_MARKUP(h, "<section aria-labelledby=\"");
+    tf_doc_text(h, id);
+    TF_DOC_MARKUP(h, "\"><h2 id=\"");
+    tf_doc_text(h, id);
+    TF_DOC_MARKUP(h, "\">");
+    tf_doc_text(h, title);
+    TF_DOC_MARKUP(h, "</h2>");
+}
+
+/* A remark in muted text, where a part has nothing to show. */
+static void note(tf_doc *h, const char *text)
+{
+    TF_DOC_MARKUP(h, "<p class=\"note\">");
+    tf_doc_text(h, text);
+    TF_DOC_MARKUP(h, "</p>");
 }
 
 /* One row of a definition list whose value is text: <dt>term</dt><dd>value</dd>, both escaped. */
@@ -218,9 +244,8 @@ static void style(tf_doc *h)
 static void shares_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
     char text[TEXT_SIZE];
-    TF_DOC_MARKUP(h, "<section aria-labelledby=\"shares\"><h2 id=\"shares\">");
-    tf_doc_text(h, tf_word(l, "report_followers_h"));
-    TF_DOC_MARKUP(h, "</h2>\n<table class=\"shares\"><caption class=\"note\">");
+    section_open(h, "shares", tf_word(l, "report_followers_h"));
+    TF_DOC_MARKUP(h, "\n<table class=\"shares\"><caption class=\"note\">");
     tf_doc_text(h, tf_word(l, "report_share_h"));
     tf_doc_text(h, ", ");
     tf_doc_text(h, tf_word(l, "report_interval"));
@@ -229,9 +254,15 @@ static void shares_section(tf_doc *h, const tf_language *l, const cJSON *audit)
     share_row(h, l, "panel_inactive", "inactive", audit);
     share_row(h, l, "panel_fake", "fake", audit);
     TF_DOC_MARKUP(h, "</table>\n<dl>");
-    sample_text(l, audit, text, sizeof text);
+    const sample_words *sample = sample_of(audit);
+    char n[64];
+    count_text(l, number_at(audit, "n"), n, sizeof n);
+    const char *counted[] = {n};
+    tf_word_fill(l, sample->sample, counted, 1, text, sizeof text);
     definition_row(h, tf_word(l, "report_sample_n"), text);
     TF_DOC_MARKUP(h, "</dl>\n");
+    note(h, tf_word(l, sample->bias));
+    TF_DOC_MARKUP(h, "\n");
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(audit, "too_few"))) {
         TF_DOC_MARKUP(h, "<p><strong>");
         tf_doc_text(h, tf_word(l, "report_too_few"));
@@ -244,9 +275,8 @@ static void reach_and_engagement(tf_doc *h, const tf_language *l, const cJSON *a
 {
     const cJSON *reach = cJSON_GetObjectItemCaseSensitive(audit, "reach");
     char value[64], low[64], high[64], followers[64], range[TEXT_SIZE];
-    TF_DOC_MARKUP(h, "<section aria-labelledby=\"reach\"><h2 id=\"reach\">");
-    tf_doc_text(h, tf_word(l, "report_reach_h"));
-    TF_DOC_MARKUP(h, "</h2><dl>");
+    section_open(h, "reach", tf_word(l, "report_reach_h"));
+    TF_DOC_MARKUP(h, "<dl>");
     if (cJSON_IsObject(reach)) {
         const cJSON *ci = cJSON_GetObjectItemCaseSensitive(reach, "ci90");
         count_text(l, number_at(reach, "value"), value, sizeof value);
@@ -271,9 +301,8 @@ static void reach_and_engagement(tf_doc *h, const tf_language *l, const cJSON *a
     } else {
         definition_row(h, tf_word(l, "report_reach_value"), tf_word(l, "unknown"));
     }
-    TF_DOC_MARKUP(h, "</dl></section>\n<section aria-labelledby=\"engagement\"><h2 id=\"engagement\">");
-    tf_doc_text(h, tf_word(l, "report_engagement_h"));
-    TF_DOC_MARKUP(h, "</h2>");
+    TF_DOC_MARKUP(h, "</dl></section>\n");
+    section_open(h, "engagement", tf_word(l, "report_engagement_h"));
     const cJSON *engagement = cJSON_GetObjectItemCaseSensitive(audit, "engagement");
     double rate = number_at(engagement, "rate"), typical = number_at(engagement, "tier_typical");
     if (isfinite(rate)) {
@@ -286,9 +315,7 @@ static void reach_and_engagement(tf_doc *h, const tf_language *l, const cJSON *a
         }
         TF_DOC_MARKUP(h, "</dl>");
     } else {
-        TF_DOC_MARKUP(h, "<p class=\"note\">");
-        tf_doc_text(h, tf_word(l, "report_engagement_none"));
-        TF_DOC_MARKUP(h, "</p>");
+        note(h, tf_word(l, "report_engagement_none"));
     }
     TF_DOC_MARKUP(h, "</section>\n");
 }
@@ -298,9 +325,8 @@ static void factory_section(tf_doc *h, const tf_language *l, const cJSON *audit)
     const cJSON *factory = cJSON_GetObjectItemCaseSensitive(audit, "factory");
     double dated = number_at(factory, "dated"), in_runs = number_at(factory, "in_runs");
     char text[TEXT_SIZE], number[64], share_text[64];
-    TF_DOC_MARKUP(h, "<section aria-labelledby=\"factory\"><h2 id=\"factory\">");
-    tf_doc_text(h, tf_word(l, "report_factory_h"));
-    TF_DOC_MARKUP(h, "</h2><dl>");
+    section_open(h, "factory", tf_word(l, "report_factory_h"));
+    TF_DOC_MARKUP(h, "<dl>");
     count_text(l, dated, number, sizeof number);
     definition_row(h, tf_word(l, "report_factory_dated"), number);
     count_text(l, in_runs, number, sizeof number);
@@ -314,9 +340,7 @@ static void factory_section(tf_doc *h, const tf_language *l, const cJSON *audit)
     TF_DOC_MARKUP(h, "</dl>\n");
     const cJSON *runs = cJSON_GetObjectItemCaseSensitive(factory, "runs");
     if (cJSON_GetArraySize(runs) == 0) {
-        TF_DOC_MARKUP(h, "<p class=\"note\">");
-        tf_doc_text(h, tf_word(l, "report_factory_none"));
-        TF_DOC_MARKUP(h, "</p>");
+        note(h, tf_word(l, "report_factory_none"));
     } else {
         TF_DOC_MARKUP(h, "<table class=\"runs\"><thead><tr><th scope=\"col\">");
         tf_doc_text(h, tf_word(l, "report_created_from"));
@@ -345,13 +369,10 @@ static void factory_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 
 static void profile_section(tf_doc *h, const tf_language *l, const cJSON *profile)
 {
-    TF_DOC_MARKUP(h, "<section aria-labelledby=\"profile\"><h2 id=\"profile\">");
-    tf_doc_text(h, tf_word(l, "report_profile_h"));
-    TF_DOC_MARKUP(h, "</h2>");
+    section_open(h, "profile", tf_word(l, "report_profile_h"));
     if (!profile) {
-        TF_DOC_MARKUP(h, "<p class=\"note\">");
-        tf_doc_text(h, tf_word(l, "report_no_profile"));
-        TF_DOC_MARKUP(h, "</p></section>\n");
+        note(h, tf_word(l, "report_no_profile"));
+        TF_DOC_MARKUP(h, "</section>\n");
         return;
     }
     char text[TEXT_SIZE];
@@ -377,13 +398,10 @@ static void profile_section(tf_doc *h, const tf_language *l, const cJSON *profil
 
 static void history_section(tf_doc *h, const tf_language *l, const cJSON *history)
 {
-    TF_DOC_MARKUP(h, "<section aria-labelledby=\"history\"><h2 id=\"history\">");
-    tf_doc_text(h, tf_word(l, "report_history_h"));
-    TF_DOC_MARKUP(h, "</h2>");
+    section_open(h, "history", tf_word(l, "report_history_h"));
     if (cJSON_GetArraySize(history) == 0) {
-        TF_DOC_MARKUP(h, "<p class=\"note\">");
-        tf_doc_text(h, tf_word(l, "report_history_none"));
-        TF_DOC_MARKUP(h, "</p></section>\n");
+        note(h, tf_word(l, "report_history_none"));
+        TF_DOC_MARKUP(h, "</section>\n");
         return;
     }
     TF_DOC_MARKUP(h, "<table class=\"runs\" data-part=\"history\"><thead><tr><th scope=\"col\">");
@@ -412,9 +430,8 @@ static void history_section(tf_doc *h, const tf_language *l, const cJSON *histor
 static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
     char text[64];
-    TF_DOC_MARKUP(h, "<section aria-labelledby=\"method\"><h2 id=\"method\">");
-    tf_doc_text(h, tf_word(l, "report_method_h"));
-    TF_DOC_MARKUP(h, "</h2><p>");
+    section_open(h, "method", tf_word(l, "report_method_h"));
+    TF_DOC_MARKUP(h, "<p>");
     tf_doc_text(h, tf_word(l, "report_method_text"));
     TF_DOC_MARKUP(h, "</p><dl>");
     definition_open(h, tf_word(l, "report_model"));
@@ -433,9 +450,8 @@ static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 static void inputs_section(tf_doc *h, const tf_language *l, const tf_report_input *inputs, int n_inputs, double now,
                            const char *options)
 {
-    TF_DOC_MARKUP(h, "<section aria-labelledby=\"inputs\"><h2 id=\"inputs\">");
-    tf_doc_text(h, tf_word(l, "report_inputs_h"));
-    TF_DOC_MARKUP(h, "</h2><p>");
+    section_open(h, "inputs", tf_word(l, "report_inputs_h"));
+    TF_DOC_MARKUP(h, "<p>");
     tf_doc_text(h, tf_word(l, "report_inputs_text"));
     TF_DOC_MARKUP(h, "</p><p><code data-part=\"rederive\">truefollow audit --now ");
     tf_doc_textf(h, "%.0f", now);
@@ -613,9 +629,9 @@ char *tf_report_html_compare(const cJSON *accounts, const char *lang, double now
     tf_doc_text(h, tf_word(l, "report_compare_title"));
     TF_DOC_MARKUP(h, "</h1><dl>");
     checked_row(h, l, now);
-    TF_DOC_MARKUP(h, "</dl></header>\n<section aria-labelledby=\"accounts\"><h2 id=\"accounts\">");
-    tf_doc_text(h, tf_word(l, "report_followers_h"));
-    TF_DOC_MARKUP(h, "</h2>\n<table class=\"compare\"><thead><tr>");
+    TF_DOC_MARKUP(h, "</dl></header>\n");
+    section_open(h, "accounts", tf_word(l, "report_followers_h"));
+    TF_DOC_MARKUP(h, "\n<table class=\"compare\"><thead><tr>");
     static const char *const HEADS[] = {"report_account", "report_followers_count", "panel_real", "panel_inactive",
                                         "panel_fake", "report_reach_h", "report_factory_in_runs", "report_profile_verdict"};
     for (size_t i = 0; i < sizeof HEADS / sizeof *HEADS; i++) {
@@ -627,9 +643,9 @@ char *tf_report_html_compare(const cJSON *accounts, const char *lang, double now
     const cJSON *account;
     cJSON_ArrayForEach(account, accounts)
         compare_row(h, l, account);
-    TF_DOC_MARKUP(h, "</tbody></table></section>\n<section aria-labelledby=\"method\"><h2 id=\"method\">");
-    tf_doc_text(h, tf_word(l, "report_method_h"));
-    TF_DOC_MARKUP(h, "</h2><p>");
+    TF_DOC_MARKUP(h, "</tbody></table></section>\n");
+    section_open(h, "method", tf_word(l, "report_method_h"));
+    TF_DOC_MARKUP(h, "<p>");
     tf_doc_text(h, tf_word(l, "report_method_text"));
     TF_DOC_MARKUP(h, "</p><dl>");
     cJSON_ArrayForEach(account, accounts) {
