@@ -68,7 +68,7 @@ function benchBuild() {
   const dir = path.join(root, 'build', 'bench', 'chrome-bench');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(BASE, dir, { recursive: true });
-  for (const file of ['badge.js', 'panel.js']) {
+  for (const file of ['content/badge.js', 'content/panel.js']) {
     const target = path.join(dir, file);
     const text = fs.readFileSync(target, 'utf8');
     const opened = text.replace("const SHADOW_MODE = 'closed';", "const SHADOW_MODE = 'open'; // bench build");
@@ -80,7 +80,7 @@ function benchBuild() {
   fs.copyFileSync(path.join(root, 'bench', 'core-marks.js'), path.join(dir, 'core', 'web.js'));
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   manifest.background.service_worker = 'probe-worker.js';
-  const content = manifest.content_scripts.find((c) => c.js.includes('content.js'));
+  const content = manifest.content_scripts.find((c) => c.js.includes('content/content.js'));
   content.js = ['content-marks.js', ...content.js];
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;

@@ -5,7 +5,7 @@
 // so nothing is shared with the worker's instance; then a second score, and the .wasm fetched and compiled
 // alone, which show what of the cold start is compiling and what is the module's own floor.
 import './worker-marks.js';
-import './background.js';
+import './worker/background.js';
 import createTruefollowCore from './core/truefollow-core.mjs';
 import { coreLoader } from './core/core.js';
 

@@ -1,6 +1,6 @@
 # The extension: built for Chromium and Firefox from the one source (extension/ and manifest.json);
 # the per-browser differences are extension/overlays/<browser>.json, merged by scripts/build-extension.mjs.
-EXTENSION_SRC := manifest.json $(wildcard extension/*.js extension/*.html extension/*.css) js-glue/core.js js-glue/web.js \
+EXTENSION_SRC := manifest.json $(wildcard extension/*/*.js extension/*/*.html extension/*/*.css) js-glue/core.js js-glue/web.js \
                  scripts/build-extension.mjs $(BUILD)/wasm/web-release/truefollow-core.mjs
 
 chrome: $(BUILD)/truefollow-chrome.zip

@@ -30,8 +30,8 @@ describe('extension builds', () => {
   it('gives Chromium a module service worker and Firefox module background scripts with a gecko id', () => {
     const chrome = built.chrome.manifest;
     const firefox = built.firefox.manifest;
-    assert.deepEqual(chrome.background, { service_worker: 'background.js', type: 'module' });
-    assert.deepEqual(firefox.background, { scripts: ['background.js'], type: 'module' });
+    assert.deepEqual(chrome.background, { service_worker: 'worker/background.js', type: 'module' });
+    assert.deepEqual(firefox.background, { scripts: ['worker/background.js'], type: 'module' });
     assert.match(firefox.browser_specific_settings.gecko.id, /^[\w.-]+@[\w.-]+$/);
     assert.equal(chrome.browser_specific_settings, undefined);
   });
@@ -61,17 +61,17 @@ describe('extension builds', () => {
   it('runs the capture in the page world at document_start and everything else in the isolated world', () => {
     for (const { manifest } of Object.values(built)) {
       const [page, isolated] = manifest.content_scripts;
-      assert.deepEqual(page, { ...page, js: ['page-world.js'], world: 'MAIN', run_at: 'document_start' });
+      assert.deepEqual(page, { ...page, js: ['page/page-world.js'], world: 'MAIN', run_at: 'document_start' });
       assert.equal(isolated.world, undefined);
-      assert.equal(isolated.js.at(-1), 'content.js');
-      assert.equal(isolated.js.includes('messages.js'), true);
+      assert.equal(isolated.js.at(-1), 'content/content.js');
+      assert.equal(isolated.js.includes('common/message-schemas.js'), true);
     }
   });
 
   it('copies every file the manifest names, and the core beside its loader', () => {
     for (const { dir, manifest } of Object.values(built)) {
       const named = [manifest.background.service_worker, ...(manifest.background.scripts ?? []),
-        ...manifest.content_scripts.flatMap((c) => c.js), manifest.options_ui.page, 'options.js', 'options.css', 'store.js'].filter(Boolean);
+        ...manifest.content_scripts.flatMap((c) => c.js), manifest.options_ui.page, 'pages/options.js', 'pages/options.css', 'storage/store.js'].filter(Boolean);
       for (const file of named) assert.ok(fs.existsSync(path.join(dir, file)), file);
       for (const file of ['core.js', 'web.js', 'truefollow-core.mjs', 'truefollow-core.wasm']) {
         assert.ok(fs.existsSync(path.join(dir, 'core', file)), `core/${file}`);
@@ -90,7 +90,7 @@ describe('extension builds', () => {
 
   it('keeps the shadow roots closed in releases and opens them only in the test build', () => {
     for (const browser of ['chrome', 'firefox']) {
-      for (const file of ['badge.js', 'panel.js']) {
+      for (const file of ['content/badge.js', 'content/panel.js']) {
         const release = fs.readFileSync(path.join(built[browser].dir, file), 'utf8');
         const test = fs.readFileSync(path.join(testBuilt[browser].dir, file), 'utf8');
         assert.match(release, /const SHADOW_MODE = 'closed';/);
@@ -102,8 +102,8 @@ describe('extension builds', () => {
 
   it('shows the tally of page messages to the page only in the test build', () => {
     for (const browser of ['chrome', 'firefox']) {
-      const release = fs.readFileSync(path.join(built[browser].dir, 'content.js'), 'utf8');
-      const test = fs.readFileSync(path.join(testBuilt[browser].dir, 'content.js'), 'utf8');
+      const release = fs.readFileSync(path.join(built[browser].dir, 'content', 'content.js'), 'utf8');
+      const test = fs.readFileSync(path.join(testBuilt[browser].dir, 'content', 'content.js'), 'utf8');
       assert.match(release, /const SHOW_CAPTURE_TALLY = false;/);
       assert.doesNotMatch(release, /SHOW_CAPTURE_TALLY = true/);
       assert.match(test, /const SHOW_CAPTURE_TALLY = true;/);
@@ -112,9 +112,9 @@ describe('extension builds', () => {
 
   it('loads the core with the tests\' trap and canary hooks only in the test build', () => {
     for (const browser of ['chrome', 'firefox']) {
-      const release = fs.readFileSync(path.join(built[browser].dir, 'background.js'), 'utf8');
-      const test = fs.readFileSync(path.join(testBuilt[browser].dir, 'background.js'), 'utf8');
-      assert.match(release, /^import \{ loadCore \} from '\.\/core\/web\.js';$/m);
+      const release = fs.readFileSync(path.join(built[browser].dir, 'worker', 'background.js'), 'utf8');
+      const test = fs.readFileSync(path.join(testBuilt[browser].dir, 'worker', 'background.js'), 'utf8');
+      assert.match(release, /^import \{ loadCore \} from '\.\.\/core\/web\.js';$/m);
       for (const file of ['test-web.js', 'hook-marks.js']) {
         assert.equal(fs.existsSync(path.join(built[browser].dir, 'core', file)), false, `${browser} release has no core/${file}`);
       }
@@ -123,7 +123,7 @@ describe('extension builds', () => {
         assert.equal(text.includes('truefollow-test:'), false, `${browser} ${file} carries no test marker`);
         assert.equal(text.includes('canary.truefollow.invalid'), false, `${browser} ${file} names no canary URL`);
       }
-      assert.match(test, /^import \{ loadCore \} from '\.\/core\/test-web\.js';/m);
+      assert.match(test, /^import \{ loadCore \} from '\.\.\/core\/test-web\.js';/m);
       assert.ok(fs.existsSync(path.join(testBuilt[browser].dir, 'core', 'test-web.js')));
     }
   });

@@ -8,10 +8,11 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { extensionFiles } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const extensionDir = path.join(root, 'extension');
-const scripts = fs.readdirSync(extensionDir).filter((f) => f.endsWith('.js')).map((f) => path.join(extensionDir, f));
+const scripts = extensionFiles('.js').map((f) => path.join(extensionDir, f));
 scripts.push(path.join(root, 'js-glue', 'core.js'), path.join(root, 'js-glue', 'web.js'));
 const builtCore = path.join(root, 'build', 'wasm', 'web-release', 'truefollow-core.mjs');
 
@@ -57,7 +58,7 @@ describe('extension attack surface', () => {
   });
 
   it('has no inline script or event handler attribute in its pages', () => {
-    for (const file of fs.readdirSync(extensionDir).filter((f) => f.endsWith('.html'))) {
+    for (const file of extensionFiles('.html')) {
       const html = fs.readFileSync(path.join(extensionDir, file), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
       assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, `${file}: inline script`);
       assert.doesNotMatch(html, /\son[a-z]+\s*=/i, `${file}: event handler attribute`);
@@ -74,7 +75,7 @@ describe('extension attack surface', () => {
 // sites.js, loaded as the browsers load it.
 const sandbox = { URL };
 sandbox.globalThis = sandbox;
-vm.runInNewContext(fs.readFileSync(path.join(extensionDir, 'sites.js'), 'utf8'), sandbox);
+vm.runInNewContext(fs.readFileSync(path.join(extensionDir, 'common', 'sites.js'), 'utf8'), sandbox);
 const { isHandle, platformOf, dataUrlFits } = sandbox.truefollowSites;
 
 describe('extension sites: the author of the post a page shows', () => {

@@ -14,7 +14,7 @@ const LANGUAGES = ['en', 'de', 'es', 'fr', 'pt_BR', 'ja'];
 const messages = Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(dir, lang, 'messages.json'), 'utf8'))]));
 const english = messages.en;
 const read = (file) => fs.readFileSync(path.join(extension, file), 'utf8');
-const PART1 = ['faces.js', 'panel.js', 'badge.js', 'content.js', 'options.js'];
+const PART1 = ['common/view-model.js', 'content/panel.js', 'content/badge.js', 'content/content.js', 'pages/options.js'];
 // Part 1's own keys: the prefixes of its messages (reason_: the core's reasons, written by faces.js).
 const PART1_KEY = /^(?:badge_|panel_|sample_|count_|reason_|range$|opt_(?:page_title|stored|counting|stays|delete_all|store_|deleted|not_deleted|instance|allow|remove|not_instance|not_allowed))/;
 // Translations that are the same word in English, and rightly so.
@@ -33,7 +33,7 @@ function keysAsked() {
     for (const m of source.matchAll(/pluralKey\('([a-z_]+)'/g)) keys.add(`${m[1]}_other`);
     for (const m of source.matchAll(/'(badge_[a-z_]+|panel_[a-z_]+|sample_[a-z]+)'/g)) keys.add(english[`${m[1]}_other`] ? `${m[1]}_other` : m[1]);
   }
-  for (const m of read('options.html').matchAll(/data-i18n="([a-z_]+)"/g)) keys.add(m[1]);
+  for (const m of read('pages/options.html').matchAll(/data-i18n="([a-z_]+)"/g)) keys.add(m[1]);
   return keys;
 }
 
@@ -74,12 +74,12 @@ describe('part 1 translations', () => {
 
   it('leave no user-visible English in the badge, the panel or the options page', () => {
     // String literals of three or more words, outside comments and console messages.
-    for (const file of ['faces.js', 'panel.js', 'badge.js']) {
+    for (const file of ['common/view-model.js', 'content/panel.js', 'content/badge.js']) {
       const source = withoutComments(read(file)).split('\n').filter((line) => !/console\.|new Error\(/.test(line)).join('\n');
       const english3 = [...source.matchAll(/(['`])([A-Za-z]+ [a-z]+ [a-z]+[^'`]*)\1/g)].map((m) => m[2]);
       assert.deepEqual(english3, [], `${file}: words outside _locales`);
     }
-    const body = read('options.html').replace(/<!--[\s\S]*?-->/g, '').split('<body>')[1];
+    const body = read('pages/options.html').replace(/<!--[\s\S]*?-->/g, '').split('<body>')[1];
     const texts = [...body.matchAll(/>([^<>]*[A-Za-z][^<>]*)</g)].map((m) => m[1].trim()).filter((text) => text && text !== 'truefollow');
     assert.deepEqual(texts, [], 'options.html: every text comes from data-i18n');
   });

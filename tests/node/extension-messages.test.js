@@ -12,7 +12,7 @@ const source = (file) => fs.readFileSync(path.join(root, 'extension', file), 'ut
 // Loads messages.js as the browsers do: a classic script that defines one global.
 const sandbox = { URL };
 sandbox.globalThis = sandbox;
-vm.runInNewContext(source('messages.js'), sandbox);
+vm.runInNewContext(source('common/message-schemas.js'), sandbox);
 const m = sandbox.truefollowMessages;
 
 const capture = (over = {}) => ({ source: m.PAGE_SOURCE, type: m.MSG.PAGE_CAPTURED, url: 'https://x.com/i/api/graphql/a/UserByScreenName', body: '{}', ...over });
@@ -97,7 +97,7 @@ describe('extension messages', () => {
   });
 
   it('is matched by the page world\'s copies of the source tags, the message names and the size limit', () => {
-    const page = source('page-world.js');
+    const page = source('page/page-world.js');
     assert.match(page, new RegExp(`const PAGE_SOURCE = '${m.PAGE_SOURCE}';`));
     assert.match(page, new RegExp(`const PAGE_CAPTURED = '${m.MSG.PAGE_CAPTURED}';`));
     assert.match(page, new RegExp(`const PAGE_REFUSED = '${m.MSG.PAGE_REFUSED}';`));

@@ -12,11 +12,11 @@ import { loadCore } from '../../js-glue/node.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const load = (file) => vm.runInThisContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), { filename: file });
-load('settings.js');
-load('report-format.js');
-load('sites.js');
-load('stored-shapes.js');
-load('records.js');
+load('common/settings.js');
+load('pages/report-format.js');
+load('common/sites.js');
+load('storage/stored-shapes.js');
+load('storage/records.js');
 const { clean, coreOptions, DEFAULTS, LIMITS } = globalThis.truefollowSettings;
 const format = globalThis.truefollowReportFormat;
 const records = globalThis.truefollowRecords;
@@ -157,12 +157,12 @@ describe('audit mode\'s pace in the builds', () => {
         for (const test of [false, true]) {
           const dir = path.join(out, `${browser}${test ? '-test' : ''}`);
           execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), browser, dir, ...(test ? ['--test'] : [])], { stdio: 'pipe' });
-          const source = fs.readFileSync(path.join(dir, 'audit-mode.js'), 'utf8');
+          const source = fs.readFileSync(path.join(dir, 'content', 'audit-mode.js'), 'utf8');
           const delay = Number(/const PAGE_DELAY_MS = (\d+);/.exec(source)[1]);
           if (test) assert.ok(delay < 1500, `${browser} test build`);
           else assert.equal(delay, 1500, `${browser} release`);
           // Every language is bundled for the pages and content scripts, and shipped in the browser's format.
-          const locales = fs.readFileSync(path.join(dir, 'locales.js'), 'utf8');
+          const locales = fs.readFileSync(path.join(dir, 'common', 'locales.js'), 'utf8');
           for (const lang of ['en', 'de', 'es', 'fr', 'pt_BR', 'ja']) {
             assert.ok(fs.existsSync(path.join(dir, '_locales', lang, 'messages.json')), `${browser} ${lang}`);
             assert.ok(locales.includes(`"${lang}":`), `${browser} locales.js ${lang}`);

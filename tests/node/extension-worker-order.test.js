@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extensionFiles } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PROFILE_URL = 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName';
@@ -96,13 +97,14 @@ describe('the worker', () => {
     };
     // The extension's scripts, with the core's Node build where the web build would be.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-worker-'));
-    for (const name of fs.readdirSync(path.join(root, 'extension')).filter((n) => n.endsWith('.js'))) {
+    for (const name of extensionFiles('.js')) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       fs.copyFileSync(path.join(root, 'extension', name), path.join(dir, name));
     }
     fs.mkdirSync(path.join(dir, 'core'));
     fs.writeFileSync(path.join(dir, 'core', 'web.js'), `export { loadCore } from ${JSON.stringify(pathToFileURL(path.join(root, 'js-glue', 'node.js')).href)};\n`);
     fs.writeFileSync(path.join(dir, 'package.json'), '{"type": "module"}\n');
-    await import(pathToFileURL(path.join(dir, 'background.js')).href);
+    await import(pathToFileURL(path.join(dir, 'worker', 'background.js')).href);
   });
   after(() => {
     fs.rmSync(dir, { recursive: true, force: true });

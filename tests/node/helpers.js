@@ -20,11 +20,19 @@ export function extensionLocales() {
   return Object.fromEntries(fs.readdirSync(dir).map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(dir, lang, 'messages.json'), 'utf8'))]));
 }
 
-// extension/i18n.js and faces.js, run as the extension runs them, with these messages: {i18n, faces}.
+// The extension's code files under extension/ (page/, content/, worker/, storage/, pages/, common/), as paths
+// relative to extension/, whose names end with `suffix`; the folders that are not code are left out.
+export function extensionFiles(suffix) {
+  const dir = path.join(root, 'extension');
+  return fs.readdirSync(dir, { recursive: true })
+    .filter((rel) => rel.endsWith(suffix) && !/^(?:_locales|overlays|icons)\//.test(rel)).sort();
+}
+
+// extension/common/i18n.js and view-model.js, run as the extension runs them, with these messages: {i18n, faces}.
 export function loadFaces(locales = extensionLocales()) {
   const sandbox = { Intl, truefollowLocales: locales };
   sandbox.globalThis = sandbox;
-  for (const file of ['i18n.js', 'faces.js']) vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox);
+  for (const file of ['common/i18n.js', 'common/view-model.js']) vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox);
   return { i18n: sandbox.truefollowI18n, faces: sandbox.truefollowFaces };
 }
 

@@ -78,7 +78,7 @@ describe('check-chrome-manifest.mjs', () => {
   });
 
   it('finds a missing file, a wrong icon size, a bad version, an over-long name and a Manifest V2 background', () => {
-    assert.match(edited('no-popup', (m, dir) => fs.rmSync(path.join(dir, m.action.default_popup))).join('\n'), /action.default_popup names popup.html/);
+    assert.match(edited('no-popup', (m, dir) => fs.rmSync(path.join(dir, m.action.default_popup))).join('\n'), /action.default_popup names pages\/popup.html/);
     assert.match(edited('small-icon', (m) => { m.icons['128'] = m.icons['48']; }).join('\n'), /icons 128 is icons\/icon-48.png, 48x48 px/);
     assert.match(edited('version', (m) => { m.version = '1.02'; }).join('\n'), /version "1.02"/);
     assert.match(edited('zero', (m) => { m.version = '0.0'; }).join('\n'), /version "0.0"/);
@@ -90,7 +90,7 @@ describe('check-chrome-manifest.mjs', () => {
       messages.ext_description.message = '長'.repeat(133);
       fs.writeFileSync(file, JSON.stringify(messages));
     }).join('\n'), /description \(ja\) has 133 characters, over 132/);
-    assert.match(edited('mv2', (m) => { m.background = { scripts: ['background.js'] }; }).join('\n'), /Manifest V2/);
+    assert.match(edited('mv2', (m) => { m.background = { scripts: ['worker/background.js'] }; }).join('\n'), /Manifest V2/);
     assert.match(edited('content', (m) => { m.content_scripts[1].js.push('gone.js'); }).join('\n'), /content_scripts\[1\] names gone.js/);
   });
 });

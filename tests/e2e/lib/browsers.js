@@ -254,7 +254,7 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     },
     async openOptions() {
       const page = wrap(await context.newPage());
-      await page.goto(`${extensionOrigin}/options.html`);
+      await page.goto(`${extensionOrigin}/pages/options.html`);
       return page;
     },
     async close() {
@@ -372,7 +372,7 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     // BiDi may not navigate to an extension page; a page of the site may (the test build allows it).
     const page = await newPage();
     await page.goto('https://x.com/home');
-    const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/options.html`;
+    const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/pages/options.html`;
     await page.evaluate((href) => { location.href = href; }, url);
     await page.waitFor((href) => location.href === href && document.readyState === 'complete', url);
     return page;

@@ -7,7 +7,7 @@
  * A module: it loads the core (core/web.js) in the popup itself. popup.js marks the profile it shows with
  * data-subject on #current once it is drawn.
  */
-import { loadCore } from './core/web.js';
+import { loadCore } from '../core/web.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const area = api.storage.local;

@@ -21,14 +21,14 @@
  * (optional host permissions, asked for on the options page). It makes no network request: the core's .wasm
  * is read from the extension's own package.
  */
-import './messages.js';
-import './sites.js';
-import './stored-shapes.js';
-import './store.js';
-import './settings.js';
-import './records.js';
-import './report-request.js';
-import { loadCore } from './core/web.js';
+import '../common/message-schemas.js';
+import '../common/sites.js';
+import '../storage/stored-shapes.js';
+import '../storage/store.js';
+import '../common/settings.js';
+import '../storage/records.js';
+import '../common/report-request.js';
+import { loadCore } from '../core/web.js';
 
 const { MSG, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isContentReport } = globalThis.truefollowMessages;
 const settings = globalThis.truefollowSettings;
@@ -191,9 +191,9 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 // ---- Mastodon instances: content scripts wherever the user granted an instance ---------------------------
 
 const INSTANCE_SCRIPTS = [
-  { id: 'instance-page-world', js: ['page-world.js'], world: 'MAIN' },
-  { id: 'instance-content', js: ['sites.js', 'messages.js', 'badge.js', 'faces.js', 'panel.js', 'locales.js', 'i18n.js',
-    'settings.js', 'chart.js', 'history-view.js', 'list-badges.js', 'audit-mode.js', 'report-request.js', 'panel-report.js', 'content.js'] },
+  { id: 'instance-page-world', js: ['page/page-world.js'], world: 'MAIN' },
+  { id: 'instance-content', js: ['common/sites.js', 'common/message-schemas.js', 'content/badge.js', 'common/view-model.js', 'content/panel.js', 'common/locales.js', 'common/i18n.js',
+    'common/settings.js', 'content/chart.js', 'content/history-view.js', 'content/list-badges.js', 'content/audit-mode.js', 'common/report-request.js', 'content/panel-report.js', 'content/content.js'] },
 ];
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.
