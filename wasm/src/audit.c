@@ -25,7 +25,7 @@
  * same flagged share: their interval is then the rates' uncertainty, and the sampling noise left in is
  * under 0.1 points, which can only widen it.
  *
- * `make eval-audience` measures the coverage in simulation (wasm/audience/eval_audience.c).
+ * `make eval-audience` measures the coverage in simulation (wasm/eval/eval_audience.c).
  *
  * Inactive share: among the accounts not flagged fake, the share that are quiet (score.c's rule), with a
  * Wilson interval, times the real share; bounds combine by interval arithmetic (conservative).

@@ -1,5 +1,5 @@
 /*
- * Extension part 2 end to end, the same in each browser (part2-chromium.test.js, part2-firefox.test.js):
+ * Extension part 2 end to end, the same in each browser (audit-mode-chromium.test.js, audit-mode-firefox.test.js):
  * audit mode on the 1,000-follower synthetic list on X (progress, stop, resume, the estimate, true reach), on
  * Bluesky (the public AppView paged by cursor) and on Mastodon (paged by the Link header), with every request
  * recorded: the pages asked for, once each, from the page itself, and never a write; a server that refuses a
@@ -8,7 +8,7 @@
  * three accounts, its exports and copied report, the options taking effect (sample size, the thresholds
  * behind "fake" and "inactive", list badges, platforms), a second language, axe-core on the popup, the
  * options page and the panel, and the badges on the other authors of the posts an X, Bluesky or Mastodon
- * profile shows (retweets, reposts and reblogs). Expected numbers come from the core reading the same inputs (part2-expected.js).
+ * profile shows (retweets, reposts and reblogs). Expected numbers come from the core reading the same inputs (audit-mode-expected.js).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ import { untilStored } from './browsers.js';
 import {
   BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, TIKTOK_LIMIT, blueskyAudit, blueskyPages, firstPageScores,
   LIKED_POST_RKEY, REPOSTED_TWEET_ID, historyJumps, listAudit, listAuditWithReposters, mastodonAudit, mastodonPages, postAuthors, rerun, searchOrThreadAuthors, tiktokAudit, tiktokPages,
-} from './part2-expected.js';
+} from './audit-mode-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
 const TEST_MS = 120_000;

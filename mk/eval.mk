@@ -12,7 +12,7 @@ AUDIENCE_INPUTS = $(DATA_DIR)/twitter/cresci2015/E13_humans.train.csv \
 
 .PHONY: eval-audience eval-audience-exact baselines
 
-$(BUILD)/eval_audience: wasm/audience/eval_audience.c $(BUILD)/libtruefollow.a
+$(BUILD)/eval_audience: wasm/eval/eval_audience.c $(BUILD)/libtruefollow.a
 	$(CC) $(CFLAGS) $(CORE_INC) $< $(BUILD)/libtruefollow.a -lm -o $@
 
 # Held-out scores come from the model's training (out-of-fold p_fake of every labelled row).
@@ -22,7 +22,7 @@ eval-audience: $(BUILD)/eval_audience $(BUILD)/models/.trained
 eval-audience-exact: $(BUILD)/eval_audience $(BUILD)/models/.trained
 	$(BUILD)/eval_audience --exact $(EXACT_DRAWS) $(AUDIENCE_INPUTS)
 
-$(BUILD)/engagement_baselines: wasm/audience/engagement_baselines.c | $(DEPS_STAMP)
+$(BUILD)/engagement_baselines: wasm/eval/engagement_baselines.c | $(DEPS_STAMP)
 	$(CC) -std=c11 -O2 -Wall -Wextra -I$(CJSON_DIR) $< $(CJSON_DIR)/cJSON.c -lm -o $@
 
 baselines: $(BUILD)/engagement_baselines

@@ -1,5 +1,0 @@
-// Extension part 2 end to end in Firefox ESR (puppeteer-core over WebDriver BiDi): see lib/part2-scenarios.js.
-import { launchFirefox } from './lib/browsers.js';
-import { part2Scenarios } from './lib/part2-scenarios.js';
-
-part2Scenarios(launchFirefox);
