@@ -1,5 +1,5 @@
 /*
- * Audit mode and the panel's part-2 sections, in the content script. content.js calls the hooks of the
+ * Audit mode and the panel's sections it adds (chart, history), in the content script. content.js calls the hooks of the
  * object attach() returns; everything else stays here:
  *   allows()                      the user has this platform on (options page); false until settings are read
  *   viewing(target)               the profile now on screen (or null): its own posts get no author badges
@@ -35,7 +35,7 @@
  *
  * The numbers shown are the core's: the sample size n, the shares and intervals, the factory runs, the
  * creation dates (core.score's created_at per follower), the history's jumps (the worker's store keeps the
- * counts; the jump rule is in history.js). Nothing here computes a score.
+ * counts; the jump rule is in wasm/src/history.h). Nothing here computes a score.
  *
  * A classic content script: defines globalThis.truefollowAuditMode = {attach, PAGE_DELAY_MS}.
  */

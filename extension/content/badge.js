@@ -9,7 +9,7 @@
  * The shadow root delegates focus, so focusing the host (Tab, a click, host.focus()) focuses that button, and
  * document.activeElement is the host. The explanation also shows as a tooltip on hover and on keyboard focus,
  * moved left (or above) as far as it must to stay inside the viewport when the badge sits near its right (or
- * bottom) edge. Click, Enter or Space call the onActivate callback. The words come from faces.js, in the user's
+ * bottom) edge. Click, Enter or Space call the onActivate callback. The words come from view-model.js, in the user's
  * language. Text goes in with textContent only. The states differ by symbol, wording and border
  * style, not by colour alone: each tone has its own border (good solid, warn double, muted dashed), as the
  * audience badge's words are the same in good and warn. The colours are a blue/orange pair, told apart with

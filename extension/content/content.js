@@ -1,10 +1,10 @@
 /*
- * The isolated content script: takes captures from the page world (messages.js, page/captured), has the
+ * The isolated content script: takes captures from the page world (message-schemas.js, page/captured), has the
  * background worker score them, and keeps one badge next to the name of the profile the page shows, with the
- * details panel behind it (badge.js, panel.js, faces.js for the words; sites.js for URLs and anchors).
+ * details panel behind it (badge.js, panel.js, view-model.js for the words; sites.js for URLs and anchors).
  *
  * - Captures are untrusted: accepted only from this window, from this page's origin, in the exact shape and
- *   within the size limits of messages.js, and from a URL this site's data comes from (sites.js; the worker
+ *   within the size limits of message-schemas.js, and from a URL this site's data comes from (sites.js; the worker
  *   checks the same, and keeps only accounts of this page's platform). Nothing stored goes back to the page
  *   (audit mode only asks the page world for the next page of a list), and nothing from it is inserted as HTML. The worst a lying page can do is mislabel its own site's badges and
  *   stored profiles; it cannot read or change what is stored for another site.
@@ -37,8 +37,8 @@
   const RANK = { reading: 0, error: 1, unsupported: 2, 'no-data': 3, ready: 4 };
   const site = siteFor(location.hostname);
   if (!site) return;
-  // Part 2 (audit-mode.js): settings, audit mode, chart and history; its hooks are called below.
-  const part2 = globalThis.truefollowAuditMode.attach({
+  // Audit mode (audit-mode.js): settings, audit mode, chart and history; its hooks are called below.
+  const auditMode = globalThis.truefollowAuditMode.attach({
     platform: site.platform,
     resync: () => { lastHref = ''; queueSync(); },
     refreshPanel: (target) => { if (panel.isOpen() && target === view) openPanel(target); },
@@ -70,7 +70,7 @@
   // ---- the profile on screen --------------------------------------------------------------------------
 
   function followUrl() {
-    if (!part2.allows()) return; // the platform is off in the options (or they are not read yet)
+    if (!auditMode.allows()) return; // the platform is off in the options (or they are not read yet)
     if (location.href === lastHref) return;
     lastHref = location.href;
     const profile = site.profile(location.pathname);
@@ -81,12 +81,12 @@
       view.host.remove();
     }
     view = null;
-    part2.viewing(null);
+    auditMode.viewing(null);
     if (!profile) return;
     const next = { ...profile, key, state: 'reading', fallback: null, followerRecords: [], audit: null, stored: null };
     next.host = badge.create({ onActivate: () => openPanel(next) });
     view = next;
-    part2.viewing(next);
+    auditMode.viewing(next);
     recall(next);
     show();
   }
@@ -146,7 +146,7 @@
     const fallback = target.fallback && stateFace(target.fallback.state, target.fallback.reason);
     const model = panelModel({ platform: site.platform, handle: target.handle, state: target.state, fallback, ...known(target) });
     const language = globalThis.truefollowI18n.language().replace('_', '-'); // the worker's lang check allows no '_'
-    model.extras = [...part2.panelParts(target), globalThis.truefollowPanelReport.part(
+    model.extras = [...auditMode.panelParts(target), globalThis.truefollowPanelReport.part(
       () => ask({ type: MSG.CONTENT_REPORT, subject: subjectOf(target), lang: language }),
       globalThis.truefollowReportRequest.fileName(subjectOf(target)))];
     panel.open(target.host, model, { onClose: () => badge.setExpanded(target.host, false) });
@@ -237,8 +237,8 @@
   const earlierCaptures = (seq) => Promise.allSettled([...reading].filter(([k]) => k < seq).map(([, p]) => p));
 
   async function readCapture(url, body, next, seq, postAuthor) {
-    await part2.ready; // the settings, read once at start
-    if (!part2.allows()) return;
+    await auditMode.ready; // the settings, read once at start
+    if (!auditMode.allows()) return;
     sync(); // when the settings arrived just now, the badge for this URL is made here, before the capture is read
     const target = view; // the profile on screen when the response arrived
     let report;
@@ -260,11 +260,11 @@
     const timelineOfView = isTimelineOf(target, report, accounts) && body.length <= PROFILE_CAPTURE_CHARS;
     if (postAuthor && accounts.some((a) => ENGAGERS.has(a.seen)) && body.length <= PROFILE_CAPTURE_CHARS) keepEngagers(postAuthor, url, body);
     if (timelineOfView) keepCapture(postCaptures, target.handle, url, body);
-    part2.authorsSeen(accounts); // on any page: a thread's or a search's authors too
+    auditMode.authorsSeen(accounts); // on any page: a thread's or a search's authors too
     if (!view || target !== view) return show();
     // The profile or its posts arrived after its followers were sampled: the estimate is made again with them.
     if ((profileOfView || timelineOfView) && view.followersPage && view.followerRecords.length) auditFollowers(view);
-    part2.captured(target, url, body, accounts, next);
+    auditMode.captured(target, url, body, accounts, next);
     if (report.status === 'unsupported') return show({ state: 'unsupported' });
     if (report.status === 'no-data') return show({ state: 'no-data' });
     const followers = accounts.some((a) => a.seen === 'followers');
@@ -296,10 +296,10 @@
     const records = [...subject, ...target.followerRecords];
     try {
       // keep: the user started this audit, so the worker may keep its inputs (audit-mode.js).
-      const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target), keep: part2.userStarted(target) });
+      const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target), keep: auditMode.userStarted(target) });
       if (report.status === 'ok' && report.audit && typeof report.audit.n === 'number') {
         target.audit = report.audit;
-        part2.audited(target, report.audit);
+        auditMode.audited(target, report.audit);
       }
     } catch (error) {
       console.warn('truefollow:', error.message);
@@ -327,7 +327,7 @@
     if (event.source !== window || event.origin !== location.origin) return count('frame'); // another frame or origin
     // A follower-list read the server refused: audit mode stops and says why (it is no capture: nothing is scored).
     if (isPageRefusal(data)) {
-      if (dataUrlFits(location.href, data.url) && view) part2.refused(view, data.url, data.status);
+      if (dataUrlFits(location.href, data.url) && view) auditMode.refused(view, data.url, data.status);
       return;
     }
     if (!isPageCapture(data)) return count('schema');

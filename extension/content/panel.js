@@ -7,7 +7,7 @@
  * elsewhere closes it, and focus goes back to the badge. One panel at a time, in its own shadow root
  * (closed in releases; the test build opens it, see badge.js).
  * Hooks: the host has data-truefollow-panel; inside, each part has data-part and each bar row data-key.
- * Every word shown comes with the model (faces.js, in the user's language); this file only lays it out.
+ * Every word shown comes with the model (view-model.js, in the user's language); this file only lays it out.
  *
  * A classic content script: defines globalThis.truefollowPanel = {open, close, isOpen}.
  */

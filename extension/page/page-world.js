@@ -18,7 +18,7 @@
  * carries the page's origin and nothing of the extension; the answer is posted as a capture like any other.
  * Nothing else is fetched, one read at a time. It holds no extension API and no secrets: anything here is
  * visible to the site, which can also post fake captures or ask for reads it could make itself anyway (the
- * content script treats all of it as untrusted). It cannot load messages.js (that would expose it to the
+ * content script treats all of it as untrusted). It cannot load message-schemas.js (that would expose it to the
  * site), so it repeats five of its strings.
  */
 (() => {

@@ -3,7 +3,7 @@
  * were skipped) and deletes them all on request (store.js), and lists, adds and removes the Mastodon instances truefollow may read. Adding one asks
  * the browser for that instance's host permission (optional_host_permissions); the worker then runs the
  * content scripts there (background.js). Its texts are in the language chosen on the page (i18n.js), and are
- * redrawn when options-settings.js has switched it ('truefollow:translated').
+ * redrawn when settings-form.js has switched it ('truefollow:translated').
  */
 (() => {
   'use strict';

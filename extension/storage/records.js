@@ -11,7 +11,7 @@
  * (stored-shapes.js): one that fails is treated as absent (a history starts again, the inputs are "not kept",
  * a vetting entry is dropped) and the next write replaces it.
  *
- * A classic script (popup, options page, and the worker as a side-effect import; after sites.js and
+ * A classic script (popup, and the worker as a side-effect import; after sites.js and
  * stored-shapes.js): defines globalThis.truefollowRecords =
  * {LIMITS, history, inputs, vetting, setVetting, profiles, profile}.
  */

@@ -1,7 +1,7 @@
 /*
  * The background worker (Chromium: a module service worker; Firefox: a module background script): the only
  * place the wasm core runs, and the keeper of the store. It answers our own content scripts' messages
- * (messages.js) with the core's report:
+ * (message-schemas.js) with the core's report:
  *   content/captured {url, body, lang}           -> core.score(body, {url, lang}); accounts stored after the answer
  *   content/audit {records, lang, subject[, keep]} -> core.audit(records as JSON lines of {url, body}, {lang});
  *                                                   the estimate stored with the subject's profile after the

@@ -1,5 +1,5 @@
-// Extension part 2 end to end in Chromium (playwright-core): see lib/audit-mode-scenarios.js.
+// Audit mode, the chart, history, popup and options end to end in Chromium (playwright-core): see lib/audit-mode-scenarios.js.
 import { launchChromium } from './lib/browsers.js';
-import { part2Scenarios } from './lib/audit-mode-scenarios.js';
+import { auditModeScenarios } from './lib/audit-mode-scenarios.js';
 
-part2Scenarios(launchChromium);
+auditModeScenarios(launchChromium);

@@ -1,4 +1,4 @@
-// The translations of the badge, the panel and the options page (extension part 1): every key the code asks
+// The translations of the badge, the panel and the options page (the words the extension began with): every key the code asks
 // for exists in every language with the same placeholders, plurals come in complete sets, the other languages
 // are translations rather than copies of the English, and no user-visible English is left in the code.
 import assert from 'node:assert/strict';
@@ -14,9 +14,9 @@ const LANGUAGES = ['en', 'de', 'es', 'fr', 'pt_BR', 'ja'];
 const messages = Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(dir, lang, 'messages.json'), 'utf8'))]));
 const english = messages.en;
 const read = (file) => fs.readFileSync(path.join(extension, file), 'utf8');
-const PART1 = ['common/view-model.js', 'content/panel.js', 'content/badge.js', 'content/content.js', 'pages/options.js'];
-// Part 1's own keys: the prefixes of its messages (reason_: the core's reasons, written by faces.js).
-const PART1_KEY = /^(?:badge_|panel_|sample_|count_|reason_|range$|opt_(?:page_title|stored|counting|stays|delete_all|store_|deleted|not_deleted|instance|allow|remove|not_instance|not_allowed))/;
+const BADGE_PANEL_FILES = ['common/view-model.js', 'content/panel.js', 'content/badge.js', 'content/content.js', 'pages/options.js'];
+// Their own keys: the prefixes of its messages (reason_: the core's reasons, written by view-model.js).
+const BADGE_PANEL_KEY = /^(?:badge_|panel_|sample_|count_|reason_|range$|opt_(?:page_title|stored|counting|stays|delete_all|store_|deleted|not_deleted|instance|allow|remove|not_instance|not_allowed))/;
 // Translations that are the same word in English, and rightly so.
 const SAME_AS_ENGLISH = new Set(['es:badge_error', 'fr:panel_engagement_title', 'de:range', 'es:range', 'fr:range', 'pt_BR:range']);
 // A message of placeholders alone ("{0}": a counted phrase said as it is) reads the same in every language.
@@ -24,10 +24,10 @@ const onlyPlaceholders = (text) => /^(?:\{\d\}\s*)+$/.test(text);
 const placeholders = (text) => [...text.matchAll(/\{\d\}/g)].map((m) => m[0]).sort().join();
 const withoutComments = (source) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(?:^|\s)\/\/ .*$/gm, '');
 
-// The message keys part 1's code asks for: t('key'), t(`prefix_${...}`) families, pluralKey('key', n), data-i18n="key".
+// The message keys the badge, panel and options page ask for: t('key'), t(`prefix_${...}`) families, pluralKey('key', n), data-i18n="key".
 function keysAsked() {
   const keys = new Set();
-  for (const file of PART1) {
+  for (const file of BADGE_PANEL_FILES) {
     const source = withoutComments(read(file));
     for (const m of source.matchAll(/\bt\('([a-z_A-Z0-9]+)'/g)) keys.add(m[1]);
     for (const m of source.matchAll(/pluralKey\('([a-z_]+)'/g)) keys.add(`${m[1]}_other`);
@@ -37,7 +37,7 @@ function keysAsked() {
   return keys;
 }
 
-describe('part 1 translations', () => {
+describe('translations of the badge, the panel and the options page', () => {
   it('have every key the badge, the panel and the options page ask for', () => {
     const asked = keysAsked();
     assert.ok(asked.size > 60, `found the keys in the code (${asked.size})`);
@@ -63,10 +63,10 @@ describe('part 1 translations', () => {
   });
 
   it('are translations, not copies of the English', () => {
-    const part1 = Object.keys(english).filter((k) => PART1_KEY.test(k));
-    assert.ok(part1.length > 70, `part 1 has its keys (${part1.length})`);
+    const first = Object.keys(english).filter((k) => BADGE_PANEL_KEY.test(k));
+    assert.ok(first.length > 70, `the badge, panel and options keys are found (${first.length})`);
     for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
-      const copies = part1.filter((k) => messages[lang][k].message === english[k].message && !SAME_AS_ENGLISH.has(`${lang}:${k}`)
+      const copies = first.filter((k) => messages[lang][k].message === english[k].message && !SAME_AS_ENGLISH.has(`${lang}:${k}`)
         && !onlyPlaceholders(english[k].message));
       assert.deepEqual(copies, [], `${lang}: messages left in English`);
     }

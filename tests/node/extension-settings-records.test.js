@@ -1,4 +1,4 @@
-// Extension part 2 in Node: the settings' defaults and limits, the vetting list's CSV and JSON, the copied
+// The settings, vetting list and records in Node: the settings' defaults and limits, the vetting list's CSV and JSON, the copied
 // report's re-run, the kept records, and the translations (same keys and placeholders in every language).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

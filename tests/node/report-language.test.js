@@ -1,6 +1,6 @@
 // The HTML report in the user's language: every word comes from the extension's messages (the one place they are
 // written), so a report in German holds no English sentence, heading or label where the German differs; the
-// reasons read as the badge writes them (extension/faces.js); numbers are written as Intl writes them there.
+// reasons read as the badge writes them (extension/common/view-model.js); numbers are written as Intl writes them there.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';

@@ -10,7 +10,7 @@
 /*
  * Each sentence key of reasons.c and how its numbers are written, in order: a counted phrase of that unit
  * (reason_n_<unit>), AGE (counted in the reason's own unit), RATE (two significant digits) or PERCENT (a whole
- * percent). The same list as extension/faces.js's REASON_ARGS; a Node test holds the two to the same words.
+ * percent). The same list as extension/common/view-model.js's REASON_ARGS; a Node test holds the two to the same words.
  */
 #define AGE "age"
 #define RATE "rate"

@@ -9,7 +9,7 @@
 
 /*
  * Writes reason ({"text", "key", "args", "unit"}, as tf_account_report gives it) in l, from the messages
- * reason_<key> and reason_n_<unit>_one/_other, as the badge writes it (extension/faces.js): counts whole,
+ * reason_<key> and reason_n_<unit>_one/_other, as the badge writes it (extension/common/view-model.js): counts whole,
  * years to one decimal, a rate to two significant digits, a share as a whole percent. A key or numbers not
  * known here give the core's own English text, as on the badge. Always NUL-terminates (size > 0).
  */

@@ -5,6 +5,13 @@
  * (input that is not JSON or HTML, too large, out of memory) a function returns NULL (or -1) and
  * tf_last_error() says what is wrong; an input of an unknown shape is not an error but a report with
  * "status": "unsupported".
+ *
+ * Two words, used the same way everywhere: a profile's *audience* is its followers, whose real, inactive and
+ * fake shares the core estimates from a sample of them; an *audit* is that estimate made from the responses
+ * read (tf_audit_input below, `truefollow audit`, audit mode in the extension, the "audit" key of a report).
+ * In the sources, audit.c is the estimate's statistics (shares, 90% intervals, the classifier's error rates
+ * corrected for) and audience.c assembles the whole audience report around it (the shares, the Follower
+ * Factory runs, true reach, engagement); wasm/eval/ measures the estimate's coverage on labelled data.
  */
 #ifndef TRUEFOLLOW_H
 #define TRUEFOLLOW_H

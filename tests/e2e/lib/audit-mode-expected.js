@@ -1,5 +1,5 @@
 /*
- * What extension part 2 should show, from the core itself (the release wasm through js-glue/node.js) reading
+ * What audit mode, the chart, history and popup should show, from the core itself (the release wasm through js-glue/node.js) reading
  * the same generated inputs the fixture web serves (the synthetic list on X, Bluesky and Mastodon), in the
  * order the extension gives them, and of the post authors of the X, Bluesky and Mastodon profile pages: the tests
  * follow the model instead of hard-coding it.

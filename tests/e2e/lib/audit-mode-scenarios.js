@@ -1,5 +1,5 @@
 /*
- * Extension part 2 end to end, the same in each browser (audit-mode-chromium.test.js, audit-mode-firefox.test.js):
+ * Audit mode, the chart, history, popup and options end to end, the same in each browser (audit-mode-chromium.test.js, audit-mode-firefox.test.js):
  * audit mode on the 1,000-follower synthetic list on X (progress, stop, resume, the estimate, true reach), on
  * Bluesky (the public AppView paged by cursor) and on Mastodon (paged by the Link header), with every request
  * recorded: the pages asked for, once each, from the page itself, and never a write; a server that refuses a
@@ -101,7 +101,7 @@ function estimateShares(text) {
   return m && { real: m[1], lo: m[2], hi: m[3], inactive: m[4], fake: m[5] };
 }
 
-export function part2Scenarios(launch) {
+export function auditModeScenarios(launch) {
   let browser;
   let page;
 
@@ -134,7 +134,7 @@ export function part2Scenarios(launch) {
     await page.waitFor(openPanelIn);
   };
 
-  describe('extension part 2', { timeout: TEST_MS * 10 }, () => {
+  describe('audit mode, chart, history, popup and options', { timeout: TEST_MS * 10 }, () => {
     before(async () => {
       browser = await launch();
       await openPage('https://x.com/examplestudio'); // launch() has waited until the extension's scripts run in pages

@@ -1,4 +1,4 @@
-// What the badge and the panel say (extension/faces.js), from core reports of every kind, in English and in
+// What the badge and the panel say (extension/common/view-model.js), from core reports of every kind, in English and in
 // the other languages of _locales (words from the messages, numbers and dates from Intl in that locale).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

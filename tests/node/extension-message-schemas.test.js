@@ -1,4 +1,4 @@
-// The message schema checks of extension/messages.js, and the page world's copy of its two strings.
+// The message schema checks of extension/common/message-schemas.js, and the page world's copy of its two strings.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const source = (file) => fs.readFileSync(path.join(root, 'extension', file), 'utf8');
 
-// Loads messages.js as the browsers do: a classic script that defines one global.
+// Loads message-schemas.js as the browsers do: a classic script that defines one global.
 const sandbox = { URL };
 sandbox.globalThis = sandbox;
 vm.runInNewContext(source('common/message-schemas.js'), sandbox);
