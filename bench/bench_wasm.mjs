@@ -1,10 +1,11 @@
-// The core's speed and memory as WebAssembly under Node (the release build). Not a test.
+// The core's speed and memory as WebAssembly under Node (the release build; the hot paths in the bench's build of
+// it, the same flags with the bench's entry points added, build/wasm/node-bench). Not a test.
 //
 //   node bench/bench_wasm.mjs FOLLOWERS.json PROFILE.json [--quick]   prints one JSON object of figures
 //                                                 (--quick: scoring, ingest and cJSON alone; `make bench-check`)
 //   node bench/bench_wasm.mjs --cold PROFILE.json (internal) one cold start in this fresh process
 //
-// The hot paths run inside the core (wasm/src/bench_api.c) many times per call, and the clock here times
+// The hot paths run inside the core (bench/bench_api.c) many times per call, and the clock here times
 // the call: the same C as bench_native.c, so the two compare the compilers, not the harnesses. Every figure
 // is the median of ROUNDS rounds after a warm-up, in CPU time. Cold start is wall time, in fresh processes,
 // because V8 keeps compiled wasm modules for the life of a process.
@@ -17,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const RELEASE = path.join(root, 'build', 'wasm', 'node-release');
+const BENCH_BUILD = path.join(root, 'build', 'wasm', 'node-bench');
 const ROUNDS = 7;
 const COLD_RUNS = 7;
 const NOW = 1.76e9;
@@ -104,8 +105,8 @@ function coldStartNode(profileFile) {
 }
 
 async function main(followersFile, profileFile, quick) {
-  const factory = require(path.join(RELEASE, 'truefollow-core.cjs'));
-  const m = await factory({ wasmBinary: fs.readFileSync(path.join(RELEASE, 'truefollow-core.wasm')) });
+  const factory = require(path.join(BENCH_BUILD, 'truefollow-core.cjs'));
+  const m = await factory({ wasmBinary: fs.readFileSync(path.join(BENCH_BUILD, 'truefollow-core.wasm')) });
   const input = fs.readFileSync(followersFile);
   const doc = place(m, input);
   const url = place(m, FOLLOWERS_URL);

@@ -4,7 +4,6 @@
 #   make eval-audience-exact   the same, and each cell's coverage computed exactly over audience and sample
 #                              (EXACT_DRAWS measurements of the error rates; a few minutes)
 #   make baselines       regenerate wasm/src/engagement_instagram.inc from InstaFake (aggregates only)
-DATA_DIR ?= ../shared/data
 AUDIENCE_POOLS := x-profile instagram-profile card
 EXACT_DRAWS ?= 1000
 AUDIENCE_INPUTS = $(DATA_DIR)/twitter/cresci2015/E13_humans.train.csv \

@@ -15,13 +15,6 @@
 # Findings (crashing or slow inputs) go to build/fuzz/findings; rerun one with build/fuzz/<target> <file>.
 # FUZZ_PARALLEL=2 runs two targets at once (for a CI runner of its own; not on a shared machine).
 
-# cJSON recurses once per nesting level, in parsing, printing and freeing. Its default limit of 1000 levels
-# overflowed the JavaScript engine's stack in the debug wasm build (between 700 and 999 levels, Node 20,
-# a RangeError that drops the instance). Real responses nest under 32 levels: 256 in every build.
-CJSON_NESTING := -DCJSON_NESTING_LIMIT=256
-CJSON_CFLAGS += $(CJSON_NESTING)
-CORE_INC += $(CJSON_NESTING)
-
 FUZZ_CC := clang
 FUZZ_SECONDS ?= 60
 FUZZ_PARALLEL ?= 1
@@ -35,13 +28,11 @@ FUZZ_FIXTURES := $(shell find $(FUZZ_FIXTURE_DIRS) -type f \( -name '*.json' -o 
 FUZZ_ADAPTERS := $(shell sed -n 's/^tf_read_result tf_read_\([a-z0-9]*_\(json\|html\)\)[^a-z0-9_].*/\1/p' wasm/src/adapter.h)
 FUZZ_TARGETS := read score audit audit_counts factory count history model_file $(addprefix adapter_,$(FUZZ_ADAPTERS))
 
-# The core twice: with coverage for libFuzzer, and without it for the sanitized unit tests.
-# Deferred (=): other areas' mk files, included after this one, add generated sources (build/gen/*.c).
+# The core twice (its sources as mk/core.mk lists them, generated ones included): with coverage for
+# libFuzzer, and without it for the sanitized unit tests.
 core_objects = $(patsubst $(BUILD)/gen/%.c,$(1)/gen/%.o,$(CORE_SRC:wasm/src/%.c=$(1)/%.o)) $(1)/cJSON.o
-FUZZ_OBJ = $(call core_objects,$(FUZZ_DIR)/obj)
-SAN_OBJ = $(call core_objects,$(SAN_DIR)/obj)
-# Named only through $$(...) below, make would take them for intermediate files and delete them after each build.
-.PRECIOUS: $(FUZZ_DIR)/obj/%.o $(FUZZ_DIR)/obj/gen/%.o $(SAN_DIR)/obj/%.o $(SAN_DIR)/obj/gen/%.o
+FUZZ_OBJ := $(call core_objects,$(FUZZ_DIR)/obj)
+SAN_OBJ := $(call core_objects,$(SAN_DIR)/obj)
 
 $(FUZZ_DIR)/obj/%.o: wasm/src/%.c $(CORE_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
@@ -58,17 +49,15 @@ $(SAN_DIR)/obj/gen/%.o: $(BUILD)/gen/%.c $(CORE_HDR) | $(DEPS_STAMP)
 # cJSON parses every hostile byte first: it is sanitized and fuzzed with the core (its own flags, no -Werror).
 $(FUZZ_DIR)/obj/cJSON.o: $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c89 -O1 -g $(CJSON_NESTING) $(SANITIZE) -fsanitize=fuzzer-no-link -c $(CJSON_DIR)/cJSON.c -o $@
+	$(FUZZ_CC) -std=c89 -O1 -g $(CJSON_LIMITS) $(SANITIZE) -fsanitize=fuzzer-no-link -c $(CJSON_DIR)/cJSON.c -o $@
 $(SAN_DIR)/obj/cJSON.o: $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c89 -O1 -g $(CJSON_NESTING) $(SANITIZE) -c $(CJSON_DIR)/cJSON.c -o $@
+	$(FUZZ_CC) -std=c89 -O1 -g $(CJSON_LIMITS) $(SANITIZE) -c $(CJSON_DIR)/cJSON.c -o $@
 
 FUZZ_HARNESS_HDR := $(wildcard tests/fuzz/*.h)
-# $$(...): the object lists are expanded once every mk file is read (see FUZZ_OBJ).
-.SECONDEXPANSION:
-$(FUZZ_DIR)/%: tests/fuzz/%.c $(FUZZ_HARNESS_HDR) $$(FUZZ_OBJ)
+$(FUZZ_DIR)/%: tests/fuzz/%.c $(FUZZ_HARNESS_HDR) $(FUZZ_OBJ)
 	$(FUZZ_CC) $(SAN_CFLAGS) $(SANITIZE) -fsanitize=fuzzer $(CORE_INC) $< $(FUZZ_OBJ) -lm -o $@
-$(FUZZ_DIR)/adapter_%: tests/fuzz/adapter.c $(FUZZ_HARNESS_HDR) $$(FUZZ_OBJ)
+$(FUZZ_DIR)/adapter_%: tests/fuzz/adapter.c $(FUZZ_HARNESS_HDR) $(FUZZ_OBJ)
 	$(FUZZ_CC) $(SAN_CFLAGS) $(SANITIZE) -fsanitize=fuzzer $(CORE_INC) -DTF_FUZZ_ADAPTER=tf_read_$* \
 	    -DTF_FUZZ_HTML=$(if $(filter %_html,$*),1,0) $< $(FUZZ_OBJ) -lm -o $@
 
@@ -103,7 +92,7 @@ fuzz-ci: fuzz-build
 
 # ---- the C tests under the sanitizers ----------------------------------------------------------------
 SAN_TESTS := $(patsubst tests/c/%.c,$(SAN_DIR)/tests/%,$(wildcard tests/c/test_*.c))
-$(SAN_DIR)/tests/%: tests/c/%.c $$(SAN_OBJ)
+$(SAN_DIR)/tests/%: tests/c/%.c $(SAN_OBJ)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(SAN_CFLAGS) -Wno-unused-parameter $(SANITIZE) $(CORE_INC) $< $(SAN_OBJ) -lcmocka -lm -o $@
 
@@ -122,12 +111,4 @@ test-valgrind: $(BUILD)/truefollow
 	  rc=$$?; if [ $$rc -ne 0 ] && [ $$rc -ne 1 ]; then cat $(BUILD)/valgrind-$$cmd.log; exit 1; fi; \
 	done
 
-test: test-c-sanitized test-valgrind fuzz-ci
-
 .PHONY: fuzz fuzz-build fuzz-ci test-c-sanitized test-valgrind
-
-# ---- memory over a million calls (a measurement, so it belongs to `make bench`) ----------------------
-bench-memory: $(BUILD)/wasm/node-release/truefollow-core.cjs
-	node scripts/bench-wasm-memory.mjs
-bench: bench-memory
-.PHONY: bench bench-memory

@@ -4,7 +4,6 @@
 #
 #   make model   retrain from ../shared/data (deterministic) and update wasm/models/*.tfm
 #   make eval    the evaluation tables: model and published rule sets side by side, calibration, ablation
-DATA_DIR ?= ../shared/data
 MODEL_FILES := $(sort $(wildcard wasm/models/*.tfm))
 TRAIN_SRC := $(wildcard wasm/train/*.c)
 TRAIN_LIB_SRC := $(filter-out wasm/train/train.c wasm/train/check.c wasm/train/bench.c,$(TRAIN_SRC))
@@ -18,14 +17,7 @@ $(BUILD)/gen/models.c: $(MODEL_FILES) wasm/train/embed_models.awk
 	@mkdir -p $(@D)
 	awk -f wasm/train/embed_models.awk $(MODEL_FILES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/native/gen/models.o: $(BUILD)/gen/models.c wasm/src/model.h wasm/src/profile_features.h | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(CORE_INC) -c $< -o $@
-
-# The Makefile's rules take wasm/src/*.c; the generated models join the library and every wasm build.
-$(BUILD)/libtruefollow.a: $(BUILD)/native/gen/models.o
-CORE_SRC += $(BUILD)/gen/models.c
-$(WASM_OUT): $(BUILD)/gen/models.c
+# mk/core.mk lists build/gen/models.c among the core's sources: the library and every wasm build take it.
 
 # ---- training --------------------------------------------------------------------------------------
 $(BUILD)/train/train: wasm/train/train.c $(TRAIN_LIB_SRC) $(wildcard wasm/train/*.h) $(TRAIN_CORE_OBJ) $(CORE_HDR)
@@ -58,7 +50,6 @@ else
 test-model-equality:
 	@echo "test-model-equality: SKIPPED: no labelled data at $(DATA_DIR) (set DATA_DIR)"
 endif
-test-c: test-model-equality
 
 # ---- speed (not a test) ----------------------------------------------------------------------------
 $(BUILD)/train/bench: wasm/train/bench.c $(BUILD)/libtruefollow.a

@@ -4,11 +4,4 @@
 $(BUILD)/gen/words.c: scripts/gen-words.mjs $(wildcard extension/_locales/*/messages.json)
 	@mkdir -p $(@D)
 	node scripts/gen-words.mjs $@
-
-$(BUILD)/native/gen/words.o: $(BUILD)/gen/words.c wasm/src/words.h | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(CORE_INC) -c $< -o $@
-
-$(BUILD)/libtruefollow.a: $(BUILD)/native/gen/words.o
-CORE_SRC += $(BUILD)/gen/words.c
-$(WASM_OUT): $(BUILD)/gen/words.c
+# mk/core.mk lists build/gen/words.c among the core's sources: the library and every wasm build take it.

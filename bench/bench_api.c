@@ -1,7 +1,8 @@
 /*
  * Entry points for `make bench` (bench/): the core's hot paths run many times inside one call, so that the
  * caller's clock measures the C work and not the crossing into wasm, nor JSON built for every account.
- * They are public API (wasm/exports.json, bench_api.h) used by bench/bench_native.c and bench/bench_wasm.mjs,
+ * They are linked into the bench's builds only (mk/bench.mk; exported by bench/exports.json), never into what
+ * users get, and used by bench/bench_native.c and bench/bench_wasm.mjs,
  * native and wasm running the same C. Each returns how much it did, never a time: the caller times the call.
  * A negative return means the input could not be read or memory ran out.
  *
