@@ -25,6 +25,7 @@
 #include "model.h"
 #include "profile_features.h"
 #include "read.h"
+#include "read_file.h"
 
 #define ROUNDS 7
 #define NOW 1.76e9
@@ -52,26 +53,6 @@ static double median(double *v, int n)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = size >= 0 ? malloc((size_t)size + 1) : NULL;
-    if (text && fread(text, 1, (size_t)size, f) != (size_t)size) {
-        free(text);
-        text = NULL;
-    }
-    fclose(f);
-    if (text) {
-        text[size] = 0;
-        *len = (size_t)size;
-    }
-    return text;
-}
 
 static void die(const char *what, const char *why)
 {
@@ -159,7 +140,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_native FOLLOWERS.json MODELS_DIR\n");
         return 2;
     }
-    g_input = read_file(argv[1], &g_len);
+    g_input = read_whole_file(argv[1], SIZE_MAX, &g_len);
     if (!g_input)
         die(argv[1], "cannot read");
 

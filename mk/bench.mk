@@ -18,9 +18,9 @@ BENCH_MODELS := $(if $(wildcard $(DATA_DIR)),$(BUILD)/models)
 BENCH_API := bench/bench_api.c bench/bench_api.h
 BENCH_WASM := $(BUILD)/wasm/node-bench/truefollow-core.cjs
 
-$(BUILD)/bench/bench_native: bench/bench_native.c $(BENCH_API) $(BUILD)/libtruefollow.a
+$(BUILD)/bench/bench_native: bench/bench_native.c $(BENCH_API) $(READ_FILE) $(BUILD)/libtruefollow.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(CORE_INC) -Ibench $< bench/bench_api.c $(BUILD)/libtruefollow.a -lxgboost -lm -o $@
+	$(CC) $(CFLAGS) $(CORE_INC) $(READ_FILE_INC) -Ibench $< bench/bench_api.c $(READ_FILE) $(BUILD)/libtruefollow.a -lxgboost -lm -o $@
 
 $(BUILD)/bench/exports.json: wasm/exports.json bench/exports.json
 	@mkdir -p $(@D)

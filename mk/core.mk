@@ -84,10 +84,13 @@ $(eval $(call emcc_rule,web,release,mjs,RELEASE,WEB))
 
 # ---- the core's tests ------------------------------------------------------------------------------
 C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(wildcard tests/c/test_*.c))
+# The tools around the core (command line, C tests, bench, evaluations, training) read files with one function.
+READ_FILE := wasm/cli/read_file.c
+READ_FILE_INC := -Iwasm/cli
 
-$(BUILD)/tests/%: tests/c/%.c $(BUILD)/libtruefollow.a
+$(BUILD)/tests/%: tests/c/%.c $(READ_FILE) $(BUILD)/libtruefollow.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Wno-unused-parameter $(CORE_INC) $< $(BUILD)/libtruefollow.a -lcmocka -lm -o $@
+	$(CC) $(CFLAGS) -Wno-unused-parameter $(CORE_INC) $(READ_FILE_INC) $< $(READ_FILE) $(BUILD)/libtruefollow.a -lcmocka -lm -o $@
 
 test-c: $(C_TESTS) $(BUILD)/truefollow
 	@for t in $(C_TESTS); do echo "== $$t"; $$t || exit 1; done

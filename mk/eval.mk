@@ -21,8 +21,8 @@ eval-audience: $(BUILD)/eval_audience $(BUILD)/models/.trained
 eval-audience-exact: $(BUILD)/eval_audience $(BUILD)/models/.trained
 	$(BUILD)/eval_audience --exact $(EXACT_DRAWS) $(AUDIENCE_INPUTS)
 
-$(BUILD)/engagement_baselines: wasm/eval/engagement_baselines.c | $(DEPS_STAMP)
-	$(CC) -std=c11 -O2 -Wall -Wextra -I$(CJSON_DIR) $< $(CJSON_DIR)/cJSON.c -lm -o $@
+$(BUILD)/engagement_baselines: wasm/eval/engagement_baselines.c $(READ_FILE) | $(DEPS_STAMP)
+	$(CC) -std=c11 -O2 -Wall -Wextra -I$(CJSON_DIR) $(READ_FILE_INC) $< $(READ_FILE) $(CJSON_DIR)/cJSON.c -lm -o $@
 
 baselines: $(BUILD)/engagement_baselines
 	$(BUILD)/engagement_baselines $(DATA_DIR)/instagram/instafake/nonautomatedAccountData.json > wasm/src/engagement_instagram.inc

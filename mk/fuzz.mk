@@ -92,9 +92,9 @@ fuzz-ci: fuzz-build
 
 # ---- the C tests under the sanitizers ----------------------------------------------------------------
 SAN_TESTS := $(patsubst tests/c/%.c,$(SAN_DIR)/tests/%,$(wildcard tests/c/test_*.c))
-$(SAN_DIR)/tests/%: tests/c/%.c $(SAN_OBJ)
+$(SAN_DIR)/tests/%: tests/c/%.c $(READ_FILE) $(SAN_OBJ)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(SAN_CFLAGS) -Wno-unused-parameter $(SANITIZE) $(CORE_INC) $< $(SAN_OBJ) -lcmocka -lm -o $@
+	$(FUZZ_CC) $(SAN_CFLAGS) -Wno-unused-parameter $(SANITIZE) $(CORE_INC) $(READ_FILE_INC) $< $(READ_FILE) $(SAN_OBJ) -lcmocka -lm -o $@
 
 test-c-sanitized: $(SAN_TESTS)
 	@for t in $(SAN_TESTS); do echo "== $$t (ASan, UBSan)"; ASAN_OPTIONS=detect_leaks=1 TF_HANG_SECONDS=120 $$t || exit 1; done

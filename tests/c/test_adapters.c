@@ -20,30 +20,12 @@
 #include "audience.h"
 #include "cJSON.h"
 #include "read.h"
+#include "read_file.h"
 #include "score.h"
 #include "timefmt.h"
 
 #define FIXTURES "tests/fixtures/"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf)
-        buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
 
 typedef struct outcome {
     tf_status status;
@@ -63,7 +45,7 @@ static void read_fixture(const char *name, const char *url, outcome *o)
     char path[512];
     snprintf(path, sizeof path, FIXTURES "%s", name);
     size_t len;
-    char *text = slurp(path, &len);
+    char *text = read_whole_file(path, SIZE_MAX, &len);
     assert_non_null(text);
     read_text(text, len, url, NULL, o);
     free(text);
@@ -481,7 +463,7 @@ static void truncated_inputs_are_refused_without_a_crash(void **state)
         char path[512];
         snprintf(path, sizeof path, FIXTURES "%s", *name);
         size_t len;
-        char *text = slurp(path, &len);
+        char *text = read_whole_file(path, SIZE_MAX, &len);
         assert_non_null(text);
         for (int cut = 1; cut < 12; cut++) {
             size_t n = len * (size_t)cut / 12;
@@ -506,7 +488,7 @@ static void read_with_key_renamed(const char *fixture, const char *key, outcome 
     char path[512];
     snprintf(path, sizeof path, FIXTURES "%s", fixture);
     size_t len;
-    char *text = slurp(path, &len);
+    char *text = read_whole_file(path, SIZE_MAX, &len);
     assert_non_null(text);
     char quoted[128];
     snprintf(quoted, sizeof quoted, "\"%s\"", key);
@@ -833,7 +815,7 @@ static cJSON *audit_of_fixtures(const char *const *names, const char *const *url
         char path[512], message[256];
         snprintf(path, sizeof path, FIXTURES "%s", names[i]);
         size_t len;
-        char *text = slurp(path, &len);
+        char *text = read_whole_file(path, SIZE_MAX, &len);
         assert_non_null(text);
         tf_read_options options = {urls[i], ""};
         assert_int_equal(tf_read(text, len, &options, &batch, message, sizeof message), TF_OK);
@@ -940,7 +922,7 @@ static int read_shared(const char *name, outcome *o)
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", shared_dir(), name);
     size_t len;
-    char *text = slurp(path, &len);
+    char *text = read_whole_file(path, SIZE_MAX, &len);
     if (!text)
         return 0;
     read_text(text, len, "", "", o);

@@ -15,21 +15,13 @@
 #include <cmocka.h>
 
 #include "model_file.h"
+#include "read_file.h"
 
 static char *read_text(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    long size = ftell(f);
-    assert_true(size > 0);
-    rewind(f);
-    char *text = malloc((size_t)size + 1);
+    char *text = read_whole_file(path, SIZE_MAX, len);
     assert_non_null(text);
-    assert_int_equal(fread(text, 1, (size_t)size, f), (size_t)size);
-    fclose(f);
-    text[size] = '\0';
-    *len = (size_t)size;
+    assert_true(*len > 0);
     return text;
 }
 

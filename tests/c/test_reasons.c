@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "model_file.h"
+#include "read_file.h"
 #include "reasons.h"
 #include "score.h"
 
@@ -112,17 +113,10 @@ static void a_reason_against_its_known_sign_may_not_be_shown(void **state)
 
 static char *read_text(const char *path)
 {
-    FILE *file = fopen(path, "rb");
-    assert_non_null(file);
-    assert_int_equal(fseek(file, 0, SEEK_END), 0);
-    long size = ftell(file);
-    assert_true(size > 0);
-    rewind(file);
-    char *text = malloc((size_t)size + 1);
+    size_t len = 0;
+    char *text = read_whole_file(path, SIZE_MAX, &len);
     assert_non_null(text);
-    assert_int_equal(fread(text, 1, (size_t)size, file), (size_t)size);
-    fclose(file);
-    text[size] = '\0';
+    assert_true(len > 0);
     return text;
 }
 

@@ -29,6 +29,7 @@
 #include "cJSON.h"
 #include "model_file.h"
 #include "read.h"
+#include "read_file.h"
 #include "report.h"
 #include "report_html.h"
 #include "score.h"
@@ -54,37 +55,11 @@ static int usage(void)
     return 2;
 }
 
-/* Reads a whole file ("-": stdin) into a NUL-terminated buffer; NULL with errno set on failure. */
+/* Reads a whole input file ("-": stdin). Up to twice the core's limit is read, so that the core itself refuses
+ * an input over its limit, with its own message. */
 static char *read_all(const char *path, size_t *len)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0;) {
-        n += got;
-        if (cap - n - 1 == 0) {
-            char *bigger = cap > ((size_t)TF_MAX_INPUT_BYTES + 2) ? NULL : realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                errno = EFBIG;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    int failed = ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (!buf || failed) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    return read_whole_file(path, (size_t)TF_MAX_INPUT_BYTES * 2, len);
 }
 
 /* Reads one named input into the batch; 0 on success, else reports on stderr and returns 1. */

@@ -8,10 +8,12 @@
  * (likes + comments) / followers, as the core computes it from a profile page.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cJSON.h"
+#include "read_file.h"
 
 #define RECENT_POSTS 12
 #define MIN_ACCOUNTS 20 /* a tier with fewer accounts gets no measured baseline */
@@ -34,22 +36,6 @@ static double quantile(const double *sorted, size_t n, double p)
     return sorted[lo] + (at - (double)lo) * (sorted[hi] - sorted[lo]);
 }
 
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    rewind(f);
-    char *text = malloc((size_t)size + 1);
-    if (text && fread(text, 1, (size_t)size, f) == (size_t)size)
-        text[size] = '\0';
-    else
-        free(text), text = NULL;
-    fclose(f);
-    return text;
-}
 
 /* The mean rate of the most recent posts; posts are newest first by upload time. */
 static double account_rate(const cJSON *account)
@@ -84,7 +70,7 @@ int main(int argc, char **argv)
         fputs("usage: engagement_baselines nonautomatedAccountData.json > engagement_instagram.inc\n", stderr);
         return 2;
     }
-    char *text = read_file(argv[1]);
+    char *text = read_whole_file(argv[1], SIZE_MAX, NULL);
     cJSON *accounts = text ? cJSON_Parse(text) : NULL;
     if (!cJSON_IsArray(accounts)) {
         fprintf(stderr, "engagement_baselines: cannot read %s\n", argv[1]);

@@ -1,6 +1,8 @@
 /* A small in-place CSV reader for the labelled data sets; see csv.h. */
 #include "csv.h"
+#include "read_file.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,29 +69,15 @@ int csv_column(char *const header[], int n, const char *name)
 
 char *read_text_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) != 0) {
-        fclose(f);
-        return NULL;
-    }
-    long size = ftell(f);
-    rewind(f);
-    char *buf = size >= 0 ? malloc((size_t)size + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t)size, f) != (size_t)size) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
+    size_t size = 0;
+    char *buf = read_whole_file(path, SIZE_MAX, &size);
     if (buf) {
         /* One cresci-2015 bio holds NUL bytes; as text they mean nothing, and they would end the string. */
-        for (long i = 0; i < size; i++)
+        for (size_t i = 0; i < size; i++)
             if (buf[i] == '\0')
                 buf[i] = ' ';
-        buf[size] = '\0';
         if (len)
-            *len = (size_t)size;
+            *len = size;
     }
     return buf;
 }
