@@ -70,7 +70,7 @@
   const isBody = (text) => typeof text === 'string' && text.length > 0 && text.length <= LIMITS.BODY_CHARS;
   const isLang = (text) => typeof text === 'string' && text.length <= LIMITS.LANG_CHARS && /^[A-Za-z0-9-]*$/.test(text);
 
-  const PLATFORMS = ['x', 'instagram', 'tiktok', 'youtube', 'bluesky', 'mastodon'];
+  const { PLATFORMS } = globalThis.truefollowSites; // sites.js owns the list
   const isSubject = (value) => hasExactKeys(value, ['platform', 'handle']) && PLATFORMS.includes(value.platform) &&
     typeof value.handle === 'string' && value.handle.length > 0 && value.handle.length <= LIMITS.HANDLE_CHARS;
 

@@ -11,7 +11,7 @@
 (() => {
   'use strict';
 
-  const PLATFORMS = ['x', 'instagram', 'tiktok', 'youtube', 'bluesky', 'mastodon'];
+  const { PLATFORMS } = globalThis.truefollowSites; // sites.js owns the list
   const LANGUAGES = ['auto', 'en', 'de', 'es', 'fr', 'pt_BR', 'ja'];
   const LIMITS = Object.freeze({
     SAMPLE_MIN: 20, SAMPLE_MAX: 2000, // audit mode reads at most 2,000 followers

@@ -13,7 +13,9 @@
  *   handle a page could ask for again (no markup, no control characters, no 10,000-character keys).
  *
  * A classic script (content scripts, the popup, the options page, and the worker as a side-effect import):
- * defines globalThis.truefollowSites = {SITES, siteFor, sameHandle, isHandle, platformOf, dataUrlFits}.
+ * defines globalThis.truefollowSites = {SITES, PLATFORMS, siteFor, sameHandle, isHandle, platformOf, dataUrlFits}.
+ * PLATFORMS (every platform's name, in SITES' order) is the one list of platforms: settings, message schemas
+ * and stored shapes read it from here, so this file loads before them.
  */
 (() => {
   'use strict';
@@ -165,5 +167,7 @@
     }
   }
 
-  globalThis.truefollowSites = Object.freeze({ SITES, siteFor, sameHandle, isHandle, platformOf, dataUrlFits });
+  const PLATFORMS = Object.freeze(SITES.map((site) => site.platform));
+
+  globalThis.truefollowSites = Object.freeze({ SITES, PLATFORMS, siteFor, sameHandle, isHandle, platformOf, dataUrlFits });
 })();

@@ -55,16 +55,7 @@
   const chart = globalThis.truefollowChart;
   const historyView = globalThis.truefollowHistoryView;
 
-  const el = (tag, props = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-      if (key === 'text') node.textContent = value;
-      else if (key === 'style') Object.assign(node.style, value);
-      else node.setAttribute(key, value);
-    }
-    node.append(...children);
-    return node;
-  };
+  const { el } = globalThis.truefollowDom;
   const sleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });

@@ -11,18 +11,12 @@
 (() => {
   'use strict';
 
-  const SVG = 'http://www.w3.org/2000/svg';
   const W = 360;
   const H = 170;
   const PAD = { left: 40, right: 8, top: 8, bottom: 22 };
   const { t, number, date } = globalThis.truefollowI18n;
 
-  const svg = (tag, attrs = {}, text) => {
-    const node = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  const { svg } = globalThis.truefollowDom;
   const ms = (iso) => (typeof iso === 'string' ? Date.parse(iso) : NaN);
 
   /** Draws into `section` (emptied first) from {followers: [{created_at}], factory: {runs} | null}. */

@@ -9,15 +9,10 @@
 (() => {
   'use strict';
 
-  const SVG = 'http://www.w3.org/2000/svg';
   const W = 360;
   const H = 50;
   const { t, number, date } = globalThis.truefollowI18n;
-  const svg = (tag, attrs = {}) => {
-    const node = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    return node;
-  };
+  const { svg } = globalThis.truefollowDom;
   const p = (text, attrs = {}) => {
     const node = document.createElement('p');
     node.textContent = text;

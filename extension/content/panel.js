@@ -52,16 +52,7 @@
 
   let current = null; // {host, opener, onClose, cleanup}
 
-  const el = (tag, props = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-      if (key === 'text') node.textContent = value;
-      else if (key === 'style') Object.assign(node.style, value); // CSSOM: not subject to a page's style-src CSP
-      else node.setAttribute(key, value);
-    }
-    node.append(...children);
-    return node;
-  };
+  const { el } = globalThis.truefollowDom;
   const pct = (v) => `${Math.max(0, Math.min(1, v)) * 100}%`;
 
   function section(part, title, ...children) {

@@ -18,15 +18,7 @@
   const $ = (id) => document.getElementById(id);
   const RECENT = 8;
 
-  const el = (tag, props = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (k === 'text') node.textContent = v;
-      else node.setAttribute(k, v);
-    }
-    node.append(...children);
-    return node;
-  };
+  const { el } = globalThis.truefollowDom;
   const recordOf = (subject) => records.profile(area, subject); // a damaged record reads as none
   // "@handle (platform)"; on Mastodon the full address, and the instance it was seen on when that is another.
   function label(s) {

@@ -29,7 +29,7 @@
 (() => {
   'use strict';
 
-  const PLATFORMS = ['x', 'instagram', 'tiktok', 'youtube', 'bluesky', 'mastodon'];
+  const { PLATFORMS } = globalThis.truefollowSites; // sites.js owns the list
   const KINDS = ['p', 'a', 'f', 'h', 'i'];
   const ID_CHARS = 260;
 

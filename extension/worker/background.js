@@ -21,8 +21,8 @@
  * (optional host permissions, asked for on the options page). It makes no network request: the core's .wasm
  * is read from the extension's own package.
  */
-import '../common/message-schemas.js';
 import '../common/sites.js';
+import '../common/message-schemas.js';
 import '../storage/stored-shapes.js';
 import '../storage/store.js';
 import '../common/settings.js';
@@ -192,7 +192,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 const INSTANCE_SCRIPTS = [
   { id: 'instance-page-world', js: ['page/page-world.js'], world: 'MAIN' },
-  { id: 'instance-content', js: ['common/sites.js', 'common/message-schemas.js', 'content/badge.js', 'common/view-model.js', 'content/panel.js', 'common/locales.js', 'common/i18n.js',
+  { id: 'instance-content', js: ['common/sites.js', 'common/message-schemas.js', 'common/dom.js', 'content/badge.js', 'common/view-model.js', 'content/panel.js', 'common/locales.js', 'common/i18n.js',
     'common/settings.js', 'content/chart.js', 'content/history-view.js', 'content/list-badges.js', 'content/audit-mode.js', 'common/report-request.js', 'content/panel-report.js', 'content/content.js'] },
 ];
 

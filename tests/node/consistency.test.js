@@ -12,11 +12,11 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCore } from '../../js-glue/node.js';
 import { PLATFORM_PAGES } from '../e2e/lib/expected.js';
-import { root } from './helpers.js';
+import { extensionPlatforms, root } from './helpers.js';
 
 // Scored on 1 December 2026: the fake account is then four months old, as the demo shows it to a user today.
 const NOW = Date.UTC(2026, 11, 1) / 1000;
-const PLATFORMS = ['x', 'instagram', 'tiktok', 'youtube', 'bluesky', 'mastodon'];
+const PLATFORMS = extensionPlatforms();
 const EXPECTED = { examplestudio: 'real', dealfinder4821: 'fake' };
 // The fields each platform's profile page does not show.
 const NOT_SHOWN = { instagram: ['created_at'], youtube: ['following', 'created_at'] };

@@ -12,6 +12,7 @@ const source = (file) => fs.readFileSync(path.join(root, 'extension', file), 'ut
 // Loads message-schemas.js as the browsers do: a classic script that defines one global.
 const sandbox = { URL };
 sandbox.globalThis = sandbox;
+vm.runInNewContext(source('common/sites.js'), sandbox);
 vm.runInNewContext(source('common/message-schemas.js'), sandbox);
 const m = sandbox.truefollowMessages;
 

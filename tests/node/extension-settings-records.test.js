@@ -12,9 +12,9 @@ import { loadCore } from '../../js-glue/node.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const load = (file) => vm.runInThisContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), { filename: file });
+load('common/sites.js');
 load('common/settings.js');
 load('pages/report-format.js');
-load('common/sites.js');
 load('storage/stored-shapes.js');
 load('storage/records.js');
 const { clean, coreOptions, DEFAULTS, LIMITS } = globalThis.truefollowSettings;

@@ -36,6 +36,14 @@ export function loadFaces(locales = extensionLocales()) {
   return { i18n: sandbox.truefollowI18n, faces: sandbox.truefollowFaces };
 }
 
+// The platforms, from the one list the extension keeps (extension/common/sites.js).
+export function extensionPlatforms() {
+  const sandbox = { URL };
+  sandbox.globalThis = sandbox;
+  vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', 'common', 'sites.js'), 'utf8'), sandbox);
+  return [...sandbox.truefollowSites.PLATFORMS];
+}
+
 // storage.local with Chromium's way of counting: every key's length plus its value's JSON, in UTF-8.
 export function memoryArea(quotaBytes = Infinity) {
   const data = new Map();
