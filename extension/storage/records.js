@@ -1,8 +1,7 @@
 /*
  * Reading what the store keeps (store.js writes the profiles, estimates, follower counts 'h|' and audit
- * inputs 'i|'), and keeping the popup's vetting list, on this device only:
- *
- *   'vetting'                 [{platform, handle}]           the popup's vetting list, in the order added
+ * inputs 'i|'), and keeping the popup's vetting list ('vetting', in the order added), on this device only.
+ * Every key and the layout of its record: stored-shapes.js, the one key table.
  *
  * On Mastodon the records are kept per instance: 'h|mastodon|<instance>/<handle>', a subject and a vetting
  * entry carry the instance (stored-shapes.js). The profiles on the vetting list are what the user chose to

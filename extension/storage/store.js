@@ -1,15 +1,9 @@
 /*
  * What the extension keeps, on this device only (storage.local; nothing is ever sent): every profile seen with
  * the core's account report, its follower counts and its latest audience estimate, the inputs of some audits,
- * and every follower the core scored. The layout of every record, and the checks a record must pass to be
- * read, are in stored-shapes.js:
- *
- *   'schema'                     {version}
- *   'p|<platform>|<handle>'      {platform, handle, seen_at, account | null}
- *   'a|<platform>|<handle>'      {platform, handle, audit, audit_at}
- *   'h|<platform>|<handle>'      {points: [{t, followers}]}    every follower count seen, in order
- *   'i|<platform>|<handle>'      {now, lang, options, model, core, pages, lines | null, too_large?}
- *   'f|<platform>|<id>'          {platform, seen_at, account}
+ * and every follower the core scored, under the keys 'schema', 'p|', 'a|', 'h|', 'i|' and 'f|'. The table of
+ * every key, the layout of its record and the checks a record must pass to be read are in stored-shapes.js,
+ * and only there.
  *
  * Keys are lower-cased handles and the platform's own ids; Mastodon's are kept per instance, as
  * 'p|mastodon|<instance>/<handle>' and so on, with the instance in the record too (stored-shapes.js). One key per record, so a write touches only what
