@@ -26,8 +26,8 @@ help:
 	@echo "make bench-check  the short bench that fails when the badge or the core got far slower (CI runs it)"
 
 deps: $(DEPS_STAMP)
-$(DEPS_STAMP): scripts/deps.sh package-lock.json
-	bash scripts/deps.sh
+$(DEPS_STAMP): scripts/build/deps.sh package-lock.json
+	bash scripts/build/deps.sh
 	@mkdir -p $(BUILD) && touch $@
 
 # ---- areas ----------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ $(BENCH_WASM): $(EMCC_INPUTS) $(BENCH_API) $(BUILD)/bench/exports.json | $(DEPS_
 
 # Memory over a million calls of the public API (a measurement, so it belongs here, not to `make test`).
 bench-memory: $(BUILD)/wasm/node-release/truefollow-core.cjs
-	node scripts/bench-wasm-memory.mjs
+	node bench/bench_memory.mjs
 .PHONY: bench-memory
 
 bench: bench-memory $(BUILD)/bench/bench_native $(BENCH_WASM) chrome $(if $(BENCH_MODELS),$(BUILD)/models/.trained)

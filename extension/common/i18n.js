@@ -1,7 +1,7 @@
 /*
  * Words, numbers and dates in the user's language, for everything the extension shows (badge, panel, audit
  * mode, chart, history, popup, options). The words are the _locales/<lang>/messages.json files (the browser's own
- * format), bundled at build time as locales.js (scripts/build-extension.mjs), because the options page lets
+ * format), bundled at build time as locales.js (scripts/build/build-extension.mjs), because the options page lets
  * the user pick a language other than the browser's, which browser.i18n cannot do. Numbers and dates go
  * through Intl in the chosen locale. Placeholders are {0}, {1}, ...
  *

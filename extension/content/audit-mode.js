@@ -43,7 +43,7 @@
   'use strict';
 
   // The pause between two pages: far below any site's own rate limits. Releases always use 1500 ms; the
-  // end-to-end tests' build (scripts/build-extension.mjs --test) rewrites this one line to go faster.
+  // end-to-end tests' build (scripts/build/build-extension.mjs --test) rewrites this one line to go faster.
   const PAGE_DELAY_MS = 1500;
   const PAGE_WAIT_MS = 12000; // a page that has not arrived by then: the list has ended (after two tries)
   const BLUESKY_APPVIEW = 'https://public.api.bsky.app/xrpc/app.bsky.graph.getFollowers';

@@ -16,7 +16,7 @@
  * any colour vision (CIE76 ΔE of 20 or more, protanopia and deuteranopia simulated), with text contrast of at
  * least 4.5:1 in light and dark schemes; the e2e scenario "colours every tone ..." measures both.
  *
- * The shadow root is closed in every release. The test build (scripts/build-extension.mjs --test) rewrites
+ * The shadow root is closed in every release. The test build (scripts/build/build-extension.mjs --test) rewrites
  * the SHADOW_MODE line to 'open', so that accessibility checks and the tests can see inside.
  *
  * A classic content script: defines globalThis.truefollowBadge = {create, paint, setExpanded, language, STATES}.

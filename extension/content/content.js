@@ -310,7 +310,7 @@
   // ---- wiring -----------------------------------------------------------------------------------------
 
   // The page messages claiming to be captures, by what became of them. The test build
-  // (scripts/build-extension.mjs --test) shows the tally on <html data-truefollow-captures> for the end-to-end
+  // (scripts/build/build-extension.mjs --test) shows the tally on <html data-truefollow-captures> for the end-to-end
   // tests; releases keep it to themselves.
   const SHOW_CAPTURE_TALLY = false;
   const tally = { accepted: 0, frame: 0, schema: 0, site: 0 };

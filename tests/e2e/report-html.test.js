@@ -17,7 +17,7 @@ const fixtures = path.join(root, 'tests', 'fixtures');
 const AXE = fs.readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const NOW = '1790000000';
 const LANGUAGES = fs.readdirSync(path.join(root, 'extension', '_locales')).sort();
-// The demo profiles' saved responses (the pages of scripts/demo.mjs), relative to tests/fixtures.
+// The demo profiles' saved responses (the pages of scripts/docs/demo.mjs), relative to tests/fixtures.
 const DEMO = {
   'x-examplestudio': ['x/UserByScreenName_examplestudio.json', 'x/Followers_examplestudio.json'],
   'x-dealfinder4821': ['x/UserByScreenName_dealfinder4821.json'],

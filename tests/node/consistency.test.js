@@ -4,7 +4,7 @@
 // are scored as each of the six platforms serves its profile page: the captures the page world hands the core
 // (tests/e2e/lib/expected.js, PLATFORM_PAGES, the files the demo and the end-to-end tests serve). X's recorded
 // response is given the same counts and creation date; the other five are generated with them
-// (scripts/page-fixtures.mjs). What a platform's page does not show (YouTube: following and the creation date;
+// (scripts/fixtures/page-fixtures.mjs). What a platform's page does not show (YouTube: following and the creation date;
 // Instagram: the creation date) stays unknown, and YouTube rounds its subscriber count ("13K").
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore } from '../../js-glue/node.js';
-import { COUNT_LOCALES, MAX_COUNT } from '../../scripts/gen-count-units.mjs';
+import { COUNT_LOCALES, MAX_COUNT } from '../../scripts/build/gen-count-units.mjs';
 
 const NUMBERS_PER_LOCALE = 150;
 // Locales written with other digits than their default, as some pages choose.

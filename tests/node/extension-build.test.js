@@ -20,7 +20,7 @@ describe('extension builds', () => {
     for (const browser of ['chrome', 'firefox']) {
       for (const test of [false, true]) {
         const dir = path.join(out, `${browser}${test ? '-test' : ''}`);
-        execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), browser, dir, ...(test ? ['--test'] : [])], { stdio: 'pipe' });
+        execFileSync('node', [path.join(root, 'scripts/build/build-extension.mjs'), browser, dir, ...(test ? ['--test'] : [])], { stdio: 'pipe' });
         (test ? testBuilt : built)[browser] = { dir, manifest: JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) };
       }
     }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readPng } from '../../scripts/lib/png.mjs';
-import { ICON_MARGIN, ICON_SIZES } from '../../scripts/render-icons.mjs';
+import { ICON_MARGIN, ICON_SIZES } from '../../scripts/build/render-icons.mjs';
 import { contrast, over } from '../e2e/lib/colours.js';
 import { root } from './helpers.js';
 
@@ -45,7 +45,7 @@ describe('extension icon', () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-icons-'));
     for (const browser of ['chrome', 'firefox']) {
       const dir = path.join(out, browser);
-      execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), browser, dir], { stdio: 'pipe' });
+      execFileSync('node', [path.join(root, 'scripts/build/build-extension.mjs'), browser, dir], { stdio: 'pipe' });
       builds[browser] = { dir, manifest: JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) };
     }
   });

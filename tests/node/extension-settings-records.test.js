@@ -156,7 +156,7 @@ describe('audit mode\'s pace in the builds', () => {
       for (const browser of ['chrome', 'firefox']) {
         for (const test of [false, true]) {
           const dir = path.join(out, `${browser}${test ? '-test' : ''}`);
-          execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), browser, dir, ...(test ? ['--test'] : [])], { stdio: 'pipe' });
+          execFileSync('node', [path.join(root, 'scripts/build/build-extension.mjs'), browser, dir, ...(test ? ['--test'] : [])], { stdio: 'pipe' });
           const source = fs.readFileSync(path.join(dir, 'content', 'audit-mode.js'), 'utf8');
           const delay = Number(/const PAGE_DELAY_MS = (\d+);/.exec(source)[1]);
           if (test) assert.ok(delay < 1500, `${browser} test build`);

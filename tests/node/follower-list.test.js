@@ -1,11 +1,11 @@
-// The synthetic follower list the audit-mode tests page through (scripts/gen-follower-list*.mjs): on each
+// The synthetic follower list the audit-mode tests page through (scripts/fixtures/gen-follower-list*.mjs): on each
 // platform, following the API's own paging from the first page reaches every one of the 1,000 followers once,
 // in follow order, and the list ends as the API would end it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FOLLOWER_COUNT, PAGE_SIZE, followersPage, person } from '../../scripts/gen-follower-list.mjs';
-import { BLUESKY_LIMIT, blueskyFollowersPage } from '../../scripts/gen-follower-list-bluesky.mjs';
-import { MASTODON_LIMIT, mastodonFollowersPage } from '../../scripts/gen-follower-list-mastodon.mjs';
+import { FOLLOWER_COUNT, PAGE_SIZE, followersPage, person } from '../../scripts/fixtures/gen-follower-list.mjs';
+import { BLUESKY_LIMIT, blueskyFollowersPage } from '../../scripts/fixtures/gen-follower-list-bluesky.mjs';
+import { MASTODON_LIMIT, mastodonFollowersPage } from '../../scripts/fixtures/gen-follower-list-mastodon.mjs';
 
 const handles = Array.from({ length: FOLLOWER_COUNT }, (_, i) => person(i).handle);
 

@@ -14,7 +14,7 @@ export function sharedFixture(relative) {
   return path.join(sharedFixtures, relative);
 }
 
-// Every language of the extension: lang -> its messages.json, as scripts/build-extension.mjs bundles them (locales.js).
+// Every language of the extension: lang -> its messages.json, as scripts/build/build-extension.mjs bundles them (locales.js).
 export function extensionLocales() {
   const dir = path.join(root, 'extension', '_locales');
   return Object.fromEntries(fs.readdirSync(dir).map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(dir, lang, 'messages.json'), 'utf8'))]));

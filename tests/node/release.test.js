@@ -7,12 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadCore } from '../../js-glue/node.js';
-import { checkChromeBuild } from '../../scripts/check-chrome-manifest.mjs';
+import { checkChromeBuild } from '../../scripts/build/check-chrome-manifest.mjs';
 import { root } from './helpers.js';
 
 const readJson = (file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
 const pack = (dir, archive, env = {}) =>
-  execFileSync('bash', [path.join(root, 'scripts/pack-extension.sh'), dir, archive], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  execFileSync('bash', [path.join(root, 'scripts/build/pack-extension.sh'), dir, archive], { env: { ...process.env, ...env }, stdio: 'pipe' });
 
 let tmp;
 before(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-release-')); });
@@ -62,7 +62,7 @@ describe('check-chrome-manifest.mjs', () => {
   let build;
   before(() => {
     build = path.join(tmp, 'chrome');
-    execFileSync('node', [path.join(root, 'scripts/build-extension.mjs'), 'chrome', build], { stdio: 'pipe' });
+    execFileSync('node', [path.join(root, 'scripts/build/build-extension.mjs'), 'chrome', build], { stdio: 'pipe' });
   });
   const edited = (name, edit) => {
     const dir = path.join(tmp, name);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadCore } from '../../js-glue/node.js';
-import { CORE_KEYS } from '../../scripts/gen-words.mjs';
+import { CORE_KEYS } from '../../scripts/build/gen-words.mjs';
 import { cli, extensionLocales, loadFaces, NOW, root } from './helpers.js';
 
 const fixtures = path.join(root, 'tests', 'fixtures');

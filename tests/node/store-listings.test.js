@@ -105,7 +105,7 @@ describe('store listings', () => {
         listing.screenshots.forEach(({ name }, i) => {
           filled(t.screenshots[name], `screenshots.${name}`, OWN_CAPS.caption);
           const file = path.join(root, 'store', 'screenshots', lang, `${i + 1}-${name}.png`);
-          assert.ok(fs.existsSync(file), `${path.relative(root, file)} (node scripts/store-screenshots.mjs ${lang})`);
+          assert.ok(fs.existsSync(file), `${path.relative(root, file)} (node scripts/docs/store-screenshots.mjs ${lang})`);
           // developer.chrome.com/docs/webstore/images: screenshots 1280x800 or 640x400; AMO takes the same.
           assert.deepEqual(pngSize(fs.readFileSync(file)), { width: 1280, height: 800 }, path.relative(root, file));
         });

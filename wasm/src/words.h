@@ -1,7 +1,7 @@
 /*
  * Words and numbers in the extension's six languages, for the core's documents (the HTML report). The words
  * are the extension's own messages (extension/_locales/<lang>/messages.json), the one place they are written,
- * compiled in as build/gen/words.c by scripts/gen-words.mjs: the families the documents use (report_*, reason_*,
+ * compiled in as build/gen/words.c by scripts/build/gen-words.mjs: the families the documents use (report_*, reason_*,
  * sample_*, verdict_*, ...). Numbers are written as the extension's Intl.NumberFormat writes them in each
  * language (decimal mark, grouping, the percent sign's spacing), and plurals picked as its Intl.PluralRules
  * picks "one" or "other", so a reason reads the same in the report as on the badge.

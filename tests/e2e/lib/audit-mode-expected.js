@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadCore } from '../../../js-glue/node.js';
 import { root } from './fixture-sites.js';
-import { followersPage, retweetersPage, PAGE_SIZE, LIST_HANDLE, REPOSTED_TWEET_ID } from '../../../scripts/gen-follower-list.mjs';
-import { BLUESKY_HANDLE, BLUESKY_LIMIT, LIKED_POST_RKEY, LIKED_POST_URI, blueskyFollowersPage, blueskyLikesPage, blueskyProfile } from '../../../scripts/gen-follower-list-bluesky.mjs';
-import { MASTODON_ACCOUNT_ID, MASTODON_LIMIT, dayOf, mastodonFollowersPage, mastodonLookup } from '../../../scripts/gen-follower-list-mastodon.mjs';
-import { TIKTOK_FOLLOWERS_SCENE, TIKTOK_LIMIT, TIKTOK_SEC_UID, tiktokFollowersPage, tiktokProfileScript } from '../../../scripts/gen-follower-list-tiktok.mjs';
+import { followersPage, retweetersPage, PAGE_SIZE, LIST_HANDLE, REPOSTED_TWEET_ID } from '../../../scripts/fixtures/gen-follower-list.mjs';
+import { BLUESKY_HANDLE, BLUESKY_LIMIT, LIKED_POST_RKEY, LIKED_POST_URI, blueskyFollowersPage, blueskyLikesPage, blueskyProfile } from '../../../scripts/fixtures/gen-follower-list-bluesky.mjs';
+import { MASTODON_ACCOUNT_ID, MASTODON_LIMIT, dayOf, mastodonFollowersPage, mastodonLookup } from '../../../scripts/fixtures/gen-follower-list-mastodon.mjs';
+import { TIKTOK_FOLLOWERS_SCENE, TIKTOK_LIMIT, TIKTOK_SEC_UID, tiktokFollowersPage, tiktokProfileScript } from '../../../scripts/fixtures/gen-follower-list-tiktok.mjs';
 
 export { LIST_HANDLE, REPOSTED_TWEET_ID, PAGE_SIZE, BLUESKY_HANDLE, LIKED_POST_RKEY, BLUESKY_LIMIT, MASTODON_LIMIT, TIKTOK_LIMIT };
 const X_API = 'https://x.com/i/api/graphql/Fx1Example0Query';
@@ -120,7 +120,7 @@ export async function firstPageScores(options = {}) {
   return core.score(followersPage(''), { url: FOLLOWERS_URL, lang: 'en', ...options }).accounts.filter((a) => a.seen === 'followers');
 }
 
-// ---- post authors: examplestudio's posts on Bluesky and Mastodon (scripts/page-fixtures.mjs), and on X the
+// ---- post authors: examplestudio's posts on Bluesky and Mastodon (scripts/fixtures/page-fixtures.mjs), and on X the
 // ---- posts of user_17a8117c (tests/fixtures/x: the anonymised UserTweets recording, 16 retweets among them)
 
 const fixtureText = (platform, file) => fs.readFileSync(path.join(root, 'tests', 'fixtures', platform, file), 'utf8');

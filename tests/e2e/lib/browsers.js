@@ -24,7 +24,7 @@
  * refuses them all; Firefox's own services are switched off, so that anything it records is the extension's.
  * Puppeteer emulates media features only over CDP, so Firefox's colour scheme is set for all its pages with
  * browserSettings.overrideContentColorScheme, from the options page of the test build (which alone has that
- * permission; scripts/build-extension.mjs).
+ * permission; scripts/build/build-extension.mjs).
  *
  * launch({profile}) uses that profile folder and keeps it when the browser closes, so that a test can end the
  * browser with browser.kill() (SIGKILL, as a crash or a power cut would, with no chance to flush anything)

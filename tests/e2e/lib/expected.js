@@ -160,7 +160,7 @@ export async function platformMissing(platform) {
 /**
  * Per platform: the page to start on, the link its web app follows in-app, the profile it goes to, the
  * request the app makes for it (a pattern over page.requests) and the response it gets (the fixture file and
- * the URL the page world reports it under). Mirrors scripts/page-fixtures.mjs and the fixture sites.
+ * the URL the page world reports it under). Mirrors scripts/fixtures/page-fixtures.mjs and the fixture sites.
  */
 export const IN_APP = {
   tiktok: {
@@ -200,7 +200,7 @@ export async function inAppProfile(platform) {
 
 /**
  * The core's audience estimate of <instance>'s own alice from her followers page, read after her lookup as the
- * extension gives them (scripts/page-fixtures.mjs writes fedi.example's files in the folder fedi.example/).
+ * extension gives them (scripts/fixtures/page-fixtures.mjs writes fedi.example's files in the folder fedi.example/).
  */
 export async function mastodonAliceAudit(instance) {
   const dir = instance === 'mastodon.example' ? '' : `${instance}/`;

@@ -1,5 +1,5 @@
 /*
- * The core as the end-to-end tests' build of the extension loads it (scripts/build-extension.mjs --test copies
+ * The core as the end-to-end tests' build of the extension loads it (scripts/build/build-extension.mjs --test copies
  * this file to core/test-web.js and points background.js at it; releases load core/web.js and never see it).
  * It is the real core with three hooks on tf_score_input, each set off by a marker in the scored text:
  *   TRAP_MARK   the core is handed an address outside its memory, so it traps for real (a WebAssembly

@@ -3,11 +3,11 @@
 // same), in every language of the extension: Chromium with the Chromium test build (as `make demo` runs it, the
 // demo's Mastodon instance granted) on the bundled demo pages, the extension's language set on its options page.
 // Writes store/screenshots/<lang>/<n>-<name>.png; store/listing.json names them, store/<lang>.json captions them.
-//   node scripts/store-screenshots.mjs [LANG...]        (after make extension-test-builds; all languages by default)
+//   node scripts/docs/store-screenshots.mjs [LANG...]        (after make extension-test-builds; all languages by default)
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from '../tests/e2e/lib/browsers.js';
-import { root } from '../tests/e2e/lib/fixture-sites.js';
+import { launchChromium } from '../../tests/e2e/lib/browsers.js';
+import { root } from '../../tests/e2e/lib/fixture-sites.js';
 
 export const SCREENSHOT_SIZE = { width: 1280, height: 800 };
 const listing = JSON.parse(fs.readFileSync(path.join(root, 'store', 'listing.json'), 'utf8'));

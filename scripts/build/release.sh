@@ -5,7 +5,7 @@
 #
 # Writes build/truefollow-chrome.zip, build/truefollow-firefox.xpi and build/SHA256SUMS.
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 # One time stamp for every file in both rounds: the last commit's, unless the caller fixes one.
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}
@@ -47,4 +47,4 @@ done
 node_modules/.bin/web-ext lint --source-dir "$work/unpacked/truefollow-firefox" --warnings-as-errors --output text \
   >"$work/web-ext-lint.txt" 2>&1 || { cat "$work/web-ext-lint.txt" >&2; echo "release: web-ext lint failed" >&2; exit 1; }
 echo "release: web-ext lint passes on truefollow-firefox.xpi"
-node scripts/check-chrome-manifest.mjs "$work/unpacked/truefollow-chrome" | sed 's/^/release: /'
+node scripts/build/check-chrome-manifest.mjs "$work/unpacked/truefollow-chrome" | sed 's/^/release: /'

@@ -14,7 +14,7 @@ PACKAGES=(build-essential emscripten clang libclang-rt-14-dev chromium firefox-e
 # Node.js and npm: the machine's own where present (Node 20 or later), Debian's otherwise.
 command -v node >/dev/null && command -v npm >/dev/null || PACKAGES+=(nodejs npm)
 
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 deps="$top/build/deps"
 mkdir -p "$deps"
 

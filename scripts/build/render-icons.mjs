@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Renders extension/icons/icon.svg to the PNG sizes the browsers ask for (toolbar 16 and 32, extensions page
-// 48 and 96, store and install dialog 128) with rsvg-convert (Debian's librsvg2-bin, scripts/deps.sh).
+// 48 and 96, store and install dialog 128) with rsvg-convert (Debian's librsvg2-bin, scripts/build/deps.sh).
 //
-//   node scripts/render-icons.mjs OUT_DIR      writes OUT_DIR/icon-16.png ... OUT_DIR/icon-128.png
+//   node scripts/build/render-icons.mjs OUT_DIR      writes OUT_DIR/icon-16.png ... OUT_DIR/icon-128.png
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ICON_SOURCE = path.join(root, 'extension', 'icons', 'icon.svg');
 export const ICON_SIZES = [16, 32, 48, 96, 128];
 // The Chrome Web Store's 128 px icon: the drawing 96 px wide with 16 px of transparent margin on each side

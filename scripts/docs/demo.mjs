@@ -4,8 +4,8 @@
 // prints each badge's state and text. A window where there is a display, headless otherwise.
 // Exits non-zero when a page shows no badge.
 import path from 'node:path';
-import { launchChromium } from '../tests/e2e/lib/browsers.js';
-import { root } from '../tests/e2e/lib/fixture-sites.js';
+import { launchChromium } from '../../tests/e2e/lib/browsers.js';
+import { root } from '../../tests/e2e/lib/fixture-sites.js';
 
 const outDir = path.join(root, 'build', 'demo');
 const headless = !process.env.DISPLAY;

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Re-takes the README's screenshots (docs/screenshots/*.png): Chromium with the extension's test build on the
 // fixture pages, each picture clipped to the badge or the panel and its surroundings, so the files stay small.
-//   node scripts/docs-screenshots.mjs        (after make chrome extension-test-builds)
+//   node scripts/docs/docs-screenshots.mjs        (after make chrome extension-test-builds)
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from '../tests/e2e/lib/browsers.js';
-import { root } from '../tests/e2e/lib/fixture-sites.js';
+import { launchChromium } from '../../tests/e2e/lib/browsers.js';
+import { root } from '../../tests/e2e/lib/fixture-sites.js';
 
 const out = path.join(root, 'docs', 'screenshots');
 fs.mkdirSync(out, { recursive: true });

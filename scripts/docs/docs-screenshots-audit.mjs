@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Re-takes the screenshots of the README's audit mode, chart and popup sections (docs/screenshots/audit-in-progress.png, factory-chart.png,
 // vetting-list.png): Chromium with the extension's test build on the fixture pages (the synthetic 1,000-follower
-// X list of scripts/gen-follower-list.mjs), each picture clipped to the panel or the popup's table.
-//   node scripts/docs-screenshots-audit.mjs        (after make chrome extension-test-builds)
+// X list of scripts/fixtures/gen-follower-list.mjs), each picture clipped to the panel or the popup's table.
+//   node scripts/docs/docs-screenshots-audit.mjs        (after make chrome extension-test-builds)
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from '../tests/e2e/lib/browsers.js';
-import { root } from '../tests/e2e/lib/fixture-sites.js';
+import { launchChromium } from '../../tests/e2e/lib/browsers.js';
+import { root } from '../../tests/e2e/lib/fixture-sites.js';
 
 const out = path.join(root, 'docs', 'screenshots');
 fs.mkdirSync(out, { recursive: true });

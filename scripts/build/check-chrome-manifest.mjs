@@ -5,11 +5,11 @@
 // description up to 132, version of one to four dot-separated integers 0-65535 without leading zeros and not all
 // zero, icons as PNG, background.service_worker in MV3).
 //
-//   node scripts/check-chrome-manifest.mjs BUILD_DIR      exits 1 and lists every problem found
+//   node scripts/build/check-chrome-manifest.mjs BUILD_DIR      exits 1 and lists every problem found
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pngSize } from './lib/png.mjs';
+import { pngSize } from '../lib/png.mjs';
 
 const LIMITS = { name: 75, short_name: 12, description: 132 };
 const MATCH_PATTERN = /^(?:<all_urls>|(?:\*|https?|wss?|file|ftp):\/\/(?:\*|\*\.[^/*]+|[^/*]+)?\/.*)$/;
