@@ -20,6 +20,7 @@ help:
 	@echo "make firefox   build/firefox (unpacked) and build/truefollow-firefox.xpi"
 	@echo "make test      C unit tests (also under ASan and UBSan), the model against XGBoost, Node tests of both wasm"
 	@echo "               builds, Chromium and Firefox end to end, the command line under valgrind, the fuzzers"
+	@echo "make lint      ESLint over every JavaScript file (eslint.config.js)"
 	@echo "make demo      the extension on the bundled demo profiles: screenshots in build/demo"
 	@echo "make release   both archives built twice from clean and compared, SHA256SUMS, web-ext lint, Chromium manifest check"
 	@echo "make bench     speed and size, with where the badge's time goes: bench/results.json, docs/bench.md"
@@ -38,10 +39,10 @@ include mk/core.mk
 include $(filter-out mk/core.mk,$(sort $(wildcard mk/*.mk)))
 
 # ---- tests ----------------------------------------------------------------------------------------
-# `make test`, composed here and nowhere else: the core's C tests and the model's equality with XGBoost, the
-# Node tests of both wasm builds, the end-to-end tests in both browsers, the C tests under the sanitizers, the
-# command line under valgrind, and the fuzzers from their seeds.
-test: test-c test-model-equality test-node test-e2e test-c-sanitized test-valgrind fuzz-ci
+# `make test`, composed here and nowhere else: ESLint over every JavaScript file, the core's C tests and the
+# model's equality with XGBoost, the Node tests of both wasm builds, the end-to-end tests in both browsers, the
+# C tests under the sanitizers, the command line under valgrind, and the fuzzers from their seeds.
+test: lint test-c test-model-equality test-node test-e2e test-c-sanitized test-valgrind fuzz-ci
 
 test-node: wasm $(BUILD)/truefollow
 	node --test tests/node/

@@ -27,7 +27,7 @@ export function renderIcons(outDir) {
         '--output', path.join(outDir, iconFile(size)), ICON_SOURCE], { stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (error) {
       const why = error.code === 'ENOENT' ? 'rsvg-convert is missing: run make deps (librsvg2-bin)' : String(error.stderr || error.message);
-      throw new Error(`cannot render ${path.relative(root, ICON_SOURCE)} at ${size} px: ${why.trim()}`);
+      throw new Error(`cannot render ${path.relative(root, ICON_SOURCE)} at ${size} px: ${why.trim()}`, { cause: error });
     }
   }
 }

@@ -269,7 +269,7 @@ export function hostileScenarios(launch) {
         }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
         for (const type of ['message', 'focus', 'focusin', 'blur', 'click', 'keydown', 'mouseover', 'input', 'change', 'animationstart', 'transitionend', 'slotchange', 'load', 'error']) {
           window.addEventListener(type, (event) => {
-            let data = '';
+            let data;
             try { data = JSON.stringify(event.data ?? event.detail ?? null); } catch { data = String(event.data); }
             seen.events.push(`${type} ${event.target?.nodeName ?? ''} ${data}`);
           }, true);
