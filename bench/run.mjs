@@ -299,7 +299,7 @@ What was found, and what changed:
   turns (\`--base\`, below; one round of 12 loads each, twice): the worker's step 7.2 and 9.1 ms before, 0.7 and
   1.7 ms after, the store's calls in it 6.3 and 7.6 ms before, 0.5 ms after; the totals, 36.1 and 33.5 ms before,
   27.6 and 35.7 ms after, moved more with the machine's load (load average 6 to 16) than with the change.
-- Now the worker answers as soon as the core has scored (extension/background.js): what is kept of the answer
+- Now the worker answers as soon as the core has scored (extension/worker/background.js): what is kept of the answer
   (accounts, counts, an audit's estimate and inputs) is written after it, in one queue that keeps their order and
   that recall and history wait for; the settings are read once and again only when they or the schema change
   (\`storage.onChanged\`); the core and the settings load side by side, and start loading when the worker starts.

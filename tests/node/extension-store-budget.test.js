@@ -1,4 +1,4 @@
-// The store's budget (extension/store.js): per site and in all, counted as Chromium counts storage.local's quota,
+// The store's budget (extension/storage/store.js): per site and in all, counted as Chromium counts storage.local's quota,
 // on an in-memory stand-in for storage.local that refuses a write beyond its quota as Chromium does.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// The device-only store (extension/store.js) on an in-memory stand-in for storage.local that can run out of room.
+// The device-only store (extension/storage/store.js) on an in-memory stand-in for storage.local that can run out of room.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// The background worker in Node (extension/background.js, with the Node build of the core in place of the web
+// The background worker in Node (extension/worker/background.js, with the Node build of the core in place of the web
 // one, and a stand-in for the browser's extension API): it answers a capture before anything of it is stored,
 // stores it afterwards in order, and a recall waits for those writes; it reads the settings once, and again
 // after they changed.

@@ -20,7 +20,7 @@ import {
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
 const TEST_MS = 180_000;
 const HOSTILE_URL = `https://x.com/${HOSTILE_HANDLE}`;
-const TEXT_CHARS = 500; // extension/store.js LIMITS.TEXT_CHARS
+const TEXT_CHARS = 500; // extension/storage/store.js LIMITS.TEXT_CHARS
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 
 // The core's accounts for the hostile profile: from the GraphQL response and from the embedded JSON-LD.

@@ -1,4 +1,4 @@
-// "Save report" in the popup (extension/report-save.js), the same in both browsers (report-save-*.test.js): the profile's audit as the core's one-file
+// "Save report" in the popup (extension/pages/report-save.js), the same in both browsers (report-save-*.test.js): the profile's audit as the core's one-file
 // HTML report, in the language chosen on the options page (its reasons as the panel says them), naming the kept inputs by SHA-256, and the command the report gives re-derives
 // the same numbers from them; and the vetting list's report, every listed profile side by side.
 import assert from 'node:assert/strict';
