@@ -504,7 +504,7 @@ export function part2Scenarios(launch) {
       const popup = await openPopup();
       await popup.evaluate(() => document.getElementById('add-vetting')?.click()); // (already listed by an earlier test: no button)
       await popup.waitFor((h) => Boolean(document.querySelector(`#vetting tbody tr[data-handle="${h}"]`)), LIST_HANDLE);
-      const flags = await popup.evaluate((h) => document.querySelector(`#vetting tbody tr[data-handle="${h}"]`).children[5].textContent, LIST_HANDLE);
+      const flags = await popup.evaluate((h) => document.querySelector(`#vetting tbody tr[data-handle="${h}"] [data-part="flags"]`).textContent, LIST_HANDLE);
       const [flagEngagers, flagFollowers] = /engagers far more fake: (\S+) against (\S+?)(?:;|$)/.exec(flags)?.slice(1) ?? [];
       assert.equal(percentDisagrees(flagEngagers, e.fake.share), '', `the vetting list's flag: ${flags}`);
       assert.equal(percentDisagrees(flagFollowers, expected.fake.share), '', `the vetting list's flag: ${flags}`);
