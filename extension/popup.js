@@ -165,7 +165,7 @@
         await records.setVetting(area, (await records.vetting(area)).filter((s) => profileKey(s) !== profileKey(r)));
         showVetting();
       });
-      body.append(el('tr', { 'data-handle': r.handle },
+      body.append(el('tr', { 'data-handle': r.handle, 'data-platform': r.platform },
         el('th', { scope: 'row', text: label(r) }), el('td', { text: c.followers }), el('td', { text: c.real }),
         el('td', { text: c.reach }), el('td', { text: c.engagement }), el('td', { 'data-part': 'engagers', text: c.engagers }),
         el('td', { 'data-part': 'flags', text: c.flags }), el('td', {}, remove)));

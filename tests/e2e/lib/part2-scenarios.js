@@ -593,19 +593,20 @@ export function part2Scenarios(launch) {
       const current = await popup.evaluate(() => document.querySelector('[data-part="current-engagers"]')?.textContent ?? '');
       assert.equal(percentDisagrees(/^\S+/.exec(current)?.[0], e.real.share), '', `the popup's engagers: ${current}`);
       await popup.evaluate(() => document.getElementById('add-vetting').click());
-      await popup.waitFor((h) => Boolean(document.querySelector(`#vetting tbody tr[data-handle="${h}"] [data-part="engagers"]`)), POST_AUTHOR);
-      const flags = await popup.evaluate((h) => document.querySelector(`#vetting tbody tr[data-handle="${h}"] [data-part="flags"]`).textContent, POST_AUTHOR);
+      const row = `#vetting tbody tr[data-platform="instagram"][data-handle="${POST_AUTHOR}"]`; // (examplestudio on X is listed too)
+      await popup.waitFor((r) => Boolean(document.querySelector(`${r} [data-part="engagers"]`)), row);
+      const flags = await popup.evaluate((r) => document.querySelector(`${r} [data-part="flags"]`).textContent, row);
       const [flagEngagers, flagFollowers] = /engagers far more fake: (\S+) against (\S+?)(?:;|$)/.exec(flags)?.slice(1) ?? [];
       assert.equal(percentDisagrees(flagEngagers, e.fake.share), '', `the vetting list's flag: ${flags}`);
       assert.equal(percentDisagrees(flagFollowers, expected.fake.share), '', `the vetting list's flag: ${flags}`);
       await popup.evaluate(() => document.getElementById('export-json').click());
       await popup.waitFor(() => document.getElementById('download').dataset.kind === 'json');
       const { rows } = JSON.parse(await popup.evaluate(async () => (await fetch(document.getElementById('download').href)).text()));
-      const row = rows.find((r) => r.platform === 'instagram' && r.handle === POST_AUTHOR);
-      assert.deepEqual([row.engagers_n, row.engagers_real_share, row.engagers_real_ci90_low, row.engagers_real_ci90_high, row.engagers_fake_share, row.engagers_contrast],
-        [e.n, e.real.share, ...e.real.ci90, e.fake.share, e.contrast], 'the export carries the core\'s engagers figures');
-      assert.equal(row.engagers_followers_fake_share, expected.fake.share, 'judged against the followers\' share of the audit that made it');
-      assert.equal(row.engagers_carried, true);
+      const exported = rows.find((r) => r.platform === 'instagram' && r.handle === POST_AUTHOR);
+      assert.deepEqual([exported.engagers_n, exported.engagers_real_share, exported.engagers_real_ci90_low, exported.engagers_real_ci90_high,
+        exported.engagers_fake_share, exported.engagers_contrast], [e.n, e.real.share, ...e.real.ci90, e.fake.share, e.contrast], 'the export carries the core\'s engagers figures');
+      assert.equal(exported.engagers_followers_fake_share, expected.fake.share, 'judged against the followers\' share of the audit that made it');
+      assert.equal(exported.engagers_carried, true);
       await popup.close();
     });
 
