@@ -541,7 +541,7 @@ export function part2Scenarios(launch) {
       await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-bluesky.png`));
     });
 
-    it('shows who engages on Instagram once a post\'s comments and likes were read, and again in a new tab of the followers page', { timeout: TEST_MS }, async () => {
+    it('shows who engages on Instagram once a post\'s comments and likes were read, and again in a new tab of the followers page and after its reload', { timeout: TEST_MS }, async () => {
       const expected = await instagramAuditWithEngagers();
       const e = expected.engagers;
       assert.ok(e.kinds.likers > 0 && e.kinds.commenters > 0 && e.n === e.kinds.likers + e.kinds.commenters, 'the likers and the commenters are the engagers');
@@ -587,6 +587,12 @@ export function part2Scenarios(launch) {
       assert.equal(await page.evaluate(accepted), 2, 'this tab read only the profile and its followers');
       const again = await shown();
       assert.match(again.earlier ?? '', /^From an earlier check of this profile, /, 'said to come from an earlier check');
+      // And after a reload of that tab (the old document is marked, so only the new one can end the wait).
+      await page.evaluate(() => { document.documentElement.dataset.replaced = 'true'; location.reload(); });
+      await page.waitFor((n) => !document.documentElement.dataset.replaced &&
+        new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), expected.n);
+      await page.waitFor(openPanelIn);
+      assert.match((await shown()).earlier ?? '', /^From an earlier check of this profile, /, 'shown again after a reload');
 
       // The popup and the vetting list's export carry the stored figures.
       const popup = await openPopup();
