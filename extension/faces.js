@@ -221,9 +221,11 @@
     const e = audit?.engagers;
     if (!hasShares(e)) return null;
     const kinds = e.kinds && typeof e.kinds === 'object' ? e.kinds : {};
+    // The followers' share the core judged the contrast against (engagers-kept.js), else this audit's.
+    const followersFake = isNumber(e.followers_fake_share) ? e.followers_fake_share : audit.fake?.share;
     const contrast = e.contrast === 'engagers-more-fake' || e.contrast === 'followers-more-fake'
       ? t(e.contrast === 'engagers-more-fake' ? 'panel_contrast_engagers' : 'panel_contrast_followers',
-        ...(e.contrast === 'engagers-more-fake' ? [e.fake.share, audit.fake?.share] : [audit.fake?.share, e.fake.share]).map(percent))
+        ...(e.contrast === 'engagers-more-fake' ? [e.fake.share, followersFake] : [followersFake, e.fake.share]).map(percent))
       : null;
     return {
       headline: auditIsFirm(e) ? t('panel_engagers_headline', percent(e.real.share)) : t('panel_headline_unsure'),
@@ -232,6 +234,8 @@
       kinds: t('panel_engagers_kinds', ...['likers', 'reposters', 'commenters'].map((k) => count(isNumber(kinds[k]) ? kinds[k] : 0))),
       bias: t('panel_bias_engagers'),
       contrast,
+      // Taken over from an earlier audit of the profile (engagers-kept.js): when it was made.
+      earlier: e.carried === true && isNumber(e.made_at) ? t('panel_engagers_earlier', i18n().date(e.made_at, { ms: true })) : null,
     };
   }
 

@@ -105,6 +105,24 @@ describe('truefollow audit', () => {
     assert.equal(all.engagement.posts, 5, 'the posts give the engagement');
   });
 
+  it('reports who engaged as engagers next to the follower sample, each account once, and the same as the wasm core', async () => {
+    const x = (file) => fs.readFileSync(path.join('tests', 'fixtures', 'x', file), 'utf8');
+    const lines = [['Followers', 'Followers_examplestudio.json'], ['Retweeters', 'Retweeters.json'], ['TweetDetail', 'TweetDetail.json']]
+      .map(([op, file]) => JSON.stringify({ url: `https://x.com/i/api/graphql/q/${op}`, body: x(file) })).join('\n');
+    const inputs = path.join(tmp, 'engaged.jsonl');
+    fs.writeFileSync(inputs, lines);
+    const { status, lines: out } = run(['audit', '--now', String(NOW), inputs]);
+    assert.equal(status, 0);
+    const audit = JSON.parse(out[0]);
+    assert.equal(audit.sample_kind, 'followers', 'the followers stay the follower sample');
+    const e = audit.engagers;
+    assert.equal(e.sample_kind, 'engagers');
+    assert.ok(e.kinds.reposters > 0 && e.kinds.commenters > 0 && e.kinds.likers === 0, JSON.stringify(e.kinds));
+    assert.equal(e.kinds.reposters + e.kinds.commenters, e.n, 'an account in both lists counted once, under one kind');
+    for (const k of ['real', 'inactive', 'fake']) assert.equal(e[k].ci90.length, 2);
+    assert.deepEqual(audit, (await loadCore()).audit(lines, { now: NOW }).audit, 'the CLI and the wasm core agree');
+  });
+
   it('takes the follower count for true reach as the page writes it, and refuses one that is no count', () => {
     const list = path.join('tests', 'fixtures', 'x', 'Followers_examplestudio.json');
     const alone = JSON.parse(run(['audit', '--now', String(NOW), list]).lines[0]);

@@ -17,9 +17,10 @@ import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
 import { untilStored } from './browsers.js';
+import { POST_AUTHOR, POST_CODE } from '../../fixtures/instagram/post.mjs';
 import {
   BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, TIKTOK_LIMIT, blueskyAudit, blueskyPages, firstPageScores,
-  LIKED_POST_RKEY, REPOSTED_TWEET_ID, historyJumps, listAudit, listAuditWithReposters, mastodonAudit, mastodonPages, postAuthors, rerun, searchOrThreadAuthors, tiktokAudit, tiktokPages,
+  LIKED_POST_RKEY, REPOSTED_TWEET_ID, historyJumps, instagramAuditWithEngagers, listAudit, listAuditWithReposters, mastodonAudit, mastodonPages, postAuthors, rerun, searchOrThreadAuthors, tiktokAudit, tiktokPages,
 } from './part2-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
@@ -82,7 +83,7 @@ async function axeViolations(page, include) {
 function engagersSection() {
   const section = document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('section[data-part="engagers"]');
   const part = (name) => section?.querySelector(`[data-part="${name}"]`)?.textContent ?? null;
-  return section && { headline: part('headline'), sample: part('sample'), kinds: part('kinds'), contrast: part('contrast'),
+  return section && { headline: part('headline'), sample: part('sample'), kinds: part('kinds'), contrast: part('contrast'), earlier: part('earlier'),
     rows: [...section.querySelectorAll('[data-key]')].map((r) => r.querySelector('.value').textContent) };
 }
 
@@ -504,7 +505,7 @@ export function part2Scenarios(launch) {
       const popup = await openPopup();
       await popup.evaluate(() => document.getElementById('add-vetting')?.click()); // (already listed by an earlier test: no button)
       await popup.waitFor((h) => Boolean(document.querySelector(`#vetting tbody tr[data-handle="${h}"]`)), LIST_HANDLE);
-      const flags = await popup.evaluate((h) => document.querySelector(`#vetting tbody tr[data-handle="${h}"]`).children[5].textContent, LIST_HANDLE);
+      const flags = await popup.evaluate((h) => document.querySelector(`#vetting tbody tr[data-handle="${h}"] [data-part="flags"]`).textContent, LIST_HANDLE);
       const [flagEngagers, flagFollowers] = /engagers far more fake: (\S+) against (\S+?)(?:;|$)/.exec(flags)?.slice(1) ?? [];
       assert.equal(percentDisagrees(flagEngagers, e.fake.share), '', `the vetting list's flag: ${flags}`);
       assert.equal(percentDisagrees(flagFollowers, expected.fake.share), '', `the vetting list's flag: ${flags}`);
@@ -538,6 +539,81 @@ export function part2Scenarios(launch) {
       else assert.equal(engagers.contrast, null, 'no flag where the core raises none');
       assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} recent followers`));
       await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-bluesky.png`));
+    });
+
+    it('shows who engages on Instagram once a post\'s comments and likes were read, and again in a new tab of the followers page and after its reload', { timeout: TEST_MS }, async () => {
+      const expected = await instagramAuditWithEngagers();
+      const e = expected.engagers;
+      assert.ok(e.kinds.likers > 0 && e.kinds.commenters > 0 && e.n === e.kinds.likers + e.kinds.commenters, 'the likers and the commenters are the engagers');
+      const accepted = () => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted ?? 0;
+      const ofFollowers = (n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? '');
+      // The post's page names no author: its media info does (fetched after its comments, as a slow media info comes).
+      await openPage(`https://www.instagram.com/p/${POST_CODE}/`);
+      await page.waitFor(() => document.querySelectorAll('.comment').length > 0);
+      await page.waitFor((n) => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= n, 2); // comments, media info
+      await page.evaluate(() => document.querySelector('#view a[href$="/liked_by/"]').click()); // in-app, as on instagram.com
+      await page.waitFor(() => document.querySelectorAll('.liker').length > 0);
+      await page.waitFor((n) => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= n, 4); // media info, likers
+      // The top search is read like the site's other responses: a search result, never a follower or an engager.
+      await page.evaluate(() => fetch('/api/v1/web/search/topsearch/?query=studio').then((r) => r.text()));
+      await page.waitFor((n) => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= n, 5);
+      assert.equal(await page.evaluate(accepted), 5, 'media info, comments, likers and the top search were all captured');
+      await page.evaluate(() => document.querySelector('#view a[href$="/followers/"]').click());
+      await page.waitFor(ofFollowers, expected.n);
+      await page.waitFor(openPanelIn);
+      const shown = async () => {
+        const engagers = await page.evaluate(engagersSection);
+        assert.ok(engagers, 'the panel has a section on who engages');
+        assert.equal(engagers.sample, `Sample: ${e.n} accounts that liked, reposted or commented.`);
+        assert.equal(engagers.kinds, `Accounts: ${e.kinds.likers} liked, 0 reposted, ${e.kinds.commenters} commented.`);
+        const [realShown] = /^\S+/.exec(engagers.rows[0]);
+        const [fakeShown] = /^\S+/.exec(engagers.rows[2]);
+        assert.equal(percentDisagrees(realShown, e.real.share), '', 'the engagers\' real share is the core\'s');
+        assert.equal(percentDisagrees(fakeShown, e.fake.share), '', 'the engagers\' fake share is the core\'s');
+        assert.equal(e.contrast, 'engagers-more-fake', 'the post\'s engagers look far more fake than the followers');
+        const [shownEngagers, shownFollowers] = /: (\S+) fake against (\S+)\.$/.exec(engagers.contrast ?? '')?.slice(1) ?? [];
+        assert.equal(percentDisagrees(shownEngagers, e.fake.share), '', `both numbers: ${engagers.contrast}`);
+        assert.equal(percentDisagrees(shownFollowers, expected.fake.share), '', `both numbers: ${engagers.contrast}`);
+        assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} recent followers`), 'the followers\' own sample stays theirs');
+        return engagers;
+      };
+      assert.equal((await shown()).earlier, null, 'made from what this tab read');
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-instagram.png`));
+
+      // A new tab of the followers page has read no post: the engagers estimate stored with the profile is shown again.
+      await openPage(`https://www.instagram.com/${POST_AUTHOR}/followers/`);
+      await page.waitFor(ofFollowers, expected.n);
+      await page.waitFor(openPanelIn);
+      assert.equal(await page.evaluate(accepted), 2, 'this tab read only the profile and its followers');
+      const again = await shown();
+      assert.match(again.earlier ?? '', /^From an earlier check of this profile, /, 'said to come from an earlier check');
+      // And after a reload of that tab (the old document is marked, so only the new one can end the wait).
+      await page.evaluate(() => { document.documentElement.dataset.replaced = 'true'; location.reload(); });
+      await page.waitFor((n) => !document.documentElement.dataset.replaced &&
+        new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), expected.n);
+      await page.waitFor(openPanelIn);
+      assert.match((await shown()).earlier ?? '', /^From an earlier check of this profile, /, 'shown again after a reload');
+
+      // The popup and the vetting list's export carry the stored figures.
+      const popup = await openPopup();
+      const current = await popup.evaluate(() => document.querySelector('[data-part="current-engagers"]')?.textContent ?? '');
+      assert.equal(percentDisagrees(/^\S+/.exec(current)?.[0], e.real.share), '', `the popup's engagers: ${current}`);
+      await popup.evaluate(() => document.getElementById('add-vetting').click());
+      const row = `#vetting tbody tr[data-platform="instagram"][data-handle="${POST_AUTHOR}"]`; // (examplestudio on X is listed too)
+      await popup.waitFor((r) => Boolean(document.querySelector(`${r} [data-part="engagers"]`)), row);
+      const flags = await popup.evaluate((r) => document.querySelector(`${r} [data-part="flags"]`).textContent, row);
+      const [flagEngagers, flagFollowers] = /engagers far more fake: (\S+) against (\S+?)(?:;|$)/.exec(flags)?.slice(1) ?? [];
+      assert.equal(percentDisagrees(flagEngagers, e.fake.share), '', `the vetting list's flag: ${flags}`);
+      assert.equal(percentDisagrees(flagFollowers, expected.fake.share), '', `the vetting list's flag: ${flags}`);
+      await popup.evaluate(() => document.getElementById('export-json').click());
+      await popup.waitFor(() => document.getElementById('download').dataset.kind === 'json');
+      const { rows } = JSON.parse(await popup.evaluate(async () => (await fetch(document.getElementById('download').href)).text()));
+      const exported = rows.find((r) => r.platform === 'instagram' && r.handle === POST_AUTHOR);
+      assert.deepEqual([exported.engagers_n, exported.engagers_real_share, exported.engagers_real_ci90_low, exported.engagers_real_ci90_high,
+        exported.engagers_fake_share, exported.engagers_contrast], [e.n, e.real.share, ...e.real.ci90, e.fake.share, e.contrast], 'the export carries the core\'s engagers figures');
+      assert.equal(exported.engagers_followers_fake_share, expected.fake.share, 'judged against the followers\' share of the audit that made it');
+      assert.equal(exported.engagers_carried, true);
+      await popup.close();
     });
 
     it('says so on a TikTok profile whose page shows no followers list', { timeout: TEST_MS }, async () => {
