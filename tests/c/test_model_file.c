@@ -126,6 +126,44 @@ static void a_small_valid_model_reads_and_scores_its_trees(void **state)
     free(text);
 }
 
+/* The optional "verdict_band" line after "error_rates": read when present, the threshold twice when absent, and
+ * refused when it does not hold the threshold. */
+static void the_verdict_band_is_read_and_checked(void **state)
+{
+    (void)state;
+    char *text = small_model(), why[256] = "";
+    double threshold, low, high;
+    const char *rates = strstr(text, "\nerror_rates "), *band = strstr(text, "\nverdict_band ");
+    assert_non_null(rates);
+    assert_non_null(band);
+    assert_int_equal(sscanf(rates, "\nerror_rates %lf", &threshold), 1);
+    assert_int_equal(sscanf(band, "\nverdict_band %lf %lf", &low, &high), 2);
+    tf_tree_model *m = tf_model_file_read(text, strlen(text), why, sizeof why);
+    if (!m)
+        fail_msg("%s", why);
+    assert_true(m->band_low == low && m->band_high == high);
+    assert_true(low <= threshold && threshold <= high);
+    tf_model_file_free(m);
+
+    char line[96];
+    snprintf(line, sizeof line, "%.*s", (int)strcspn(band + 1, "\n") + 1, band + 1);
+    char *without = edited(text, line, "");
+    m = tf_model_file_read(without, strlen(without), why, sizeof why);
+    if (!m)
+        fail_msg("%s", why);
+    assert_true(m->band_low == threshold && m->band_high == threshold);
+    tf_model_file_free(m);
+
+    char wrong[96];
+    snprintf(wrong, sizeof wrong, "verdict_band %.3f %.3f\n", (threshold + 1) / 2, (threshold + 3) / 4);
+    char *outside = edited(text, line, wrong);
+    assert_null(tf_model_file_read(outside, strlen(outside), why, sizeof why));
+    assert_non_null(strstr(why, "must hold the threshold"));
+    free(outside);
+    free(without);
+    free(text);
+}
+
 static void every_kind_of_damage_is_refused_with_a_reason(void **state)
 {
     (void)state;
@@ -152,12 +190,12 @@ static void every_kind_of_damage_is_refused_with_a_reason(void **state)
         {"1 2 0 1 2.5 0.1", "1 2 0 1 2.5", "a node wants 6 values"},
         {"1 2 0 1 2.5", "1 2 0 1 2,5", "not a finite number"},
         {"-1 -1 0 0 0.125 0.125\n", "-1 -1 0 0 0.125 0.125\ntree 1\n", "after the last tree"},
-        {"error_rates 0.5", "error_rates 1.5", "threshold"},
-        {"error_rates 0.5 1277 280", "error_rates 0.5 0 0", "held-out fakes"},
-        {"error_rates 0.5 1277", "error_rates 0.5 -3", "not a whole number"},
-        {"calibration 1.1357707291959172", "calibration -1", "slope"},
-        {"trained 16762368", "trained 99999999999", "feature bits"},
-        {"trained 16762368", "trained -1", "feature bits"},
+        {"error_rates 0.82", "error_rates 1.5", "threshold"},
+        {"error_rates 0.82 0 10885", "error_rates 0.82 0 0", "held-out fakes"},
+        {"error_rates 0.82 0", "error_rates 0.82 -3", "not a whole number"},
+        {"calibration 0.08", "calibration -1", "slope"},
+        {"trained 1536", "trained 99999999999", "feature bits"},
+        {"trained 1536", "trained -1", "feature bits"},
     };
     char *valid = small_model();
     for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
@@ -204,7 +242,7 @@ static void a_model_read_from_a_file_scores_until_the_shipped_one_is_restored(vo
     const char *shipped_version = tf_model_version();
 
     size_t len;
-    char *text = read_text("wasm/models/x-profile.tfm", &len), why[256] = "";
+    char *text = read_text("wasm/models/profile.tfm", &len), why[256] = "";
     char *pushed = edited(text, "base_margin ", "base_margin 6 "); /* "base_margin 6 <old>": two values */
     assert_null(tf_model_file_read(pushed, strlen(pushed), why, sizeof why));
     free(pushed);
@@ -213,14 +251,14 @@ static void a_model_read_from_a_file_scores_until_the_shipped_one_is_restored(vo
     char line[64];
     snprintf(line, sizeof line, "%.*s", (int)strcspn(old_margin, "\n"), old_margin);
     pushed = edited(text, line, "base_margin 6");
-    char *renamed = edited(pushed, "version x-profile-", "version x-profile-retrained-");
+    char *renamed = edited(pushed, "version profile-", "version profile-retrained-");
     tf_tree_model *m = tf_model_file_read(renamed, strlen(renamed), why, sizeof why);
     if (!m)
         fail_msg("%s", why);
     assert_int_equal(tf_model_replace(m, why, sizeof why), 0);
     tf_model_predict(&a, 1760000000, &replaced);
     assert_true(replaced.p_fake > shipped.p_fake + 0.1);
-    assert_non_null(strstr(tf_model_version(), "x-profile-retrained-"));
+    assert_non_null(strstr(tf_model_version(), "profile-retrained-"));
 
     tf_model_restore_shipped();
     tf_model_predict(&a, 1760000000, &restored);
@@ -242,6 +280,7 @@ int main(void)
         cmocka_unit_test(every_model_file_reads_as_the_compiled_in_model),
         cmocka_unit_test(a_small_valid_model_reads_and_scores_its_trees),
         cmocka_unit_test(every_kind_of_damage_is_refused_with_a_reason),
+        cmocka_unit_test(the_verdict_band_is_read_and_checked),
         cmocka_unit_test(a_model_read_from_a_file_scores_until_the_shipped_one_is_restored),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -131,7 +131,7 @@ describe('truefollow audit', () => {
 });
 
 describe('truefollow --model', () => {
-  const modelFile = 'wasm/models/x-profile.tfm';
+  const modelFile = 'wasm/models/profile.tfm';
   const shipped = fs.readFileSync(modelFile, 'utf8');
 
   it('scores the same with the committed model file as with the compiled-in model', () => {

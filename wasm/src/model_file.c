@@ -6,7 +6,9 @@
  *   columns <n> <feature names...>   the core's features, in tf_feature_table order
  *   trained <x bits> <instagram bits>
  *   base_margin <float>              calibration <a> <b>
- *   error_rates <threshold> <tp> <fn> <tn> <fp>
+ *   error_rates <threshold> <tp> <fn> <tn> <fp>   the audit's rates at the "likely fake" cut: the counts of the
+ *                                    Beta a new audience's sensitivity and specificity follow across data sets
+ *   verdict_band <low> <high>        optional: p_fake from low to high is "uncertain" (absent: both the threshold)
  *   trees <n>, then per tree: tree <nodes>, and one line per node:
  *     <left> <right> <feature> <default_left> <value> <mean>   (left = right = -1 at a leaf)
  *
@@ -194,6 +196,14 @@ static int read_header(cursor *c, owned_model *o)
     r->tp = (int)tp, r->fn = (int)fn, r->tn = (int)tn, r->fp = (int)fp;
     r->sensitivity = (double)tp / (double)(tp + fn);
     r->specificity = (double)tn / (double)(tn + fp);
+    m->band_low = m->band_high = r->threshold;
+    if (strncmp(c->at, "verdict_band ", 13) == 0) {
+        if (expect(c, "verdict_band", 2) != 0 || read_double(c, c->tok[1], &m->band_low) != 0 ||
+            read_double(c, c->tok[2], &m->band_high) != 0)
+            return -1;
+        if (!(m->band_low <= r->threshold && r->threshold <= m->band_high && m->band_low > 0 && m->band_high < 1))
+            return fail(c, "the verdict band must hold the threshold and lie between 0 and 1");
+    }
     return 0;
 }
 
