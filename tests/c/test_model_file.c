@@ -190,12 +190,12 @@ static void every_kind_of_damage_is_refused_with_a_reason(void **state)
         {"1 2 0 1 2.5 0.1", "1 2 0 1 2.5", "a node wants 6 values"},
         {"1 2 0 1 2.5", "1 2 0 1 2,5", "not a finite number"},
         {"-1 -1 0 0 0.125 0.125\n", "-1 -1 0 0 0.125 0.125\ntree 1\n", "after the last tree"},
-        {"error_rates 0.82", "error_rates 1.5", "threshold"},
-        {"error_rates 0.82 0 10885", "error_rates 0.82 0 0", "held-out fakes"},
-        {"error_rates 0.82 0", "error_rates 0.82 -3", "not a whole number"},
-        {"calibration 0.08", "calibration -1", "slope"},
-        {"trained 1536", "trained 99999999999", "feature bits"},
-        {"trained 1536", "trained -1", "feature bits"},
+        {"error_rates 0.999", "error_rates 1.5", "threshold"},
+        {"error_rates 0.999 0 1557", "error_rates 0.999 0 0", "held-out fakes"},
+        {"error_rates 0.999 0", "error_rates 0.999 -3", "not a whole number"},
+        {"calibration 1.12", "calibration -1", "slope"},
+        {"trained 16762368", "trained 99999999999", "feature bits"},
+        {"trained 16762368", "trained -1", "feature bits"},
     };
     char *valid = small_model();
     for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
