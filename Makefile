@@ -27,6 +27,9 @@ help:
 	@echo "make firefox   build/firefox (unpacked) and build/truefollow-firefox.xpi"
 	@echo "make test      C unit tests, Node tests of both wasm builds, Chromium and Firefox end to end"
 	@echo "make demo      the extension on the bundled demo profiles: screenshots in build/demo"
+	@echo "make release   both archives built twice from clean and compared, SHA256SUMS, web-ext lint, Chromium manifest check"
+	@echo "make bench     speed and size, with where the badge's time goes: bench/results.json, docs/bench.md"
+	@echo "make bench-check  the short bench that fails when the badge or the core got far slower (CI runs it)"
 
 deps: $(DEPS_STAMP)
 $(DEPS_STAMP): scripts/deps.sh package-lock.json
@@ -49,8 +52,9 @@ $(BUILD)/native/cJSON.o: $(DEPS_STAMP)
 $(BUILD)/libtruefollow.a: $(NATIVE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/truefollow: wasm/cli/truefollow.c $(BUILD)/libtruefollow.a
-	$(CC) $(CFLAGS) $(CORE_INC) $< $(BUILD)/libtruefollow.a -lm -o $@
+CLI_SRC := $(sort $(wildcard wasm/cli/*.c))
+$(BUILD)/truefollow: $(CLI_SRC) $(wildcard wasm/cli/*.h) $(BUILD)/libtruefollow.a
+	$(CC) $(CFLAGS) $(CORE_INC) -Iwasm/cli $(CLI_SRC) $(BUILD)/libtruefollow.a -lm -o $@
 
 # ---- WebAssembly ----------------------------------------------------------------------------------
 # Every build:

@@ -3,17 +3,25 @@
  * object attach() returns; everything else stays here:
  *   allows()                      the user has this platform on (options page); false until settings are read
  *   viewing(target)               the profile now on screen (or null): its own posts get no author badges
- *   captured(target, url, body, accounts, next)   every response the core read on the page (accounts: its
+ *   authorsSeen(accounts)         every response the core read on any page, a profile's or not (a thread, a
+ *                                 search): the authors of its posts get their small badges (list-badges.js)
+ *   captured(target, url, body, accounts, next)   every response the core read on a profile's page (accounts: its
  *                                 report's; next: the next page its Link header named, or ''); its followers
- *                                 and post authors get their small badges (list-badges.js)
+ *                                 get their small badges
  *   audited(target, audit)        every audience estimate of the current followers sample
  *   refused(target, url, status)  a follower-list read the server refused (page-world.js): audit mode stops
+ *   userStarted(target)           the user started this audit ("Check followers", here or on the profile page
+ *                                 that opened this list): only then does the worker keep its inputs. An
+ *                                 audit that starts by itself, from a followers page the site (or the page's
+ *                                 own script) navigated to, keeps none
  *   panelParts(target)            live sections for the details panel: audit mode, the chart, the history
  *
  * Audit mode ("Check followers") reads the followers list the site itself shows, politely: one page, then
  * PAGE_DELAY_MS of rest, then the next; the user's goal is the sample size from the options (300 by default,
- * 2,000 at most); Stop works at any moment and Resume goes on from there. On X, Instagram and TikTok it
- * scrolls the list to its end, so the site fetches its own next page (captured like any other). On Bluesky and
+ * 2,000 at most); Stop works at any moment and Resume goes on from there. On X and Instagram it scrolls the
+ * list to its end, so the site fetches its own next page (captured like any other); on TikTok, whose list is a
+ * dialog over the profile page opened from its followers count (sites.js: followersDialog), it opens the
+ * dialog and scrolls the dialog's list to its end. On Bluesky and
  * Mastodon, whose lists are read from public APIs, it asks the page world (page-world.js) to read the next
  * page from the page itself, a plain GET with the page's origin, as the site's own client does: on Bluesky
  * the public AppView's app.bsky.graph.getFollowers with the last page's cursor, on Mastodon the instance's
@@ -62,15 +70,29 @@
     signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
   });
 
-  // Where each platform lists a profile's followers (TikTok and YouTube show no such list on the web).
+  // Where each platform lists a profile's followers at an address of their own (TikTok lists them in a dialog
+  // over the profile page, see followersDialog; YouTube shows no such list on the web).
   const FOLLOWERS_PATH = {
     x: (h) => `/${h}/followers`,
     instagram: (h) => `/${h}/followers/`,
     bluesky: (h) => `/profile/${h}/followers`,
     mastodon: (h) => `/@${h}/followers`,
   };
+  const dialogOpenerOf = (platform) => globalThis.truefollowSites?.SITES.find((s) => s.platform === platform)?.followersDialog ?? null;
 
-  function attach({ platform, resync, refreshPanel = () => {} }) {
+  // The scrollable box around a dialog's list (its last link's nearest scrolling ancestor), or null.
+  function dialogScroller() {
+    const links = document.querySelectorAll('[role="dialog"] a[href]');
+    for (let node = links[links.length - 1]?.parentElement; node && node !== document.body; node = node.parentElement) {
+      if (node.scrollHeight > node.clientHeight + 1 && /^(auto|scroll)$/.test(getComputedStyle(node).overflowY)) return node;
+      if (node.getAttribute('role') === 'dialog') break;
+    }
+    return null;
+  }
+
+  // keepInputs(target): the user started audit mode on pages already estimated; the caller asks for the estimate
+  // of those pages again, this time keeping its inputs (only audits the user started keep them).
+  function attach({ platform, resync, refreshPanel = () => {}, keepInputs = () => {} }) {
     let pendingStart = null; // the handle whose list was opened by "Check followers": start once it shows
     let settings = null;
     const listBadges = globalThis.truefollowListBadges?.create(platform) ?? null;
@@ -94,7 +116,7 @@
       let s = states.get(target);
       if (!s) {
         s = { phase: 'idle', audit: null, followers: [], lastFollowers: null, controller: null, arrived: null, refusal: null,
-          onRefused: null, sections: null };
+          onRefused: null, sections: null, userStarted: false };
         states.set(target, s);
       }
       return s;
@@ -124,6 +146,11 @@
     }
 
     function scrollToEnd() {
+      const box = dialogOpenerOf(platform) ? dialogScroller() : null;
+      if (box) {
+        box.scrollTo({ top: box.scrollHeight, behavior: 'instant' });
+        return;
+      }
       const root = document.scrollingElement ?? document.documentElement;
       window.scrollTo({ top: root.scrollHeight, behavior: 'instant' });
     }
@@ -221,7 +248,11 @@
       const s = stateOf(target);
       if (s.sections) return s.sections;
       const button = el('button', { type: 'button', 'data-part': 'audit-button' });
+      // The button sits in the panel's shadow root, closed in releases: the page cannot press it.
       button.addEventListener('click', () => {
+        const pagesRead = !s.userStarted && readCount(s) > 0 && target.followersPage;
+        s.userStarted = true;
+        if (pagesRead) keepInputs(target);
         if (s.phase === 'running') stop(target);
         else if (target.followersPage) run(target);
         else openList(target);
@@ -239,9 +270,24 @@
       return s.sections;
     }
 
+    // The element that opens the followers dialog on this page, where the site has one (TikTok).
+    const dialogOpener = () => {
+      const selector = dialogOpenerOf(platform);
+      return selector ? document.querySelector(selector) : null;
+    };
+    const canOpenList = () => Boolean(FOLLOWERS_PATH[platform] || dialogOpener());
+
     // From a profile page: the site's own link to the followers list when it shows one (in-app navigation,
-    // audit mode then starts by itself), else the list's address.
+    // audit mode then starts by itself), else the list's address; on TikTok, its followers dialog (audit mode
+    // starts once the dialog's first page is read).
     function openList(target) {
+      const opener = dialogOpener();
+      if (opener) {
+        pendingStart = target.handle.replace(/^@/, '').toLowerCase();
+        globalThis.truefollowPanel?.close({ refocus: false });
+        opener.click();
+        return;
+      }
       const path = FOLLOWERS_PATH[platform]?.(target.handle.replace(/^@/, ''));
       if (!path) return;
       pendingStart = target.handle.replace(/^@/, '').toLowerCase();
@@ -259,11 +305,11 @@
       parts.progress.max = wanted;
       parts.progress.value = Math.min(n, wanted);
       parts.progress.setAttribute('aria-valuetext', t('audit_progress', i18n.number(n), i18n.number(wanted)));
-      parts.button.disabled = !target.followersPage && !FOLLOWERS_PATH[platform];
+      parts.button.disabled = !target.followersPage && !canOpenList();
       parts.button.textContent = s.phase === 'running' ? t('audit_stop')
         : s.phase === 'stopped' || s.phase === 'refused' ? t('audit_resume') : t('audit_start');
       const status = parts.audit.querySelector('[data-part="audit-status"]');
-      status.textContent = !target.followersPage ? t(FOLLOWERS_PATH[platform] ? 'audit_open_list' : 'audit_no_list')
+      status.textContent = !target.followersPage ? t(canOpenList() ? 'audit_open_list' : 'audit_no_list')
         : s.phase === 'running' ? `${t('audit_running')} ${t('audit_progress', i18n.number(n), i18n.number(wanted))}`
           : s.phase === 'stopped' ? t('audit_stopped', i18n.number(n))
             : s.phase === 'done' ? t('audit_done', i18n.number(n))
@@ -306,9 +352,12 @@
         listBadges?.setProfile(target?.handle ?? '');
       },
 
+      authorsSeen(accounts) {
+        listBadges?.addAuthors(accounts);
+      },
+
       captured(target, url, body, accounts, next = '') {
         if (!target) return;
-        listBadges?.addAuthors(accounts);
         const s = stateOf(target);
         const followers = accounts.filter((a) => a.seen === 'followers');
         if (followers.length === 0) return;
@@ -337,6 +386,12 @@
         }
       },
 
+      userStarted(target) {
+        if (!target) return false;
+        const handle = target.handle.replace(/^@/, '').toLowerCase();
+        return stateOf(target).userStarted || (Boolean(target.followersPage) && pendingStart === handle);
+      },
+
       audited(target, audit) {
         if (!target) return;
         const s = stateOf(target);
@@ -345,6 +400,7 @@
         paint(target);
         if (pendingStart && target.followersPage && pendingStart === target.handle.replace(/^@/, '').toLowerCase() && s.phase === 'idle') {
           pendingStart = null;
+          s.userStarted = true;
           run(target);
         }
         if (s.arrived && grew) {

@@ -2,9 +2,11 @@
  * The background worker (Chromium: a module service worker; Firefox: a module background script): the only
  * place the wasm core runs, and the keeper of the store. It answers our own content scripts' messages
  * (messages.js) with the core's report:
- *   content/captured {url, body, lang}           -> core.score(body, {url, lang}); accounts stored
- *   content/audit {records, lang, subject}       -> core.audit(records as JSON lines of {url, body}, {lang});
- *                                                   the estimate stored with the subject's profile
+ *   content/captured {url, body, lang}           -> core.score(body, {url, lang}); accounts stored after the answer
+ *   content/audit {records, lang, subject[, keep]} -> core.audit(records as JSON lines of {url, body}, {lang});
+ *                                                   the estimate stored with the subject's profile after the
+ *                                                   answer, and its inputs only when the user started the audit
+ *                                                   (keep: the content script's "Check followers") or vetted the profile
  *   content/recall {subject}                     -> {profile: the stored record or null}
  *   content/history {subject}                    -> {points, jumps}: the counts kept (records.js), the core's jumps
  * and ignores everything else. Mastodon's records are kept per instance: the host of the sending tab, added to
@@ -25,23 +27,37 @@ import './stored-shapes.js';
 import './store.js';
 import './settings.js';
 import './records.js';
+import './report-request.js';
 import { loadCore } from './core/web.js';
 
-const { MSG, isContentCapture, isContentAudit, isContentRecall, isContentHistory } = globalThis.truefollowMessages;
+const { MSG, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isContentReport } = globalThis.truefollowMessages;
 const settings = globalThis.truefollowSettings;
 const sites = globalThis.truefollowSites;
 const kept = globalThis.truefollowRecords;
-// The user's thresholds (options page), passed to the core, which applies them.
-const coreOptions = async () => settings.coreOptions(await settings.load(api.storage.local));
+// The user's thresholds (options page), passed to the core, which applies them: read once, and read again
+// after they changed (the options page saved them, or all stored data was deleted; see the listener below).
+let settingsPromise = null;
+const coreOptions = async () => {
+  settingsPromise ??= settings.load(api.storage.local).catch((error) => {
+    settingsPromise = null;
+    throw error;
+  });
+  return settings.coreOptions(await settingsPromise);
+};
 const { openStore } = globalThis.truefollowStore;
 const { PER_INSTANCE } = globalThis.truefollowStoredShapes;
 const api = globalThis.browser ?? globalThis.chrome;
 
 // ---- the store: opened once per worker life, reopened after the options page cleared it -----------------
 
+// Opening also brings every site down to its share of the storage budget, which shrinks when the user grants
+// another Mastodon instance (store.js): the store is opened again then.
 let storePromise = null;
 function store() {
-  storePromise ??= openStore(api.storage.local, { instances: instanceHosts }).catch((error) => {
+  storePromise ??= openStore(api.storage.local, { instances: instanceHosts }).then(async (s) => {
+    await s.trim();
+    return s;
+  }).catch((error) => {
     console.warn('truefollow: storage unavailable,', error.message); // scoring goes on without it
     return null;
   });
@@ -49,52 +65,71 @@ function store() {
 }
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'schema' in changes) storePromise = null;
+  if (area === 'local' && ('settings' in changes || 'schema' in changes)) settingsPromise = null;
 });
 
-async function remember(fn) {
-  try {
+// Every write waits for the one before, across store instances too: a store opened again (above) must not
+// write beside the previous one, whose account of the bytes stored would no longer be the truth.
+let writing = Promise.resolve();
+function remember(fn) {
+  const run = writing.then(async () => {
     const s = await store();
     if (s) await fn(s);
-  } catch (error) {
+  }).catch((error) => {
     console.warn('truefollow: not stored,', error.message); // the answer is still given
-  }
+  });
+  writing = run;
+  return run;
 }
+
+// What is kept of an answer is written after the answer is sent (each write waits for a new task, so the
+// answer's sendResponse, a microtask, goes first): one write at a time, in the order they were queued, each
+// after the last has settled (a failed write is logged by remember and the next still runs). Every step is a
+// storage call, which keeps the worker alive until the queue is empty. Reads of what is kept (recall,
+// history) wait for the writes queued before them.
+let writes = Promise.resolve();
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const rememberLater = (fn) => {
+  writes = writes.then(nextTask).then(() => remember(fn));
+};
+
+// The core and the thresholds start loading with the worker: a page's first message (its recall, sent when the
+// profile is opened) wakes the worker well before the page's response arrives, which then need not wait for the
+// core's cold start. A failed start is tried again by the first task that needs the core.
+loadCore().catch(() => {});
+coreOptions().catch(() => {});
 
 // ---- the tasks ----------------------------------------------------------------------------------------
 
 async function score({ url, body, lang }, platform, instance) {
-  const core = await loadCore();
-  const report = core.score(body, { url, lang, ...(await coreOptions()) });
+  const [core, options] = await Promise.all([loadCore(), coreOptions()]);
+  const report = core.score(body, { url, lang, ...options });
   if (Array.isArray(report.accounts)) {
-    // The core reads any platform's shape from any URL: only the sending page's platform counts.
+    // The core reads any platform's shape from any URL: only the sending page's platform counts. A profile's
+    // follower count goes into its history in the same write.
     report.accounts = report.accounts.filter((a) => a?.platform === platform);
-    await remember((s) => s.rememberAccounts(report.accounts, { instance }));
-    for (const a of report.accounts) {
-      if (a?.seen === 'profile' && typeof a.handle === 'string') {
-        await remember(() => kept.addCount(api.storage.local, { platform, handle: a.handle, instance }, a.followers));
-      }
-    }
+    rememberLater((s) => s.rememberAccounts(report.accounts, { instance }));
   }
   return report;
 }
 
-async function audit({ records, lang, subject }) {
-  const core = await loadCore();
+async function audit({ records, lang, subject, keep = false }) {
+  const [core, thresholds] = await Promise.all([loadCore(), coreOptions()]);
   // The core reads JSON lines of capture records {url, body}: one follower page a line.
   const lines = records.map(({ url, body }) => JSON.stringify({ url, body })).join('\n');
   // The options are kept with the inputs, so a copied report re-runs to the same number (popup.js).
-  const options = { lang, now: Math.floor(Date.now() / 1000), ...(await coreOptions()) };
+  const options = { lang, now: Math.floor(Date.now() / 1000), ...thresholds };
   const report = core.audit(lines, options);
   if (report.status === 'ok' && report.audit) {
-    await remember((s) => s.rememberAudit(subject, report.audit));
-    await remember(() => kept.keepInputs(api.storage.local, subject,
-      { now: options.now, lang, options, model: report.audit.model ?? null, core: core.version, pages: records.length, lines }));
+    const inputs = { now: options.now, lang, options, model: report.audit.model ?? null, core: core.version, pages: records.length, lines };
+    rememberLater((s) => s.rememberAudit(subject, report.audit, { inputs, userStarted: keep }));
   }
   return report;
 }
 
 // The follower counts seen for a profile, and which steps the core calls sudden jumps.
 async function history({ subject }) {
+  await writes;
   const points = await kept.history(api.storage.local, subject);
   const core = await loadCore();
   const { status, rule, jumps, message } = core.history(points);
@@ -102,8 +137,17 @@ async function history({ subject }) {
 }
 
 async function recall({ subject }) {
+  await writes;
   const s = await store();
   return { profile: s ? await s.recall(subject) : null };
+}
+
+// The panel's Save report: the stored profile as the core's one-file HTML report ({html: null} without an audit).
+async function reportHtml({ subject, lang }) {
+  const area = api.storage.local;
+  const request = await globalThis.truefollowReportRequest.build(await kept.profile(area, subject), await kept.inputs(area, subject),
+    lang, await kept.history(area, subject));
+  return { html: request && (await loadCore()).reportHtml(request) };
 }
 
 // A trap leaves the core's instance unusable (js-glue/core.js has dropped it): start the next one now, so that
@@ -135,6 +179,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   else if (isContentAudit(message) && ownSubject(message) && message.records.every((r) => fromHere(r.url))) task = audit(scoped(message));
   else if (isContentRecall(message) && ownSubject(message)) task = recall(scoped(message));
   else if (isContentHistory(message) && ownSubject(message)) task = history(scoped(message));
+  else if (isContentReport(message) && ownSubject(message)) task = reportHtml(scoped(message));
   if (!task) return false;
   task.then(
     (report) => sendResponse({ type: MSG.WORKER_REPORT, report }),
@@ -148,7 +193,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 const INSTANCE_SCRIPTS = [
   { id: 'instance-page-world', js: ['page-world.js'], world: 'MAIN' },
   { id: 'instance-content', js: ['sites.js', 'messages.js', 'badge.js', 'faces.js', 'panel.js', 'locales.js', 'i18n.js',
-    'settings.js', 'chart.js', 'history-view.js', 'list-badges.js', 'audit-mode.js', 'content.js'] },
+    'settings.js', 'chart.js', 'history-view.js', 'list-badges.js', 'audit-mode.js', 'report-request.js', 'panel-report.js', 'content.js'] },
 ];
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.
@@ -179,4 +224,7 @@ const resync = () => {
 };
 api.permissions.onAdded.addListener(resync);
 api.permissions.onRemoved.addListener(resync);
+// Another instance shares the storage budget: the store opens again (and trims) at its next use.
+api.permissions.onAdded.addListener(() => { storePromise = null; });
+api.permissions.onRemoved.addListener(() => { storePromise = null; });
 resync();

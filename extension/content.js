@@ -42,6 +42,7 @@
     platform: site.platform,
     resync: () => { lastHref = ''; queueSync(); },
     refreshPanel: (target) => { if (panel.isOpen() && target === view) openPanel(target); },
+    keepInputs: (target) => auditFollowers(target),
   });
 
   const scoredProfiles = []; // {account, model} of every profile the core read on this page
@@ -54,6 +55,12 @@
   // UserTweets, Bluesky's author feed, Mastodon's statuses): the second input of its followers' audits, which
   // measure engagement from them. Same limits as the profiles'.
   const postCaptures = new Map();
+  // Who engaged with a profile's posts (their likers, reposters and commenters, read on a post's own pages):
+  // every such response under the post author's handle, the latest ENGAGER_CAPTURES of each, inputs of its
+  // followers' audits too, where the core estimates them apart (audit.engagers). Same limits per response.
+  const engagerCaptures = new Map();
+  const ENGAGER_CAPTURES = 20;
+  const ENGAGERS = new Set(['likers', 'reposters', 'commenters']);
   let view = null; // {key, handle, followersPage, host, state, fallback, followerRecords, audit, stored}
   let lastHref = '';
 
@@ -138,7 +145,10 @@
     badge.setExpanded(target.host, true);
     const fallback = target.fallback && stateFace(target.fallback.state, target.fallback.reason);
     const model = panelModel({ platform: site.platform, handle: target.handle, state: target.state, fallback, ...known(target) });
-    model.extras = part2.panelParts(target);
+    const language = globalThis.truefollowI18n.language().replace('_', '-'); // the worker's lang check allows no '_'
+    model.extras = [...part2.panelParts(target), globalThis.truefollowPanelReport.part(
+      () => ask({ type: MSG.CONTENT_REPORT, subject: subjectOf(target), lang: language }),
+      globalThis.truefollowReportRequest.fileName(subjectOf(target)))];
     panel.open(target.host, model, { onClose: () => badge.setExpanded(target.host, false) });
   }
 
@@ -198,6 +208,14 @@
     if (captures.size > PROFILE_CAPTURES) captures.delete(captures.keys().next().value);
   }
   const profileCaptureOf = (target) => profileCaptures.get(captureKey(target.handle)) ?? null;
+  const engagerCapturesOf = (target) => engagerCaptures.get(captureKey(target.handle)) ?? [];
+  function keepEngagers(handle, url, body) {
+    const key = captureKey(handle);
+    const kept = (engagerCaptures.get(key) ?? []).filter((r) => r.url !== url).concat({ url, body }).slice(-ENGAGER_CAPTURES);
+    engagerCaptures.delete(key);
+    engagerCaptures.set(key, kept);
+    if (engagerCaptures.size > PROFILE_CAPTURES) engagerCaptures.delete(engagerCaptures.keys().next().value);
+  }
   const postCaptureOf = (target) => postCaptures.get(captureKey(target.handle)) ?? null;
   // A response of posts with no profile in it, among whose authors is the profile on screen: its timeline.
   const isTimelineOf = (target, report, accounts) => Boolean(target) && typeof report.posts === 'number' && report.posts > 0 &&
@@ -210,13 +228,15 @@
   let arrivals = 0;
   function onCapture(url, body, next = '') {
     const seq = ++arrivals;
-    const done = readCapture(url, body, next, seq).finally(() => reading.delete(seq));
+    // The post whose page this is, when the response arrived (the user may have moved on before it is read).
+    const postAuthor = site.postAuthor?.(location.pathname) ?? null;
+    const done = readCapture(url, body, next, seq, postAuthor).finally(() => reading.delete(seq));
     reading.set(seq, done);
     return done;
   }
   const earlierCaptures = (seq) => Promise.allSettled([...reading].filter(([k]) => k < seq).map(([, p]) => p));
 
-  async function readCapture(url, body, next, seq) {
+  async function readCapture(url, body, next, seq, postAuthor) {
     await part2.ready; // the settings, read once at start
     if (!part2.allows()) return;
     sync(); // when the settings arrived just now, the badge for this URL is made here, before the capture is read
@@ -238,14 +258,21 @@
       profileOfView ||= Boolean(view) && sameHandle(account.handle, view.handle);
     }
     const timelineOfView = isTimelineOf(target, report, accounts) && body.length <= PROFILE_CAPTURE_CHARS;
+    if (postAuthor && accounts.some((a) => ENGAGERS.has(a.seen)) && body.length <= PROFILE_CAPTURE_CHARS) keepEngagers(postAuthor, url, body);
     if (timelineOfView) keepCapture(postCaptures, target.handle, url, body);
+    part2.authorsSeen(accounts); // on any page: a thread's or a search's authors too
     if (!view || target !== view) return show();
     // The profile or its posts arrived after its followers were sampled: the estimate is made again with them.
     if ((profileOfView || timelineOfView) && view.followersPage && view.followerRecords.length) auditFollowers(view);
     part2.captured(target, url, body, accounts, next);
     if (report.status === 'unsupported') return show({ state: 'unsupported' });
     if (report.status === 'no-data') return show({ state: 'no-data' });
-    if (view.followersPage && accounts.some((a) => a.seen === 'followers')) return sampleFollowers(target, url, body, seq);
+    const followers = accounts.some((a) => a.seen === 'followers');
+    // A site that lists followers in a dialog over the profile (TikTok): its first page read makes this a followers page.
+    if (followers && !view.followersPage && site.followersDialog) {
+      view.followersPage = true;
+    }
+    if (view.followersPage && followers) return sampleFollowers(target, url, body, seq);
     show();
   }
 
@@ -259,7 +286,7 @@
   // The core's estimate from the follower pages kept, after the profile's own response and its posts when this
   // page has them (the core samples the follower list alone; the profile gives reach, the posts engagement).
   async function auditFollowers(target) {
-    const subject = [profileCaptureOf(target), postCaptureOf(target)].filter(Boolean);
+    const subject = [profileCaptureOf(target), postCaptureOf(target), ...engagerCapturesOf(target)].filter(Boolean);
     const maxRecords = LIMITS.AUDIT_RECORDS - subject.length;
     const maxChars = LIMITS.AUDIT_CHARS - subject.reduce((n, r) => n + r.body.length, 0);
     while (target.followerRecords.length > maxRecords ||
@@ -268,7 +295,8 @@
     }
     const records = [...subject, ...target.followerRecords];
     try {
-      const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target) });
+      // keep: the user started this audit, so the worker may keep its inputs (audit-mode.js).
+      const report = await ask({ type: MSG.CONTENT_AUDIT, records, lang: lang(), subject: subjectOf(target), keep: part2.userStarted(target) });
       if (report.status === 'ok' && report.audit && typeof report.audit.n === 'number') {
         target.audit = report.audit;
         part2.audited(target, report.audit);
@@ -311,7 +339,7 @@
 
   // Another language chosen on the options page (audit-mode.js has already switched i18n to it).
   globalThis.truefollowSettings.watch(api.storage, () => {
-    if (!view || view.host.getAttribute('lang') === globalThis.truefollowI18n.locale()) return;
+    if (!view || badge.language(view.host) === globalThis.truefollowI18n.locale()) return;
     show();
     if (panel.isOpen()) openPanel(view);
   });

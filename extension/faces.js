@@ -85,6 +85,8 @@
     real: { symbol: '✓', word: 'badge_likely_real', tone: 'good' },
     inactive: { symbol: '◌', word: 'badge_likely_inactive', tone: 'muted' },
     fake: { symbol: '⚠', word: 'badge_likely_fake', tone: 'warn' },
+    // p(fake) in the model's middle band, where "likely fake" would be wrong too often: not shown as fake.
+    uncertain: { symbol: '?', word: 'badge_uncertain', tone: 'muted' },
   };
   const verdictWord = (v) => (VERDICTS[v] ? t(VERDICTS[v].word) : String(v));
   const verdictSymbol = (v) => VERDICTS[v]?.symbol ?? '?';
@@ -106,15 +108,21 @@
       detail: t(state === 'error' && ERROR_DETAILS[reason] ? ERROR_DETAILS[reason] : detail), tone: 'muted' };
   }
 
-  // The core names its sample in words (report.c, sample_name); each known name has its wording here.
+  // The core names its sample's kind (report.c: sample_kind; older reports only had the words of sample_name);
+  // each known kind has its wording here. Search results and suggestions are never a sample.
   const SAMPLES = [
-    [/^recent followers/, 'sample_recent', 'panel_bias_recent'],
-    [/^accounts followed/, 'sample_following', 'panel_bias_unknown'],
-    [/^authors of posts/, 'sample_posts', 'panel_bias_unknown'],
-    [/^profiles seen/, 'sample_profiles', 'panel_bias_unknown'],
+    ['followers', /^recent followers/, 'sample_recent', 'panel_bias_recent'],
+    ['following', /^accounts followed/, 'sample_following', 'panel_bias_unknown'],
+    ['post-author', /^authors of posts/, 'sample_posts', 'panel_bias_unknown'],
+    ['listed', /^accounts listed/, 'sample_listed', 'panel_bias_unknown'],
+    ['engagers', /^engagers/, 'sample_engagers', 'panel_bias_engagers'],
+    ['profile', /^profiles seen/, 'sample_profiles', 'panel_bias_unknown'],
   ];
-  const sampleKind = (sample) => SAMPLES.find(([pattern]) => pattern.test(String(sample ?? ''))) ?? [null, 'sample_other', 'panel_bias_unknown'];
-  const sampleWords = (audit) => t(sampleKind(audit.sample)[1], count(audit.n));
+  const sampleKind = (audit) => {
+    const known = SAMPLES.find(([kind, pattern]) => audit?.sample_kind === kind || (!audit?.sample_kind && pattern.test(String(audit?.sample ?? ''))));
+    return known ? known.slice(1) : [null, 'sample_other', 'panel_bias_unknown'];
+  };
+  const sampleWords = (audit) => t(sampleKind(audit)[1], count(audit.n));
   const METHODS = [[/^Rogan-Gladen corrected shares/, 'panel_method_rg']];
   const methodWords = (method) => {
     const known = METHODS.find(([pattern]) => pattern.test(method));
@@ -194,8 +202,40 @@
     ].filter(Boolean).join(' · ');
   }
 
+  // The real / inactive / fake rows of an estimate, as the panel draws them.
+  const shareRows = (audit) => ['real', 'inactive', 'fake'].map((key) => ({
+    key,
+    label: t(`panel_${key}`),
+    share: isNumber(audit[key].share) ? audit[key].share : null,
+    lo: audit[key].ci90[0],
+    hi: audit[key].ci90[1],
+    text: t('panel_row_value', percent(audit[key].share), interval(audit[key].ci90)),
+  }));
+
   /**
-   * The details panel's content: {title, status, audience, reach, engagement, factory, account, models}, each
+   * Who engages (the core's audit.engagers): their shares beside the followers', how many of each kind, and a
+   * flag, with both numbers, when one side looks far more fake than the other. null when none was read.
+   */
+  function engagersModel(audit) {
+    const e = audit?.engagers;
+    if (!hasShares(e)) return null;
+    const kinds = e.kinds && typeof e.kinds === 'object' ? e.kinds : {};
+    const contrast = e.contrast === 'engagers-more-fake' || e.contrast === 'followers-more-fake'
+      ? t(e.contrast === 'engagers-more-fake' ? 'panel_contrast_engagers' : 'panel_contrast_followers',
+        ...(e.contrast === 'engagers-more-fake' ? [e.fake.share, audit.fake?.share] : [audit.fake?.share, e.fake.share]).map(percent))
+      : null;
+    return {
+      headline: auditIsFirm(e) ? t('panel_engagers_headline', percent(e.real.share)) : t('panel_headline_unsure'),
+      rows: shareRows(e),
+      sample: t(e.too_few ? 'panel_sample_too_few' : 'panel_sample', sampleWords(e)),
+      kinds: t('panel_engagers_kinds', ...['likers', 'reposters', 'commenters'].map((k) => count(isNumber(kinds[k]) ? kinds[k] : 0))),
+      bias: t('panel_bias_engagers'),
+      contrast,
+    };
+  }
+
+  /**
+   * The details panel's content: {title, status, audience, engagers, reach, engagement, factory, account, models}, each
    * part null when the core did not return it. fallback: the state face shown when there is no result.
    */
   function panelModel({ platform, handle, state, account = null, accountModel = null, audit = null, fallback = null }) {
@@ -203,9 +243,9 @@
     const model = {
       title: t('panel_title', String(handle).replace(/^@/, ''), platform),
       status: face.summary ?? face.detail,
-      audience: null, reach: null, engagement: null, factory: null, account: null,
+      audience: null, engagers: null, reach: null, engagement: null, factory: null, account: null,
       models: [...new Set([audit?.model, accountModel].filter((m) => typeof m === 'string' && m))],
-      labels: { audience: t('panel_followers'), reach: t('panel_reach_title'), engagement: t('panel_engagement_title'),
+      labels: { audience: t('panel_followers'), engagers: t('panel_engagers'), reach: t('panel_reach_title'), engagement: t('panel_engagement_title'),
         factory: t('panel_factory_title'), account: t('panel_account_title'), close: t('panel_close'), closeLabel: t('panel_close_label') },
       modelLine: '',
       lang: i18n().locale(), // the panel's language, which may not be the page's
@@ -213,22 +253,16 @@
     if (hasShares(audit)) {
       model.audience = {
         headline: auditIsFirm(audit) ? t('panel_headline', percent(audit.real.share)) : t('panel_headline_unsure'),
-        rows: ['real', 'inactive', 'fake'].map((key) => ({
-          key,
-          label: t(`panel_${key}`),
-          share: isNumber(audit[key].share) ? audit[key].share : null,
-          lo: audit[key].ci90[0],
-          hi: audit[key].ci90[1],
-          text: t('panel_row_value', percent(audit[key].share), interval(audit[key].ci90)),
-        })),
+        rows: shareRows(audit),
         sample: t(audit.too_few ? 'panel_sample_too_few' : 'panel_sample', sampleWords(audit)),
-        bias: t(sampleKind(audit.sample)[2]),
+        bias: t(sampleKind(audit)[2]),
         method: typeof audit.method === 'string' && audit.method ? t('panel_method', methodWords(audit.method)) : '',
       };
       if (audit.reach && isNumber(audit.reach.value)) {
         const ci = Array.isArray(audit.reach.ci90) ? range(count(audit.reach.ci90[0]), count(audit.reach.ci90[1])) : t('unknown');
         model.reach = t('panel_reach', count(audit.reach.value), ci);
       }
+      model.engagers = engagersModel(audit);
       model.engagement = engagementWords(audit.engagement);
       const f = audit.factory;
       if (f && Array.isArray(f.runs)) {

@@ -1,11 +1,12 @@
 /*
- * Small badges on the accounts a page draws, with the core's verdict for each (✓ real, ◌ inactive, ⚠ fake) in
+ * Small badges on the accounts a page draws, with the core's verdict for each (✓ real, ◌ inactive, ? uncertain, ⚠ fake) in
  * words for assistive technology. Two kinds, each on or off in the options:
  * - list badges ("list_badges"): in a followers list, a mark after each follower the core scored (accounts
  *   the core reports with seen 'followers'), one per row;
  * - author badges ("author_badges"): in the posts a page shows, a mark after the link to each post's author
  *   (accounts the core reports with seen 'post-author': reposts and reblogs bring other people's posts onto a
- *   profile), one per post and author; the profile on screen gets none on its own posts.
+ *   profile; 'commenters': the replies of a thread; 'search-results': the authors of found posts), one per
+ *   post and author; the profile on screen gets none on its own posts.
  * An account is found by the link to its profile the site draws (X, Instagram, TikTok, YouTube, Bluesky and
  * Mastodon URL shapes below); rows and posts the site draws later are marked as they appear. Each mark:
  * <span data-truefollow-list-badge | data-truefollow-author-badge, data-verdict, role="img", aria-label> in
@@ -18,7 +19,7 @@
   'use strict';
 
   const { t } = globalThis.truefollowI18n;
-  const SYMBOLS = { real: '✓', inactive: '◌', fake: '⚠' };
+  const SYMBOLS = { real: '✓', inactive: '◌', uncertain: '?', fake: '⚠' };
   // The href a site gives the link to an account's profile, per platform.
   const PROFILE_HREF = {
     x: (h) => [`/${h}`],
@@ -106,16 +107,18 @@
     const remove = (kind, which = () => true) => document.querySelectorAll(`[${KINDS[kind].attribute}]`).forEach((m) => which(m) && m.remove());
     const keep = (kind, seen, accounts) => {
       for (const a of accounts) {
-        if (a && a.seen === seen && typeof a.handle === 'string' && SYMBOLS[a.verdict]) verdicts[kind].set(norm(a.handle), a.verdict);
+        if (a && seen.has(a.seen) && typeof a.handle === 'string' && SYMBOLS[a.verdict]) verdicts[kind].set(norm(a.handle), a.verdict);
       }
       queue();
     };
+    const FOLLOWERS = new Set(['followers']);
+    const AUTHORS = new Set(['post-author', 'commenters', 'search-results']); // who wrote the posts a page draws
 
     return Object.freeze({
       /** The core's accounts of one followers page: their verdicts, marked where their rows are. */
-      add: (accounts) => keep('followers', 'followers', accounts),
-      /** The core's accounts of one response with posts: the authors' verdicts, marked in the posts. */
-      addAuthors: (accounts) => keep('authors', 'post-author', accounts),
+      add: (accounts) => keep('followers', FOLLOWERS, accounts),
+      /** The core's accounts of one response with posts (a timeline, a thread, a search): the authors' verdicts, marked in the posts. */
+      addAuthors: (accounts) => keep('authors', AUTHORS, accounts),
       /** The profile now on screen ('' for none): its own posts carry no author badge. */
       setProfile(handle) {
         profile = typeof handle === 'string' ? norm(handle) : '';

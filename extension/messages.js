@@ -4,9 +4,10 @@
  *   page world --window.postMessage--> content script --runtime.sendMessage--> background worker
  *   {source, type: 'page/captured', url, body[, next]}   {type: 'content/captured', url, body, lang}
  *   {source, type: 'page/refused', url, status}          (kept in the content script: audit mode stops)
- *                                                {type: 'content/audit', records: [{url, body}], lang, subject}
+ *                                                {type: 'content/audit', records: [{url, body}], lang, subject[, keep]}
  *                                                {type: 'content/recall', subject}
  *                                                {type: 'content/history', subject}
+ *                                                {type: 'content/report', subject, lang}: the HTML report ({html})
  *                                   <--reply--   {type: 'worker/report', report} | {type: 'worker/error', message, restarted}
  *
  *   page world <--window.postMessage-- content script (audit mode)
@@ -14,6 +15,7 @@
  *
  * next = the next page a response's Link header named (Mastodon's lists), an https URL.
  * subject = {platform, handle}: the profile a follower sample belongs to, or whose stored record is wanted.
+ * keep = true: the user started this audit ("Check followers"), so its inputs may be kept (background.js).
  * restarted: true when the core trapped on this input and the worker has started a fresh one (background.js).
  * Names carry the sender as a prefix. Everything from the page is untrusted: the checks here accept only
  * the expected shape, types and sizes. The page world cannot load this file (it would expose it to the
@@ -34,6 +36,7 @@
     CONTENT_AUDIT: 'content/audit',
     CONTENT_RECALL: 'content/recall',
     CONTENT_HISTORY: 'content/history',
+    CONTENT_REPORT: 'content/report',
     WORKER_REPORT: 'worker/report',
     WORKER_ERROR: 'worker/error',
   });
@@ -99,9 +102,14 @@
       isHttpsUrl(value.url) && isBody(value.body) && isLang(value.lang);
   }
 
-  /** Follower-list responses for the worker to estimate an audience from. */
+  /** Follower-list responses for the worker to estimate an audience from; keep: true when the user started the audit. */
   function isContentAudit(value) {
-    if (!hasExactKeys(value, ['type', 'records', 'lang', 'subject']) || value.type !== MSG.CONTENT_AUDIT) return false;
+    const keys = ['type', 'records', 'lang', 'subject'];
+    if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'keep')) {
+      if (value.keep !== true && value.keep !== false) return false;
+      keys.push('keep');
+    }
+    if (!hasExactKeys(value, keys) || value.type !== MSG.CONTENT_AUDIT) return false;
     if (!isSubject(value.subject)) return false;
     const { records } = value;
     if (!Array.isArray(records) || records.length === 0 || records.length > LIMITS.AUDIT_RECORDS) return false;
@@ -121,6 +129,10 @@
   const isContentHistory = (value) => hasExactKeys(value, ['type', 'subject']) && value.type === MSG.CONTENT_HISTORY &&
     isSubject(value.subject);
 
+  /** A request for the HTML report of one stored profile, in a language (the panel's Save report). */
+  const isContentReport = (value) => hasExactKeys(value, ['type', 'subject', 'lang']) && value.type === MSG.CONTENT_REPORT &&
+    isSubject(value.subject) && isLang(value.lang);
+
   /** The worker's answer: a report object, or an error with a message (and whether the core was restarted). */
   function isWorkerReply(value) {
     if (hasExactKeys(value, ['type', 'report'])) {
@@ -132,6 +144,6 @@
   }
 
   globalThis.truefollowMessages = Object.freeze({
-    MSG, PAGE_SOURCE, CONTENT_SOURCE, LIMITS, PLATFORMS, isPageCapture, isPageRefusal, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isWorkerReply,
+    MSG, PAGE_SOURCE, CONTENT_SOURCE, LIMITS, PLATFORMS, isPageCapture, isPageRefusal, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isContentReport, isWorkerReply,
   });
 })();

@@ -37,6 +37,8 @@
     } catch (error) {
       $('stored-counts').textContent = t('opt_store_unreadable', error.message);
     }
+    // Set once the store has opened (its migrations done) and answered: what the tests wait for.
+    document.body.dataset.storeReady = 'true';
   }
 
   $('delete-all').addEventListener('click', async () => {

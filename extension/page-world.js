@@ -34,17 +34,20 @@
   // The data endpoints worth reading, one line per platform and kind (../shared/docs/platforms.md).
   const ENDPOINTS = [
     // X: GraphQL over XHR, by operation name.
-    /^https:\/\/(?:x|twitter)\.com\/i\/api\/graphql\/[\w-]+\/(?:UserByScreenName|Followers|Following|BlueVerifiedFollowers|UserTweets|UserTweetsAndReplies)(?:[?#]|$)/,
+    /^https:\/\/(?:x|twitter)\.com\/i\/api\/graphql\/[\w-]+\/(?:UserByScreenName|Followers|Following|BlueVerifiedFollowers|UserTweets|UserTweetsAndReplies|Retweeters|Favoriters|SearchTimeline|TweetDetail)(?:[?#]|$)/,
     // Instagram: the REST profile and follower lists (GraphQL queries are chosen by name below).
     /^https:\/\/www\.instagram\.com\/api\/v1\/(?:users\/web_profile_info\/|friendships\/\d+\/(?:followers|following)\/)/,
-    // TikTok: profile and post lists the web app fetches after in-app navigation.
-    /^https:\/\/www\.tiktok\.com\/api\/(?:user\/detail|post\/item_list)\//,
+    // TikTok: profile and post lists the web app fetches after in-app navigation, the follower and
+    // following lists of its followers dialog, and a video's comments.
+    /^https:\/\/www\.tiktok\.com\/api\/(?:user\/detail|post\/item_list|user\/list|comment\/list)\//,
     // YouTube: channel pages fetched after in-app navigation.
     /^https:\/\/www\.youtube\.com\/youtubei\/v1\/browse(?:[?#]|$)/,
     // Bluesky: the app view's XRPC methods, on whichever host the app talks to.
-    /^https:\/\/[a-z0-9.-]+\/xrpc\/app\.bsky\.(?:actor\.getProfiles?|graph\.getFollowers|graph\.getFollows|feed\.getAuthorFeed)(?:[?#]|$)/,
+    /^https:\/\/[a-z0-9.-]+\/xrpc\/app\.bsky\.(?:actor\.getProfiles?|graph\.getFollowers|graph\.getFollows|feed\.getAuthorFeed|feed\.getLikes|feed\.getRepostedBy|feed\.getPostThread|feed\.searchPosts)(?:[?#]|$)/,
     // Mastodon (any instance the user granted): account lookups, follower lists, statuses.
     /^https:\/\/[a-z0-9.-]+\/api\/v1\/accounts\/(?:lookup|\d+(?:\/(?:followers|following|statuses))?)(?:[?#/]|$)/,
+    // Mastodon: who reblogged or favourited a status, and its thread.
+    /^https:\/\/[a-z0-9.-]+\/api\/v1\/statuses\/\d+\/(?:reblogged_by|favourited_by|context)(?:[?#]|$)/,
   ];
   // The follower lists audit mode reads from public APIs (Bluesky, Mastodon): a read of one of them that the
   // server refuses is posted too, so that audit mode can stop at once and say why.

@@ -1,7 +1,8 @@
 /*
  * The details panel: opened from the badge (click, Enter or Space), a non-modal dialog beside it showing the
  * content faces.panelModel() prepared: real / inactive / fake bars with their 90% intervals, the sample and
- * how it leans, true reach, engagement against the follower tier, runs of accounts created together, the
+ * how it leans, the same for the accounts that engaged (with a flag when they and the followers differ far),
+ * true reach, engagement against the follower tier, runs of accounts created together, the
  * account's own authenticity with its reasons, and the model version. Escape, the close button or a click
  * elsewhere closes it, and focus goes back to the badge. One panel at a time, in its own shadow root
  * (closed in releases; the test build opens it, see badge.js).
@@ -67,6 +68,17 @@
     return el('section', { 'data-part': part }, el('h3', { text: title }), ...children);
   }
 
+  // Real / inactive / fake bars, each with its 90% interval drawn over it.
+  function bars(rows) {
+    return rows.map((r) => {
+      const track = el('div', { class: 'track', 'aria-hidden': 'true' });
+      if (r.share !== null) track.append(el('div', { class: 'fill', style: { width: pct(r.share) } }));
+      track.append(el('div', { class: 'ci', style: { insetInlineStart: pct(r.lo), width: pct(r.hi - r.lo) } }));
+      return el('div', { class: 'row', 'data-key': r.key }, el('span', { text: r.label }), track,
+        el('span', { class: 'value', text: r.text }));
+    });
+  }
+
   function render(model, close) {
     const heading = el('h2', { id: 'truefollow-panel-title', text: model.title });
     const { labels } = model;
@@ -78,16 +90,16 @@
 
     const a = model.audience;
     if (a) {
-      const rows = a.rows.map((r) => {
-        const track = el('div', { class: 'track', 'aria-hidden': 'true' });
-        if (r.share !== null) track.append(el('div', { class: 'fill', style: { width: pct(r.share) } }));
-        track.append(el('div', { class: 'ci', style: { insetInlineStart: pct(r.lo), width: pct(r.hi - r.lo) } }));
-        return el('div', { class: 'row', 'data-key': r.key }, el('span', { text: r.label }), track,
-          el('span', { class: 'value', text: r.text }));
-      });
-      panel.append(section('audience', labels.audience, el('p', { 'data-part': 'headline', text: a.headline }), ...rows,
+      panel.append(section('audience', labels.audience, el('p', { 'data-part': 'headline', text: a.headline }), ...bars(a.rows),
         el('p', { 'data-part': 'sample', text: a.sample }), el('p', { class: 'small', 'data-part': 'bias', text: a.bias }),
         ...(a.method ? [el('p', { class: 'small', 'data-part': 'method', text: a.method })] : [])));
+    }
+    const e = model.engagers; // beside the followers' estimate
+    if (e) {
+      panel.append(section('engagers', labels.engagers, el('p', { 'data-part': 'headline', text: e.headline }),
+        ...(e.contrast ? [el('p', { 'data-part': 'contrast', role: 'note', text: e.contrast })] : []), ...bars(e.rows),
+        el('p', { 'data-part': 'sample', text: e.sample }), el('p', { class: 'small', 'data-part': 'kinds', text: e.kinds }),
+        el('p', { class: 'small', 'data-part': 'bias', text: e.bias })));
     }
     if (model.reach) panel.append(section('reach', labels.reach, el('p', { text: model.reach })));
     if (model.engagement) panel.append(section('engagement', labels.engagement, el('p', { text: model.engagement })));

@@ -45,7 +45,10 @@
     if (r.too_few) flags.push(t('flag_too_few'));
     if (r.engagement_far_below) flags.push(t('flag_far_below'));
     if (r.factory_runs) flags.push(t('flag_runs', i18n.number(r.factory_runs)));
-    if (r.profile_verdict === 'inactive' || r.profile_verdict === 'fake') flags.push(t('flag_profile', t(`verdict_${r.profile_verdict}`)));
+    // Engagers far more fake than the followers, or the other way round (the core's flag), with both numbers.
+    if (r.engagers_contrast === 'engagers-more-fake') flags.push(t('flag_engagers_more_fake', i18n.percent(r.engagers_fake_share), i18n.percent(r.fake_share)));
+    if (r.engagers_contrast === 'followers-more-fake') flags.push(t('flag_followers_more_fake', i18n.percent(r.fake_share), i18n.percent(r.engagers_fake_share)));
+    if (['inactive', 'uncertain', 'fake'].includes(r.profile_verdict)) flags.push(t('flag_profile', t(`verdict_${r.profile_verdict}`)));
     return {
       followers: r.followers === null ? t('unknown') : i18n.number(r.followers),
       real: r.real_share === null && r.real_ci90_low === null ? t('unknown')
@@ -98,6 +101,7 @@
     const copy = el('button', { type: 'button', id: 'copy-report', text: t('popup_copy') });
     copy.addEventListener('click', () => copyReport(subject));
     box.append(el('p', { class: 'buttons' }, add, ' ', copy));
+    box.dataset.subject = JSON.stringify(subject); // report-save.js offers "Save report" for it
   }
 
   async function copyReport(subject) {

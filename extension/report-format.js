@@ -1,7 +1,7 @@
 /*
  * The shapes the popup hands out, from stored core results only (no estimate is made here):
  *   row(record)            one vetting-list row: the core's numbers for a profile, raw (shares 0..1)
- *   csv(rows), json(rows)  the vetting list as CSV (RFC 4180 quoting) and as JSON
+ *   csv(rows), json(rows)  the vetting list as CSV (RFC 4180 quoting, formula-like cells neutralised) and as JSON
  *   report(record, inputs) a single profile's report, with the audit's inputs (the follower pages as JSON
  *                          lines of {url, body}), the options and the model version, and how to re-run it.
  *
@@ -12,7 +12,9 @@
 
   const COLUMNS = ['platform', 'handle', 'instance', 'followers', 'real_share', 'real_ci90_low', 'real_ci90_high', 'inactive_share',
     'fake_share', 'sample_n', 'too_few', 'reach', 'reach_ci90_low', 'reach_ci90_high', 'engagement_rate',
-    'engagement_far_below', 'factory_runs', 'profile_verdict', 'profile_p_fake', 'model', 'audit_at'];
+    'engagement_far_below', 'factory_runs', 'profile_verdict', 'profile_p_fake', 'model', 'audit_at',
+    // who engaged (the core's audit.engagers), beside the followers; contrast: which looks far more fake, if either
+    'engagers_n', 'engagers_real_share', 'engagers_fake_share', 'engagers_fake_ci90_low', 'engagers_fake_ci90_high', 'engagers_contrast'];
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
   function row(record) {
@@ -40,12 +42,23 @@
       profile_p_fake: num(acc?.p_fake),
       model: a?.model ?? null,
       audit_at: num(record.audit_at) === null ? null : new Date(record.audit_at).toISOString(),
+      engagers_n: num(a?.engagers?.n),
+      engagers_real_share: num(a?.engagers?.real?.share),
+      engagers_fake_share: num(a?.engagers?.fake?.share),
+      engagers_fake_ci90_low: num(a?.engagers?.fake?.ci90?.[0]),
+      engagers_fake_ci90_high: num(a?.engagers?.fake?.ci90?.[1]),
+      engagers_contrast: typeof a?.engagers?.contrast === 'string' ? a.engagers.contrast : null,
     };
   }
 
+  // A cell a spreadsheet could read as a formula (it begins with =, +, -, @, a tab or a carriage return) gets a
+  // leading single quote and is quoted, as OWASP's CSV injection guidance says; numbers are written as numbers.
+  const FORMULA_START = /^[=+\-@\t\r]/;
   const cell = (v) => {
     if (v === null || v === undefined) return '';
+    if (typeof v === 'number') return String(v);
     const text = String(v);
+    if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const csv = (rows) => [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';

@@ -23,7 +23,8 @@
   const INSTAGRAM_RESERVED = new Set(['explore', 'reels', 'reel', 'p', 'stories', 'accounts', 'direct', 'tv',
     'about', 'legal', 'developer', 'web', 'emails', 'challenge']);
 
-  // handle: as the URL shows it; followersPage: the page lists the profile's followers.
+  // handle: as the URL shows it; followersPage: the page lists the profile's followers; followersDialog: where a
+  // site that lists them in a dialog over the profile page opens it.
   const SITES = [
     {
       platform: 'x',
@@ -34,6 +35,11 @@
         const m = /^\/([A-Za-z0-9_]{1,15})(?:\/(followers|verified_followers|following|with_replies|media|likes|highlights))?\/?$/.exec(path);
         if (!m || X_RESERVED.has(m[1].toLowerCase())) return null;
         return { handle: m[1], followersPage: m[2] === 'followers' || m[2] === 'verified_followers' };
+      },
+      // The author of the post a page shows (its reposts and likes lists), whose engagers they are.
+      postAuthor(path) {
+        const m = /^\/([A-Za-z0-9_]{1,15})\/status\/\d{1,20}(?:\/|$)/.exec(path);
+        return m && !X_RESERVED.has(m[1].toLowerCase()) ? m[1] : null;
       },
       // The badge goes at the end of the name row (the first row of the UserName block).
       anchor: '[data-testid="primaryColumn"] [data-testid="UserName"] > div > div:first-child',
@@ -61,6 +67,14 @@
         const m = /^\/@([A-Za-z0-9._]{2,24})\/?$/.exec(path);
         return m && { handle: m[1], followersPage: false };
       },
+      // TikTok lists a profile's followers in a dialog over its page, opened from its followers count: no
+      // address of their own (content.js makes the page a followers page once the dialog's first page is read).
+      followersDialog: '[data-e2e="followers-count"]',
+      // The author of the video a page shows, whose commenters they are.
+      postAuthor(path) {
+        const m = /^\/@([A-Za-z0-9._]{2,24})\/video\/\d{1,20}(?:\/|$)/.exec(path);
+        return m ? m[1] : null;
+      },
       anchor: '[data-e2e="user-title"]',
     },
     {
@@ -83,6 +97,11 @@
         const m = /^\/profile\/([A-Za-z0-9.:-]{3,253})(?:\/(followers|follows|post\/[\w]+))?\/?$/.exec(path);
         return m && !m[2]?.startsWith('post') ? { handle: decodeURIComponent(m[1]), followersPage: m[2] === 'followers' } : null;
       },
+      // The author of the post a page shows (its thread, likes and reposts lists), whose engagers they are.
+      postAuthor(path) {
+        const m = /^\/profile\/([A-Za-z0-9.:-]{3,253})\/post\/\w+(?:\/|$)/.exec(path);
+        return m ? decodeURIComponent(m[1]) : null;
+      },
       anchor: '[data-testid="profileHeaderDisplayName"]',
       anchorFallback: '[data-testid="profileFollowersHeader"] h1',
     },
@@ -94,6 +113,11 @@
       profile(path) {
         const m = /^\/@([A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,253})?)(?:\/(followers|following|with_replies|media))?\/?$/.exec(path);
         return m && { handle: m[1], followersPage: m[2] === 'followers' };
+      },
+      // The author of the post a page shows (its thread, reblogs and favourites lists), whose engagers they are.
+      postAuthor(path) {
+        const m = /^\/@([A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,253})?)\/\d{1,20}(?:\/|$)/.exec(path);
+        return m ? m[1] : null;
       },
       // Mastodon's web app mounts in #mastodon; the account header's name is its first heading.
       isSite: (doc) => Boolean(doc.getElementById('mastodon') || doc.querySelector('meta[name="application-name"][content="Mastodon"]')),

@@ -7,8 +7,8 @@
  *   'p|<platform>|<handle>'   {platform, handle, seen_at, account | null}     store.js: the profile and its score
  *   'a|<platform>|<handle>'   {platform, handle, audit, audit_at}             store.js: its latest audience estimate
  *   'f|<platform>|<id>'       {platform, seen_at, account}                    store.js: one follower scored
- *   'h|<platform>|<handle>'   {points: [{t, followers}]}                      records.js: the follower counts seen
- *   'i|<platform>|<handle>'   {now, lang, options, model, core, pages, lines | null, too_large?}   records.js
+ *   'h|<platform>|<handle>'   {points: [{t, followers}]}                      store.js: the follower counts seen
+ *   'i|<platform>|<handle>'   {now, lang, options, model, core, pages, lines | null, too_large?}   store.js: an audit's inputs
  *   'vetting'                 [{platform, handle[, instance]}]                records.js
  *   'settings'                                                                settings.js cleans it on every read
  *
@@ -24,7 +24,7 @@
  *
  * A classic script (the worker imports it for its side effect; the popup and the options page load it after
  * sites.js): defines globalThis.truefollowStoredShapes =
- * {KINDS, ID_CHARS, PER_INSTANCE, isInstance, keyOf, problemOf, profileOf, isSubject}.
+ * {PLATFORMS, KINDS, ID_CHARS, PER_INSTANCE, isInstance, keyOf, problemOf, profileOf, isSubject, siteOf, profileKeyOf}.
  */
 (() => {
   'use strict';
@@ -132,9 +132,35 @@
     };
   }
 
+  // The key's kind, platform and the rest after them, or null for a key of no known kind and platform.
+  function partsOf(key) {
+    const m = /^([a-z])\|([a-z]+)\|(.*)$/s.exec(key);
+    return m && KINDS.includes(m[1]) && PLATFORMS.includes(m[2]) ? { kind: m[1], platform: m[2], rest: m[3] } : null;
+  }
+
+  /**
+   * The site a record belongs to: its platform, and on Mastodon its instance ('mastodon/<instance>'); null
+   * for a key of no known kind, or a Mastodon key with no instance. Each site's records are budgeted apart
+   * (store.js), so that one site's pages can never make room by removing another site's records.
+   */
+  function siteOf(key) {
+    const parts = partsOf(key);
+    if (!parts) return null;
+    if (!PER_INSTANCE.includes(parts.platform)) return parts.platform;
+    const slash = parts.rest.indexOf('/');
+    return slash > 0 ? `${parts.platform}/${parts.rest.slice(0, slash)}` : null;
+  }
+
+  /** The profile a p, a, h or i record belongs to, as '<platform>|<handle>' (Mastodon: '<platform>|<instance>/<handle>'); null for others. */
+  function profileKeyOf(key) {
+    const parts = partsOf(key);
+    return parts && parts.kind !== 'f' ? `${parts.platform}|${parts.rest}` : null;
+  }
+
   /** True for a vetting-list entry that names a profile a page could show (on Mastodon, with its instance). */
   const isSubject = (s) => isObject(s) && PLATFORMS.includes(s.platform) && isHandle(s.platform, s.handle) &&
     (!PER_INSTANCE.includes(s.platform) || isInstance(s.instance));
 
-  globalThis.truefollowStoredShapes = Object.freeze({ KINDS, ID_CHARS, PER_INSTANCE, isInstance, keyOf, problemOf, profileOf, isSubject });
+  globalThis.truefollowStoredShapes = Object.freeze({ PLATFORMS, KINDS, ID_CHARS, PER_INSTANCE, isInstance, keyOf, problemOf, profileOf, isSubject,
+    siteOf, profileKeyOf });
 })();

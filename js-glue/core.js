@@ -50,6 +50,23 @@ class TruefollowCore {
     });
   }
 
+  /**
+   * The one-file HTML vetting report (wasm/src/report_html.h) of an audit as audit() gives it, the profile's own
+   * account as score() gives it (or null), in a language of the extension: {audit, profile, inputs, lang, now, options};
+   * or the vetting list's, several profiles side by side: {accounts: [{label, audit, profile}], lang, now}.
+   */
+  reportHtml(request) {
+    return this.#withStrings([JSON.stringify(request)], ([requestPtr]) => {
+      const resultPtr = this.#m._tf_report_html_input(requestPtr);
+      if (!resultPtr) throw new CoreError('the report needs an audit object or an accounts list (or memory ran out)');
+      try {
+        return this.#m.UTF8ToString(resultPtr);
+      } finally {
+        this.#m._tf_free(resultPtr);
+      }
+    });
+  }
+
   /** The integer a count string means in a language: count('1,2 Mio.', 'de') === 1200000. */
   count(text, lang = '') {
     return this.#withStrings([String(text), String(lang)], ([textPtr, langPtr]) => {

@@ -20,11 +20,12 @@ $(BUILD)/firefox-test/manifest.json: $(EXTENSION_SRC) $(TEST_BUILD_SRC) extensio
 	node scripts/build-extension.mjs firefox $(BUILD)/firefox-test --test
 extension-test-builds: $(BUILD)/chrome-test/manifest.json $(BUILD)/firefox-test/manifest.json
 
-$(BUILD)/truefollow-chrome.zip: $(BUILD)/chrome/manifest.json
-	rm -f $@ && cd $(BUILD)/chrome && zip -qrX ../$(@F) .
+# scripts/pack-extension.sh: fixed timestamps, modes and file order, so a rebuild gives the same bytes.
+$(BUILD)/truefollow-chrome.zip: $(BUILD)/chrome/manifest.json scripts/pack-extension.sh
+	bash scripts/pack-extension.sh $(BUILD)/chrome $@
 
-$(BUILD)/truefollow-firefox.xpi: $(BUILD)/firefox/manifest.json
-	rm -f $@ && cd $(BUILD)/firefox && zip -qrX ../$(@F) .
+$(BUILD)/truefollow-firefox.xpi: $(BUILD)/firefox/manifest.json scripts/pack-extension.sh
+	bash scripts/pack-extension.sh $(BUILD)/firefox $@
 
 # Mozilla's linter on the Firefox build: any error or warning fails (it runs before the end-to-end tests).
 lint-extension: firefox
@@ -35,6 +36,7 @@ test-e2e: chrome firefox lint-extension extension-test-builds
 
 .PHONY: lint-extension extension-test-builds
 
-# The demo: everything built, then Chromium with the extension on the bundled demo profiles.
-demo: deps all
+# The demo: everything built, then Chromium with the extension on the bundled demo profiles. It loads the
+# Chromium test build (the demo's Mastodon instance granted, as a user would grant it on the options page).
+demo: deps all $(BUILD)/chrome-test/manifest.json
 	node scripts/demo.mjs

@@ -6,6 +6,7 @@
 // The translations: extension/_locales is copied as _locales (the browser's own format) and bundled as
 // locales.js (globalThis.truefollowLocales), so pages and content scripts can show a language the user picked
 // on the options page (extension/i18n.js).
+// The icons: extension/icons/icon.svg rendered to icons/icon-<size>.png (scripts/render-icons.mjs).
 // It leaves packing (.zip / .xpi) to the Makefile.
 //
 // --test makes the build the end-to-end tests load, never a release: the badge's and panel's shadow roots
@@ -21,6 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderIcons } from './render-icons.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -79,6 +81,7 @@ for (const file of named) {
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(path.join(outDir, 'core'), { recursive: true });
 for (const [from, to] of copies) fs.copyFileSync(path.join(root, from), path.join(outDir, to));
+renderIcons(path.join(outDir, 'icons'));
 const localesDir = path.join(root, 'extension', '_locales');
 const locales = {};
 for (const lang of fs.readdirSync(localesDir).sort()) {

@@ -9,15 +9,18 @@ import { root } from '../tests/e2e/lib/fixture-sites.js';
 
 const outDir = path.join(root, 'build', 'demo');
 const headless = !process.env.DISPLAY;
-// The test build: the same extension, with the demo's Mastodon instance granted as a user would on the options page.
-const browser = await launchChromium({ headless });
-console.log(`demo: Chromium ${headless ? 'headless (no DISPLAY)' : 'in a window'} with build/chrome`);
+// The test build (`make demo` builds it): the same extension, with the demo's Mastodon instance granted as a user
+// would on the options page.
+const extension = path.join(root, 'build', 'chrome-test');
+const browser = await launchChromium({ extension, headless });
+console.log(`demo: Chromium ${headless ? 'headless (no DISPLAY)' : 'in a window'} with ${path.relative(root, extension)}`);
 
 // Runs in the page: the badge next to the profile name once it has left the reading state.
 function settledBadge() {
   const host = document.querySelector('[data-truefollow-badge]');
-  const state = host?.getAttribute('data-state');
-  return host && state !== 'reading' ? { state, text: host.getAttribute('aria-label').replace(/^truefollow: /, '') } : null;
+  const button = host?.shadowRoot?.querySelector('.button'); // the demo runs the test build: its shadow roots are open
+  const state = button?.getAttribute('data-state');
+  return button && state !== 'reading' ? { state, text: button.getAttribute('aria-label').replace(/^truefollow: /, '') } : null;
 }
 
 let failures = 0;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need, from Debian's packages and the npm registry only,
+# Installs everything the build and the tests need (fonts-noto-cjk: Japanese text in the browsers' screenshots), from Debian's packages and the npm registry only,
 # and unpacks cJSON from Debian's (security-patched) source package, pinned and checksum-checked.
 # Idempotent: a second run finds everything in place and changes nothing.
 set -euo pipefail
@@ -10,7 +10,7 @@ CJSON_ORIG_SHA256=5308fd4bd90cef7aa060558514de6a1a4a0819974a26e6ed13973c5f624c24
 CJSON_DEBIAN_SHA256=afd19a970966cf534ff1e9ec077d710a5e7e78eb4ec9b499c8bdc32e55da12cb
 
 PACKAGES=(build-essential emscripten clang libclang-rt-14-dev chromium firefox-esr libxgboost-dev
-          libcmocka-dev valgrind dpkg-dev zip)
+          libcmocka-dev valgrind dpkg-dev zip librsvg2-bin fonts-noto-cjk)
 # Node.js and npm: the machine's own where present (Node 20 or later), Debian's otherwise.
 command -v node >/dev/null && command -v npm >/dev/null || PACKAGES+=(nodejs npm)
 

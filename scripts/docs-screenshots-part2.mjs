@@ -27,9 +27,9 @@ async function clipped(page, file, rect) {
 try {
   const page = await browser.newPage();
   await page.goto('https://x.com/crowdedstudio'); // the profile first, as on x.com: its follower count gives true reach
-  await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+  await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
   await page.goto('https://x.com/crowdedstudio/followers');
-  await page.waitFor(() => /Of 20 /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
+  await page.waitFor(() => /Of 20 /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
   await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
   await page.waitFor(() => document.querySelector('[data-truefollow-panel]'));
   await page.evaluate(`(${inPanel})('[data-part="audit-button"]').click()`);
@@ -45,7 +45,7 @@ try {
   for (const url of ['https://x.com/crowdedstudio', 'https://x.com/examplestudio/followers', 'https://x.com/dealfinder4821']) {
     const tab = await browser.newPage();
     await tab.goto(url);
-    await tab.waitFor(() => /^(ready|no-data)$/.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') ?? ''));
+    await tab.waitFor(() => /^(ready|no-data)$/.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') ?? ''));
     await new Promise((r) => setTimeout(r, 300));
     const popup = await browser.openOptions();
     await popup.evaluate(() => { location.href = location.href.replace('options.html', 'popup.html'); });

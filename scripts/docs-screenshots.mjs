@@ -10,7 +10,7 @@ import { root } from '../tests/e2e/lib/fixture-sites.js';
 const out = path.join(root, 'docs', 'screenshots');
 fs.mkdirSync(out, { recursive: true });
 const browser = await launchChromium();
-const settled = () => /^(ready|no-data)$/.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') ?? '');
+const settled = () => /^(ready|no-data)$/.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') ?? '');
 
 async function shot(url, file, { panel = false, clip }) {
   const page = await browser.newPage();

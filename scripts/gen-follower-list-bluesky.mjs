@@ -18,7 +18,7 @@
  *   import { BLUESKY_HANDLE, blueskyProfile, blueskyFollowersPage } from './gen-follower-list-bluesky.mjs'
  *   node scripts/gen-follower-list-bluesky.mjs [CURSOR [LIMIT]]       prints one page
  */
-import { FOLLOWER_COUNT, LIST_HANDLE, person } from './gen-follower-list.mjs';
+import { FOLLOWER_COUNT, LIST_HANDLE, RUN, person } from './gen-follower-list.mjs';
 
 export const BLUESKY_HANDLE = `${LIST_HANDLE}.bsky.social`;
 export const BLUESKY_LIMIT = { default: 50, max: 100 };
@@ -103,6 +103,20 @@ export function blueskyFollowersPage({ cursor = '', limit = BLUESKY_LIMIT.defaul
   const page = { subject: SUBJECT, followers };
   if (followers.length === limit) page.cursor = tid(end - 1);
   return JSON.stringify(page);
+}
+
+/** The post of the list's profile whose likes the tests read: its record key, and its at:// URI. */
+export const LIKED_POST_RKEY = '3lsynthlikedpost';
+export const LIKED_POST_URI = `at://${SUBJECT.did}/app.bsky.feed.post/${LIKED_POST_RKEY}`;
+
+/** app.bsky.feed.getLikes for that post, as a string: the list's run of look-alike accounts liked it, newest first. */
+export function blueskyLikesPage() {
+  const likes = [];
+  for (let i = RUN.from; i <= RUN.to; i++) {
+    const when = iso(Date.UTC(2025, 5, 2) / 1000 + (RUN.to - i) * 60);
+    likes.push({ createdAt: when, indexedAt: when, actor: baseView(i, person(i)) });
+  }
+  return JSON.stringify({ uri: LIKED_POST_URI, likes });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

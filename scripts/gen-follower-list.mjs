@@ -113,4 +113,18 @@ export function followersPage(cursor = '') {
   return JSON.stringify({ data: { user: { result: { __typename: 'User', timeline: { timeline: { instructions } } } } } });
 }
 
+/** The post of the list's profile whose reposters the tests read, and who reposted it: the run's accounts (bought
+ * engagement comes from the same kind of accounts as bought followers). */
+export const REPOSTED_TWEET_ID = '1900000000000000001';
+export const REPOSTERS = Object.freeze({ from: RUN.from, to: RUN.to });
+
+/** X's Retweeters response for REPOSTED_TWEET_ID (a string): the run's accounts, newest first, no cursor after. */
+export function retweetersPage() {
+  const entries = [];
+  for (let i = REPOSTERS.from; i <= REPOSTERS.to; i++) entries.push(entryOfUser(i));
+  entries.push(cursorEntry('Top', `top|${REPOSTERS.from}`));
+  const instructions = [{ type: 'TimelineAddEntries', entries }];
+  return JSON.stringify({ data: { retweeters_timeline: { timeline: { instructions } } } });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(followersPage(process.argv[2] ?? '') + '\n');

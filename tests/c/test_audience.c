@@ -262,6 +262,22 @@ static void engagement_should_compare_with_the_tier_and_need_posts(void **state)
     assert_true(!e.source && !e.source_kind && !e.source_key && !e.source_name && !e.source_title);
 }
 
+static void engagers_are_flagged_only_when_far_apart_from_the_followers(void **state)
+{
+    tf_audit followers = audit_of(300, 30, 0, &good), engagers = audit_of(80, 70, 0, &good);
+    assert_int_equal(tf_audit_contrast(&followers, &engagers), 1); /* ~10% against ~87% */
+    assert_int_equal(tf_audit_contrast(&engagers, &followers), -1); /* the other way round */
+    tf_audit close = audit_of(80, 12, 0, &good); /* ~15% against ~10%: the intervals overlap */
+    assert_true(close.fake.ci90[0] < followers.fake.ci90[1]);
+    assert_int_equal(tf_audit_contrast(&followers, &close), 0);
+    tf_audit few = audit_of(20, 20, 0, &good); /* all flagged, but under 30 accounts: too few to say */
+    assert_int_equal(tf_audit_contrast(&followers, &few), 0);
+    /* Intervals apart by less than the gap say nothing either. */
+    tf_audit big = audit_of(200000, 20000, 0, &good), bigger = audit_of(200000, 26000, 0, &good);
+    assert_true(bigger.fake.ci90[0] > big.fake.ci90[1]);
+    assert_int_equal(tf_audit_contrast(&big, &bigger), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +286,7 @@ int main(void)
         cmocka_unit_test(a_clean_sample_should_reach_zero_and_a_fake_one_should_reach_one),
         cmocka_unit_test(no_count_should_get_a_point_for_an_interval),
         cmocka_unit_test(uncertain_error_rates_should_widen_the_interval),
+        cmocka_unit_test(engagers_are_flagged_only_when_far_apart_from_the_followers),
         cmocka_unit_test(the_counts_whose_interval_reaches_an_edge_should_hold_ninety_percent_of_its_law),
         cmocka_unit_test(intervals_should_cover_the_true_share_nine_times_in_ten),
         cmocka_unit_test(an_interval_should_keep_narrowing_as_the_sample_grows_past_the_held_out_set),

@@ -118,7 +118,12 @@ static void text_that_is_no_count_is_refused_with_a_reason(void **state)
     assert_non_null(strstr(why, "negative"));
     assert_int_equal(tf_parse_count("\xe2\x88\x92" "1,2 Mio.", "de", &v, why, sizeof why), -1); /* U+2212 */
     assert_non_null(strstr(why, "negative"));
-    assert_true(count("5 - 10 followers", "en") == 5); /* a dash after the number is not a sign */
+    assert_int_equal(tf_parse_count("5 - 10 followers", "en", &v, why, sizeof why), -1); /* a range is no count */
+    assert_non_null(strstr(why, "neither a unit nor a word"));
+    assert_int_equal(tf_parse_count("1e400", "en", &v, why, sizeof why), -1); /* was read as 1 */
+    assert_non_null(strstr(why, "\"e400\" after the number"));
+    assert_int_equal(tf_parse_count("12abc", "en", &v, why, sizeof why), -1);
+    assert_int_equal(tf_parse_count("1,2 Mio. 7", "de", &v, why, sizeof why), -1);
     char long_text[2000];
     memset(long_text, '1', sizeof long_text - 1);
     long_text[sizeof long_text - 1] = '\0';
@@ -131,6 +136,8 @@ static void a_unit_word_must_end_where_the_word_ends(void **state)
     assert_true(count("12 Beğeni", "tr") == 12);           /* "B" begins a word, not a unit */
     assert_true(count("12 mil seguidores", "es") == 12000); /* "mil" alone */
     assert_true(count("3 Monate", "de") == 3);
+    assert_true(count("12 followers", "en") == 12);          /* words after the count are the page's noun */
+    assert_true(count("1,2\xc2\xa0" "M d\xe2\x80\x99" "abonn\xc3\xa9s", "fr") == 1200000);
 }
 
 int main(void)

@@ -74,9 +74,6 @@ static text repeat(const char *prefix, const char *unit, size_t count, const cha
 
 #define PROFILE(fields) \
     "{\"data\":{\"user\":{\"result\":{\"__typename\":\"User\",\"rest_id\":\"9\",\"core\":{\"screen_name\":\"m\"}," fields "}}}}"
-#define USER_ENTRY \
-    "{\"entryId\":\"user-1\",\"content\":{\"itemContent\":{\"user_results\":{\"result\":{\"__typename\":\"User\"," \
-    "\"core\":{\"screen_name\":\"f\"},\"relationship_counts\":{\"followers\":3,\"following\":900}}}}}}"
 #define TIMELINE_HEAD \
     "{\"data\":{\"user\":{\"result\":{\"__typename\":\"User\",\"timeline\":{\"timeline\":{\"instructions\":[" \
     "{\"type\":\"TimelineAddEntries\",\"entries\":["
@@ -167,9 +164,22 @@ static text text_error_body(void) { return format("Rate limit exceeded. Try agai
 static text million_element_array(void) { return repeat("[0", ",0", 999999, "]"); }
 static text million_empty_entries(void) { return repeat(TIMELINE_HEAD "{}", ",{}", 999999, TIMELINE_TAIL); }
 static text million_json_lines(void) { return repeat("", "{}\n", 1000000, ""); }
+/* 100,000 different followers (the audit counts an account once, so each has its own id and handle). */
 static text hundred_thousand_followers(void)
 {
-    return repeat(TIMELINE_HEAD USER_ENTRY, "," USER_ENTRY, 99999, TIMELINE_TAIL);
+    enum { N = 100000, ENTRY_MAX = 256 };
+    size_t cap = sizeof TIMELINE_HEAD + (size_t)N * ENTRY_MAX + sizeof TIMELINE_TAIL;
+    text t = {malloc(cap), 0};
+    assert_non_null(t.bytes);
+    t.len = (size_t)snprintf(t.bytes, cap, "%s", TIMELINE_HEAD);
+    for (int i = 0; i < N; i++)
+        t.len += (size_t)snprintf(t.bytes + t.len, cap - t.len,
+                                  "%s{\"entryId\":\"user-%d\",\"content\":{\"itemContent\":{\"user_results\":{\"result\":"
+                                  "{\"__typename\":\"User\",\"rest_id\":\"%d\",\"core\":{\"screen_name\":\"f%d\"},"
+                                  "\"relationship_counts\":{\"followers\":3,\"following\":900}}}}}}",
+                                  i ? "," : "", i, i, i);
+    t.len += (size_t)snprintf(t.bytes + t.len, cap - t.len, "%s", TIMELINE_TAIL);
+    return t;
 }
 static text every_field_null(void)
 {

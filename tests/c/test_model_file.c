@@ -66,6 +66,8 @@ static void every_model_file_reads_as_the_compiled_in_model(void **state)
         assert_int_equal(m->rates.fp, shipped->rates.fp);
         assert_true(fabs(m->rates.sensitivity - shipped->rates.sensitivity) < 1e-6);
         assert_true(fabs(m->rates.specificity - shipped->rates.specificity) < 1e-6);
+        assert_true(m->band_low == shipped->band_low && m->band_high == shipped->band_high);
+        assert_true(m->band_low <= m->rates.threshold && m->rates.threshold <= m->band_high);
         for (int t = 0; t < m->n_trees; t++) {
             assert_int_equal(m->tree_start[t], shipped->tree_start[t]);
             assert_int_equal(same_subtree(m->nodes + m->tree_start[t], shipped->nodes + shipped->tree_start[t], 0),
@@ -80,9 +82,11 @@ static char *small_model(void)
 {
     size_t len;
     char *card = read_text("wasm/models/card.tfm", &len);
-    char *trees = strstr(card, "\ntrees ");
+    char *trees = strstr(card, "\ntrees "), *band = strstr(card, "\nverdict_band ");
     assert_non_null(trees);
     trees[1] = '\0';
+    if (band)
+        band[1] = '\0'; /* no band: the tests add their own */
     size_t cap = strlen(card) + 256;
     char *text = malloc(cap);
     assert_non_null(text);
@@ -126,42 +130,24 @@ static void a_small_valid_model_reads_and_scores_its_trees(void **state)
     free(text);
 }
 
-/* The optional "verdict_band" line after "error_rates": read when present, the threshold twice when absent, and
- * refused when it does not hold the threshold. */
-static void the_verdict_band_is_read_and_checked(void **state)
+static void a_verdict_band_line_is_read_and_its_absence_means_no_band(void **state)
 {
     (void)state;
-    char *text = small_model(), why[256] = "";
-    double threshold, low, high;
-    const char *rates = strstr(text, "\nerror_rates "), *band = strstr(text, "\nverdict_band ");
-    assert_non_null(rates);
-    assert_non_null(band);
-    assert_int_equal(sscanf(rates, "\nerror_rates %lf", &threshold), 1);
-    assert_int_equal(sscanf(band, "\nverdict_band %lf %lf", &low, &high), 2);
-    tf_tree_model *m = tf_model_file_read(text, strlen(text), why, sizeof why);
+    char *plain = small_model(), why[256] = "";
+    tf_tree_model *m = tf_model_file_read(plain, strlen(plain), why, sizeof why);
     if (!m)
         fail_msg("%s", why);
-    assert_true(m->band_low == low && m->band_high == high);
-    assert_true(low <= threshold && threshold <= high);
+    assert_true(m->band_low == m->rates.threshold && m->band_high == m->rates.threshold);
     tf_model_file_free(m);
-
-    char line[96];
-    snprintf(line, sizeof line, "%.*s", (int)strcspn(band + 1, "\n") + 1, band + 1);
-    char *without = edited(text, line, "");
-    m = tf_model_file_read(without, strlen(without), why, sizeof why);
+    char *banded = edited(plain, "\ntrees 2\n", "\n  verdict_band 0.35 0.9995\r\ntrees 2\n");
+    m = tf_model_file_read(banded, strlen(banded), why, sizeof why);
     if (!m)
         fail_msg("%s", why);
-    assert_true(m->band_low == threshold && m->band_high == threshold);
+    assert_true(m->band_low == 0.35 && m->band_high == 0.9995);
+    assert_int_equal(m->n_trees, 2);
     tf_model_file_free(m);
-
-    char wrong[96];
-    snprintf(wrong, sizeof wrong, "verdict_band %.3f %.3f\n", (threshold + 1) / 2, (threshold + 3) / 4);
-    char *outside = edited(text, line, wrong);
-    assert_null(tf_model_file_read(outside, strlen(outside), why, sizeof why));
-    assert_non_null(strstr(why, "must hold the threshold"));
-    free(outside);
-    free(without);
-    free(text);
+    free(banded);
+    free(plain);
 }
 
 static void every_kind_of_damage_is_refused_with_a_reason(void **state)
@@ -196,6 +182,14 @@ static void every_kind_of_damage_is_refused_with_a_reason(void **state)
         {"calibration 1.12", "calibration -1", "slope"},
         {"trained 16762368", "trained 99999999999", "feature bits"},
         {"trained 16762368", "trained -1", "feature bits"},
+        {"\ntrees 2\n", "\nverdict_band 0.9995 0.9999\ntrees 2\n", "low <= threshold"},
+        {"\ntrees 2\n", "\nverdict_band 0.2 0.4\ntrees 2\n", "threshold <= high"},
+        {"\ntrees 2\n", "\nverdict_band 0 0.9995\ntrees 2\n", "0 < low"},
+        {"\ntrees 2\n", "\nverdict_band 0.3 1.5\ntrees 2\n", "high <= 1"},
+        {"\ntrees 2\n", "\nverdict_band 0.3\ntrees 2\n", "wants 2 values"},
+        {"\ntrees 2\n", "\nverdict_band 0.3 nan\ntrees 2\n", "not a finite number"},
+        {"\ntrees 2\n", "\nverdict_band_x 0.3 0.9995\ntrees 2\n", "expected \"trees\""},
+        {"\ntrees 2\ntree 3\n", "\ntrees 2\nverdict_band 0.3 0.9995\ntree 3\n", "expected \"tree\""},
     };
     char *valid = small_model();
     for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
@@ -274,13 +268,90 @@ static void a_model_read_from_a_file_scores_until_the_shipped_one_is_restored(vo
     free(text);
 }
 
+/* The profile model with a verdict band from `low` to `high` in place of its own, in place of the shipped one. */
+static tf_tree_model *use_model_with_band(double low, double high)
+{
+    size_t len;
+    char *text = read_text("wasm/models/profile.tfm", &len), band[96], why[256] = "";
+    char *own = strstr(text, "\nverdict_band ");
+    assert_non_null(own);
+    memmove(own, strstr(own, "\ntrees "), strlen(strstr(own, "\ntrees ")) + 1);
+    snprintf(band, sizeof band, "\nverdict_band %.17g %.17g\ntrees ", low, high);
+    char *banded = edited(text, "\ntrees ", band);
+    tf_tree_model *m = tf_model_file_read(banded, strlen(banded), why, sizeof why);
+    if (!m || tf_model_replace(m, why, sizeof why) != 0)
+        fail_msg("%s", why);
+    free(banded);
+    free(text);
+    return m;
+}
+
+static tf_account x_account(double followers, double following, double posts, double created_at)
+{
+    tf_account a;
+    tf_account_init(&a, TF_X, TF_SEEN_PROFILE);
+    a.handle = "someaccount";
+    a.followers = followers, a.following = following, a.posts = posts, a.created_at = created_at;
+    a.default_avatar = TF_NO;
+    return a;
+}
+
+/* Verdicts from a band around each account's own p_fake, so the test holds whatever the shipped trees say. */
+static void scores_in_the_verdict_band_read_uncertain_and_the_audits_line_stays_sharp(void **state)
+{
+    (void)state;
+    const double now = 1760000000;
+    tf_account accounts[] = {
+        x_account(3, 4980, 0, now - 120 * 86400.0),              /* bought-looking */
+        x_account(12840, 312, 1460, now - 13 * 365.25 * 86400.0), /* ordinary */
+    };
+    double thr = tf_model_find("profile")->rates.threshold;
+    for (size_t i = 0; i < sizeof accounts / sizeof *accounts; i++) {
+        const tf_account *a = &accounts[i];
+        tf_score plain, s;
+        tf_tree_model *m = use_model_with_band(thr, thr); /* no band */
+        tf_score_account(a, now, NULL, &plain);
+        double p = plain.p_fake;
+        assert_true(plain.verdict == (p >= thr ? TF_FAKE : plain.verdict) && plain.verdict != TF_UNCERTAIN);
+        double low, high;
+        tf_model_verdict_band_for(a, &low, &high);
+        assert_true(low == thr && high == thr);
+        tf_model_restore_shipped();
+        tf_model_file_free(m);
+
+        m = p >= thr ? use_model_with_band(thr, (p + 1) / 2) : use_model_with_band(p, thr);
+        tf_model_verdict_band_for(a, &low, &high);
+        assert_true(low <= p && p < high);
+        tf_score_account(a, now, NULL, &s);
+        assert_true(s.p_fake == p);
+        assert_int_equal(s.verdict, TF_UNCERTAIN);
+        assert_string_equal(tf_verdict_name(s.verdict), "uncertain");
+        /* A chosen threshold (the audit's: where the error rates were measured) is a sharp line, as before. */
+        const tf_thresholds at_rates = {thr, tf_default_thresholds.inactive_posts_per_year,
+                                        tf_default_thresholds.inactive_days_silent};
+        tf_score_account(a, now, &at_rates, &s);
+        assert_int_equal(s.verdict, plain.verdict);
+        tf_model_restore_shipped();
+        tf_model_file_free(m);
+
+        /* At the band's high edge "likely fake"; below its low edge real or inactive. */
+        m = p >= thr ? use_model_with_band(thr, p) : use_model_with_band((p + thr) / 2, thr);
+        tf_score_account(a, now, NULL, &s);
+        assert_int_equal(s.verdict, plain.verdict);
+        assert_true(p >= thr ? s.verdict == TF_FAKE : (s.verdict == TF_REAL || s.verdict == TF_INACTIVE));
+        tf_model_restore_shipped();
+        tf_model_file_free(m);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_model_file_reads_as_the_compiled_in_model),
         cmocka_unit_test(a_small_valid_model_reads_and_scores_its_trees),
+        cmocka_unit_test(a_verdict_band_line_is_read_and_its_absence_means_no_band),
         cmocka_unit_test(every_kind_of_damage_is_refused_with_a_reason),
-        cmocka_unit_test(the_verdict_band_is_read_and_checked),
+        cmocka_unit_test(scores_in_the_verdict_band_read_uncertain_and_the_audits_line_stays_sharp),
         cmocka_unit_test(a_model_read_from_a_file_scores_until_the_shipped_one_is_restored),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,6 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     TF_FUZZ_CHECK(m->n_trees > 0 && m->calibration_a > 0);
+    TF_FUZZ_CHECK(m->band_low > 0 && m->band_low <= m->rates.threshold && m->rates.threshold <= m->band_high &&
+                  m->band_high <= 1);
     static const float probes[] = {NAN, 0.0f, -1.0f, 1.0f, 1e30f, -1e30f};
     float x[TF_N_FEATURES], contrib[TF_N_FEATURES + 1];
     for (size_t p = 0; p < sizeof probes / sizeof *probes; p++) {
@@ -34,7 +36,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     a.followers = 10;
     a.following = 2000;
     tf_score score;
-    tf_model_predict(&a, 1790000000, &score);
+    tf_score_account(&a, 1790000000, NULL, &score); /* the model's verdict band decides */
+    TF_FUZZ_CHECK(score.verdict == TF_REAL || score.verdict == TF_INACTIVE || score.verdict == TF_UNCERTAIN ||
+                  score.verdict == TF_FAKE);
     tf_model_restore_shipped();
     tf_model_file_free(m);
     return 0;

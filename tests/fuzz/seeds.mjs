@@ -96,7 +96,9 @@ if (['read', 'score', 'audit'].includes(target)) {
     add(text);
     const lines = text.split('\n');
     const second = lines.findIndex((l, i) => l.startsWith('tree ') && lines.slice(0, i).some((p) => p.startsWith('tree ')));
-    add(lines.slice(0, second).join('\n').replace(/^trees \d+$/m, 'trees 1') + '\n');
+    const first = lines.slice(0, second).join('\n').replace(/^trees \d+$/m, 'trees 1') + '\n';
+    add(first);
+    if (!/^verdict_band /m.test(first)) add(first.replace(/^(error_rates \S+ .*)$/m, '$1\nverdict_band 0.35 0.8'));
   }
 }
 

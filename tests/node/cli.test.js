@@ -123,7 +123,7 @@ describe('truefollow audit', () => {
     const near = (a, b) => assert.ok(Math.abs(a - b) <= 1, `${a} ~ ${b}`);
     near(audit.reach.value, 1200000 * audit.real.share);
     audit.reach.ci90.forEach((r, i) => near(r, 1200000 * audit.real.ci90[i]));
-    for (const bad of ['lots', '-5', '1.234']) {
+    for (const bad of ['lots', '-5', '1.234', '1e400', '12abc']) {
       const { status, lines, stderr } = run(['audit', '--followers', bad, list]);
       assert.equal(status, 2, bad);
       assert.equal(lines.length, 0, `${bad}: no estimate printed`);
@@ -156,6 +156,30 @@ describe('truefollow --model', () => {
     const after = JSON.parse(run(['score', '--now', String(NOW), '--model', retrained, good]).lines[0]);
     assert.ok(after.p_fake > before.p_fake, `${after.p_fake} > ${before.p_fake}`);
     assert.match(JSON.parse(run(['audit', '--model', retrained, good]).lines[0]).model, /-retrained/);
+  });
+
+  it('says "uncertain" in the model\'s verdict band, and keeps the audit counted at the error rates\' threshold', () => {
+    const list = path.join('tests', 'fixtures', 'x', 'Followers_examplestudio.json');
+    const banded = path.join(tmp, 'banded.tfm');
+    const [low, high] = [0.05, 0.95];
+    fs.writeFileSync(banded, shipped.replace(/^(error_rates .*)$/m, `$1\nverdict_band ${low} ${high}`));
+    const plain = run(['score', '--now', String(NOW), list]).lines.map((l) => JSON.parse(l));
+    const withBand = run(['score', '--now', String(NOW), '--model', banded, list]).lines.map((l) => JSON.parse(l));
+    assert.equal(withBand.length, plain.length);
+    const threshold = Number(shipped.match(/^error_rates (\S+)/m)[1]);
+    let uncertain = 0;
+    withBand.forEach((a, i) => {
+      assert.equal(a.p_fake, plain[i].p_fake, 'the band changes words, not scores');
+      if (a.p_fake === null) return assert.equal(a.verdict, 'not-enough-data');
+      const expected = a.p_fake >= high ? 'fake' : a.p_fake >= low ? 'uncertain' : plain[i].verdict;
+      assert.equal(a.verdict, expected, `@${a.handle} p ${a.p_fake}`);
+      assert.equal(plain[i].verdict === 'fake', plain[i].p_fake >= threshold, 'without a band, fake from the threshold');
+      uncertain += a.verdict === 'uncertain';
+    });
+    assert.ok(uncertain > 0 && uncertain < withBand.length, `some accounts, not all, are uncertain (${uncertain})`);
+    const audit = (args) => JSON.parse(run(['audit', '--now', String(NOW), ...args, list]).lines[0]);
+    const [before, after] = [audit([]), audit(['--model', banded])];
+    for (const key of ['n', 'flagged', 'real', 'inactive', 'fake']) assert.deepEqual(after[key], before[key], key);
   });
 
   it('refuses a damaged model file with the line and the reason, and scores nothing', () => {

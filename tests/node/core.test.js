@@ -36,7 +36,7 @@ for (const build of ['debug', 'release']) {
       assert.equal(a.created_at, '2013-12-14T04:35:55Z');
       assert.equal(a.likes_given, null, 'a count the response did not carry is null, not 0');
       assert.ok(a.p_fake >= 0 && a.p_fake <= 1);
-      assert.ok(['real', 'inactive', 'fake'].includes(a.verdict));
+      assert.ok(['real', 'inactive', 'uncertain', 'fake'].includes(a.verdict));
       assert.ok(Array.isArray(a.reasons) && a.reasons.length > 0);
       for (const r of a.reasons) assert.equal(typeof r.text, 'string');
     });
@@ -73,7 +73,7 @@ for (const build of ['debug', 'release']) {
     it('estimates an audience from JSON lines of responses', async () => {
       const core = await loadCore({ build });
       const lines = Array.from({ length: 40 }, (_, i) =>
-        profile({ core: { screen_name: `u${i}` }, relationship_counts: { followers: i, following: 100 } }),
+        profile({ rest_id: String(100 + i), core: { screen_name: `u${i}` }, relationship_counts: { followers: i, following: 100 } }),
       ).join('\n');
       const { status, audit } = core.audit(lines, { now: NOW });
       assert.equal(status, 'ok');

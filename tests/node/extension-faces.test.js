@@ -90,6 +90,28 @@ describe('extension faces', () => {
     assert.equal(badgeFace({}), null);
   });
 
+  it('says "uncertain", never "likely fake", for a score in the model\'s middle band, in every language', () => {
+    const uncertain = { ...account, verdict: 'uncertain', p_fake: 0.62 };
+    const face = badgeFace({ account: uncertain });
+    assert.equal(face.text, '? uncertain · p(fake) 62%');
+    assert.equal(face.tone, 'muted', 'not the warning tone of a fake');
+    assert.equal(panelModel({ platform: 'x', handle: 'a', state: 'ready', account: uncertain }).account.verdict,
+      '? The profile itself looks uncertain (neither clearly real nor fake) (estimated chance of a fake: 62%).');
+    for (const lang of Object.keys(locales)) {
+      const [text, verdict, fakeWord] = inLanguage(lang, () => [badgeFace({ account: uncertain }).text,
+        panelModel({ platform: 'x', handle: 'a', state: 'ready', account: uncertain }).account.verdict, badgeFace({ account }).text]);
+      const word = locales[lang].badge_uncertain.message;
+      assert.ok(text.startsWith(`? ${word} · `), `${lang} badge: ${text}`);
+      assert.ok(!text.includes(locales[lang].badge_likely_fake.message), `${lang} badge does not say "likely fake"`);
+      assert.ok(fakeWord.includes(locales[lang].badge_likely_fake.message), `${lang}: a fake still reads "likely fake"`);
+      assert.ok(verdict.includes(locales[lang].verdict_uncertain.message), `${lang} panel: ${verdict}`);
+      const asFake = inLanguage(lang, () => panelModel({ platform: 'x', handle: 'a', state: 'ready', account: { ...uncertain, verdict: 'fake' } }).account.verdict);
+      const slots = (text, symbol, word) => text.replace(symbol, 'S').replace(word, 'V');
+      assert.equal(slots(verdict, '?', locales[lang].verdict_uncertain.message), slots(asFake, '⚠', locales[lang].verdict_fake.message),
+        `${lang} panel: "uncertain" stands where "fake" would`);
+    }
+  });
+
   it('names every badge state in words, in every language, and says why an error happened', () => {
     for (const lang of Object.keys(locales)) {
       for (const state of ['reading', 'no-data', 'unsupported', 'error']) {
@@ -146,12 +168,57 @@ describe('extension faces', () => {
       de.engagement);
     assert.equal(de.account.counts, '1.234 Follower · folgt 4.980 · 1 Beitrag');
     assert.match(de.modelLine, /^Modell: m-1\. Auf diesem Gerät berechnet/);
-    assert.deepEqual({ ...de.labels }, { audience: 'Follower', reach: 'Echte Reichweite', engagement: 'Interaktion',
+    assert.deepEqual({ ...de.labels }, { audience: 'Follower', engagers: 'Wer interagiert', reach: 'Echte Reichweite', engagement: 'Interaktion',
       factory: 'Gemeinsam erstellte Konten', account: 'Das Profil selbst', close: 'Schließen', closeLabel: 'Details schließen' });
     assert.equal(de.lang, 'de');
     const ja = inLanguage('ja', () => panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: full, account }));
     assert.deepEqual([...ja.factory.runs], ['30件のアカウント、2026/07/29～2026/08/06に作成']);
     assert.equal(ja.account.counts, 'フォロワー1,234人 · フォロー中4,980 · 投稿1件');
+  });
+
+  it('names each kind of sample as the core labels it, and never calls a list of unknown kind followers', () => {
+    const of = (kind, sample) => panelModel({ platform: 'mastodon', handle: 'a', state: 'ready', audit: { ...firm, sample_kind: kind, sample } });
+    assert.equal(of('followers', SAMPLE).audience.sample, 'Sample: 120 recent followers.');
+    const listed = of('listed', 'accounts listed (a list whose kind its address did not name)');
+    assert.equal(listed.audience.sample, 'Sample: 120 accounts listed.');
+    assert.match(listed.audience.bias, /not known/);
+    assert.equal(of('post-author', 'authors of posts').audience.sample, 'Sample: 120 authors of posts.');
+    // The kind decides, not the words: a report whose words say followers but whose kind does not.
+    assert.equal(of('listed', SAMPLE).audience.sample, 'Sample: 120 accounts listed.');
+    assert.equal(of('search-results', 'search results').audience.sample, 'Sample: 120 accounts.');
+    const de = inLanguage('de', () => of('listed', 'accounts listed').audience.sample);
+    assert.equal(de, 'Stichprobe: 120 aufgelistete Konten.');
+  });
+
+  it('shows who engages beside the followers, and flags with both numbers when they look far more fake', () => {
+    const engagers = { n: 90, too_few: false, sample: 'engagers (accounts that liked, reposted or commented)', sample_kind: 'engagers',
+      real: share(0.35, 0.25, 0.45), inactive: share(0.05, 0.01, 0.1), fake: share(0.6, 0.5, 0.7),
+      kinds: { likers: 50, reposters: 30, commenters: 10 }, contrast: 'engagers-more-fake' };
+    const model = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: { ...firm, engagers } });
+    assert.equal(model.engagers.headline, '≈ 35% of the engagers look real');
+    assert.equal(model.engagers.sample, 'Sample: 90 accounts that liked, reposted or commented.');
+    assert.equal(model.engagers.kinds, 'Accounts: 50 liked, 30 reposted, 10 commented.');
+    assert.equal(model.engagers.contrast, 'Its engagers look far more fake than its followers: 60% fake against 7.7%.');
+    assert.deepEqual([...model.engagers.rows].map((r) => r.key), ['real', 'inactive', 'fake']);
+    assert.equal(model.engagers.rows[2].text, '60% (90% interval 50%–70%)');
+    assert.equal(model.labels.engagers, 'Who engages');
+    const calm = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: { ...firm, engagers: { ...engagers, contrast: null } } });
+    assert.equal(calm.engagers.contrast, null);
+    const reverse = panelModel({ platform: 'x', handle: 'a', state: 'ready',
+      audit: { ...firm, fake: share(0.7, 0.6, 0.8), engagers: { ...engagers, fake: share(0.1, 0.05, 0.2), contrast: 'followers-more-fake' } } });
+    assert.equal(reverse.engagers.contrast, 'Its followers look far more fake than its engagers: 70% fake against 10%.');
+    const few = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: { ...firm, engagers: { ...engagers, n: 4, too_few: true, contrast: null } } });
+    assert.equal(few.engagers.headline, 'Not enough data for a firm answer');
+    assert.equal(few.engagers.sample, 'Sample: 4 accounts that liked, reposted or commented — too few for a firm answer.');
+    assert.equal(panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: { ...firm, engagers: null } }).engagers, null);
+    for (const lang of ['de', 'es', 'fr', 'ja', 'pt_BR']) {
+      const words = inLanguage(lang, () => panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: { ...firm, engagers } }).engagers);
+      for (const text of [words.headline, words.sample, words.kinds, words.contrast, words.bias]) {
+        assert.ok(text && !/\{\d\}/.test(text), `${lang}: ${text}`);
+        assert.notEqual(text, model.engagers[Object.keys(words).find((k) => words[k] === text)], `${lang} is translated: ${text}`);
+      }
+      assert.ok(words.contrast.includes(inLanguage(lang, () => percent(0.6))), `${lang}: ${words.contrast}`);
+    }
   });
 
   it('gives the panel the state\'s own words when there is no result', () => {

@@ -77,6 +77,27 @@ sandbox.globalThis = sandbox;
 vm.runInNewContext(fs.readFileSync(path.join(extensionDir, 'sites.js'), 'utf8'), sandbox);
 const { isHandle, platformOf, dataUrlFits } = sandbox.truefollowSites;
 
+describe('extension sites: the author of the post a page shows', () => {
+  const authorOf = (href) => {
+    const url = new URL(href);
+    return sandbox.truefollowSites.SITES.find((s) => s.platform === platformOf(href))?.postAuthor?.(url.pathname) ?? null;
+  };
+  it('names the post\'s author from the address of its page, its reposts and its likes, and no one elsewhere', () => {
+    assert.equal(authorOf('https://x.com/someone/status/123/retweets'), 'someone');
+    assert.equal(authorOf('https://x.com/someone/status/123'), 'someone');
+    assert.equal(authorOf('https://x.com/i/status/123'), null); // a reserved path, not an account
+    assert.equal(authorOf('https://x.com/someone/followers'), null);
+    assert.equal(authorOf('https://bsky.app/profile/a.bsky.social/post/3kabc/liked-by'), 'a.bsky.social');
+    assert.equal(authorOf('https://bsky.app/profile/a.bsky.social'), null);
+    assert.equal(authorOf('https://mastodon.example/@a/109876/reblogs'), 'a');
+    assert.equal(authorOf('https://mastodon.example/@a@other.example/109876'), 'a@other.example');
+    assert.equal(authorOf('https://mastodon.example/@a/followers'), null);
+    assert.equal(authorOf('https://www.tiktok.com/@someone/video/7200000000000000001'), 'someone');
+    assert.equal(authorOf('https://www.tiktok.com/@someone'), null);
+    assert.equal(authorOf('https://www.youtube.com/@someone/videos'), null); // no engagers read there
+  });
+});
+
 describe('extension sites: one site cannot speak for another', () => {
   it('names the platform of a page by its host, and none for a page that is not https', () => {
     assert.equal(platformOf('https://x.com/someone'), 'x');

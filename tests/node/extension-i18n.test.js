@@ -41,7 +41,7 @@ describe('part 1 translations', () => {
   it('have every key the badge, the panel and the options page ask for', () => {
     const asked = keysAsked();
     assert.ok(asked.size > 60, `found the keys in the code (${asked.size})`);
-    for (const family of ['panel_real', 'panel_inactive', 'panel_fake', 'verdict_real', 'verdict_inactive', 'verdict_fake']) asked.add(family);
+    for (const family of ['panel_real', 'panel_inactive', 'panel_fake', 'verdict_real', 'verdict_inactive', 'verdict_fake', 'verdict_uncertain']) asked.add(family);
     for (const key of asked) {
       for (const lang of LANGUAGES) assert.ok(messages[lang][key], `${lang} has ${key}`);
     }

@@ -73,6 +73,12 @@ describe('extension messages', () => {
     assert.equal(m.isContentAudit(audit({ subject: { platform: 'myspace', handle: 'a' } })), false);
     assert.equal(m.isContentAudit(audit({ subject: { platform: 'x', handle: '' } })), false);
     assert.equal(m.isContentAudit(audit({ subject: undefined })), false);
+    // keep: whether the user started the audit (its inputs may be kept), a boolean or absent.
+    assert.equal(m.isContentAudit(audit({ keep: true })), true);
+    assert.equal(m.isContentAudit(audit({ keep: false })), true);
+    assert.equal(m.isContentAudit(audit({ keep: 'yes' })), false);
+    assert.equal(m.isContentAudit(audit({ keep: 1 })), false);
+    assert.equal(m.isContentAudit(audit({ keep: undefined })), false);
   });
 
   it('checks requests for a stored profile: a known platform and a handle, nothing more', () => {

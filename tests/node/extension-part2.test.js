@@ -66,6 +66,39 @@ describe('the vetting list and the report', () => {
     assert.ok(lines[1].startsWith('x,"a,b""c",,1234,0.5,0.4,0.6,0.2,0.3,300,false,600,500,700,,,1,fake,0.9,m-1,'));
   });
 
+  it('export an uncertain profile as "uncertain" in CSV and JSON, never as fake', () => {
+    const uncertain = format.row({ ...record, account: { followers: 1234, verdict: 'uncertain', p_fake: 0.62 } });
+    assert.ok(format.csv([uncertain]).trim().split('\r\n')[1].includes(',1,uncertain,0.62,m-1,'));
+    assert.equal(JSON.parse(format.json([uncertain])).rows[0].profile_verdict, 'uncertain');
+  });
+
+  it('export who engaged beside the followers, and nothing where no engager was read', () => {
+    const engaged = { ...record, audit: { ...record.audit, engagers: { n: 80, real: { share: 0.1 }, fake: { share: 0.9, ci90: [0.8, 0.97] },
+      contrast: 'engagers-more-fake' } } };
+    const lines = format.csv([format.row(engaged), format.row(record)]).trim().split('\r\n');
+    assert.ok(lines[1].endsWith(',80,0.1,0.9,0.8,0.97,engagers-more-fake'), lines[1]);
+    assert.ok(lines[2].endsWith(',,,,,,'), lines[2]);
+  });
+
+  // OWASP's CSV injection guidance: a cell that begins with any of these is prefixed with a single quote and quoted.
+  for (const [name, start] of [['=', '='], ['+', '+'], ['-', '-'], ['@', '@'], ['a tab', '\t'], ['a carriage return', '\r']]) {
+    it(`export a text cell beginning with ${name} neutralised, so that no spreadsheet reads it as a formula`, () => {
+      const text = `${start}HYPERLINK("https://example.org","x")`;
+      const lines = format.csv([{ ...format.row(record), handle: text, model: `${start}1+1` }]).split('\r\n');
+      const cells = lines[1];
+      assert.ok(cells.startsWith(`x,"'${text.replace(/"/g, '""')}",`), cells);
+      assert.ok(cells.includes(`,"'${start}1+1",`), cells);
+      // A cell is read back as the text with the quote in front, however the spreadsheet splits the line.
+      assert.ok(!/(^|,)[=+\-@\t\r]/.test(lines[1].replace(/"[^"]*(?:""[^"]*)*"/g, '""')), 'no unquoted cell begins with it');
+    });
+  }
+
+  it('export numbers as numbers, a negative one too, and leave other text as it was', () => {
+    const line = format.csv([{ ...format.row(record), handle: 'plain_handle', engagement_rate: -0.25 }]).split('\r\n')[1];
+    assert.ok(line.startsWith('x,plain_handle,'), line);
+    assert.ok(line.includes(',-0.25,'), line);
+  });
+
   it('export JSON with the same columns', () => {
     const json = JSON.parse(format.json([format.row(record)]));
     assert.deepEqual(json.columns, format.COLUMNS);
@@ -88,13 +121,9 @@ describe('the vetting list and the report', () => {
 });
 
 describe('kept records', () => {
-  it('add a count only when it changed, and keep the vetting list free of duplicates', async () => {
+  it('keep the vetting list free of duplicates', async () => {
     const area = memoryArea();
     const subject = { platform: 'x', handle: '@Someone' };
-    await records.addCount(area, subject, 100, 1);
-    await records.addCount(area, subject, 100, 2);
-    await records.addCount(area, subject, 150, 3);
-    assert.deepEqual(await records.history(area, { platform: 'x', handle: 'someone' }), [{ t: 2, followers: 100 }, { t: 3, followers: 150 }]);
     await records.setVetting(area, [subject, { platform: 'x', handle: 'SOMEONE' }, { platform: 'x', handle: 'other' }]);
     assert.deepEqual((await records.vetting(area)).map((s) => s.handle), ['@Someone', 'other']);
   });

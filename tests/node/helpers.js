@@ -27,3 +27,29 @@ export function loadFaces(locales = extensionLocales()) {
   for (const file of ['i18n.js', 'faces.js']) vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox);
   return { i18n: sandbox.truefollowI18n, faces: sandbox.truefollowFaces };
 }
+
+// storage.local with Chromium's way of counting: every key's length plus its value's JSON, in UTF-8.
+export function memoryArea(quotaBytes = Infinity) {
+  const data = new Map();
+  const size = () => [...data].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(JSON.stringify(v)), 0);
+  const copy = (v) => JSON.parse(JSON.stringify(v));
+  return {
+    data,
+    size,
+    async get(keys) {
+      const wanted = keys === null ? [...data.keys()] : [].concat(keys);
+      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, copy(data.get(k))]));
+    },
+    async set(items) {
+      const before = new Map(data);
+      for (const [k, v] of Object.entries(items)) data.set(k, copy(v));
+      if (quotaBytes !== Infinity && size() > quotaBytes) {
+        data.clear();
+        for (const [k, v] of before) data.set(k, v);
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+    },
+    async remove(keys) { for (const k of [].concat(keys)) data.delete(k); },
+    async clear() { data.clear(); },
+  };
+}

@@ -18,9 +18,10 @@ const profile = (fields) =>
   JSON.stringify({ data: { user: { result: { __typename: 'User', rest_id: '9', core: { screen_name: 'm' }, ...fields } } } });
 // Some rows need JSON that JSON.stringify cannot write (NaN, 1e400): the same profile with raw text spliced in.
 const rawProfile = (raw) => profile({ relationship_counts: { followers: '@' } }).replace('"@"', raw);
-const userEntry = JSON.stringify({
-  entryId: 'user-1',
-  content: { itemContent: { user_results: { result: { __typename: 'User', core: { screen_name: 'f' },
+// A different follower at each i (the audit counts an account once).
+const followerEntry = (i) => JSON.stringify({
+  entryId: `user-${i}`,
+  content: { itemContent: { user_results: { result: { __typename: 'User', rest_id: String(i), core: { screen_name: `f${i}` },
     relationship_counts: { followers: 3, following: 900 } } } } },
 });
 const timeline = (entries) =>
@@ -136,8 +137,8 @@ describe('faults around the input', () => {
 
   it('reads a 60 MB response of 350,000 followers and audits it', { timeout: 180_000 }, async () => {
     const core = await loadCore({ build: 'release' });
-    const count = Math.floor((60 * 1024 * 1024) / (userEntry.length + 1));
-    const { status, audit } = core.audit(timeline(Array(count).fill(userEntry).join(',')), { now: NOW });
+    const count = Math.floor((60 * 1024 * 1024) / (followerEntry(999_999).length + 1));
+    const { status, audit } = core.audit(timeline(Array.from({ length: count }, (_, i) => followerEntry(i)).join(',')), { now: NOW });
     assert.equal(status, 'ok');
     assert.equal(audit.n, count);
   });

@@ -5,6 +5,8 @@
  *   truefollow audit [--now UNIX] [--lang L] [--url URL] [--followers COUNT] [FILE...]
  *                                                                     the audience estimate of all accounts found
  *   truefollow count --lang L TEXT                                    the integer a count string means
+ *   truefollow report [audit's options] [FILE...] > report.html       the audit as a one-file HTML vetting report
+ *                                                                     in language L (report_html.h)
  *
  * --followers COUNT (audit) is the profile's follower count as its page writes it ("12,345", "1,2 Mio." with
  * --lang de), for true reach when the inputs hold the follower list but not the profile. It takes the place
@@ -28,7 +30,9 @@
 #include "model_file.h"
 #include "read.h"
 #include "report.h"
+#include "report_html.h"
 #include "score.h"
+#include "sha256.h"
 #include "truefollow.h"
 
 typedef struct cli {
@@ -44,7 +48,8 @@ static int usage(void)
 {
     fputs("usage: truefollow score [--now UNIX] [--lang L] [--url URL] [--model FILE]... [FILE...]\n"
           "       truefollow audit [--now UNIX] [--lang L] [--url URL] [--followers COUNT] [--model FILE]... [FILE...]\n"
-          "       truefollow count --lang L TEXT\n",
+          "       truefollow count --lang L TEXT\n"
+          "       truefollow report [--now UNIX] [--lang L] [--url URL] [--followers COUNT] [--model FILE]... [FILE...]\n",
           stderr);
     return 2;
 }
@@ -153,6 +158,92 @@ static int run_audit(const cli *c)
     return failed;
 }
 
+/* The options besides --now that change an audit, as a command line repeats them (values with a space quoted). */
+static const char *report_options(const cli *c, char *out, size_t size)
+{
+    const char *names[] = {"--lang", "--url", "--followers"};
+    const char *values[] = {c->lang, c->url, c->followers};
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (!values[i] || !*values[i] || used >= size)
+            continue;
+        const char *quote = strchr(values[i], ' ') ? "\"" : "";
+        int n = snprintf(out + used, size - used, "%s%s %s%s%s", used ? " " : "", names[i], quote, values[i], quote);
+        used += n > 0 ? (size_t)n : 0;
+    }
+    for (int i = 0; i < c->n_models && used < size; i++) {
+        int n = snprintf(out + used, size - used, "%s--model %s", used ? " " : "", c->models[i]);
+        used += n > 0 ? (size_t)n : 0;
+    }
+    return out;
+}
+
+/* The audit of all inputs as the HTML report (report_html.h), with each input's size and SHA-256. */
+static int run_report(const cli *c)
+{
+    double followers = NAN;
+    if (c->followers && (followers = tf_count(c->followers, c->lang)) < 0) {
+        fprintf(stderr, "truefollow: --followers \"%s\": %s\n", c->followers, tf_last_error());
+        return 2;
+    }
+    tf_report_input *inputs = calloc((size_t)c->n_files, sizeof *inputs);
+    if (!inputs)
+        return 1;
+    char options_text[2048];
+    int failed = 0;
+    tf_batch batch = {0};
+    for (int i = 0; i < c->n_files; i++) {
+        size_t len = 0;
+        char *text = read_all(c->files[i], &len);
+        if (!text) {
+            fprintf(stderr, "truefollow: %s: %s\n", c->files[i], strerror(errno));
+            failed = 1;
+            continue;
+        }
+        tf_sha256 hash;
+        tf_sha256_init(&hash);
+        tf_sha256_update(&hash, text, len);
+        inputs[i].name = c->files[i];
+        inputs[i].bytes = len;
+        tf_sha256_hex(&hash, inputs[i].sha256);
+        char message[512] = "";
+        tf_read_options options = {c->url, c->lang};
+        tf_status status = tf_read(text, len, &options, &batch, message, sizeof message);
+        free(text);
+        if (status != TF_OK) {
+            fprintf(stderr, "truefollow: %s: %s: %s\n", c->files[i], tf_status_name(status), message);
+            failed = 1;
+        }
+    }
+    cJSON *profile = NULL; /* the profile's own account, as `truefollow score` reports it */
+    for (size_t k = 0; k < batch.n_accounts && !profile; k++) {
+        if (batch.accounts[k].seen != TF_SEEN_PROFILE)
+            continue;
+        tf_score score;
+        tf_score_account(&batch.accounts[k], c->now, NULL, &score);
+        profile = tf_account_report(&batch.accounts[k], &score);
+    }
+    cJSON *audit = tf_audience_report(&batch, c->now, NULL, followers);
+    if (!audit) {
+        fputs("truefollow: out of memory\n", stderr);
+        failed = 1;
+    } else {
+        char *html = tf_report_html(audit, profile, NULL, inputs, c->n_files, c->lang, c->now,
+                                    report_options(c, options_text, sizeof options_text));
+        if (!html || fputs(html, stdout) == EOF) {
+            fputs(html ? "truefollow: report: cannot write the output\n" : "truefollow: out of memory\n", stderr);
+            failed = 1;
+        }
+        free(html);
+    }
+    cJSON_Delete(audit);
+    cJSON_Delete(profile);
+    tf_batch_free(&batch);
+    free(inputs);
+    return failed;
+}
+
 /* Reads the --model files and puts each in place of its shipped namesake; 0, or 2 after saying why. */
 static int use_models(const cli *c, tf_tree_model **loaded)
 {
@@ -228,12 +319,12 @@ int main(int argc, char **argv)
     int status;
     if (strcmp(command, "count") == 0) {
         status = run_count(&c);
-    } else if (strcmp(command, "score") == 0 || strcmp(command, "audit") == 0) {
+    } else if (strcmp(command, "score") == 0 || strcmp(command, "audit") == 0 || strcmp(command, "report") == 0) {
         if (c.n_files == 0)
             c.files[c.n_files++] = "-";
         status = use_models(&c, loaded);
         if (status == 0)
-            status = command[0] == 's' ? run_score(&c) : run_audit(&c);
+            status = command[0] == 's' ? run_score(&c) : command[0] == 'a' ? run_audit(&c) : run_report(&c);
     } else {
         status = usage();
     }

@@ -94,3 +94,67 @@ const char *tf_platform_name(tf_platform p)
     static const char *const names[TF_PLATFORM_COUNT] = {"x", "instagram", "tiktok", "youtube", "bluesky", "mastodon"};
     return (unsigned)p < TF_PLATFORM_COUNT ? names[p] : "unknown";
 }
+
+const char *tf_seen_name(tf_seen seen)
+{
+    static const char *const names[TF_SEEN_KINDS] = {
+        [TF_SEEN_PROFILE] = "profile",
+        [TF_SEEN_FOLLOWERS] = "followers",
+        [TF_SEEN_FOLLOWING] = "following",
+        [TF_SEEN_POST_AUTHOR] = "post-author",
+        [TF_SEEN_LIKERS] = "likers",
+        [TF_SEEN_REPOSTERS] = "reposters",
+        [TF_SEEN_COMMENTERS] = "commenters",
+        [TF_SEEN_SEARCH_RESULTS] = "search-results",
+        [TF_SEEN_SUGGESTIONS] = "suggestions",
+        [TF_SEEN_FAMILIAR_FOLLOWERS] = "familiar-followers",
+        [TF_SEEN_LISTED] = "listed",
+    };
+    return (unsigned)seen < TF_SEEN_KINDS ? names[seen] : "unknown";
+}
+
+int tf_seen_is_engager(tf_seen seen)
+{
+    return seen == TF_SEEN_LIKERS || seen == TF_SEEN_REPOSTERS || seen == TF_SEEN_COMMENTERS;
+}
+
+/* Bluesky's own hosting domain: the part of a handle every account on it shares. */
+#define BLUESKY_HOST_SUFFIX ".bsky.social"
+
+static int ends_with_ignoring_case(const char *s, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    if (len <= n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[len - n + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suffix[i])
+            return 0;
+    }
+    return 1;
+}
+
+const char *tf_feature_handle(const tf_account *a, char *buf, size_t size)
+{
+    const char *h = a->handle;
+    if (!h || size == 0)
+        return h;
+    const char *local = *h == '@' ? h + 1 : h;
+    size_t len = strlen(local), keep = len;
+    if (a->platform == TF_MASTODON) {
+        const char *at = strchr(local, '@');
+        if (at)
+            keep = (size_t)(at - local);
+    } else if (a->platform == TF_BLUESKY && ends_with_ignoring_case(local, len, BLUESKY_HOST_SUFFIX)) {
+        keep = len - strlen(BLUESKY_HOST_SUFFIX);
+    }
+    if (keep == len)
+        return h;
+    if (keep > size - 1)
+        keep = size - 1;
+    memcpy(buf, local, keep);
+    buf[keep] = '\0';
+    return buf;
+}

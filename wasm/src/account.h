@@ -15,8 +15,27 @@ typedef enum { TF_X, TF_INSTAGRAM, TF_TIKTOK, TF_YOUTUBE, TF_BLUESKY, TF_MASTODO
 
 typedef enum { TF_UNKNOWN = -1, TF_NO = 0, TF_YES = 1 } tf_flag;
 
-/* Where an account was seen. A follower list shows the newest followers first, which the audit reports. */
-typedef enum { TF_SEEN_PROFILE, TF_SEEN_FOLLOWERS, TF_SEEN_FOLLOWING, TF_SEEN_POST_AUTHOR } tf_seen;
+/*
+ * Where an account was seen: the kind of list a response shows, named by its request URL (or by its shape
+ * where only one kind of list has it). A follower list shows the newest followers first, which the audit
+ * reports. Only a followers list is ever a follower sample; likers, reposters and commenters are the
+ * engagers; search results, suggestions and familiar followers (those of a profile's followers the viewer
+ * knows) never enter an estimate; a list whose kind nothing names is "listed".
+ */
+typedef enum {
+    TF_SEEN_PROFILE,
+    TF_SEEN_FOLLOWERS,
+    TF_SEEN_FOLLOWING,
+    TF_SEEN_POST_AUTHOR,
+    TF_SEEN_LIKERS,
+    TF_SEEN_REPOSTERS, /* retweeters on X, reblogged-by on Mastodon */
+    TF_SEEN_COMMENTERS,
+    TF_SEEN_SEARCH_RESULTS,
+    TF_SEEN_SUGGESTIONS,
+    TF_SEEN_FAMILIAR_FOLLOWERS,
+    TF_SEEN_LISTED,
+    TF_SEEN_KINDS
+} tf_seen;
 
 typedef struct tf_account {
     tf_platform platform;
@@ -58,5 +77,21 @@ int tf_batch_keep_tree(tf_batch *b, struct cJSON *tree); /* 0 on success; frees 
 void tf_batch_free(tf_batch *b);
 
 const char *tf_platform_name(tf_platform p);
+/* The kind's name in reports: "profile", "followers", "post-author", "likers", "search-results", ... */
+const char *tf_seen_name(tf_seen seen);
+/* 1 for likers, reposters and commenters. */
+int tf_seen_is_engager(tf_seen seen);
+
+/* Longest handle the features measure, in bytes (profile_features.c measures at most its first 64). */
+#ifndef TF_FEATURE_HANDLE_SIZE
+#define TF_FEATURE_HANDLE_SIZE 65
+#endif
+/*
+ * The handle the features measure: without its instance (Mastodon "name@mstdn.jp" is "name") or its host's
+ * domain (Bluesky "name.bsky.social" is "name"), which say where an account lives, not who runs it; the
+ * account's `handle` keeps them, for display and for telling accounts apart. Returns `buf` (holding the
+ * local part, cut to size - 1 bytes) or the handle itself when it has no such suffix; NULL for no handle.
+ */
+const char *tf_feature_handle(const tf_account *a, char *buf, size_t size);
 
 #endif

@@ -6,6 +6,13 @@
  *   older GraphQL data.user.edge_followed_by|edge_follow.edges[].node;
  * - posts: data.xdt_api__v1__feed__user_timeline_graphql_connection.edges[].node (and the reels
  *   connection), and the older edge_owner_to_timeline_media.edges[].node.
+ * - a post's own page: media info {items: [{user, like_count, comment_count, taken_at, comments[],
+ *   preview_comments[]}]}: the author and the post, the comments' authors as commenters (the author left out);
+ *   /api/v1/media/<id>/comments/ {comments: [{user}]}: commenters;
+ * - top search {users: [{position, user}]}: search results;
+ * - a users[] list is named by its URL (/followers/, /following/, /likers/); with none, a friendships
+ *   response (big_list) is read as followers, as before, and any other as "listed".
+ * The audit counts an account a list repeats once (audience.c).
  * Instagram shows no join date. The default avatar is recognised by its file name or by ig_cache_key
  * holding base64("anonymous_profile_pic"), or by has_anonymous_profile_picture.
  */
@@ -103,7 +110,7 @@ static tf_read_result read_posts(const cJSON *edges, tf_account *owner, tf_batch
     const cJSON *edge;
     cJSON_ArrayForEach(edge, edges)
     {
-        const cJSON *node = first_present(tf_get(edge, "node", "media"), tf_get(edge, "node"));
+        const cJSON *node = first_present(first_present(tf_get(edge, "node", "media"), tf_get(edge, "node")), edge);
         edges_seen++;
         tf_post *p = tf_batch_add_post(out);
         if (!p)
@@ -140,16 +147,32 @@ static tf_read_result read_posts(const cJSON *edges, tf_account *owner, tf_batch
     return TF_READ_OK;
 }
 
-/* users[] of /api/v1/friendships, or edges[].node of the older GraphQL lists. */
-static tf_read_result read_user_list(const cJSON *users, int edges, tf_seen seen, tf_batch *out, char *why, size_t why_size)
+/* The account of `user` seen as `seen` among the accounts added since `first` (by pk, else username). */
+static int known_user(const cJSON *user, tf_seen seen, size_t first, const tf_batch *out)
+{
+    const char *id = tf_str(first_present(tf_get(user, "pk"), tf_get(user, "id")));
+    const char *handle = tf_str(tf_get(user, "username"));
+    for (size_t i = first; i < out->n_accounts; i++) {
+        const tf_account *a = &out->accounts[i];
+        if (a->seen == seen && (id ? a->id && strcmp(a->id, id) == 0 : handle && a->handle && strcmp(a->handle, handle) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* users[] of /api/v1/friendships (or likers), users[].user of top search (`key` "user"), or edges[].node of
+ * the older GraphQL lists (`key` "node"). */
+static tf_read_result read_user_list(const cJSON *users, const char *key, tf_seen seen, tf_batch *out, char *why,
+                                     size_t why_size)
 {
     int total = 0, read = 0;
     const cJSON *item;
     cJSON_ArrayForEach(item, users)
     {
         int no_memory = 0;
+        const cJSON *user = key ? tf_get(item, key) : item;
         total++;
-        read += add_user(edges ? tf_get(item, "node") : item, seen, out, &no_memory) != NULL;
+        read += add_user(user, seen, out, &no_memory) != NULL;
         if (no_memory)
             return TF_READ_NO_MEMORY;
     }
@@ -167,14 +190,68 @@ static int is_instagram_user_list(const cJSON *users)
            !tf_get(first, "did") && !tf_get(first, "acct");
 }
 
+/* The comments' authors of one post as commenters, the post's author left out. */
+static tf_read_result read_commenters(const cJSON *comments, const char *author_handle, tf_batch *out, size_t first)
+{
+    const cJSON *c;
+    cJSON_ArrayForEach(c, comments)
+    {
+        const cJSON *user = tf_get(c, "user");
+        const char *handle = tf_str(tf_get(user, "username"));
+        if (!handle || (author_handle && strcmp(handle, author_handle) == 0) || known_user(user, TF_SEEN_COMMENTERS, first, out))
+            continue;
+        int no_memory = 0;
+        add_user(user, TF_SEEN_COMMENTERS, out, &no_memory);
+        if (no_memory)
+            return TF_READ_NO_MEMORY;
+    }
+    return TF_READ_OK;
+}
+
+/* Media info: each item is a post with its author, and the comments it shows. */
+static tf_read_result read_media_items(const cJSON *items, tf_batch *out, char *why, size_t why_size)
+{
+    size_t first = out->n_accounts;
+    tf_read_result r = read_posts(items, NULL, out, why, why_size, "media info");
+    const cJSON *item;
+    cJSON_ArrayForEach(item, items)
+    {
+        const char *author = tf_str(tf_get(item, "user", "username"));
+        if (r == TF_READ_OK)
+            r = read_commenters(tf_get(item, "comments"), author, out, first);
+        if (r == TF_READ_OK)
+            r = read_commenters(tf_get(item, "preview_comments"), author, out, first);
+    }
+    return r;
+}
+
+/* What a users[] list is, as its URL names it. */
+static tf_seen user_list_kind(const char *url, const cJSON *doc)
+{
+    if (strstr(url, "/followers/") || strstr(url, "/followers?") || (!*url && tf_get(doc, "big_list")))
+        return TF_SEEN_FOLLOWERS;
+    if (strstr(url, "/following/") || strstr(url, "/following?"))
+        return TF_SEEN_FOLLOWING;
+    if (strstr(url, "/likers/") || strstr(url, "/likers?"))
+        return TF_SEEN_LIKERS;
+    return TF_SEEN_LISTED;
+}
+
 tf_read_result tf_read_instagram_json(const tf_input *in, tf_batch *out, char *why, size_t why_size)
 {
     const cJSON *doc = in->json;
-    tf_seen list_seen = strstr(in->url, "/following") ? TF_SEEN_FOLLOWING : TF_SEEN_FOLLOWERS;
 
     const cJSON *users = tf_get(doc, "users");
     if (cJSON_IsArray(users) && (is_instagram_user_list(users) || (cJSON_GetArraySize(users) == 0 && tf_get(doc, "big_list"))))
-        return read_user_list(users, 0, list_seen, out, why, why_size);
+        return read_user_list(users, NULL, user_list_kind(in->url, doc), out, why, why_size);
+    if (cJSON_IsArray(users) && tf_get(tf_at(users, 0), "user", "username") && tf_get(tf_at(users, 0), "position"))
+        return read_user_list(users, "user", TF_SEEN_SEARCH_RESULTS, out, why, why_size);
+    const cJSON *items = tf_get(doc, "items");
+    if (cJSON_IsArray(items) && tf_get(tf_at(items, 0), "user", "username"))
+        return read_media_items(items, out, why, why_size);
+    const cJSON *comments = tf_get(doc, "comments");
+    if (cJSON_IsArray(comments) && tf_get(tf_at(comments, 0), "user", "username") && tf_get(tf_at(comments, 0), "pk"))
+        return read_commenters(comments, NULL, out, out->n_accounts);
 
     const cJSON *data = tf_get(doc, "data");
     const cJSON *timeline = tf_get(data, "xdt_api__v1__feed__user_timeline_graphql_connection", "edges");
@@ -196,7 +273,7 @@ tf_read_result tf_read_instagram_json(const tf_input *in, tf_batch *out, char *w
         seen = TF_SEEN_FOLLOWING;
     }
     if (cJSON_IsArray(list) && !tf_get(user, "username"))
-        return read_user_list(list, 1, seen, out, why, why_size);
+        return read_user_list(list, "node", seen, out, why, why_size);
 
     int instagram_profile = tf_get(user, "follower_count") || tf_get(user, "edge_followed_by") ||
                             tf_get(user, "profile_pic_url") || tf_get(user, "is_private");

@@ -8,8 +8,19 @@
  * tf_post and its author a tf_account (seen as post author, once), whose last_post_at is its newest tweet
  * or retweet. Retweets give no post record (their counts belong to the original tweet), but the original
  * tweet's author is read as a post author too.
+ * The lists around a post and a search, each named for what it is:
+ * - Retweeters and Favoriters (data.retweeters_timeline / favoriters_timeline.timeline.instructions): the
+ *   reposters and likers of a post;
+ * - SearchTimeline (data.search_by_raw_query.search_timeline.timeline.instructions): the authors of the found
+ *   posts and the people found, search results (no post records: the posts are not the profile's);
+ * - TweetDetail (data.threaded_conversation_with_injections_v2.instructions): the thread's own tweets
+ *   ("tweet-" entries) give posts and post authors, the replies (items of "conversationthread-" modules) give
+ *   their authors as commenters, the thread's authors left out;
+ * - "who-to-follow-" modules anywhere: suggestions.
+ * A user list of data.user.result is a followers list unless its URL names another (Following,
+ * FollowersYouKnow).
  * The HTML adapter reads the profile page's JSON-LD (script data-testid="UserProfileSchema-test").
- * Left out: the DOM (adapter_dom.c reads what the extension extracts from it), TweetDetail replies.
+ * Left out: the DOM (adapter_dom.c reads what the extension extracts from it).
  */
 #include <stdio.h>
 #include <string.h>
@@ -125,19 +136,38 @@ static const cJSON *tweet_of(const cJSON *result)
     return tf_get(result, "legacy") ? result : NULL;
 }
 
-/* The account of a tweet's author, added once per input (found among the accounts added since `first`). */
-static tf_account *author_account(const cJSON *user, size_t first, tf_batch *out, int *no_memory)
+/* The account `id` seen as `seen` among the accounts added since `first`, or NULL. */
+static tf_account *find_account(const char *id, tf_seen seen, size_t first, tf_batch *out)
+{
+    for (size_t i = first; id && i < out->n_accounts; i++)
+        if (out->accounts[i].seen == seen && out->accounts[i].id && strcmp(out->accounts[i].id, id) == 0)
+            return &out->accounts[i];
+    return NULL;
+}
+
+/* What the entries of one timeline are: the kind of their users, of their tweets' authors, of the authors of
+ * the replies in a thread's conversation modules, and whether tweets give post records. */
+typedef struct x_kinds {
+    tf_seen users, authors, repliers;
+    int posts;
+} x_kinds;
+
+/* The account of a tweet's author, added once per input and kind (found among the accounts added since
+ * `first`). A reply by one of the thread's own authors is no comment: NULL, nothing added. */
+static tf_account *author_account(const cJSON *user, tf_seen seen, size_t first, tf_batch *out, int *no_memory)
 {
     const char *id = tf_str(tf_get(user, "rest_id"));
-    for (size_t i = first; id && i < out->n_accounts; i++)
-        if (out->accounts[i].seen == TF_SEEN_POST_AUTHOR && out->accounts[i].id && strcmp(out->accounts[i].id, id) == 0)
-            return &out->accounts[i];
+    tf_account *known = find_account(id, seen, first, out);
+    if (known)
+        return known;
+    if (seen == TF_SEEN_COMMENTERS && find_account(id, TF_SEEN_POST_AUTHOR, first, out))
+        return NULL;
     tf_account *a = tf_batch_add_account(out);
     if (!a) {
         *no_memory = 1;
         return NULL;
     }
-    tf_account_init(a, TF_X, TF_SEEN_POST_AUTHOR);
+    tf_account_init(a, TF_X, seen);
     if (!read_user(user, a)) {
         out->n_accounts--;
         return NULL;
@@ -145,15 +175,16 @@ static tf_account *author_account(const cJSON *user, size_t first, tf_batch *out
     return a;
 }
 
-/* One tweet_results.result: a post record (unless a retweet) and its author. 1 when read, 0 when not. */
-static int read_tweet(const cJSON *result, size_t first, tf_batch *out, int *no_memory)
+/* One tweet_results.result: a post record (unless a retweet, or `posts` is 0) and its author, seen as `seen`.
+ * 1 when read, 0 when not. */
+static int read_tweet(const cJSON *result, tf_seen seen, int posts, size_t first, tf_batch *out, int *no_memory)
 {
     const cJSON *tweet = tweet_of(result);
     if (!tweet)
         return 0;
     const cJSON *legacy = tf_get(tweet, "legacy");
     double created = tf_parse_twitter_date(tf_str(tf_get(legacy, "created_at")));
-    tf_account *author = author_account(tf_get(tweet, "core", "user_results", "result"), first, out, no_memory);
+    tf_account *author = author_account(tf_get(tweet, "core", "user_results", "result"), seen, first, out, no_memory);
     if (*no_memory)
         return 0;
     if (author && isfinite(created) && !(author->last_post_at >= created))
@@ -163,12 +194,12 @@ static int read_tweet(const cJSON *result, size_t first, tf_batch *out, int *no_
         /* A retweet gives no post record (its counts are the original's); the original's author is a post
          * author of this page too. */
         double original = tf_parse_twitter_date(tf_str(tf_get(retweeted, "legacy", "created_at")));
-        tf_account *other = author_account(tf_get(retweeted, "core", "user_results", "result"), first, out, no_memory);
+        tf_account *other = author_account(tf_get(retweeted, "core", "user_results", "result"), seen, first, out, no_memory);
         if (other && isfinite(original) && !(other->last_post_at >= original))
             other->last_post_at = original;
         return *no_memory ? 0 : 1;
     }
-    if (tf_get(legacy, "retweeted_status_result"))
+    if (tf_get(legacy, "retweeted_status_result") || !posts)
         return 1;
     tf_post *p = tf_batch_add_post(out);
     if (!p) {
@@ -198,54 +229,86 @@ static int has_prefix(const char *s, const char *prefix)
     return s && strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* One timeline entry: a user, a tweet, or a module of tweets. -1 when memory ran out. */
-static int read_entry(const cJSON *entry, tf_seen seen, size_t first, tf_batch *out, timeline_tally *t)
+/* One user_results.result as a `seen` account (the audit counts a repeated one once). -1 when memory ran out. */
+static int read_listed_user(const cJSON *user, tf_seen seen, tf_batch *out, timeline_tally *t)
+{
+    if (!is_user(user))
+        return 0; /* suspended or unavailable accounts have no profile to read */
+    tf_account *a = tf_batch_add_account(out);
+    if (!a)
+        return -1;
+    tf_account_init(a, TF_X, seen);
+    if (read_user(user, a))
+        t->users_read++;
+    else
+        out->n_accounts--;
+    return 0;
+}
+
+/* The items of a module: users as `users`, tweets by `authors` (a profile's conversations and grids, a thread's
+ * replies). -1 when memory ran out. */
+static int read_module(const cJSON *items, tf_seen users, tf_seen authors, int posts, size_t first, tf_batch *out,
+                       timeline_tally *t)
+{
+    const cJSON *item;
+    int no_memory = 0;
+    cJSON_ArrayForEach(item, items)
+    {
+        const cJSON *content = tf_get(item, "item", "itemContent");
+        const cJSON *user = tf_get(content, "user_results", "result");
+        if (user) {
+            t->user_entries++;
+            if (read_listed_user(user, users, out, t))
+                return -1;
+        } else if (tf_get(content, "tweet_results")) {
+            t->tweet_entries++;
+            t->tweets_read += read_tweet(tf_get(content, "tweet_results", "result"), authors, posts, first, out, &no_memory);
+            if (no_memory)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* One timeline entry: a user, a tweet, or a module of tweets or users. -1 when memory ran out. */
+static int read_entry(const cJSON *entry, const x_kinds *k, size_t first, tf_batch *out, timeline_tally *t)
 {
     const char *entry_id = tf_str(tf_get(entry, "entryId"));
+    const cJSON *items = tf_get(entry, "content", "items");
     int no_memory = 0;
     if (has_prefix(entry_id, "user-")) {
         t->user_entries++;
-        const cJSON *user = tf_get(entry, "content", "itemContent", "user_results", "result");
-        if (!is_user(user))
-            return 0; /* suspended or unavailable accounts have no profile to read */
-        tf_account *a = tf_batch_add_account(out);
-        if (!a)
-            return -1;
-        tf_account_init(a, TF_X, seen);
-        if (read_user(user, a))
-            t->users_read++;
-        else
-            out->n_accounts--;
+        return read_listed_user(tf_get(entry, "content", "itemContent", "user_results", "result"), k->users, out, t);
     } else if (has_prefix(entry_id, "tweet-")) {
         t->tweet_entries++;
-        t->tweets_read += read_tweet(tf_get(entry, "content", "itemContent", "tweet_results", "result"), first, out, &no_memory);
+        t->tweets_read += read_tweet(tf_get(entry, "content", "itemContent", "tweet_results", "result"), k->authors,
+                                     k->posts, first, out, &no_memory);
     } else if (has_prefix(entry_id, "profile-conversation-") || has_prefix(entry_id, "profile-grid-")) {
-        const cJSON *item;
-        cJSON_ArrayForEach(item, tf_get(entry, "content", "items"))
-        {
-            t->tweet_entries++;
-            t->tweets_read += read_tweet(tf_get(item, "item", "itemContent", "tweet_results", "result"), first, out, &no_memory);
-            if (no_memory)
-                break;
-        }
+        return read_module(items, k->users, k->authors, k->posts, first, out, t);
+    } else if (has_prefix(entry_id, "conversationthread-")) {
+        return read_module(items, k->users, k->repliers, 0, first, out, t);
+    } else if (has_prefix(entry_id, "who-to-follow-")) {
+        return read_module(items, TF_SEEN_SUGGESTIONS, k->authors, 0, first, out, t);
+    } else if (has_prefix(entry_id, "toptabsrpusermodule-")) {
+        return read_module(items, TF_SEEN_SEARCH_RESULTS, k->authors, 0, first, out, t);
     }
     return no_memory ? -1 : 0;
 }
 
-/* Followers/Following and UserTweets timelines: every entry of every instruction, the pinned one too. */
-static tf_read_result read_timeline(const cJSON *instructions, tf_seen seen, tf_batch *out, char *why, size_t why_size)
+/* A timeline: every entry of every instruction, the pinned one too. */
+static tf_read_result read_timeline(const cJSON *instructions, const x_kinds *k, tf_batch *out, char *why, size_t why_size)
 {
     size_t first = out->n_accounts;
     timeline_tally t = {0, 0, 0, 0};
     const cJSON *instruction;
     cJSON_ArrayForEach(instruction, instructions)
     {
-        if (tf_get(instruction, "entry") && read_entry(tf_get(instruction, "entry"), seen, first, out, &t))
+        if (tf_get(instruction, "entry") && read_entry(tf_get(instruction, "entry"), k, first, out, &t))
             return TF_READ_NO_MEMORY;
         const cJSON *entry;
         cJSON_ArrayForEach(entry, tf_get(instruction, "entries"))
         {
-            if (read_entry(entry, seen, first, out, &t))
+            if (read_entry(entry, k, first, out, &t))
                 return TF_READ_NO_MEMORY;
         }
     }
@@ -260,9 +323,56 @@ static tf_read_result read_timeline(const cJSON *instructions, tf_seen seen, tf_
     return TF_READ_OK;
 }
 
+/* The GraphQL operation's name in the request URL (".../graphql/<id>/<Name>?..."), compared to `name`. */
+static int operation_is(const char *url, const char *name)
+{
+    const char *at = strstr(url, "/graphql/");
+    if (!at)
+        return 0;
+    at = strchr(at + 9, '/');
+    size_t n = strlen(name);
+    return at && strncmp(at + 1, name, n) == 0 && (at[1 + n] == '\0' || at[1 + n] == '?' || at[1 + n] == '#');
+}
+
+/* A user's own lists (data.user.result.timeline): followers unless the URL names another list. */
+static tf_seen user_list_kind(const char *url)
+{
+    if (operation_is(url, "Following"))
+        return TF_SEEN_FOLLOWING;
+    if (operation_is(url, "FollowersYouKnow"))
+        return TF_SEEN_FAMILIAR_FOLLOWERS;
+    return TF_SEEN_FOLLOWERS;
+}
+
+/* The timelines of a post and of a search, recognised by their root key. */
+static const struct {
+    const char *root, *inner;
+    x_kinds kinds;
+} other_timelines[] = {
+    {"retweeters_timeline", NULL, {TF_SEEN_REPOSTERS, TF_SEEN_POST_AUTHOR, TF_SEEN_COMMENTERS, 1}},
+    {"favoriters_timeline", NULL, {TF_SEEN_LIKERS, TF_SEEN_POST_AUTHOR, TF_SEEN_COMMENTERS, 1}},
+    {"search_by_raw_query", "search_timeline", {TF_SEEN_SEARCH_RESULTS, TF_SEEN_SEARCH_RESULTS, TF_SEEN_SEARCH_RESULTS, 0}},
+    {"threaded_conversation_with_injections_v2", "", {TF_SEEN_LISTED, TF_SEEN_POST_AUTHOR, TF_SEEN_COMMENTERS, 1}},
+};
+
 tf_read_result tf_read_x_json(const tf_input *in, tf_batch *out, char *why, size_t why_size)
 {
-    const cJSON *result = tf_get(in->json, "data", "user", "result");
+    const cJSON *data = tf_get(in->json, "data");
+    for (size_t i = 0; i < sizeof other_timelines / sizeof *other_timelines; i++) {
+        const cJSON *root = tf_get(data, other_timelines[i].root);
+        if (!root)
+            continue;
+        const char *inner = other_timelines[i].inner;
+        const cJSON *instructions = !inner ? tf_get(root, "timeline", "instructions")
+                                    : *inner ? tf_get(root, inner, "timeline", "instructions")
+                                             : tf_get(root, "instructions");
+        if (!cJSON_IsArray(instructions)) {
+            snprintf(why, why_size, "X data.%s without a timeline of instructions", other_timelines[i].root);
+            return TF_READ_UNSUPPORTED;
+        }
+        return read_timeline(instructions, &other_timelines[i].kinds, out, why, why_size);
+    }
+    const cJSON *result = tf_get(data, "user", "result");
     if (!result)
         return TF_READ_NOT_MINE;
     const char *type = tf_str(tf_get(result, "__typename"));
@@ -275,8 +385,8 @@ tf_read_result tf_read_x_json(const tf_input *in, tf_batch *out, char *why, size
     if (!timeline)
         timeline = tf_get(result, "timeline_v2", "timeline", "instructions");
     if (cJSON_IsArray(timeline)) {
-        tf_seen seen = strstr(in->url, "/Following") ? TF_SEEN_FOLLOWING : TF_SEEN_FOLLOWERS;
-        return read_timeline(timeline, seen, out, why, why_size);
+        const x_kinds kinds = {user_list_kind(in->url), TF_SEEN_POST_AUTHOR, TF_SEEN_COMMENTERS, 1};
+        return read_timeline(timeline, &kinds, out, why, why_size);
     }
     if (tf_get(result, "core") || tf_get(result, "legacy"))
         return add_user(result, TF_SEEN_PROFILE, out, why, why_size);

@@ -301,3 +301,21 @@ void tf_audit_estimate(const tf_score *scores, size_t n, const tf_error_rates *r
     }
     tf_audit_from_counts(n, fake, inactive, rates, origin, out);
 }
+
+static int has_numbers(const tf_audit *a)
+{
+    return !a->too_few && !isnan(a->fake.share);
+}
+
+int tf_audit_contrast(const tf_audit *followers, const tf_audit *engagers)
+{
+    if (!has_numbers(followers) || !has_numbers(engagers))
+        return 0;
+    if (engagers->fake.ci90[0] > followers->fake.ci90[1] &&
+        engagers->fake.share - followers->fake.share >= TF_AUDIT_CONTRAST_GAP)
+        return 1;
+    if (followers->fake.ci90[0] > engagers->fake.ci90[1] &&
+        followers->fake.share - engagers->fake.share >= TF_AUDIT_CONTRAST_GAP)
+        return -1;
+    return 0;
+}

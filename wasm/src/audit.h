@@ -46,4 +46,15 @@ void tf_audit_estimate(const tf_score *scores, size_t n, const tf_error_rates *r
 void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error_rates *rates, tf_seen origin,
                           tf_audit *out);
 
+/*
+ * Are a profile's engagers far more fake than its followers, or the other way round? Only when both
+ * estimates have numbers (at least TF_AUDIT_MIN_SAMPLE accounts each), their 90% intervals do not overlap,
+ * and the fake shares lie at least TF_AUDIT_CONTRAST_GAP apart: then 1 (engagers more fake) or -1 (followers
+ * more fake); else 0.
+ */
+#ifndef TF_AUDIT_CONTRAST_GAP
+#define TF_AUDIT_CONTRAST_GAP 0.15
+#endif
+int tf_audit_contrast(const tf_audit *followers, const tf_audit *engagers);
+
 #endif

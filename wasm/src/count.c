@@ -15,7 +15,8 @@
  * language that gives one of them another meaning ("M" is a billion in Indonesian, "B" a thousand in
  * Turkish) has it in its own table, which wins.
  *
- * Refused: a minus sign just before the first digit ("-5", "−1,2 Mio."): no count is negative.
+ * Refused: a minus sign just before the first digit ("-5", "−1,2 Mio."): no count is negative. After the count
+ * and its unit only words may follow ("12,345 Followers"): "1e400", "12abc" or "12 + 3" is not a count.
  * Left out: numbers written in words ("two million"), CJK numerals (十万).
  */
 #include "count.h"
@@ -384,6 +385,38 @@ static const tf_count_unit *word_alone(const tf_count_locale *loc, const char *s
     return NULL;
 }
 
+/* ---- after the count ------------------------------------------------------------------------------ */
+
+/* A character that can be part of a word in some language's script: a letter of any script (every code point
+ * from U+00C0 on but the multiplication and division signs and the blocks of punctuation and symbols), an
+ * apostrophe, a dot or a hyphen of an abbreviation ("d'abonnés", "t. katselukertaa"). */
+static int is_word_char(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '\'' || cp == '.' || cp == '-';
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+        return 0;
+    return !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF0F) &&
+           !(cp >= 0xFF1A && cp <= 0xFF20);
+}
+
+/* What follows a count must be words: the noun the page prints after it ("695,695 Followers", "8,3 Mio.
+ * Aufrufe", "123万次观看"). Refused: a letter of a spaced script stuck to the number ("1e400", "12abc": not a unit,
+ * so not a count), and digits or symbols anywhere after it ("12 + 3", "1.2K 5"). */
+static int words_only(const char *s)
+{
+    if (is_spaced_letter(s))
+        return 0;
+    while (*s) {
+        uint32_t cp;
+        size_t len = decode_utf8((const unsigned char *)s, &cp);
+        if (len == 0 || (cp != ' ' && !is_word_char(cp)))
+            return 0;
+        s += len;
+    }
+    return 1;
+}
+
 /* ---- the whole string ---------------------------------------------------------------------------- */
 
 int tf_parse_count(const char *text, const char *lang, double *out, char *why, size_t why_size)
@@ -448,6 +481,10 @@ int tf_parse_count(const char *text, const char *lang, double *out, char *why, s
         /* Only units written without spaces ("1億2000万") continue with another number. */
         if (!unit || unit->before || !is_digit(*p) || is_spaced_letter(unit->text))
             break;
+    }
+    if (!words_only(p)) {
+        snprintf(why, why_size, "\"%.60s\": \"%.30s\" after the number is neither a unit nor a word", text, p);
+        return -1;
     }
     if (!(total <= MAX_SAFE_COUNT)) {
         snprintf(why, why_size, "\"%.60s\" is larger than any count", text);

@@ -84,6 +84,13 @@ double tf_model_verdict_threshold_for(const tf_account *a)
     return tf_model_for(a->platform, tf_model_is_card(a))->rates.threshold;
 }
 
+void tf_model_verdict_band_for(const tf_account *a, double *low, double *high)
+{
+    const tf_tree_model *m = tf_model_for(a->platform, tf_model_is_card(a));
+    *low = m->band_low;
+    *high = m->band_high;
+}
+
 void tf_model_error_rates(tf_platform platform, tf_error_rates *out)
 {
     rates_of(tf_model_for(platform, 0), out);
@@ -147,7 +154,8 @@ int tf_tree_model_check(const tf_tree_model *m, char *why, size_t why_size)
 }
 
 /* The strongest groups by absolute summed contribution, in plain words. A missing feature moves the score
- * too (down its trees' default branches), but a reason states what the account shows: it is left out. */
+ * too (down its trees' default branches), but a reason states what the account shows: it is left out. So is
+ * a reason whose effect goes against what is known of bought accounts (tf_reason_may_show). */
 static void fill_reasons(const tf_tree_model *m, const tf_facts *f, const float *x, const float *contrib,
                          tf_score *out)
 {
@@ -172,10 +180,14 @@ static void fill_reasons(const tf_tree_model *m, const tf_facts *f, const float 
         if (best < 0)
             break;
         used[best] = 0;
-        tf_reason *r = &out->reasons[out->n_reasons++];
+        tf_reason *r = &out->reasons[out->n_reasons];
         r->feature = tf_feature_table[lead[best]].name;
         r->effect = effect[best];
         tf_reason_text((tf_feature_group)best, (tf_feature_id)lead[best], f, r->text, sizeof r->text, &r->words);
+        /* A sign of a fake never reads as making the account look real, nor the other way round: such an
+         * effect is an artefact of the training sets, and the next strongest reason takes its place. */
+        if (tf_reason_may_show(&r->words, f, r->effect))
+            out->n_reasons++;
     }
 }
 

@@ -44,7 +44,10 @@ typedef struct tf_tree_model {
     float base_margin;
     double calibration_a, calibration_b; /* p_fake = 1 / (1 + exp(-(a * margin + b))) */
     tf_heldout_rates rates;
-    double band_low, band_high; /* p_fake in [band_low, band_high) is "uncertain"; at or above band_high "fake" */
+    /* The "uncertain" band of p_fake: below band_low real (or inactive), from band_high on "likely fake", in
+     * between uncertain; band_low <= rates.threshold <= band_high. A file without a band has both equal to
+     * rates.threshold: no account is uncertain. */
+    double band_low, band_high;
     int n_trees;
     const int32_t *tree_start; /* index of each tree's root in nodes */
     const tf_tree_node *nodes;
@@ -80,6 +83,8 @@ void tf_model_error_rates(tf_platform platform, tf_error_rates *out);
 void tf_model_error_rates_for(const tf_account *a, tf_error_rates *out);
 /* The p_fake threshold at which those error rates were measured. */
 double tf_model_verdict_threshold_for(const tf_account *a);
+/* The verdict band (see tf_tree_model) of the model that scores exactly this account. */
+void tf_model_verdict_band_for(const tf_account *a, double *low, double *high);
 /* 1 when the error rates for this platform were measured on its own accounts; 0 for the defaults. */
 int tf_model_measured_on(tf_platform platform);
 

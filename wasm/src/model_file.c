@@ -8,7 +8,8 @@
  *   base_margin <float>              calibration <a> <b>
  *   error_rates <threshold> <tp> <fn> <tn> <fp>   the audit's rates at the "likely fake" cut: the counts of the
  *                                    Beta a new audience's sensitivity and specificity follow across data sets
- *   verdict_band <low> <high>        optional: p_fake from low to high is "uncertain" (absent: both the threshold)
+ *   verdict_band <low> <high>        optional: p_fake from low to below high reads "uncertain";
+ *                                    0 < low <= threshold <= high <= 1 (absent: low = high = threshold)
  *   trees <n>, then per tree: tree <nodes>, and one line per node:
  *     <left> <right> <feature> <default_left> <value> <mean>   (left = right = -1 at a leaf)
  *
@@ -147,6 +148,22 @@ static int read_name(cursor *c, const char *key, const char **out)
     return 0;
 }
 
+/* The optional "verdict_band" line after "error_rates"; without it there is no band. */
+static int read_band(cursor *c, tf_tree_model *m)
+{
+    m->band_low = m->band_high = m->rates.threshold;
+    const char *p = c->at + strspn(c->at, " \t");
+    if (strncmp(p, "verdict_band", 12) != 0 || !strchr(" \t\r\n", p[12]) || p[12] == '\0')
+        return 0;
+    if (expect(c, "verdict_band", 2) != 0 || read_double(c, c->tok[1], &m->band_low) != 0 ||
+        read_double(c, c->tok[2], &m->band_high) != 0)
+        return -1;
+    if (!(m->band_low > 0 && m->band_low <= m->rates.threshold && m->rates.threshold <= m->band_high &&
+          m->band_high <= 1))
+        return fail(c, "the verdict band must hold 0 < low <= threshold <= high <= 1");
+    return 0;
+}
+
 static int read_header(cursor *c, owned_model *o)
 {
     tf_tree_model *m = &o->model;
@@ -196,15 +213,7 @@ static int read_header(cursor *c, owned_model *o)
     r->tp = (int)tp, r->fn = (int)fn, r->tn = (int)tn, r->fp = (int)fp;
     r->sensitivity = (double)tp / (double)(tp + fn);
     r->specificity = (double)tn / (double)(tn + fp);
-    m->band_low = m->band_high = r->threshold;
-    if (strncmp(c->at, "verdict_band ", 13) == 0) {
-        if (expect(c, "verdict_band", 2) != 0 || read_double(c, c->tok[1], &m->band_low) != 0 ||
-            read_double(c, c->tok[2], &m->band_high) != 0)
-            return -1;
-        if (!(m->band_low <= r->threshold && r->threshold <= m->band_high && m->band_low > 0 && m->band_high < 1))
-            return fail(c, "the verdict band must hold the threshold and lie between 0 and 1");
-    }
-    return 0;
+    return read_band(c, m);
 }
 
 /* One node line of a tree of n_nodes; children come after their parent, so every walk ends at a leaf. */

@@ -223,8 +223,10 @@ void tf_facts_from_account(const tf_account *a, double now, tf_facts *f)
     f->likes_given = a->likes_given;
     if (!isnan(a->created_at) && !isnan(now))
         f->age_days = fmax(0.0, (now - a->created_at) / SECONDS_PER_DAY);
-    tf_measure_handle(a->handle, f);
-    tf_measure_name(a->name, a->handle, f);
+    char local[TF_FEATURE_HANDLE_SIZE];
+    const char *handle = tf_feature_handle(a, local, sizeof local); /* no instance or host suffix */
+    tf_measure_handle(handle, f);
+    tf_measure_name(a->name, handle, f);
     if (a->bio) {
         size_t chars = 0;
         for (const unsigned char *p = (const unsigned char *)a->bio; *p; p++)

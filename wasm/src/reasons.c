@@ -13,6 +13,29 @@
 
 #define DAYS_PER_YEAR 365.25
 
+/* The cuts of the known signs (see known_signs), overridable like the core's other limits. */
+#ifndef TF_SIGN_FEW_FOLLOWERS
+#define TF_SIGN_FEW_FOLLOWERS 10.0 /* this many followers or fewer: a sign of a fake */
+#endif
+#ifndef TF_SIGN_MANY_FOLLOWERS
+#define TF_SIGN_MANY_FOLLOWERS 1000.0 /* this many or more: a sign of a real account */
+#endif
+#ifndef TF_SIGN_FOLLOWING_FAR_ABOVE
+#define TF_SIGN_FOLLOWING_FAR_ABOVE 10.0 /* following this many times the followers or more: a sign of a fake */
+#endif
+#ifndef TF_SIGN_FEW_POSTS
+#define TF_SIGN_FEW_POSTS 5.0
+#endif
+#ifndef TF_SIGN_MANY_POSTS
+#define TF_SIGN_MANY_POSTS 100.0
+#endif
+#ifndef TF_SIGN_YOUNG_DAYS
+#define TF_SIGN_YOUNG_DAYS 183.0 /* younger than half a year: a sign of a fake */
+#endif
+#ifndef TF_SIGN_OLD_DAYS
+#define TF_SIGN_OLD_DAYS 730.0 /* two years or older: a sign of a real account */
+#endif
+
 void tf_format_count(double v, char *out, size_t size)
 {
     if (size == 0)
@@ -370,6 +393,70 @@ static void say(text *t, const char *k, const char *words)
 {
     key(t, k);
     put(t, words);
+}
+
+/* ---- the known signs ----------------------------------------------------------------------------- */
+
+static double followers_of(const tf_facts *f) { return f->followers; }
+static double posts_of(const tf_facts *f) { return f->posts; }
+static double age_of(const tf_facts *f) { return f->age_days; }
+static double default_avatar_of(const tf_facts *f) { return f->default_avatar; }
+static double bio_length_of(const tf_facts *f) { return f->bio_length; }
+static double handle_digits_of(const tf_facts *f) { return f->handle_digits; }
+static double handle_digit_share_of(const tf_facts *f) { return f->handle_digit_share; }
+static double name_digit_share_of(const tf_facts *f) { return f->name_digit_share; }
+/* following per follower, with no followers counted as one */
+static double following_per_follower(const tf_facts *f)
+{
+    return f->following / (f->followers > 1 ? f->followers : 1);
+}
+
+/*
+ * What is known of bought accounts, fact by fact, beside the features that read the same fact. A fact is
+ * judged only in the sentences that name it (their keys start with `named_by`). With more_is_fake +1 a value
+ * at or above fake_from is a sign of a fake and one at or below real_from a sign of a real account; with -1
+ * the other way round. real_from NAN: the fact is never a sign of a real account (a handle without digits
+ * says nothing either way).
+ */
+typedef struct known_sign {
+    const char *named_by;
+    tf_feature_id feature;
+    double (*value)(const tf_facts *f);
+    int more_is_fake;
+    double fake_from, real_from;
+} known_sign;
+
+static const known_sign known_signs[] = {
+    {"network_", TF_F_FOLLOWERS, followers_of, -1, TF_SIGN_FEW_FOLLOWERS, TF_SIGN_MANY_FOLLOWERS},
+    {"network_both", TF_F_FOLLOWING_PER_FOLLOWERS_SQ, following_per_follower, +1, TF_SIGN_FOLLOWING_FAR_ABOVE, 1.0},
+    {"activity_", TF_F_POSTS, posts_of, -1, TF_SIGN_FEW_POSTS, TF_SIGN_MANY_POSTS},
+    {"activity_", TF_F_AGE_DAYS, age_of, -1, TF_SIGN_YOUNG_DAYS, TF_SIGN_OLD_DAYS},
+    {"avatar_", TF_F_DEFAULT_AVATAR, default_avatar_of, +1, 1.0, 0.0},
+    {"bio_", TF_F_BIO_LENGTH, bio_length_of, -1, 0.0, 1.0},
+    {"handle_digits", TF_F_HANDLE_DIGITS, handle_digits_of, +1, 1.0, NAN},
+    {"handle_digit_share", TF_F_HANDLE_DIGIT_SHARE, handle_digit_share_of, +1, 1e-9, NAN},
+    {"name_digits", TF_F_NAME_DIGIT_SHARE, name_digit_share_of, +1, 1e-9, NAN},
+};
+
+int tf_reason_sign(const tf_reason_template *words, const tf_facts *f)
+{
+    int fake = 0, real = 0;
+    for (size_t i = 0; words->key && i < sizeof known_signs / sizeof *known_signs; i++) {
+        const known_sign *k = &known_signs[i];
+        double v = k->value(f);
+        if (strncmp(words->key, k->named_by, strlen(k->named_by)) != 0 || isnan(v))
+            continue;
+        double towards_fake = k->more_is_fake * v; /* larger: more like a fake */
+        fake |= towards_fake >= k->more_is_fake * k->fake_from;
+        real |= !isnan(k->real_from) && towards_fake <= k->more_is_fake * k->real_from;
+    }
+    return fake - real;
+}
+
+int tf_reason_may_show(const tf_reason_template *words, const tf_facts *f, double effect)
+{
+    int sign = tf_reason_sign(words, f);
+    return sign == 0 || (sign > 0 ? effect > 0 : effect < 0);
 }
 
 void tf_reason_text(tf_feature_group group, tf_feature_id lead, const tf_facts *f, char *out, size_t size,

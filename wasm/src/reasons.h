@@ -25,6 +25,17 @@ typedef struct tf_reason_template {
  * Always NUL-terminates. When `tpl` is not NULL, also fills it with the sentence's key and numbers. */
 void tf_reason_text(tf_feature_group group, tf_feature_id lead, const tf_facts *f, char *out, size_t size,
                     tf_reason_template *tpl);
+/*
+ * What a reason's sentence names, judged by what is known of bought accounts (a default picture, an empty bio,
+ * following far above followers, few followers or posts, a young account, digits in a handle or a name: signs
+ * of a fake; their opposites, where there are any, signs of a real account): > 0 a sign of a fake, < 0 a sign
+ * of a real account, 0 neither (or both at once).
+ */
+int tf_reason_sign(const tf_reason_template *words, const tf_facts *f);
+/* 1 when a reason with this sentence and effect (> 0 towards fake) may be shown: a reason never says that a
+ * sign of a fake made an account look more real, nor that a sign of a real account made it look fake. */
+int tf_reason_may_show(const tf_reason_template *words, const tf_facts *f, double effect);
+
 /* A whole number with thousands separators ("4,900"); "?" when NAN. */
 void tf_format_count(double v, char *out, size_t size);
 

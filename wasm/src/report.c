@@ -49,17 +49,6 @@ static double round6(double v)
     return round(v * 1e6) / 1e6;
 }
 
-static const char *seen_name(tf_seen seen)
-{
-    switch (seen) {
-    case TF_SEEN_PROFILE: return "profile";
-    case TF_SEEN_FOLLOWERS: return "followers";
-    case TF_SEEN_FOLLOWING: return "following";
-    case TF_SEEN_POST_AUTHOR: return "post-author";
-    }
-    return "unknown";
-}
-
 /* cJSON_AddItemToObject takes ownership even of NULL-checked items; one failure marks the whole report. */
 static int add(cJSON *object, const char *key, cJSON *item)
 {
@@ -91,7 +80,7 @@ cJSON *tf_account_report(const tf_account *a, const tf_score *s)
         return NULL;
     int failed = 0;
     failed |= add(o, "platform", cJSON_CreateString(tf_platform_name(a->platform)));
-    failed |= add(o, "seen", cJSON_CreateString(seen_name(a->seen)));
+    failed |= add(o, "seen", cJSON_CreateString(tf_seen_name(a->seen)));
     failed |= add(o, "id", string_or_null(a->id));
     failed |= add(o, "handle", string_or_null(a->handle));
     failed |= add(o, "name", string_or_null(a->name));
@@ -206,9 +195,66 @@ static const char *sample_name(tf_seen origin)
     case TF_SEEN_FOLLOWERS: return "recent followers (a follower list shows the newest first)";
     case TF_SEEN_FOLLOWING: return "accounts followed";
     case TF_SEEN_POST_AUTHOR: return "authors of posts";
-    case TF_SEEN_PROFILE: break;
+    case TF_SEEN_LISTED: return "accounts listed (a list whose kind its address did not name)";
+    case TF_SEEN_LIKERS:
+    case TF_SEEN_REPOSTERS:
+    case TF_SEEN_COMMENTERS: return "engagers (accounts that liked, reposted or commented)";
+    /* never a sample (audience.c): named all the same, should one be asked for */
+    case TF_SEEN_SEARCH_RESULTS: return "search results";
+    case TF_SEEN_SUGGESTIONS: return "suggested accounts";
+    case TF_SEEN_FAMILIAR_FOLLOWERS: return "followers the viewer knows";
+    case TF_SEEN_PROFILE:
+    case TF_SEEN_KINDS: break;
     }
     return "profiles seen";
+}
+
+/* What every estimate reports: its sample, the raw verdict counts and the corrected shares. */
+static int add_estimate(cJSON *o, const tf_audit *audit, const char *kind)
+{
+    int failed = 0;
+    failed |= add(o, "n", cJSON_CreateNumber((double)audit->n));
+    failed |= add(o, "too_few", cJSON_CreateBool(audit->too_few));
+    if (audit->too_few)
+        failed |= add(o, "note", cJSON_CreateString("too few to say: under 30 accounts in the sample"));
+    failed |= add(o, "sample", cJSON_CreateString(sample_name(audit->origin)));
+    failed |= add(o, "sample_kind", cJSON_CreateString(kind));
+    cJSON *flagged = cJSON_CreateObject(); /* the raw verdict counts, before correction */
+    failed |= add(o, "flagged", flagged);
+    failed |= !flagged || add(flagged, "fake", cJSON_CreateNumber((double)audit->flagged_fake)) ||
+              add(flagged, "inactive", cJSON_CreateNumber((double)audit->flagged_inactive));
+    failed |= add(o, "real", share_report(&audit->real));
+    failed |= add(o, "inactive", share_report(&audit->inactive));
+    failed |= add(o, "fake", share_report(&audit->fake));
+    return failed;
+}
+
+cJSON *tf_engagers_report(const tf_audit *engagers, const size_t by_kind[3], size_t too_little,
+                          const tf_audit *audience)
+{
+    cJSON *o = cJSON_CreateObject(), *kinds = cJSON_CreateObject();
+    if (!o) {
+        cJSON_Delete(kinds);
+        return NULL;
+    }
+    int failed = add_estimate(o, engagers, "engagers");
+    failed |= add(o, "kinds", kinds);
+    failed |= !kinds || add(kinds, "likers", cJSON_CreateNumber((double)by_kind[0])) ||
+              add(kinds, "reposters", cJSON_CreateNumber((double)by_kind[1])) ||
+              add(kinds, "commenters", cJSON_CreateNumber((double)by_kind[2]));
+    failed |= add(o, "left_out_too_little_shown", cJSON_CreateNumber((double)too_little));
+    failed |= add(o, "sensitivity", number_or_null(round6(engagers->sensitivity)));
+    failed |= add(o, "specificity", number_or_null(round6(engagers->specificity)));
+    /* Far more fake than the followers, or the other way round (audit.h): both numbers stand in the report. */
+    int contrast = audience->origin == TF_SEEN_FOLLOWERS ? tf_audit_contrast(audience, engagers) : 0;
+    failed |= add(o, "contrast", contrast > 0   ? cJSON_CreateString("engagers-more-fake")
+                                 : contrast < 0 ? cJSON_CreateString("followers-more-fake")
+                                                : cJSON_CreateNull());
+    if (failed) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
 }
 
 cJSON *tf_audit_report(const tf_audit *audit, double followers, const char *profile_handle,
@@ -219,18 +265,7 @@ cJSON *tf_audit_report(const tf_audit *audit, double followers, const char *prof
         return NULL;
     int failed = 0;
     failed |= add(o, "profile", string_or_null(profile_handle));
-    failed |= add(o, "n", cJSON_CreateNumber((double)audit->n));
-    failed |= add(o, "too_few", cJSON_CreateBool(audit->too_few));
-    if (audit->too_few)
-        failed |= add(o, "note", cJSON_CreateString("too few to say: under 30 accounts in the sample"));
-    failed |= add(o, "sample", cJSON_CreateString(sample_name(audit->origin)));
-    cJSON *flagged = cJSON_CreateObject(); /* the raw verdict counts, before correction */
-    failed |= add(o, "flagged", flagged);
-    failed |= !flagged || add(flagged, "fake", cJSON_CreateNumber((double)audit->flagged_fake)) ||
-              add(flagged, "inactive", cJSON_CreateNumber((double)audit->flagged_inactive));
-    failed |= add(o, "real", share_report(&audit->real));
-    failed |= add(o, "inactive", share_report(&audit->inactive));
-    failed |= add(o, "fake", share_report(&audit->fake));
+    failed |= add_estimate(o, audit, tf_seen_name(audit->origin));
     failed |= add(o, "reach", reach_report(followers, &audit->real));
     failed |= add(o, "engagement", engagement_report(engagement));
     failed |= add(o, "factory", factory_report(factory));

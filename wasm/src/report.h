@@ -15,4 +15,9 @@ cJSON *tf_account_report(const tf_account *a, const tf_score *s);
 cJSON *tf_audit_report(const tf_audit *audit, double followers, const char *profile_handle,
                        const tf_factory_result *factory, const tf_engagement *engagement);
 
+/* The engagers' estimate: `by_kind` counts likers, reposters and commenters (an account in two counts once,
+ * under its first); `audience` is the follower sample's estimate it is compared with. */
+cJSON *tf_engagers_report(const tf_audit *engagers, const size_t by_kind[3], size_t too_little,
+                          const tf_audit *audience);
+
 #endif

@@ -1,4 +1,5 @@
-/* From the model's probability to a verdict: fake above the threshold; real but quiet is inactive. */
+/* From the model's probability to a verdict: fake above the threshold, uncertain in the model's middle band,
+ * and real but quiet is inactive. */
 #include "score.h"
 
 #include <math.h>
@@ -8,7 +9,7 @@
 #define SECONDS_PER_DAY 86400.0
 
 const tf_thresholds tf_default_thresholds = {
-    .fake = 0.5,
+    .fake = NAN, /* the model's verdict band */
     .inactive_posts_per_year = 1.0,
     .inactive_days_silent = 365.0,
 };
@@ -46,8 +47,16 @@ void tf_score_account(const tf_account *a, double now, const tf_thresholds *t, t
         return;
     }
     tf_model_predict(a, now, out);
-    if (out->p_fake >= t->fake)
+    /* A chosen threshold is a sharp line. The audit chooses the threshold its error rates were measured at
+     * (audience.c), so its flagged count stays p_fake >= that threshold and its inactive count the quiet
+     * accounts below it: the band never changes the audience estimate. */
+    double low = t->fake, high = t->fake;
+    if (isnan(t->fake))
+        tf_model_verdict_band_for(a, &low, &high);
+    if (out->p_fake >= high)
         out->verdict = TF_FAKE;
+    else if (out->p_fake >= low)
+        out->verdict = TF_UNCERTAIN;
     else
         out->verdict = is_inactive(a, now, t) ? TF_INACTIVE : TF_REAL;
 }
@@ -59,6 +68,7 @@ const char *tf_verdict_name(tf_verdict v)
     case TF_INACTIVE: return "inactive";
     case TF_FAKE: return "fake";
     case TF_NOT_ENOUGH_DATA: return "not-enough-data";
+    case TF_UNCERTAIN: return "uncertain";
     }
     return "unknown";
 }

@@ -10,8 +10,10 @@
 
 #define TF_MAX_REASONS 3
 
-/* TF_NOT_ENOUGH_DATA: the account shows too little to judge (see tf_account_shows_enough); p_fake is NAN. */
-typedef enum { TF_REAL, TF_INACTIVE, TF_FAKE, TF_NOT_ENOUGH_DATA } tf_verdict;
+/* TF_NOT_ENOUGH_DATA: the account shows too little to judge (see tf_account_shows_enough); p_fake is NAN.
+ * TF_UNCERTAIN: p_fake lies in the model's middle band (see tf_thresholds.fake), where "likely fake" would be
+ * wrong too often; it is not shown as fake. */
+typedef enum { TF_REAL, TF_INACTIVE, TF_FAKE, TF_NOT_ENOUGH_DATA, TF_UNCERTAIN } tf_verdict;
 
 typedef struct tf_reason {
     const char *feature; /* the feature's name in the model card's table */
@@ -28,7 +30,11 @@ typedef struct tf_score {
 } tf_score;
 
 typedef struct tf_thresholds {
-    double fake;                  /* p_fake at or above which an account counts as fake */
+    /* p_fake at or above which an account counts as fake, a sharp line with nothing uncertain (a user's
+     * choice, or the audit's: it counts at the threshold its error rates were measured at). NAN, the
+     * default: the model's verdict band decides (tf_model_verdict_band_for): from its high edge fake,
+     * from its low edge uncertain, below real or inactive. */
+    double fake;
     double inactive_posts_per_year; /* a real account posting less than this is inactive */
     double inactive_days_silent;  /* or one whose last post is older than this */
 } tf_thresholds;

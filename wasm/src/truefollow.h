@@ -16,7 +16,9 @@
  *   "now": unix seconds the account ages are measured against (default: the clock),
  *   "url": where the response came from, "lang": the page's language,
  *   "followers": the profile's follower count, for true reach, when the responses do not show it,
- *   "fake_threshold", "inactive_posts_per_year", "inactive_days_silent": the verdicts' thresholds.
+ *   "fake_threshold", "inactive_posts_per_year", "inactive_days_silent": the verdicts' thresholds
+ *   (without "fake_threshold", the model's verdict band decides between real, "uncertain" and fake; with it,
+ *   p_fake at or above it is fake and nothing is uncertain).
  */
 
 /* Reads and scores one input. The report: {"status": "ok" | "no-data" | "unsupported", "message",

@@ -31,7 +31,7 @@ BEGIN {
 FNR == 1 {
     finish_model()
     if ($0 != "truefollow-model 1") { print "embed_models: " FILENAME " is not a truefollow model file" > "/dev/stderr"; exit 1 }
-    ntrees = 0; node = 0; ncols = 0
+    ntrees = 0; node = 0; ncols = 0; band_low = ""; band_high = ""
     next
 }
 $1 == "name" { name = $2; model = cname($2); printf "static const tf_tree_node %s_nodes[] = {\n", model; next }

@@ -42,6 +42,45 @@ import { DEVTOOLS_PREFS, freePort, terminateBackgroundScript } from './firefox-d
 
 export const WAIT_MS = 45_000; // generous: two cores shared with builds
 
+// The make target that writes each build directory the tests or the demo may load.
+const BUILD_COMMANDS = { chrome: 'make chrome', firefox: 'make firefox', 'chrome-test': 'make extension-test-builds', 'firefox-test': 'make extension-test-builds' };
+
+/** An error that names the browser, the build directory it loaded and the command that builds it. */
+function launchError(browserName, extension, what, cause) {
+  const command = BUILD_COMMANDS[path.basename(extension)] ?? 'make extension-test-builds';
+  const error = new Error(`${browserName}: ${what} (build directory ${path.relative(root, extension) || extension}; ` +
+    `built by \`${command}\`)${cause ? `: ${cause.message.split('\n')[0]}` : ''}`);
+  error.cause = cause;
+  return error;
+}
+
+function requireBuild(browserName, extension) {
+  if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw launchError(browserName, extension, 'no extension build to load');
+}
+
+// Runs in the page: true once the extension's page-world script has wrapped fetch, which only an injected
+// content script can do (the page's own fetch is native).
+const contentScriptsRan = () => !/\[native code\]/.test(Function.prototype.toString.call(window.fetch));
+
+/**
+ * A freshly installed extension may miss the first page while the browser registers its content scripts (seen in
+ * Firefox). Loads a fixture page until the extension's scripts run in it: a state only a page loaded after the
+ * registration can show, so no timer decides.
+ */
+async function untilContentScriptsRun(newPage, browserName, extension) {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const page = await newPage();
+    try {
+      await page.goto('https://x.com/home');
+      if (await page.evaluate(contentScriptsRan)) return;
+    } finally {
+      await page.close();
+    }
+    if (Date.now() > deadline) throw launchError(browserName, extension, `the content scripts did not run in a page within ${WAIT_MS / 1000} s`);
+  }
+}
+
 // Requests held back by a test (browser.hold), so that it can see the page before the data arrives.
 function gatekeeper() {
   const gates = [];
@@ -144,23 +183,29 @@ async function killAndWait(pid) {
   throw new Error(`browser process ${pid} did not end`);
 }
 
-export async function launchChromium({ extension = path.join(root, 'build', 'chrome-test'), headless = true, profile: kept = null } = {}) {
+export async function launchChromium({ extension = path.join(root, 'build', 'chrome-test'), headless = true, profile: kept = null,
+  viewport = { width: 1280, height: 720 } } = {}) {
+  requireBuild('Chromium', extension);
   const sites = await loadSites();
   const profile = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-chromium-'));
   fs.rmSync(path.join(profile, 'DevToolsActivePort'), { force: true }); // a killed browser's, naming a dead port
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // the old headless mode cannot load extensions; the new one is asked for below
-    viewport: { width: 1280, height: 720 },
+    viewport,
     args: [...(headless ? ['--headless=new'] : []), '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       '--remote-debugging-port=0'], // a second CDP client records the extension worker's requests
-  });
+  }).catch((error) => { throw launchError(`Chromium (${CHROMIUM})`, extension, 'the browser did not start', error); });
   const requests = [];
   const sent = [];
   const extensionRequests = await recordExtensionWorker(profile);
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: WAIT_MS });
+    await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: WAIT_MS })
+      .catch(async (error) => {
+        await context.close().catch(() => {});
+        throw launchError(`Chromium (${CHROMIUM})`, extension, `the extension's service worker did not appear within ${WAIT_MS / 1000} s`, error);
+      });
   const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())[0];
   const gates = gatekeeper();
   await context.route('**/*', async (route) => {
@@ -177,6 +222,7 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     waitForFunction: (fn, arg) => page.waitForFunction(fn, arg, { timeout: WAIT_MS, polling: 100 }),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
   });
+  await untilContentScriptsRun(async () => wrap(await context.newPage()), `Chromium (${CHROMIUM})`, extension);
   return {
     name: 'chromium',
     sites,
@@ -250,6 +296,7 @@ const FIREFOX_EXTENSION_ID = 'truefollow@truefollow.invalid';
 const FIREFOX_EXTENSION_UUID = '6d1c5d1e-6f0e-4c9b-9a43-7e57f011c0de';
 
 export async function launchFirefox({ extension = path.join(root, 'build', 'firefox-test'), profile = null } = {}) {
+  requireBuild('Firefox', extension);
   const sites = await loadSites();
   const networkRequests = await recordingProxy();
   const proxy = { host: '127.0.0.1', port: networkRequests.port };
@@ -278,8 +325,15 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
       'extensions.webextensions.keepStorageOnUninstall': true,
       ...DEVTOOLS_PREFS,
     },
+  }).catch(async (error) => {
+    await networkRequests.stop();
+    throw launchError(`Firefox (${FIREFOX})`, extension, 'the browser did not start', error);
   });
-  await browser.installExtension(extension);
+  await browser.installExtension(extension).catch(async (error) => {
+    await browser.close().catch(() => {});
+    await networkRequests.stop();
+    throw launchError(`Firefox (${FIREFOX})`, extension, 'the extension could not be installed', error);
+  });
   const requests = [];
   const sent = [];
   const gates = gatekeeper();
@@ -323,6 +377,7 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
     await page.waitFor((href) => location.href === href && document.readyState === 'complete', url);
     return page;
   }
+  await untilContentScriptsRun(newPage, `Firefox (${FIREFOX})`, extension);
   return {
     name: 'firefox',
     sites,
@@ -346,4 +401,25 @@ export async function launchFirefox({ extension = path.join(root, 'build', 'fire
       await networkRequests.stop();
     },
   };
+}
+
+// Runs in an extension page: true once every record named is in storage.local, written at or after `since`
+// (the record's `field`, when one is named). A state only the worker's new writes can make.
+async function recordsStored(wanted) {
+  const area = (globalThis.browser ?? globalThis.chrome).storage.local;
+  const items = await area.get(wanted.map((w) => w.key));
+  return wanted.every(({ key, field, since }) => key in items && (!field || items[key]?.[field] >= since));
+}
+
+/**
+ * Waits until the worker has stored every record named: [{key, field?, since?}] (e.g. a profile's
+ * 'p|x|<handle>' with seen_at >= the visit's start), read from the extension's options page.
+ */
+export async function untilStored(browser, wanted) {
+  const options = await browser.openOptions();
+  try {
+    await options.waitFor(recordsStored, wanted);
+  } finally {
+    await options.close();
+  }
 }

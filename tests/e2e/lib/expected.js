@@ -55,7 +55,8 @@ export async function xFollowerAudit(handle, keep = Infinity, page = handle, { p
   return report.audit;
 }
 
-export const VERDICT_WORDS = { real: '✓ likely real', inactive: '◌ likely inactive', fake: '⚠ likely fake' };
+// The badge's words per verdict of the core; "uncertain" (p(fake) in the model's middle band) is never "likely fake".
+export const VERDICT_WORDS = { real: '✓ likely real', inactive: '◌ likely inactive', uncertain: '? uncertain', fake: '⚠ likely fake' };
 
 /**
  * Checks a shown percentage ("0.1%", "<0.1%", "42%") against a probability: equal to the shown precision,

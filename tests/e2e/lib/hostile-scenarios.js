@@ -38,7 +38,7 @@ function tally() {
 }
 function badgeReady() {
   const host = document.querySelector('[data-testid="UserName"] [data-truefollow-badge]');
-  return Boolean(host && host.getAttribute('data-state') === 'ready');
+  return Boolean(host && host.shadowRoot.querySelector('.button').getAttribute('data-state') === 'ready');
 }
 // The badge: its hooks, what its shadow root holds, where it sits, and the visual order of its text.
 function inspectBadge() {
@@ -59,9 +59,9 @@ function inspectBadge() {
   const box = host.getBoundingClientRect();
   const column = document.querySelector('[data-testid="primaryColumn"]').getBoundingClientRect();
   return {
-    state: host.getAttribute('data-state'),
-    label: host.getAttribute('aria-label'),
-    description: host.getAttribute('aria-description'),
+    state: host.shadowRoot.querySelector('.button').getAttribute('data-state'),
+    label: host.shadowRoot.querySelector('.button').getAttribute('aria-label'),
+    description: host.shadowRoot.querySelector('.button').getAttribute('aria-description'),
     elements,
     nestedElements: [...shadow.querySelectorAll('.badge *, .tip *')].length,
     faceText: face.textContent,
@@ -114,28 +114,17 @@ export function hostileScenarios(launch) {
       browser = await launch();
       accounts = await hostileAccounts();
       assert.ok(accounts.length >= 1, 'the core reads the hostile profile');
-      // A freshly installed extension may miss the very first page while its content scripts register
-      // (seen in Firefox): the session starts once a badge has shown, reloading up to three times.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await openPage('https://x.com/examplestudio');
-        try {
-          const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
-          shown.catch(() => {});
-          await Promise.race([shown, new Promise((resolve, reject) => setTimeout(() => reject(new Error('no badge yet')), 10_000))]);
-          break;
-        } catch {
-          // reload and try again
-        }
-      }
+      await openPage('https://x.com/examplestudio'); // launch() has waited until the extension's scripts run in pages
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
     }, { timeout: TEST_MS });
 
     it('stores other sites\' data by normal visits first', { timeout: TEST_MS }, async () => {
       await openPage('https://www.instagram.com/examplestudio/');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       await openPage('https://mastodon.example/@examplestudio/followers');
-      await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
+      await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
       await openPage('https://x.com/examplestudio');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       inspector = await browser.openOptions();
       await inspector.waitFor(() => /^\d+ profiles? /.test(document.getElementById('stored-counts').textContent));
       before_ = await storage();
@@ -196,7 +185,7 @@ export function hostileScenarios(launch) {
       assert.ok(m, `the badge speaks of the profile's score: "${badge.label}"`);
       assert.ok(accounts.some((a) => m[1] === VERDICT_WORDS[a.verdict] && !percentDisagrees(m[2], a.p_fake)),
         `the verdict and p(fake) are the core's (${accounts.map((a) => `${a.verdict} ${a.p_fake}`).join(', ')})`);
-      assert.deepEqual(badge.elements, ['span.badge', 'span.tip'], 'the shadow root holds the badge\'s own two elements');
+      assert.deepEqual(badge.elements, ['span.button', 'span.badge', 'span.tip'], 'the shadow root holds the badge\'s own three elements');
       assert.equal(badge.nestedElements, 0, 'text only inside them');
       for (const text of [badge.label, badge.description, badge.faceText, badge.tipText]) {
         assert.ok(!/<[a-z]/i.test(text) && !BIDI_CONTROLS.test(text) && !text.includes('WWWW') && !text.includes('gnp.exe'), `no page text in "${text.slice(0, 80)}"`);
@@ -253,6 +242,77 @@ export function hostileScenarios(launch) {
       assert.ok(recent.some((t) => t.startsWith(`@${HOSTILE_HANDLE} (x)`)), recent.join(' | '));
       assert.ok(recent.every((t) => !/<[a-z]/i.test(t) && !BIDI_CONTROLS.test(t)), 'no markup or override in the list');
       await popup.close();
+    });
+
+    it('navigates to profiles with stored estimates and finds nothing of them in the page\'s DOM or events', { timeout: TEST_MS }, async () => {
+      // Estimates stored by normal visits: the audits the followers pages start by themselves.
+      const handles = ['examplestudio', 'user_17a8117c'];
+      for (const handle of handles) {
+        await openPage(`https://x.com/${handle}/followers`);
+        await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
+        await inspector.waitFor((key) => (globalThis.browser ?? globalThis.chrome).storage.local.get(key).then((r) => key in r), `a|x|${handle}`);
+      }
+      await openPage(HOSTILE_URL);
+      await page.waitFor(badgeReady);
+      // The page's spy: every attribute and text change in its DOM, every event it can listen to, from now on.
+      await page.evaluate(() => {
+        const seen = window.spy = { mutations: [], events: [] };
+        new MutationObserver((records) => {
+          for (const r of records) {
+            if (r.type === 'attributes') seen.mutations.push(`${r.target.nodeName} ${r.attributeName}=${r.target.getAttribute(r.attributeName)}`);
+            for (const node of r.addedNodes ?? []) {
+              seen.mutations.push(`added ${node.nodeName} ${node.textContent}`);
+              if (node.attributes) for (const a of node.attributes) seen.mutations.push(`${node.nodeName} ${a.name}=${a.value}`);
+            }
+            if (r.type === 'characterData') seen.mutations.push(`text ${r.target.data}`);
+          }
+        }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        for (const type of ['message', 'focus', 'focusin', 'blur', 'click', 'keydown', 'mouseover', 'input', 'change', 'animationstart', 'transitionend', 'slotchange', 'load', 'error']) {
+          window.addEventListener(type, (event) => {
+            let data = '';
+            try { data = JSON.stringify(event.data ?? event.detail ?? null); } catch { data = String(event.data); }
+            seen.events.push(`${type} ${event.target?.nodeName ?? ''} ${data}`);
+          }, true);
+        }
+        // Custom events dispatched on the document or the badge would show here too.
+        const dispatch = EventTarget.prototype.dispatchEvent;
+        EventTarget.prototype.dispatchEvent = function (event) {
+          seen.events.push(`dispatched ${event.type}`);
+          return dispatch.call(this, event);
+        };
+      });
+      const shown = [];
+      for (const handle of handles) {
+        await page.evaluate((h) => {
+          history.pushState({}, '', `/${h}`);
+          document.body.append(document.createElement('i')); // a DOM change: the extension follows the URL on every one
+        }, handle);
+        // Only the new badge can show this handle's stored estimate: read inside its shadow root (the test build's is open).
+        await page.waitFor((h) => {
+          const button = document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button');
+          return location.pathname === `/${h}` && /Of \d+ /.test(button?.getAttribute('aria-description') ?? '');
+        }, handle);
+        shown.push(await page.evaluate(() => {
+          const host = document.querySelector('[data-truefollow-badge]');
+          const button = host.shadowRoot.querySelector('.button');
+          return { label: button.getAttribute('aria-label'), description: button.getAttribute('aria-description'), hostAttributes: host.getAttributeNames(),
+            hostText: host.textContent, state: button.getAttribute('data-state') };
+        }));
+      }
+      const spied = await page.evaluate(() => ({ ...window.spy, html: document.documentElement.outerHTML, text: document.body.innerText }));
+      const everything = [...spied.mutations, ...spied.events, spied.html, spied.text].join('\n');
+      for (const badge of shown) {
+        assert.deepEqual(badge.hostAttributes, ['data-truefollow-badge'], 'the host carries its hook alone');
+        assert.equal(badge.hostText, '', 'and no text');
+        const sample = /Of (\d+) /.exec(badge.description)[1];
+        const numbers = badge.label.match(/\d+(?:[.,]\d+)?%/g) ?? [];
+        assert.ok(numbers.length > 0 || badge.state === 'no-data', `the badge shows the stored estimate: ${badge.label}`);
+        for (const secret of [badge.label, badge.description, badge.label.replace(/^truefollow: /, ''), `Of ${sample} `, ...numbers]) {
+          assert.ok(!everything.includes(secret), `the page cannot read "${secret}"`);
+        }
+      }
+      const changes = [...spied.mutations, ...spied.events].join('\n');
+      assert.doesNotMatch(changes, /truefollow: |aria-label|aria-description|data-state|lang=/, `no label, description, state or language among the changes the page saw: ${changes}`);
     });
 
     after(async () => {

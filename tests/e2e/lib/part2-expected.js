@@ -8,11 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadCore } from '../../../js-glue/node.js';
 import { root } from './fixture-sites.js';
-import { followersPage, PAGE_SIZE, LIST_HANDLE } from '../../../scripts/gen-follower-list.mjs';
-import { BLUESKY_HANDLE, BLUESKY_LIMIT, blueskyFollowersPage, blueskyProfile } from '../../../scripts/gen-follower-list-bluesky.mjs';
+import { followersPage, retweetersPage, PAGE_SIZE, LIST_HANDLE, REPOSTED_TWEET_ID } from '../../../scripts/gen-follower-list.mjs';
+import { BLUESKY_HANDLE, BLUESKY_LIMIT, LIKED_POST_RKEY, LIKED_POST_URI, blueskyFollowersPage, blueskyLikesPage, blueskyProfile } from '../../../scripts/gen-follower-list-bluesky.mjs';
 import { MASTODON_ACCOUNT_ID, MASTODON_LIMIT, dayOf, mastodonFollowersPage, mastodonLookup } from '../../../scripts/gen-follower-list-mastodon.mjs';
+import { TIKTOK_FOLLOWERS_SCENE, TIKTOK_LIMIT, TIKTOK_SEC_UID, tiktokFollowersPage, tiktokProfileScript } from '../../../scripts/gen-follower-list-tiktok.mjs';
 
-export { LIST_HANDLE, PAGE_SIZE, BLUESKY_HANDLE, BLUESKY_LIMIT, MASTODON_LIMIT };
+export { LIST_HANDLE, REPOSTED_TWEET_ID, PAGE_SIZE, BLUESKY_HANDLE, LIKED_POST_RKEY, BLUESKY_LIMIT, MASTODON_LIMIT, TIKTOK_LIMIT };
 const X_API = 'https://x.com/i/api/graphql/Fx1Example0Query';
 const FOLLOWERS_URL = `${X_API}/Followers`;
 const line = (url, body) => JSON.stringify({ url, body });
@@ -44,6 +45,15 @@ export async function listAudit(followers, options = {}, { withProfile = true } 
   return auditOf(withProfile ? `${await listProfileLine()}\n${pages}` : pages, options, 'the synthetic list');
 }
 
+/**
+ * The core's audit of the first `followers` followers of the synthetic list after the profile and the
+ * Retweeters of its post (the run's accounts), as the extension gives them: the engagers beside the followers.
+ */
+export async function listAuditWithReposters(followers) {
+  const reposters = line(`${X_API}/Retweeters?variables=${encodeURIComponent(JSON.stringify({ tweetId: REPOSTED_TWEET_ID }))}`, retweetersPage());
+  return auditOf([await listProfileLine(), reposters, listLines(Math.ceil(followers / PAGE_SIZE))].join('\n'), {}, 'the list and its reposters');
+}
+
 // ---- the same list on Bluesky and Mastodon, read page by page as audit mode reads them -----------------
 
 const BLUESKY_API = 'https://public.api.bsky.app/xrpc';
@@ -64,10 +74,11 @@ export function blueskyPages(pages) {
   return out;
 }
 
-/** The core's audit of the first `pages` Bluesky pages, after the profile (getProfile). */
-export function blueskyAudit(pages, options = {}) {
+/** The core's audit of the first `pages` Bluesky pages, after the profile (getProfile) and, withLikes, the likes of its post. */
+export function blueskyAudit(pages, options = {}, { withLikes = false } = {}) {
   const profile = line(`${BLUESKY_API}/app.bsky.actor.getProfile?actor=${BLUESKY_HANDLE}`, blueskyProfile());
-  return auditOf([profile, ...blueskyPages(pages).map((p) => line(p.url, p.body))].join('\n'), options, 'the Bluesky list');
+  const likes = withLikes ? [line(`${BLUESKY_API}/app.bsky.feed.getLikes?${new URLSearchParams({ uri: LIKED_POST_URI, limit: '100' })}`, blueskyLikesPage())] : [];
+  return auditOf([profile, ...likes, ...blueskyPages(pages).map((p) => line(p.url, p.body))].join('\n'), options, 'the Bluesky list');
 }
 
 /**
@@ -156,10 +167,74 @@ const verdictsOf = (report) => Object.fromEntries(report.accounts.filter((a) => 
 // The handle of each tweet's shown author in a UserTweets response, in the order the X page draws them (the
 // pinned tweet, then the entries, a conversation module's too): a retweet shows the original's author.
 function xTweetAuthors(data) {
+  return xAuthorsIn(data.data.user.result.timeline.timeline.instructions);
+}
+function xAuthorsIn(instructions) {
   const unwrap = (result) => result?.tweet ?? result;
-  return data.data.user.result.timeline.timeline.instructions.flatMap((i) => (i.entry ? [i.entry] : i.entries ?? []))
+  return instructions.flatMap((i) => (i.entry ? [i.entry] : i.entries ?? []))
     .flatMap((e) => (e.content.items ? e.content.items.map((i) => i.item.itemContent) : [e.content.itemContent]))
     .map((c) => unwrap(c?.tweet_results?.result)).filter(Boolean)
+    .filter((t) => t.legacy && t.core?.user_results?.result)
     .map((t) => unwrap(t.legacy.retweeted_status_result?.result) ?? t)
     .map((t) => t.core.user_results.result.core.screen_name);
+}
+
+// ---- the same list on TikTok, read page by page from the followers dialog ------------------------------
+
+/** The first `pages` /api/user/list/ pages of the synthetic TikTok list, as the dialog asks for them: [{url, body}]. */
+export function tiktokPages(pages) {
+  const out = [];
+  let cursor = '0';
+  for (let k = 0; k < pages; k++) {
+    const body = tiktokFollowersPage({ cursor, count: TIKTOK_LIMIT.default });
+    out.push({ url: `https://www.tiktok.com/api/user/list/?aid=1988&count=${TIKTOK_LIMIT.default}&maxCursor=0&minCursor=${cursor}` +
+      `&scene=${TIKTOK_FOLLOWERS_SCENE}&secUid=${TIKTOK_SEC_UID}`, body });
+    cursor = String(JSON.parse(body).minCursor);
+  }
+  return out;
+}
+
+/** The core's audit of the first `pages` TikTok pages, after the profile's embedded data. */
+export function tiktokAudit(pages, options = {}) {
+  const profile = line(`https://www.tiktok.com/@${LIST_HANDLE}`, tiktokProfileScript());
+  return auditOf([profile, ...tiktokPages(pages).map((p) => line(p.url, p.body))].join('\n'), options, 'the TikTok list');
+}
+
+// ---- authors in a search and a thread: the anonymised X recordings, the written Bluesky fixtures ---------
+
+const AUTHOR_KINDS = new Set(['post-author', 'commenters', 'search-results']);
+
+/**
+ * A search or a thread on `platform` ('x' or 'bluesky'): the page's URL, the href of each post's author link
+ * in the order the page draws the posts, and the core's verdict of every author (core.score of the same
+ * response, as the extension reads it), by lower-cased handle.
+ */
+export async function searchOrThreadAuthors(platform, what) {
+  const core = await loadCore();
+  const verdicts = (body, url) => Object.fromEntries(core.score(body, { url, lang: 'en' }).accounts
+    .filter((a) => AUTHOR_KINDS.has(a.seen)).map((a) => [a.handle.toLowerCase(), a.verdict]));
+  if (platform === 'x') {
+    const file = what === 'search' ? 'SearchTimeline.json' : 'TweetDetail.json';
+    const body = fixtureText('x', file);
+    const data = JSON.parse(body);
+    const instructions = what === 'search' ? data.data.search_by_raw_query.search_timeline.timeline.instructions
+      : data.data.threaded_conversation_with_injections_v2.instructions;
+    const hrefs = xAuthorsIn(instructions).map((h) => `/${h}`);
+    return { pageUrl: what === 'search' ? 'https://x.com/search?q=sample' : `https://x.com${hrefs[0]}/status/1`,
+      hrefs, verdicts: verdicts(body, `${X_API}/${file.replace('.json', '')}`) };
+  }
+  const file = what === 'search' ? 'search-posts.json' : 'get-post-thread.json';
+  const body = fixtureText('bluesky', file);
+  const data = JSON.parse(body);
+  let posts = data.posts;
+  if (what === 'thread') {
+    posts = [];
+    for (let parent = data.thread.parent; parent?.post; parent = parent.parent) posts.unshift(parent.post);
+    const walk = (node) => { if (node?.post) posts.push(node.post); (node?.replies ?? []).forEach(walk); };
+    walk(data.thread);
+  }
+  const hrefs = posts.map((p) => `/profile/${p.author.handle}`);
+  const method = what === 'search' ? 'app.bsky.feed.searchPosts' : 'app.bsky.feed.getPostThread';
+  return { pageUrl: what === 'search' ? 'https://bsky.app/search?q=sample' : `https://bsky.app/profile/${data.thread.post.author.handle}/post/3kthread10`,
+    hrefs, verdicts: verdicts(body, `https://public.api.bsky.app/xrpc/${method}`) };
 }

@@ -16,9 +16,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { root } from './fixture-sites.js';
 import { percentDisagrees } from './expected.js';
+import { untilStored } from './browsers.js';
 import {
-  BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, blueskyAudit, blueskyPages, firstPageScores, historyJumps,
-  listAudit, mastodonAudit, mastodonPages, postAuthors, rerun,
+  BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, PAGE_SIZE, TIKTOK_LIMIT, blueskyAudit, blueskyPages, firstPageScores,
+  LIKED_POST_RKEY, REPOSTED_TWEET_ID, historyJumps, listAudit, listAuditWithReposters, mastodonAudit, mastodonPages, postAuthors, rerun, searchOrThreadAuthors, tiktokAudit, tiktokPages,
 } from './part2-expected.js';
 
 const SCREENSHOTS = path.join(root, 'build', 'screenshots');
@@ -77,6 +78,14 @@ async function axeViolations(page, include) {
   }, include ?? null);
 }
 
+// The panel's section on who engages: its lines, and the value of each bar (real, inactive, fake).
+function engagersSection() {
+  const section = document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('section[data-part="engagers"]');
+  const part = (name) => section?.querySelector(`[data-part="${name}"]`)?.textContent ?? null;
+  return section && { headline: part('headline'), sample: part('sample'), kinds: part('kinds'), contrast: part('contrast'),
+    rows: [...section.querySelectorAll('[data-key]')].map((r) => r.querySelector('.value').textContent) };
+}
+
 function auditStatus() {
   return document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('[data-part="audit-status"]')?.textContent ?? '';
 }
@@ -121,27 +130,15 @@ export function part2Scenarios(launch) {
   };
   const startList = async () => {
     await openPage(`https://x.com/${LIST_HANDLE}/followers`);
-    await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+    await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
     await page.waitFor(openPanelIn);
   };
 
   describe('extension part 2', { timeout: TEST_MS * 10 }, () => {
     before(async () => {
       browser = await launch();
-      // A freshly installed extension may miss the very first page while its content scripts register
-      // (seen in Firefox): the session starts once a badge has shown, reloading up to three times.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await openPage('https://x.com/examplestudio');
-        try {
-          const shown = page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
-          shown.catch(() => {}); // it may fail after the race is decided, when the page is closed
-          await Promise.race([shown,
-            new Promise((resolve, reject) => setTimeout(() => reject(new Error('no badge yet')), 10_000))]);
-          break;
-        } catch {
-          // reload and try again
-        }
-      }
+      await openPage('https://x.com/examplestudio'); // launch() has waited until the extension's scripts run in pages
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]'));
     }, { timeout: TEST_MS });
 
     it('audit mode reads the followers list politely, stops, resumes and shows the core\'s estimate', { timeout: TEST_MS }, async () => {
@@ -152,8 +149,13 @@ export function part2Scenarios(launch) {
       await page.waitFor(() => Number(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-progress"]').value) >= 100);
       await page.evaluate(clickAuditButton); // Stop
       await page.waitFor(() => /^Stopped at \d+ followers/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
-      const stoppedAt = (await page.evaluate(progressOf)).value;
+      // A page the site asked for before Stop may still be on its way (a busy machine): it is read when it
+      // comes, so the wait is for every page asked for so far to be read, a state only those answers can make.
       const asked = page.requests.filter((u) => /\/Followers\?/.test(u)).length;
+      await page.waitFor((n) => Number(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-progress"]').value) === n &&
+        new RegExp(`^Stopped at ${n} followers`).test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent),
+      Math.min(asked * PAGE_SIZE, 300));
+      const stoppedAt = (await page.evaluate(progressOf)).value;
       await new Promise((r) => setTimeout(r, 1500)); // ten pauses of the test build: nothing more is asked for
       assert.equal(page.requests.filter((u) => /\/Followers\?/.test(u)).length, asked, 'no page is asked for after Stop');
       assert.equal((await page.evaluate(progressOf)).value, stoppedAt);
@@ -171,7 +173,7 @@ export function part2Scenarios(launch) {
       assert.equal(percentDisagrees(shown.lo, expected.real.ci90[0]), '');
       assert.equal(percentDisagrees(shown.hi, expected.real.ci90[1]), '');
       assert.equal(percentDisagrees(shown.fake, expected.fake.share), '');
-      const label = await page.evaluate(() => document.querySelector('[data-truefollow-badge]').getAttribute('aria-label'));
+      const label = await page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-label'));
       assert.equal(percentDisagrees(/≈ (\S+) real/.exec(label)[1], expected.real.share), '', 'the badge follows the estimate');
       assert.deepEqual(await axeViolations(page, ['[data-truefollow-badge]', '[data-truefollow-panel]']), [], 'axe: panel with audit mode');
 
@@ -203,7 +205,7 @@ export function part2Scenarios(launch) {
       const jumps = await historyJumps(counts);
       for (let visit = 0; visit < 3; visit++) {
         await openPage('https://x.com/growingstar');
-        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       }
       await page.waitFor(openPanelIn);
       await page.waitFor(() => /3 counts seen/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="history-summary"]')?.textContent ?? ''));
@@ -217,10 +219,13 @@ export function part2Scenarios(launch) {
     it('compares three accounts in the vetting list, exports CSV and JSON, and copies a report that re-runs', { timeout: TEST_MS }, async () => {
       const handles = [LIST_HANDLE, 'examplestudio', 'dealfinder4821'];
       for (const handle of handles) {
-        await openPage(`https://x.com/${handle}${handle === 'examplestudio' ? '/followers' : ''}`);
-        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready' ||
-          document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'no-data');
-        await new Promise((r) => setTimeout(r, 300)); // the worker's store write
+        const since = Date.now();
+        const followersPage = handle === 'examplestudio';
+        await openPage(`https://x.com/${handle}${followersPage ? '/followers' : ''}`);
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready' ||
+          document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'no-data');
+        await untilStored(browser, followersPage ? [{ key: `a|x|${handle}`, field: 'audit_at', since }]
+          : [{ key: `p|x|${handle}`, field: 'seen_at', since }]); // the worker's store write
         const popup = await openPopup();
         assert.equal(await popup.evaluate(() => document.querySelector('[data-part="current-profile"]')?.textContent), `@${handle} (x)`);
         await popup.evaluate(() => document.getElementById('add-vetting').click());
@@ -295,7 +300,7 @@ export function part2Scenarios(launch) {
         document.getElementById('list-badges').checked = true;
       });
       await openPage('https://x.com/examplestudio');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
     });
 
     it('speaks a second language, with numbers in its locale, and axe finds nothing on the options page', { timeout: TEST_MS }, async () => {
@@ -310,7 +315,7 @@ export function part2Scenarios(launch) {
       assert.equal(await popup.evaluate(() => document.getElementById('vetting-title').textContent), 'Prüfliste');
       await popup.close();
       await openPage('https://x.com/growingstar');
-      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
       await page.waitFor(openPanelIn);
       await page.waitFor(() => /Zählungen/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="history-summary"]')?.textContent ?? ''));
       assert.equal(await page.evaluate(panelPart, 'history-summary'), '3 Zählungen gesehen, von 1.200 bis 9.800.');
@@ -320,10 +325,10 @@ export function part2Scenarios(launch) {
 
     it('samples the followers list the user scrolls by hand', { timeout: TEST_MS }, async () => {
       await openPage(`https://x.com/${LIST_HANDLE}/followers`);
-      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
       for (const n of [2 * PAGE_SIZE, 3 * PAGE_SIZE]) {
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        await page.waitFor((k) => new RegExp(`Of ${k} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), n);
+        await page.waitFor((k) => new RegExp(`Of ${k} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), n);
       }
       assert.equal(page.requests.filter((u) => /\/Followers\?/.test(u)).length >= 3, true);
     });
@@ -335,7 +340,7 @@ export function part2Scenarios(launch) {
       const log = page.sent;
       const from = log.length;
       await openPage(followersUrl);
-      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), perPage);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), perPage);
       await page.waitFor(openPanelIn);
       assert.deepEqual(await page.evaluate(progressOf), { value: perPage, max: 300 }, 'the site\'s own first page is read');
 
@@ -355,9 +360,12 @@ export function part2Scenarios(launch) {
       for (let k = 1; k < seen.length; k++) {
         assert.ok(seen[k] > seen[k - 1] && seen[k] % perPage === 0, `the bar moves forward a page at a time: ${seen.join(', ')}`);
       }
-      await sleep(400); // a page already asked for may still land: it is the site's answer, read like any other
-      const stoppedAt = (await page.evaluate(progressOf)).value;
+      // A page already asked for may still land: it is the site's answer, read like any other. The wait is for
+      // every page asked for to be read, a state only their answers make (a page counted twice overshoots it).
       const readsAtStop = log.slice(from).filter((r) => isRead(r.url)).length;
+      await page.waitFor((n) => Number(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-progress"]').value) >= n,
+        readsAtStop * perPage);
+      const stoppedAt = (await page.evaluate(progressOf)).value;
       assert.equal(stoppedAt, readsAtStop * perPage, 'every page read counts once');
       await sleep(1500); // ten pauses of the test build: nothing more is asked for
       assert.equal(log.slice(from).filter((r) => isRead(r.url)).length, readsAtStop, 'no page is asked for after Stop');
@@ -389,7 +397,7 @@ export function part2Scenarios(launch) {
       assert.equal(percentDisagrees(shown.hi, expected.real.ci90[1]), '');
       assert.equal(percentDisagrees(shown.fake, expected.fake.share), '');
       assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} `), 'the panel gives n');
-      assert.match(await page.evaluate(() => document.querySelector('[data-truefollow-badge]').getAttribute('aria-description')), new RegExp(`^Of ${expected.n} `));
+      assert.match(await page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-description')), new RegExp(`^Of ${expected.n} `));
       assert.equal(typeof expected.reach?.value, 'number', 'the core gives true reach from the profile\'s count');
       assert.deepEqual(reachNumbers(await page.evaluate(panelPart, 'reach')), [expected.reach.value, ...expected.reach.ci90],
         'true reach and its interval are shown');
@@ -426,6 +434,121 @@ export function part2Scenarios(launch) {
       await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-mastodon.png`));
     });
 
+    it('audit mode opens a TikTok profile\'s followers dialog, reads its list to the sample size and shows the core\'s estimate', { timeout: TEST_MS }, async () => {
+      const goal = 300;
+      const pages = tiktokPages(Math.ceil(goal / TIKTOK_LIMIT.default));
+      const expected = await tiktokAudit(pages.length);
+      const log = page.sent;
+      const from = log.length;
+      await openPage(`https://www.tiktok.com/@${LIST_HANDLE}`);
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
+      await page.waitFor(openPanelIn);
+      assert.equal(await page.evaluate(auditStatus), '“Check followers” opens the followers list and reads it.');
+      assert.equal(await page.evaluate(() => document.querySelector('[role="dialog"]')), null, 'no list is open yet');
+      await page.evaluate(clickAuditButton); // opens the dialog; audit mode starts once its first page is read
+      await page.waitFor(() => document.querySelectorAll('[role="dialog"] li').length > 0);
+      await page.waitFor(() => {
+        if (!document.querySelector('[data-truefollow-panel]')) document.querySelector('[data-truefollow-badge]')?.click();
+        return /^Done: /.test(document.querySelector('[data-truefollow-panel]')?.shadowRoot?.querySelector('[data-part="audit-status"]')?.textContent ?? '');
+      });
+      assert.equal(await page.evaluate(auditStatus), `Done: ${expected.n} followers read.`);
+      assert.equal(expected.n, goal, 'the core read every follower of the pages');
+      assert.equal(expected.sample_kind, 'followers');
+
+      const reads = log.slice(from).filter((r) => r.url.startsWith('https://www.tiktok.com/api/user/list/'));
+      assert.deepEqual(reads.map((r) => r.url), pages.map((p) => p.url), 'each page once, by the cursor of the last');
+      assert.deepEqual(log.slice(from).filter((r) => WRITES.includes(r.method)), [], 'no write request at all');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[role="dialog"] li').length), goal, 'the dialog shows what was read');
+
+      const shown = estimateShares(await page.evaluate(panelPart, 'audit-estimate'));
+      assert.ok(shown, 'the live estimate is shown');
+      assert.equal(percentDisagrees(shown.real, expected.real.share), '', 'real share is the core\'s');
+      assert.equal(percentDisagrees(shown.lo, expected.real.ci90[0]), '');
+      assert.equal(percentDisagrees(shown.hi, expected.real.ci90[1]), '');
+      assert.equal(percentDisagrees(shown.fake, expected.fake.share), '');
+      assert.equal(await page.evaluate(panelPart, 'sample'), `Sample: ${expected.n} recent followers.`);
+      assert.deepEqual(reachNumbers(await page.evaluate(panelPart, 'reach')), [expected.reach.value, ...expected.reach.ci90],
+        'true reach from the profile\'s embedded count');
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-audit-tiktok.png`));
+    });
+
+    it('shows who engages beside the followers once a post\'s reposts were read on X, and flags them when they look far more fake', { timeout: TEST_MS }, async () => {
+      const expected = await listAuditWithReposters(300);
+      const e = expected.engagers;
+      assert.equal(e.kinds.reposters, e.n, 'the reposters are the engagers');
+      await openPage(`https://x.com/${LIST_HANDLE}/status/${REPOSTED_TWEET_ID}/retweets`);
+      await page.waitFor(() => document.querySelectorAll('[data-testid="UserCell"]').length > 0);
+      await page.waitFor(() => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= 1);
+      await page.evaluate(() => document.querySelector('#view a[data-nav][href$="/followers"]').click()); // in-app, as on x.com
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), PAGE_SIZE);
+      await page.waitFor(openPanelIn);
+      await page.evaluate(clickAuditButton);
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click()); // closed and opened again: drawn anew
+      await page.waitFor(openPanelIn);
+      const engagers = await page.evaluate(engagersSection);
+      assert.ok(engagers, 'the panel has a section on who engages');
+      assert.equal(engagers.sample, `Sample: ${e.n} accounts that liked, reposted or commented.`);
+      assert.equal(engagers.kinds, `Accounts: 0 liked, ${e.n} reposted, 0 commented.`);
+      const [fakeShown] = /^\S+/.exec(engagers.rows[2]);
+      assert.equal(percentDisagrees(fakeShown, e.fake.share), '', 'the engagers\' fake share is the core\'s');
+      assert.equal(e.contrast, 'engagers-more-fake', 'the run\'s accounts look far more fake than the followers as a whole');
+      const [shownEngagers, shownFollowers] = /: (\S+) fake against (\S+)\.$/.exec(engagers.contrast ?? '')?.slice(1) ?? [];
+      assert.equal(percentDisagrees(shownEngagers, e.fake.share), '', `both numbers: ${engagers.contrast}`);
+      assert.equal(percentDisagrees(shownFollowers, expected.fake.share), '', `both numbers: ${engagers.contrast}`);
+      assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} recent followers`), 'the followers\' own sample stays theirs');
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-x.png`));
+
+      // The vetting list flags it too, with both numbers.
+      await sleep(300); // the worker's store write
+      const popup = await openPopup();
+      await popup.evaluate(() => document.getElementById('add-vetting')?.click()); // (already listed by an earlier test: no button)
+      await popup.waitFor((h) => Boolean(document.querySelector(`#vetting tbody tr[data-handle="${h}"]`)), LIST_HANDLE);
+      const flags = await popup.evaluate((h) => document.querySelector(`#vetting tbody tr[data-handle="${h}"]`).children[5].textContent, LIST_HANDLE);
+      const [flagEngagers, flagFollowers] = /engagers far more fake: (\S+) against (\S+?)(?:;|$)/.exec(flags)?.slice(1) ?? [];
+      assert.equal(percentDisagrees(flagEngagers, e.fake.share), '', `the vetting list's flag: ${flags}`);
+      assert.equal(percentDisagrees(flagFollowers, expected.fake.share), '', `the vetting list's flag: ${flags}`);
+      await popup.close();
+    });
+
+    it('shows who engages beside the followers once a post\'s likes were read on Bluesky', { timeout: TEST_MS }, async () => {
+      const pages = blueskyPages(300 / BLUESKY_LIMIT.default);
+      const expected = await blueskyAudit(pages.length, {}, { withLikes: true });
+      const e = expected.engagers;
+      assert.equal(e.kinds.likers, e.n, 'the likers are the engagers');
+      await openPage(`https://bsky.app/profile/${BLUESKY_HANDLE}/post/${LIKED_POST_RKEY}/liked-by`);
+      await page.waitFor(() => document.querySelectorAll('.row').length > 0);
+      await page.waitFor(() => JSON.parse(document.documentElement.dataset.truefollowCaptures ?? '{}').accepted >= 2); // the profile, the likes
+      await page.evaluate(() => document.querySelector('#view a[data-nav][href$="/followers"]').click()); // in-app, as on bsky.app
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), BLUESKY_LIMIT.default);
+      await page.waitFor(openPanelIn);
+      await page.evaluate(clickAuditButton);
+      await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
+      await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
+      await page.waitFor(openPanelIn);
+      const engagers = await page.evaluate(engagersSection);
+      assert.ok(engagers, 'the panel has a section on who engages');
+      assert.equal(engagers.sample, `Sample: ${e.n} accounts that liked, reposted or commented.`);
+      assert.equal(engagers.kinds, `Accounts: ${e.n} liked, 0 reposted, 0 commented.`);
+      const [realShown] = /^\S+/.exec(engagers.rows[0]);
+      const [fakeShown] = /^\S+/.exec(engagers.rows[2]);
+      assert.equal(percentDisagrees(realShown, e.real.share), '', 'the engagers\' real share is the core\'s');
+      assert.equal(percentDisagrees(fakeShown, e.fake.share), '', 'the engagers\' fake share is the core\'s');
+      if (e.contrast) assert.match(engagers.contrast ?? '', /far more fake/, 'the core\'s flag is shown');
+      else assert.equal(engagers.contrast, null, 'no flag where the core raises none');
+      assert.match(await page.evaluate(panelPart, 'sample'), new RegExp(`^Sample: ${expected.n} recent followers`));
+      await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-engagers-bluesky.png`));
+    });
+
+    it('says so on a TikTok profile whose page shows no followers list', { timeout: TEST_MS }, async () => {
+      await openPage('https://www.tiktok.com/@examplestudio');
+      await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
+      await page.evaluate(() => document.querySelector('[data-e2e="followers-count"]').remove()); // a page with no list to open
+      await page.waitFor(openPanelIn);
+      assert.equal(await page.evaluate(auditStatus), 'This site shows no followers list to read.');
+      assert.equal(await page.evaluate(() => document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-button"]').disabled), true);
+    });
+
     // ---- a server that refuses to read a list further ----------------------------------------------------
 
     // Audit mode on a list whose server refuses every page after the site's own first one: it stops as soon as
@@ -434,7 +557,7 @@ export function part2Scenarios(launch) {
       const log = page.sent;
       const from = log.length;
       await openPage(followersUrl);
-      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''), perPage);
+      await page.waitFor((n) => new RegExp(`Of ${n} `).test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''), perPage);
       await page.waitFor(openPanelIn);
       const estimate = await page.evaluate(panelPart, 'audit-estimate');
       assert.ok(estimate, 'an estimate from the first page');
@@ -505,9 +628,9 @@ export function part2Scenarios(launch) {
 
     it('lists the profiles checked recently in the popup, the most recent first', { timeout: TEST_MS }, async () => {
       const visits = [
-        { url: 'https://x.com/dealfinder4821', label: '@dealfinder4821 (x)' },
-        { url: 'https://bsky.app/profile/examplestudio.bsky.social', label: '@examplestudio.bsky.social (bluesky)' },
-        { url: 'https://mastodon.example/@examplestudio', label: '@examplestudio@mastodon.example (mastodon)' },
+        { url: 'https://x.com/dealfinder4821', label: '@dealfinder4821 (x)', key: 'p|x|dealfinder4821' },
+        { url: 'https://bsky.app/profile/examplestudio.bsky.social', label: '@examplestudio.bsky.social (bluesky)', key: 'p|bluesky|examplestudio.bsky.social' },
+        { url: 'https://mastodon.example/@examplestudio', label: '@examplestudio@mastodon.example (mastodon)', key: 'p|mastodon|mastodon.example/examplestudio' },
       ];
       const recent = async () => {
         const popup = await openPopup();
@@ -515,10 +638,11 @@ export function part2Scenarios(launch) {
         await popup.close();
         return items;
       };
-      const visit = async ({ url }) => {
+      const visit = async ({ url, key }) => {
+        const since = Date.now();
         await openPage(url);
-        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
-        await sleep(300); // the worker's store write
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
+        await untilStored(browser, [{ key, field: 'seen_at', since }]); // the worker's store write
       };
       for (const v of visits) await visit(v);
       assert.deepEqual((await recent()).slice(0, 3), visits.map((v) => v.label).reverse(), 'the last three visits, newest first');
@@ -573,7 +697,7 @@ export function part2Scenarios(launch) {
       }, days), 'Settings saved.');
       try {
         await openPage(`https://mastodon.example/@${LIST_HANDLE}/followers`);
-        await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.getAttribute('aria-description') ?? ''));
+        await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
         await page.waitFor(openPanelIn);
         await page.evaluate(clickAuditButton);
         await page.waitFor(() => /^Done: /.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="audit-status"]').textContent));
@@ -591,13 +715,32 @@ export function part2Scenarios(launch) {
 
     // ---- badges on post authors -----------------------------------------------------------------------
 
+    for (const [platform, what] of [['x', 'search'], ['x', 'thread'], ['bluesky', 'search'], ['bluesky', 'thread']]) {
+      it(`marks the authors of the posts in a ${what} on ${platform} with the core's verdicts`, { timeout: TEST_MS }, async () => {
+        const { pageUrl, hrefs, verdicts } = await searchOrThreadAuthors(platform, what);
+        const handleOf = (href) => href.replace(/^\/(?:profile\/)?/, '').toLowerCase();
+        const judged = hrefs.filter((h) => ['real', 'inactive', 'fake'].includes(verdicts[handleOf(h)]));
+        assert.ok(new Set(judged).size >= 2, `posts by at least two judged authors: ${hrefs}`);
+        await openPage(pageUrl);
+        await page.waitFor((n) => document.querySelectorAll('[data-truefollow-author-badge]').length === n, judged.length);
+        const marks = await page.evaluate(authorMarks);
+        assert.deepEqual(marks.map((m) => m.href), judged, 'one mark on each post, after its author\'s link');
+        for (const mark of marks) {
+          assert.equal(mark.verdict, verdicts[handleOf(mark.href)], `the core's verdict for ${mark.href}`);
+          assert.equal(mark.label, `truefollow: the author of this post looks ${mark.verdict}`);
+        }
+        assert.equal(await page.evaluate(() => document.querySelector('[data-truefollow-badge]')), null, 'no profile badge: no profile is shown');
+        await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-author-badges-${platform}-${what}.png`));
+      });
+    }
+
     for (const platform of ['x', 'bluesky', 'mastodon']) {
       it(`marks the other authors of the posts a profile shows on ${platform} with the core's verdicts, not the profile, and drops the marks when the option is off`, { timeout: TEST_MS }, async () => {
         const { pageUrl, handle, profileHref, hrefs, verdicts } = await postAuthors(platform);
         const others = hrefs.filter((h) => h !== profileHref);
         assert.ok(new Set(others).size >= 2, `posts by at least two other authors: ${others}`);
         await openPage(pageUrl);
-        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+        await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
         await page.waitFor((n) => document.querySelectorAll('[data-truefollow-author-badge]').length === n, others.length);
         const marks = await page.evaluate(authorMarks);
         assert.deepEqual(marks.map((m) => m.href), others, 'one mark on each post by someone else, after its author\'s link');
@@ -628,7 +771,7 @@ export function part2Scenarios(launch) {
           await page.waitFor(() => document.querySelectorAll('[data-truefollow-author-badge]').length === 0);
           await openPage(pageUrl);
           await page.waitFor((n) => document.querySelectorAll('#view :is(.row, article)').length >= n, hrefs.length);
-          await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.getAttribute('data-state') === 'ready');
+          await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('data-state') === 'ready');
           await sleep(1000); // the marks would have come by now
           assert.equal(await page.evaluate(() => document.querySelectorAll('[data-truefollow-author-badge]').length), 0, 'no marks with the option off');
         } finally {

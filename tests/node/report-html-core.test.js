@@ -1,0 +1,103 @@
+// The extension's way to the HTML report: the WebAssembly core writes the same bytes as `truefollow report` for
+// the same audit, profile and inputs, in every language, in both wasm builds.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { CoreError, loadCore } from '../../js-glue/node.js';
+import { cli, NOW, root } from './helpers.js';
+
+const fixtures = path.join(root, 'tests', 'fixtures');
+const LANGUAGES = fs.readdirSync(path.join(root, 'extension', '_locales')).sort();
+const DEMO = [
+  ['x/UserByScreenName_examplestudio.json', 'x/Followers_examplestudio.json'],
+  ['instagram/page-profile-examplestudio.json', 'instagram/page-followers-39509297009.json'],
+  ['mastodon/page-followers-117764268986021026.json'],
+];
+const run = (args) => execFileSync(cli, args, { cwd: fixtures, encoding: 'utf8', maxBuffer: 64 << 20 });
+
+describe('the core\'s HTML report', () => {
+  for (const build of ['release', 'debug']) {
+    it(`is byte for byte the command line's (${build} wasm)`, async () => {
+      const core = await loadCore({ build });
+      for (const files of DEMO) {
+        const audit = JSON.parse(run(['audit', '--now', String(NOW), ...files]));
+        const profile = run(['score', '--now', String(NOW), ...files]).trim().split('\n').filter(Boolean)
+          .map((line) => JSON.parse(line)).find((account) => account.seen === 'profile') ?? null;
+        const inputs = files.map((name) => {
+          const bytes = fs.readFileSync(path.join(fixtures, name));
+          return { name, bytes: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+        });
+        for (const lang of LANGUAGES) {
+          const expected = run(['report', '--now', String(NOW), '--lang', lang, ...files]);
+          const options = `--lang ${lang}`;
+          assert.equal(core.reportHtml({ audit, profile, inputs, lang, now: NOW, options }), expected, `${files[0]} ${lang}`);
+        }
+      }
+    });
+  }
+
+  it('puts the vetting list side by side: a row per profile with its core numbers, labels escaped', async () => {
+    const core = await loadCore();
+    const accounts = DEMO.map((files, i) => ({
+      label: i === 0 ? '@<b>"x"</b> & co (x)' : files[0],
+      audit: JSON.parse(run(['audit', '--now', String(NOW), ...files])),
+      profile: null,
+    }));
+    accounts.push({ label: 'never audited', audit: null, profile: null });
+    for (const lang of LANGUAGES) {
+      const html = core.reportHtml({ accounts, lang, now: NOW });
+      assert.doesNotMatch(html, /<script|https?:|<b>/i);
+      assert.ok(html.includes('@&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; co (x)'), 'the label, escaped');
+      const rows = [...html.matchAll(/<tr><th scope="row">([^<]*)<\/th>(.*?)<\/tr>/g)];
+      assert.equal(rows.length, accounts.length, lang);
+      rows.forEach(([, , cells], i) => {
+        for (const part of ['real', 'inactive', 'fake']) {
+          const shown = Number(new RegExp(`data-share="${part}" data-value="([^"]+)"`).exec(cells)[1]);
+          if (accounts[i].audit) assert.equal(shown, Number(accounts[i].audit[part].share.toPrecision(6)), `${lang} row ${i} ${part}`);
+          else assert.ok(Number.isNaN(shown), `${lang} row ${i}: no audit, no number`);
+        }
+      });
+    }
+  });
+
+  it('escapes every text it is given: each string in the audit, the profile and the inputs made hostile', async () => {
+    const core = await loadCore();
+    const files = DEMO[0];
+    const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
+    // Every string in a value replaced by the hostile text, numbers and structure kept.
+    const poison = (value) => (typeof value === 'string' ? HOSTILE : Array.isArray(value) ? value.map(poison)
+      : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v)])) : value);
+    const audit = poison(JSON.parse(run(['audit', '--now', String(NOW), ...files])));
+    const profile = poison(run(['score', '--now', String(NOW), ...files]).trim().split('\n').map((l) => JSON.parse(l))
+      .find((account) => account.seen === 'profile'));
+    const inputs = [{ name: HOSTILE, bytes: 1, sha256: HOSTILE }];
+    const single = core.reportHtml({ audit, profile, inputs, lang: 'en', now: NOW, options: HOSTILE });
+    const list = core.reportHtml({ accounts: [{ label: HOSTILE, audit, profile }], lang: 'en', now: NOW });
+    for (const html of [single, list]) {
+      assert.doesNotMatch(html, /<script|<img/i, "no tag of the input's; its quotes are escaped too (below)");
+      assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;'));
+    }
+    // The texts did reach the document: the handle, a reason, the model, the method, the input's name.
+    assert.ok(single.split('&lt;script&gt;').length - 1 >= 6, 'the hostile text shows, escaped, wherever a text goes');
+  });
+
+  it('lists the follower counts seen earlier, when the extension has them', async () => {
+    const core = await loadCore();
+    const audit = JSON.parse(run(['audit', '--now', String(NOW), ...DEMO[0]]));
+    const history = [{ t: 1780000000000, followers: 12000 }, { t: 1785000000000, followers: 650000 }];
+    const html = core.reportHtml({ audit, profile: null, history, lang: 'de', now: NOW });
+    const table = /<table class="runs" data-part="history">(.*?)<\/table>/.exec(html)?.[1] ?? '';
+    const rows = [...table.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(rows, history.map((p) => [new Date(p.t).toISOString().slice(0, 10), String(p.followers)]));
+    assert.ok(table.includes('<th scope="col">Datum</th>'), 'in the report\'s language');
+    assert.equal(core.reportHtml({ audit, profile: null, lang: 'de', now: NOW }).includes('data-part="history"'), false);
+  });
+
+  it('refuses a request without an audit', async () => {
+    const core = await loadCore();
+    assert.throws(() => core.reportHtml({ profile: null }), CoreError);
+  });
+});
