@@ -161,12 +161,12 @@ describe('truefollow --model', () => {
   it('says "uncertain" in the model\'s verdict band, and keeps the audit counted at the error rates\' threshold', () => {
     const list = path.join('tests', 'fixtures', 'x', 'Followers_examplestudio.json');
     const banded = path.join(tmp, 'banded.tfm');
-    const [low, high] = [0.05, 0.95];
-    fs.writeFileSync(banded, shipped.replace(/^(error_rates .*)$/m, `$1\nverdict_band ${low} ${high}`));
+    const threshold = Number(shipped.match(/^error_rates (\S+)/m)[1]);
+    const [low, high] = [0.05, (1 + threshold) / 2]; // a band must hold the threshold
+    fs.writeFileSync(banded, shipped.replace(/^verdict_band .*$/m, `verdict_band ${low} ${high}`));
     const plain = run(['score', '--now', String(NOW), list]).lines.map((l) => JSON.parse(l));
     const withBand = run(['score', '--now', String(NOW), '--model', banded, list]).lines.map((l) => JSON.parse(l));
     assert.equal(withBand.length, plain.length);
-    const threshold = Number(shipped.match(/^error_rates (\S+)/m)[1]);
     let uncertain = 0;
     withBand.forEach((a, i) => {
       assert.equal(a.p_fake, plain[i].p_fake, 'the band changes words, not scores');
