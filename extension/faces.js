@@ -133,8 +133,8 @@
   const auditIsFirm = (audit) => hasShares(audit) && !audit.too_few && isNumber(audit.real.share);
   // No share, only the fewest fakes the sample allows (audit.c: the model's recall of fakes differs too much
   // between data sets to say more). 0 when the sample shows no more flags than genuine accounts also raise.
-  const fakeFloor = (audit) => (hasShares(audit) && !audit.too_few && !isNumber(audit.fake.share) &&
-    isNumber(audit.fake.ci90[0]) && audit.fake.ci90[1] === 1 ? audit.fake.ci90[0] : null);
+  const fakeFloor = (audit) => (hasShares(audit) && !audit.too_few && audit.fake.at_least === true &&
+    isNumber(audit.fake.ci90[0]) ? audit.fake.ci90[0] : null);
 
   function shareLine(audit) {
     return t('badge_shares', ...['real', 'inactive', 'fake'].flatMap((k) => [percent(audit[k].share), interval(audit[k].ci90)]));

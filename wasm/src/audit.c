@@ -228,7 +228,7 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
     beta_moments(r->false_pos, r->true_neg, &b.fp_mean, &b.fp_var);
     *se_out = b.se_mean;
     *sp_out = 1 - b.fp_mean;
-    tf_share s = {NAN, {0, 1}};
+    tf_share s = {NAN, {0, 1}, 0};
     if (n == 0 || r->true_neg + r->false_pos < TF_AUDIT_MIN_HELD_OUT)
         return s; /* no sample, or a false-fake rate measured on next to nothing */
     double kk = (double)k;
@@ -243,6 +243,7 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
         b.se_mean = 1, b.se_var = 0;
         *se_out = NAN; /* not known: no single figure stands for it */
         s.ci90[0] = accepts(&b, kk, 0) ? 0 : edge(&b, kk, best_share(&b, kk), 0);
+        s.at_least = 1;
         return s;
     }
     s.share = best_share(&b, (double)k);
@@ -286,13 +287,13 @@ void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error
     out->method = "Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the "
                   "classifier's held-out error rates";
     if (!consistent(n, fake, inactive, rates)) {
-        const tf_share nothing = {NAN, {0, 1}}; /* inconsistent input: say nothing rather than something wrong */
+        const tf_share nothing = {NAN, {0, 1}, 0}; /* inconsistent input: say nothing rather than something wrong */
         out->real = out->inactive = out->fake = nothing;
         out->sensitivity = out->specificity = NAN;
         return;
     }
     out->fake = fake_share(n, fake, rates, &out->sensitivity, &out->specificity);
-    if (isnan(out->fake.share) && out->fake.ci90[0] > 0)
+    if (out->fake.at_least)
         out->method = "At-least bound: the fewest fakes the flagged count allows if every fake is flagged; "
                       "Feldman-Cousins 90% interval over sampling and the held-out false-fake rate";
 
@@ -300,6 +301,7 @@ void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error
     double passed = (double)(n - fake), quiet = passed > 0 ? (double)inactive / passed : 0, quiet_lo, quiet_hi;
     wilson((double)inactive, passed, &quiet_lo, &quiet_hi);
     double genuine = 1 - out->fake.share, genuine_lo = 1 - out->fake.ci90[1], genuine_hi = 1 - out->fake.ci90[0];
+    out->inactive.at_least = out->real.at_least = 0; /* (with a fake share "at least", theirs are "at most") */
     out->inactive.share = genuine * quiet;
     out->inactive.ci90[0] = genuine_lo * quiet_lo;
     out->inactive.ci90[1] = genuine_hi * quiet_hi;
