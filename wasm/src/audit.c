@@ -231,7 +231,7 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
     tf_share s = {NAN, {0, 1}, 0};
     if (n == 0 || r->true_neg + r->false_pos < TF_AUDIT_MIN_HELD_OUT)
         return s; /* no sample, or a false-fake rate measured on next to nothing */
-    double kk = (double)k;
+    double kk = (double)k, share = best_share(&b, kk);
     if (n > TF_AUDIT_SCALED_SAMPLE) {
         kk = fmin(TF_AUDIT_SCALED_SAMPLE, floor((double)k / b.n * TF_AUDIT_SCALED_SAMPLE + 0.5));
         b.n = TF_AUDIT_SCALED_SAMPLE;
@@ -246,7 +246,7 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
         s.at_least = 1;
         return s;
     }
-    s.share = best_share(&b, (double)k);
+    s.share = share;
     s.ci90[0] = accepts(&b, kk, 0) ? 0 : edge(&b, kk, s.share, 0);
     s.ci90[1] = accepts(&b, kk, 1) ? 1 : edge(&b, kk, s.share, 1);
     return s;
