@@ -222,9 +222,13 @@
     key,
     label: t(`panel_${key}`),
     share: isNumber(audit[key].share) ? audit[key].share : null,
+    // The bar's fill: the share, or with only bounds the fewest fakes (and nothing for the rest).
+    fill: isNumber(audit[key].share) ? audit[key].share : key === 'fake' && fakeFloor(audit) !== null ? fakeFloor(audit) : 0,
     lo: audit[key].ci90[0],
     hi: audit[key].ci90[1],
-    text: t('panel_row_value', percent(audit[key].share), interval(audit[key].ci90)),
+    text: fakeFloor(audit) === null ? t('panel_row_value', percent(audit[key].share), interval(audit[key].ci90))
+      : key === 'fake' ? t('panel_row_at_least', percent(audit.fake.ci90[0]))
+        : t('panel_row_at_most', percent(audit[key].ci90[1])),
   }));
 
   /**
@@ -240,7 +244,8 @@
         ...(e.contrast === 'engagers-more-fake' ? [e.fake.share, audit.fake?.share] : [audit.fake?.share, e.fake.share]).map(percent))
       : null;
     return {
-      headline: auditIsFirm(e) ? t('panel_engagers_headline', percent(e.real.share)) : t('panel_headline_unsure'),
+      headline: auditIsFirm(e) ? t('panel_engagers_headline', percent(e.real.share))
+        : fakeFloor(e) > 0 ? t('panel_engagers_floor', percent(fakeFloor(e))) : t('panel_headline_unsure'),
       rows: shareRows(e),
       sample: t(e.too_few ? 'panel_sample_too_few' : 'panel_sample', sampleWords(e)),
       kinds: t('panel_engagers_kinds', ...['likers', 'reposters', 'commenters'].map((k) => count(isNumber(kinds[k]) ? kinds[k] : 0))),
