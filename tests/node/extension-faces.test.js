@@ -41,7 +41,7 @@ describe('extension faces', () => {
     assert.match(face.detail, /Of 69 /);
     const panel = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: floor(0.531) });
     assert.equal(panel.audience.headline, 'At least 53% of the followers are fake');
-    assert.deepEqual(panel.audience.rows.map((r) => [r.key, r.text, r.fill]), [
+    assert.deepEqual(JSON.parse(JSON.stringify(panel.audience.rows.map((r) => [r.key, r.text, r.fill]))), [
       ['real', 'at most 45% (one-sided 90% bound)', 0], ['inactive', 'at most 4.7% (one-sided 90% bound)', 0],
       ['fake', 'at least 53% (one-sided 90% bound)', 0.531]]);
     assert.match(panel.audience.method, /^Method: a lower bound only: the fewest fakes/);
