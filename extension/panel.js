@@ -72,7 +72,7 @@
   function bars(rows) {
     return rows.map((r) => {
       const track = el('div', { class: 'track', 'aria-hidden': 'true' });
-      if (r.share !== null) track.append(el('div', { class: 'fill', style: { width: pct(r.share) } }));
+      track.append(el('div', { class: 'fill', style: { width: pct(r.fill) } }));
       track.append(el('div', { class: 'ci', style: { insetInlineStart: pct(r.lo), width: pct(r.hi - r.lo) } }));
       return el('div', { class: 'row', 'data-key': r.key }, el('span', { text: r.label }), track,
         el('span', { class: 'value', text: r.text }));

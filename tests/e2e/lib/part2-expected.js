@@ -136,8 +136,14 @@ export async function historyJumps(counts) {
 
 /** The core's score of every follower on the first page of the synthetic list, with the given options. */
 export async function firstPageScores(options = {}) {
+  return listScores(PAGE_SIZE, options);
+}
+
+/** The core's score of every follower on the pages that hold the first `followers` of the synthetic list. */
+export async function listScores(followers, options = {}) {
   const core = await loadCore();
-  return core.score(followersPage(''), { url: FOLLOWERS_URL, lang: 'en', ...options }).accounts.filter((a) => a.seen === 'followers');
+  return Array.from({ length: Math.ceil(followers / PAGE_SIZE) }, (_, i) => core.score(followersPage(i ? `page|${i * PAGE_SIZE}` : ''),
+    { url: FOLLOWERS_URL, lang: 'en', ...options }).accounts.filter((a) => a.seen === 'followers')).flat();
 }
 
 // ---- post authors: examplestudio's posts on Bluesky and Mastodon (scripts/page-fixtures.mjs), and on X the
