@@ -1,5 +1,5 @@
 # The extension: built for Chromium and Firefox from the one source (extension/ and manifest.json);
-# the per-browser differences are extension/overlays/<browser>.json, merged by scripts/build-extension.mjs.
+# the per-browser differences are extension/overlays/<browser>.json, merged by scripts/build/build-extension.mjs.
 # The translations are inputs of every build too (scripts/build/build-extension.mjs copies and bundles them).
 EXTENSION_SRC := manifest.json $(wildcard extension/*/*.js extension/*/*.html extension/*/*.css) js-glue/core.js js-glue/web.js \
                  $(wildcard extension/_locales/*/messages.json) scripts/build/build-extension.mjs \

@@ -7,7 +7,7 @@
 MODEL_FILES := $(sort $(wildcard wasm/models/*.tfm))
 TRAIN_SRC := $(wildcard wasm/train/*.c)
 TRAIN_LIB_SRC := $(filter-out wasm/train/train.c wasm/train/check.c wasm/train/bench.c,$(TRAIN_SRC)) $(READ_FILE)
-TRAIN_CORE_OBJ := $(BUILD)/native/profile_features.o $(BUILD)/native/timefmt.o $(BUILD)/native/account.o $(BUILD)/native/cJSON.o
+TRAIN_CORE_OBJ := $(BUILD)/native/audit.o $(BUILD)/native/profile_features.o $(BUILD)/native/timefmt.o $(BUILD)/native/account.o $(BUILD)/native/cJSON.o
 TRAIN_CFLAGS = $(CFLAGS) $(CORE_INC) $(READ_FILE_INC) -Iwasm/train
 
 .PHONY: model eval test-model-equality bench-model

@@ -57,6 +57,18 @@
         if (!m || INSTAGRAM_RESERVED.has(m[1].toLowerCase())) return null;
         return { handle: m[1], followersPage: m[2] === 'followers' };
       },
+      // The author of the post a page shows, when its address names them (/<handle>/p/<code>/, /<handle>/reel/<code>/);
+      // a bare /p/<code>/ does not, and the post's media info names them instead (see postOf).
+      postAuthor(path) {
+        const m = /^\/([A-Za-z0-9._]{1,30})\/(?:p|reel)\/[\w-]{1,64}(?:\/|$)/.exec(path);
+        return m && !INSTAGRAM_RESERVED.has(m[1].toLowerCase()) ? m[1] : null;
+      },
+      // The post a data URL is about (/api/v1/media/<id>[_<owner>]/info|likers|comments/): its media id, or null.
+      // content.js learns a post's author from its media info and files the post's likers and commenters under them.
+      postOf(dataUrl) {
+        const m = /^https:\/\/www\.instagram\.com\/api\/v1\/media\/(\d{1,25})(?:_\d{1,25})?\/(?:info|likers|comments)\//.exec(dataUrl);
+        return m ? m[1] : null;
+      },
       anchor: 'main header section h2',
       anchorFallback: 'main header h2',
     },

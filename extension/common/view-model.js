@@ -124,7 +124,7 @@
     return known ? known.slice(1) : [null, 'sample_other', 'panel_bias_unknown'];
   };
   const sampleWords = (audit) => t(sampleKind(audit)[1], count(audit.n));
-  const METHODS = [[/^Rogan-Gladen corrected shares/, 'panel_method_rg']];
+  const METHODS = [[/^Rogan-Gladen corrected shares/, 'panel_method_rg'], [/^At-least bound/, 'panel_method_floor']];
   const methodWords = (method) => {
     const known = METHODS.find(([pattern]) => pattern.test(method));
     return known ? t(known[1]) : method;
@@ -132,6 +132,10 @@
 
   const hasShares = (audit) => ['real', 'inactive', 'fake'].every((k) => audit?.[k] && Array.isArray(audit[k].ci90));
   const auditIsFirm = (audit) => hasShares(audit) && !audit.too_few && isNumber(audit.real.share);
+  // No share, only the fewest fakes the sample allows (audit.c: the model's recall of fakes differs too much
+  // between data sets to say more). 0 when the sample shows no more flags than genuine accounts also raise.
+  const fakeFloor = (audit) => (hasShares(audit) && !audit.too_few && audit.fake.at_least === true &&
+    isNumber(audit.fake.ci90[0]) ? audit.fake.ci90[0] : null);
 
   function shareLine(audit) {
     return t('badge_shares', ...['real', 'inactive', 'fake'].flatMap((k) => [percent(audit[k].share), interval(audit[k].ci90)]));
@@ -150,6 +154,17 @@
         detail: `${of} ${t('badge_details_hint')}`,
         summary: of,
         tone: audit.real.share >= 0.5 ? 'good' : 'warn',
+      };
+    }
+    const floor = fakeFloor(audit);
+    if (floor !== null && (floor > 0 || !account)) {
+      const words = t(floor > 0 ? 'badge_floor_detail' : 'badge_no_sign_detail', percent(floor));
+      return {
+        state: 'ready',
+        text: floor > 0 ? t('badge_fake_at_least', percent(floor)) : t('badge_no_sign'),
+        detail: `${words} ${of} ${t('badge_details_hint')}`,
+        summary: `${words} ${of}`,
+        tone: floor > 0 ? 'warn' : 'muted',
       };
     }
     if (account?.verdict === 'not-enough-data') {
@@ -208,9 +223,13 @@
     key,
     label: t(`panel_${key}`),
     share: isNumber(audit[key].share) ? audit[key].share : null,
+    // The bar's fill: the share, or with only bounds the fewest fakes (and nothing for the rest).
+    fill: isNumber(audit[key].share) ? audit[key].share : key === 'fake' && fakeFloor(audit) !== null ? fakeFloor(audit) : 0,
     lo: audit[key].ci90[0],
     hi: audit[key].ci90[1],
-    text: t('panel_row_value', percent(audit[key].share), interval(audit[key].ci90)),
+    text: fakeFloor(audit) === null ? t('panel_row_value', percent(audit[key].share), interval(audit[key].ci90))
+      : key === 'fake' ? t('panel_row_at_least', percent(audit.fake.ci90[0]))
+        : t('panel_row_at_most', percent(audit[key].ci90[1])),
   }));
 
   /**
@@ -221,17 +240,22 @@
     const e = audit?.engagers;
     if (!hasShares(e)) return null;
     const kinds = e.kinds && typeof e.kinds === 'object' ? e.kinds : {};
+    // The followers' share the core judged the contrast against (engagers-kept.js), else this audit's.
+    const followersFake = isNumber(e.followers_fake_share) ? e.followers_fake_share : audit.fake?.share;
     const contrast = e.contrast === 'engagers-more-fake' || e.contrast === 'followers-more-fake'
       ? t(e.contrast === 'engagers-more-fake' ? 'panel_contrast_engagers' : 'panel_contrast_followers',
-        ...(e.contrast === 'engagers-more-fake' ? [e.fake.share, audit.fake?.share] : [audit.fake?.share, e.fake.share]).map(percent))
+        ...(e.contrast === 'engagers-more-fake' ? [e.fake.share, followersFake] : [followersFake, e.fake.share]).map(percent))
       : null;
     return {
-      headline: auditIsFirm(e) ? t('panel_engagers_headline', percent(e.real.share)) : t('panel_headline_unsure'),
+      headline: auditIsFirm(e) ? t('panel_engagers_headline', percent(e.real.share))
+        : fakeFloor(e) > 0 ? t('panel_engagers_floor', percent(fakeFloor(e))) : t('panel_headline_unsure'),
       rows: shareRows(e),
       sample: t(e.too_few ? 'panel_sample_too_few' : 'panel_sample', sampleWords(e)),
       kinds: t('panel_engagers_kinds', ...['likers', 'reposters', 'commenters'].map((k) => count(isNumber(kinds[k]) ? kinds[k] : 0))),
       bias: t('panel_bias_engagers'),
       contrast,
+      // Taken over from an earlier audit of the profile (engagers-kept.js): when it was made.
+      earlier: e.carried === true && isNumber(e.made_at) ? t('panel_engagers_earlier', i18n().date(e.made_at, { ms: true })) : null,
     };
   }
 
@@ -253,7 +277,9 @@
     };
     if (hasShares(audit)) {
       model.audience = {
-        headline: auditIsFirm(audit) ? t('panel_headline', percent(audit.real.share)) : t('panel_headline_unsure'),
+        headline: auditIsFirm(audit) ? t('panel_headline', percent(audit.real.share))
+          : fakeFloor(audit) > 0 ? t('panel_headline_floor', percent(fakeFloor(audit)))
+            : fakeFloor(audit) === 0 ? t('badge_no_sign') : t('panel_headline_unsure'),
         rows: shareRows(audit),
         sample: t(audit.too_few ? 'panel_sample_too_few' : 'panel_sample', sampleWords(audit)),
         bias: t(sampleKind(audit)[2]),

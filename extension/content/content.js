@@ -61,6 +61,11 @@
   const engagerCaptures = new Map();
   const ENGAGER_CAPTURES = 20;
   const ENGAGERS = new Set(['likers', 'reposters', 'commenters']);
+  // A site whose post pages need not name the author (Instagram's /p/<code>/) names the post in its data URLs
+  // (sites.js postOf): its author is learnt from the post's own media info, and its likers and commenters that
+  // arrive before it wait for it here (the latest ENGAGER_CAPTURES of each post, PROFILE_CAPTURES posts).
+  const postAuthors = new Map(); // post id -> its author's handle
+  const unfiledEngagers = new Map(); // post id -> [{url, body}]
   let view = null; // {key, handle, followersPage, host, state, fallback, followerRecords, audit, stored}
   let lastHref = '';
 
@@ -217,6 +222,31 @@
     if (engagerCaptures.size > PROFILE_CAPTURES) engagerCaptures.delete(engagerCaptures.keys().next().value);
   }
   const postCaptureOf = (target) => postCaptures.get(captureKey(target.handle)) ?? null;
+
+  // The author whose engagers a response at url shows: the one the page's address names (postAuthor), else the
+  // one the post's own data named. A response naming exactly one post author for its post (media info) teaches
+  // it, and files that post's waiting engagers under them.
+  function engagersAuthor(url, accounts, postAuthor) {
+    const post = site.postOf?.(url) ?? null;
+    const authors = new Set(accounts.filter((a) => a.seen === 'post-author' && typeof a.handle === 'string').map((a) => captureKey(a.handle)));
+    if (post && authors.size === 1) {
+      const [author] = authors;
+      postAuthors.delete(post);
+      postAuthors.set(post, author);
+      if (postAuthors.size > PROFILE_CAPTURES) postAuthors.delete(postAuthors.keys().next().value);
+      for (const r of unfiledEngagers.get(post) ?? []) keepEngagers(postAuthor ?? author, r.url, r.body);
+      unfiledEngagers.delete(post);
+    }
+    return postAuthor ?? (post && postAuthors.get(post)) ?? null;
+  }
+  function holdEngagers(url, body) {
+    const post = site.postOf?.(url) ?? null;
+    if (!post) return;
+    const held = (unfiledEngagers.get(post) ?? []).filter((r) => r.url !== url).concat({ url, body }).slice(-ENGAGER_CAPTURES);
+    unfiledEngagers.delete(post);
+    unfiledEngagers.set(post, held);
+    if (unfiledEngagers.size > PROFILE_CAPTURES) unfiledEngagers.delete(unfiledEngagers.keys().next().value);
+  }
   // A response of posts with no profile in it, among whose authors is the profile on screen: its timeline.
   const isTimelineOf = (target, report, accounts) => Boolean(target) && typeof report.posts === 'number' && report.posts > 0 &&
     !accounts.some((a) => a.seen === 'profile') &&
@@ -258,7 +288,11 @@
       profileOfView ||= Boolean(view) && sameHandle(account.handle, view.handle);
     }
     const timelineOfView = isTimelineOf(target, report, accounts) && body.length <= PROFILE_CAPTURE_CHARS;
-    if (postAuthor && accounts.some((a) => ENGAGERS.has(a.seen)) && body.length <= PROFILE_CAPTURE_CHARS) keepEngagers(postAuthor, url, body);
+    const author = engagersAuthor(url, accounts, postAuthor);
+    if (accounts.some((a) => ENGAGERS.has(a.seen)) && body.length <= PROFILE_CAPTURE_CHARS) {
+      if (author) keepEngagers(author, url, body);
+      else holdEngagers(url, body); // its post's author is not known yet
+    }
     if (timelineOfView) keepCapture(postCaptures, target.handle, url, body);
     auditMode.authorsSeen(accounts); // on any page: a thread's or a search's authors too
     if (!view || target !== view) return show();

@@ -63,7 +63,7 @@
   function bars(rows) {
     return rows.map((r) => {
       const track = el('div', { class: 'track', 'aria-hidden': 'true' });
-      if (r.share !== null) track.append(el('div', { class: 'fill', style: { width: pct(r.share) } }));
+      track.append(el('div', { class: 'fill', style: { width: pct(r.fill) } }));
       track.append(el('div', { class: 'ci', style: { insetInlineStart: pct(r.lo), width: pct(r.hi - r.lo) } }));
       return el('div', { class: 'row', 'data-key': r.key }, el('span', { text: r.label }), track,
         el('span', { class: 'value', text: r.text }));
@@ -90,7 +90,8 @@
       panel.append(section('engagers', labels.engagers, el('p', { 'data-part': 'headline', text: e.headline }),
         ...(e.contrast ? [el('p', { 'data-part': 'contrast', role: 'note', text: e.contrast })] : []), ...bars(e.rows),
         el('p', { 'data-part': 'sample', text: e.sample }), el('p', { class: 'small', 'data-part': 'kinds', text: e.kinds }),
-        el('p', { class: 'small', 'data-part': 'bias', text: e.bias })));
+        el('p', { class: 'small', 'data-part': 'bias', text: e.bias }),
+        ...(e.earlier ? [el('p', { class: 'small', 'data-part': 'earlier', text: e.earlier })] : [])));
     }
     if (model.reach) panel.append(section('reach', labels.reach, el('p', { text: model.reach })));
     if (model.engagement) panel.append(section('engagement', labels.engagement, el('p', { text: model.engagement })));

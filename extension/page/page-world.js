@@ -35,8 +35,9 @@
   const ENDPOINTS = [
     // X: GraphQL over XHR, by operation name.
     /^https:\/\/(?:x|twitter)\.com\/i\/api\/graphql\/[\w-]+\/(?:UserByScreenName|Followers|Following|BlueVerifiedFollowers|UserTweets|UserTweetsAndReplies|Retweeters|Favoriters|SearchTimeline|TweetDetail)(?:[?#]|$)/,
-    // Instagram: the REST profile and follower lists (GraphQL queries are chosen by name below).
-    /^https:\/\/www\.instagram\.com\/api\/v1\/(?:users\/web_profile_info\/|friendships\/\d+\/(?:followers|following)\/)/,
+    // Instagram: the REST profile and follower lists, a post's media info, likers and comments (a media id may
+    // carry its owner's id after '_'), and the top search (GraphQL queries are chosen by name below).
+    /^https:\/\/www\.instagram\.com\/api\/v1\/(?:users\/web_profile_info\/|friendships\/\d+\/(?:followers|following)\/|media\/\d+(?:_\d+)?\/(?:info|likers|comments)\/|web\/search\/topsearch\/)/,
     // TikTok: profile and post lists the web app fetches after in-app navigation, the follower and
     // following lists of its followers dialog, and a video's comments.
     /^https:\/\/www\.tiktok\.com\/api\/(?:user\/detail|post\/item_list|user\/list|comment\/list)\//,

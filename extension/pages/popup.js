@@ -38,8 +38,10 @@
     if (r.engagement_far_below) flags.push(t('flag_far_below'));
     if (r.factory_runs) flags.push(t('flag_runs', i18n.number(r.factory_runs)));
     // Engagers far more fake than the followers, or the other way round (the core's flag), with both numbers.
-    if (r.engagers_contrast === 'engagers-more-fake') flags.push(t('flag_engagers_more_fake', i18n.percent(r.engagers_fake_share), i18n.percent(r.fake_share)));
-    if (r.engagers_contrast === 'followers-more-fake') flags.push(t('flag_followers_more_fake', i18n.percent(r.fake_share), i18n.percent(r.engagers_fake_share)));
+    // The followers' number is the one the core judged against (report-format.js: engagers_followers_fake_share).
+    const followersFake = r.engagers_followers_fake_share ?? r.fake_share;
+    if (r.engagers_contrast === 'engagers-more-fake') flags.push(t('flag_engagers_more_fake', i18n.percent(r.engagers_fake_share), i18n.percent(followersFake)));
+    if (r.engagers_contrast === 'followers-more-fake') flags.push(t('flag_followers_more_fake', i18n.percent(followersFake), i18n.percent(r.engagers_fake_share)));
     if (['inactive', 'uncertain', 'fake'].includes(r.profile_verdict)) flags.push(t('flag_profile', t(`verdict_${r.profile_verdict}`)));
     return {
       followers: r.followers === null ? t('unknown') : i18n.number(r.followers),
@@ -47,6 +49,9 @@
         : `${i18n.percent(r.real_share)} (${interval([r.real_ci90_low, r.real_ci90_high])})`,
       reach: r.reach === null ? t('unknown') : `${i18n.number(Math.round(r.reach))} (${i18n.number(Math.round(r.reach_ci90_low))}–${i18n.number(Math.round(r.reach_ci90_high))})`,
       engagement: r.engagement_rate === null ? t('unknown') : i18n.percent(r.engagement_rate),
+      // who engages: their real share and its interval, as the followers' (the stored engagers estimate)
+      engagers: r.engagers_real_share === null && r.engagers_real_ci90_low === null ? t('unknown')
+        : `${i18n.percent(r.engagers_real_share)} (${interval([r.engagers_real_ci90_low, r.engagers_real_ci90_high])})`,
       flags: flags.join('; ') || '—',
     };
   }
@@ -84,6 +89,7 @@
       el('dt', { text: t('col_real') }), el('dd', { 'data-part': 'current-real', text: c.real }),
       el('dt', { text: t('col_reach') }), el('dd', { text: c.reach }),
       el('dt', { text: t('col_engagement') }), el('dd', { text: c.engagement }),
+      el('dt', { text: t('panel_engagers') }), el('dd', { 'data-part': 'current-engagers', text: c.engagers }),
       el('dt', { text: t('col_flags') }), el('dd', { text: c.flags })));
     const add = el('button', { type: 'button', id: 'add-vetting', text: t('popup_add') });
     add.addEventListener('click', async () => {
@@ -141,7 +147,7 @@
     $('vetting-empty').hidden = rows.length > 0;
     for (const id of ['export-csv', 'export-json']) $(id).disabled = rows.length === 0;
     if (rows.length === 0) return;
-    const heads = ['col_account', 'col_followers', 'col_real', 'col_reach', 'col_engagement', 'col_flags'];
+    const heads = ['col_account', 'col_followers', 'col_real', 'col_reach', 'col_engagement', 'panel_engagers', 'col_flags'];
     table.append(el('thead', {}, el('tr', {}, ...heads.map((h) => el('th', { scope: 'col', text: t(h) })), el('td', {}))));
     const body = el('tbody');
     for (const r of rows) {
@@ -151,9 +157,10 @@
         await records.setVetting(area, (await records.vetting(area)).filter((s) => profileKey(s) !== profileKey(r)));
         showVetting();
       });
-      body.append(el('tr', { 'data-handle': r.handle },
+      body.append(el('tr', { 'data-handle': r.handle, 'data-platform': r.platform },
         el('th', { scope: 'row', text: label(r) }), el('td', { text: c.followers }), el('td', { text: c.real }),
-        el('td', { text: c.reach }), el('td', { text: c.engagement }), el('td', { text: c.flags }), el('td', {}, remove)));
+        el('td', { text: c.reach }), el('td', { text: c.engagement }), el('td', { 'data-part': 'engagers', text: c.engagers }),
+        el('td', { 'data-part': 'flags', text: c.flags }), el('td', {}, remove)));
     }
     table.append(body);
   }

@@ -13,9 +13,31 @@
   const COLUMNS = ['platform', 'handle', 'instance', 'followers', 'real_share', 'real_ci90_low', 'real_ci90_high', 'inactive_share',
     'fake_share', 'sample_n', 'too_few', 'reach', 'reach_ci90_low', 'reach_ci90_high', 'engagement_rate',
     'engagement_far_below', 'factory_runs', 'profile_verdict', 'profile_p_fake', 'model', 'audit_at',
-    // who engaged (the core's audit.engagers), beside the followers; contrast: which looks far more fake, if either
-    'engagers_n', 'engagers_real_share', 'engagers_fake_share', 'engagers_fake_ci90_low', 'engagers_fake_ci90_high', 'engagers_contrast'];
+    // who engaged (the core's audit.engagers), beside the followers; contrast: which looks far more fake, if either,
+    // judged against the followers' fake share engagers_followers_fake_share; made_at: when it was made, carried: taken
+    // over from an earlier audit of the profile (engagers-kept.js), not made from the inputs of audit_at's
+    'engagers_n', 'engagers_real_share', 'engagers_real_ci90_low', 'engagers_real_ci90_high', 'engagers_inactive_share',
+    'engagers_fake_share', 'engagers_fake_ci90_low', 'engagers_fake_ci90_high', 'engagers_contrast', 'engagers_followers_fake_share',
+    'engagers_made_at', 'engagers_carried'];
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+  function engagersRow(e, a) {
+    const judged = e && 'followers_fake_share' in e ? num(e.followers_fake_share) : num(a?.fake?.share);
+    return {
+      engagers_n: num(e?.n),
+      engagers_real_share: num(e?.real?.share),
+      engagers_real_ci90_low: num(e?.real?.ci90?.[0]),
+      engagers_real_ci90_high: num(e?.real?.ci90?.[1]),
+      engagers_inactive_share: num(e?.inactive?.share),
+      engagers_fake_share: num(e?.fake?.share),
+      engagers_fake_ci90_low: num(e?.fake?.ci90?.[0]),
+      engagers_fake_ci90_high: num(e?.fake?.ci90?.[1]),
+      engagers_contrast: typeof e?.contrast === 'string' ? e.contrast : null,
+      engagers_followers_fake_share: e ? judged : null,
+      engagers_made_at: num(e?.made_at) === null ? null : new Date(e.made_at).toISOString(),
+      engagers_carried: e ? e.carried === true : null,
+    };
+  }
 
   function row(record) {
     const a = record.audit ?? null;
@@ -42,12 +64,7 @@
       profile_p_fake: num(acc?.p_fake),
       model: a?.model ?? null,
       audit_at: num(record.audit_at) === null ? null : new Date(record.audit_at).toISOString(),
-      engagers_n: num(a?.engagers?.n),
-      engagers_real_share: num(a?.engagers?.real?.share),
-      engagers_fake_share: num(a?.engagers?.fake?.share),
-      engagers_fake_ci90_low: num(a?.engagers?.fake?.ci90?.[0]),
-      engagers_fake_ci90_high: num(a?.engagers?.fake?.ci90?.[1]),
-      engagers_contrast: typeof a?.engagers?.contrast === 'string' ? a.engagers.contrast : null,
+      ...engagersRow(a?.engagers ?? null, a),
     };
   }
 
@@ -80,6 +97,8 @@
         ? `Save "inputs" as inputs.jsonl, then: truefollow audit --now ${inputs.now} --lang ${inputs.lang || 'en'} inputs.jsonl ` +
           '(or core.audit(inputs, options) with js-glue); the same core and model give the same numbers.'
         : 'The inputs were not kept on this device (too large, or the profile was never audited), so this report cannot be re-run.',
+      ...(record.audit?.engagers?.carried === true
+        ? { engagers_note: 'result.engagers comes from an earlier audit of this profile (result.engagers.made_at), not from these inputs.' } : {}),
       inputs: kept ? inputs.lines : null,
     };
   }

@@ -6,7 +6,9 @@
  *   content/audit {records, lang, subject[, keep]} -> core.audit(records as JSON lines of {url, body}, {lang});
  *                                                   the estimate stored with the subject's profile after the
  *                                                   answer, and its inputs only when the user started the audit
- *                                                   (keep: the content script's "Check followers") or vetted the profile
+ *                                                   (keep: the content script's "Check followers") or vetted the profile;
+ *                                                   without engagers in its inputs, with the engagers estimate
+ *                                                   stored with the profile (engagers-kept.js)
  *   content/recall {subject}                     -> {profile: the stored record or null}
  *   content/history {subject}                    -> {points, jumps}: the counts kept (records.js), the core's jumps
  * and ignores everything else. Mastodon's records are kept per instance: the host of the sending tab, added to
@@ -27,6 +29,7 @@ import '../storage/stored-shapes.js';
 import '../storage/store.js';
 import '../common/settings.js';
 import '../storage/records.js';
+import '../storage/engagers-kept.js';
 import '../common/report-request.js';
 import { loadCore } from '../core/web.js';
 
@@ -113,6 +116,10 @@ async function score({ url, body, lang }, platform, instance) {
   return report;
 }
 
+// Audits take the engagers estimate stored with the profile one after another, each after every write queued
+// before it (the previous audit's included), so that two audits in flight cannot both miss the other's.
+let auditsKept = Promise.resolve();
+
 async function audit({ records, lang, subject, keep = false }) {
   const [core, thresholds] = await Promise.all([loadCore(), coreOptions()]);
   // The core reads JSON lines of capture records {url, body}: one follower page a line.
@@ -122,7 +129,16 @@ async function audit({ records, lang, subject, keep = false }) {
   const report = core.audit(lines, options);
   if (report.status === 'ok' && report.audit) {
     const inputs = { now: options.now, lang, options, model: report.audit.model ?? null, core: core.version, pages: records.length, lines };
-    rememberLater((s) => s.rememberAudit(subject, report.audit, { inputs, userStarted: keep }));
+    // An audit whose inputs show no engagers (another tab, a reload) keeps the one stored with the profile (engagers-kept.js).
+    const kept = auditsKept.then(async () => {
+      await writes;
+      const s = await store();
+      const stored = s ? await s.recall(subject).catch(() => null) : null;
+      report.audit = globalThis.truefollowEngagersKept.withEngagers(report.audit, stored, Date.now());
+      rememberLater((w) => w.rememberAudit(subject, report.audit, { inputs, userStarted: keep }));
+    });
+    auditsKept = kept.catch(() => {});
+    await kept;
   }
   return report;
 }

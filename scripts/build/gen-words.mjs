@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const locales = path.join(root, 'extension', '_locales');
 // The families of messages the core's documents use (report_html.c, reason_words.c).
-export const CORE_KEYS = /^(?:report_|reason_|sample_|verdict_|panel_(?:real|inactive|fake|method_rg|bias_[a-z]+)$|badge_no_data$|unknown$|range$)/;
+export const CORE_KEYS = /^(?:report_|reason_|sample_|verdict_|panel_(?:real|inactive|fake|method_rg|method_floor|row_at_least|row_at_most|bias_[a-z]+)$|badge_no_data$|unknown$|range$)/;
 
 // A C string literal: quotes, backslashes and "?" (trigraphs) escaped, control characters as octal.
 const literal = (text) => `"${[...text].map((c) => (c === '"' || c === '\\' || c === '?' ? `\\${c}`

@@ -194,6 +194,24 @@ static void a_classifier_no_better_than_chance_or_barely_measured_should_say_not
     assert_true(isnan(audit_of(1000, 900, 0, &one_fake).fake.share)); /* rates measured on next to nothing */
 }
 
+/* A recall of fakes that differs too much between data sets to be pinned down (the shipped profile model's
+ * counts): no share, but at least as many fakes as the flags allow with every fake flagged. */
+static void an_unknown_sensitivity_should_give_only_the_fewest_fakes(void **state)
+{
+    (void)state;
+    const tf_error_rates spread = {.true_pos = 0, .false_neg = 1, .true_neg = 40, .false_pos = 0};
+    tf_audit many = audit_of(1000, 600, 0, &spread), few = audit_of(1000, 5, 0, &spread);
+    assert_true(many.fake.at_least && isnan(many.fake.share) && many.fake.ci90[1] == 1);
+    /* 60% flagged, and genuine accounts flagged at a few percent at most: well over half are fake */
+    assert_true(many.fake.ci90[0] > 0.5 && many.fake.ci90[0] < 0.6);
+    assert_true(isnan(many.real.share) && many.real.ci90[0] == 0 && many.real.ci90[1] <= 1 - many.fake.ci90[0] + 1e-9);
+    assert_true(isnan(many.sensitivity));
+    assert_true(few.fake.at_least && few.fake.ci90[0] == 0); /* no more flags than genuine accounts raise */
+    assert_non_null(strstr(many.method, "At-least bound"));
+    tf_audit measured = audit_of(1000, 600, 0, &good);
+    assert_false(measured.fake.at_least);
+}
+
 static void shares_should_add_up_and_flag_small_samples(void **state)
 {
     tf_audit a = audit_of(400, 100, 60, &good);
@@ -292,6 +310,7 @@ int main(void)
         cmocka_unit_test(an_interval_should_keep_narrowing_as_the_sample_grows_past_the_held_out_set),
         cmocka_unit_test(a_very_large_sample_should_get_the_interval_of_its_flagged_share),
         cmocka_unit_test(a_classifier_no_better_than_chance_or_barely_measured_should_say_nothing),
+        cmocka_unit_test(an_unknown_sensitivity_should_give_only_the_fewest_fakes),
         cmocka_unit_test(shares_should_add_up_and_flag_small_samples),
         cmocka_unit_test(a_bought_batch_should_be_found_and_organic_followers_left_alone),
         cmocka_unit_test(engagement_should_compare_with_the_tier_and_need_posts),

@@ -74,9 +74,11 @@ static char *small_model(void)
 {
     size_t len;
     char *card = read_text("wasm/models/card.tfm", &len);
-    char *trees = strstr(card, "\ntrees ");
+    char *trees = strstr(card, "\ntrees "), *band = strstr(card, "\nverdict_band ");
     assert_non_null(trees);
     trees[1] = '\0';
+    if (band)
+        band[1] = '\0'; /* no band: the tests add their own */
     size_t cap = strlen(card) + 256;
     char *text = malloc(cap);
     assert_non_null(text);
@@ -129,11 +131,11 @@ static void a_verdict_band_line_is_read_and_its_absence_means_no_band(void **sta
         fail_msg("%s", why);
     assert_true(m->band_low == m->rates.threshold && m->band_high == m->rates.threshold);
     tf_model_file_free(m);
-    char *banded = edited(plain, "280 2296 170\n", "280 2296 170\n  verdict_band 0.35 0.75\r\n");
+    char *banded = edited(plain, "\ntrees 2\n", "\n  verdict_band 0.35 0.9995\r\ntrees 2\n");
     m = tf_model_file_read(banded, strlen(banded), why, sizeof why);
     if (!m)
         fail_msg("%s", why);
-    assert_true(m->band_low == 0.35 && m->band_high == 0.75);
+    assert_true(m->band_low == 0.35 && m->band_high == 0.9995);
     assert_int_equal(m->n_trees, 2);
     tf_model_file_free(m);
     free(banded);
@@ -166,20 +168,20 @@ static void every_kind_of_damage_is_refused_with_a_reason(void **state)
         {"1 2 0 1 2.5 0.1", "1 2 0 1 2.5", "a node wants 6 values"},
         {"1 2 0 1 2.5", "1 2 0 1 2,5", "not a finite number"},
         {"-1 -1 0 0 0.125 0.125\n", "-1 -1 0 0 0.125 0.125\ntree 1\n", "after the last tree"},
-        {"error_rates 0.5", "error_rates 1.5", "threshold"},
-        {"error_rates 0.5 1277 280", "error_rates 0.5 0 0", "held-out fakes"},
-        {"error_rates 0.5 1277", "error_rates 0.5 -3", "not a whole number"},
-        {"calibration 1.1357707291959172", "calibration -1", "slope"},
+        {"error_rates 0.999", "error_rates 1.5", "threshold"},
+        {"error_rates 0.999 0 1557", "error_rates 0.999 0 0", "held-out fakes"},
+        {"error_rates 0.999 0", "error_rates 0.999 -3", "not a whole number"},
+        {"calibration 1.12", "calibration -1", "slope"},
         {"trained 16762368", "trained 99999999999", "feature bits"},
         {"trained 16762368", "trained -1", "feature bits"},
-        {"280 2296 170\n", "280 2296 170\nverdict_band 0.6 0.8\n", "low <= threshold"},
-        {"280 2296 170\n", "280 2296 170\nverdict_band 0.2 0.4\n", "threshold <= high"},
-        {"280 2296 170\n", "280 2296 170\nverdict_band 0 0.8\n", "0 < low"},
-        {"280 2296 170\n", "280 2296 170\nverdict_band 0.3 1.5\n", "high <= 1"},
-        {"280 2296 170\n", "280 2296 170\nverdict_band 0.3\n", "wants 2 values"},
-        {"280 2296 170\n", "280 2296 170\nverdict_band 0.3 nan\n", "not a finite number"},
-        {"280 2296 170\n", "280 2296 170\nverdict_band_x 0.3 0.7\n", "expected \"trees\""},
-        {"280 2296 170\n", "280 2296 170\ntrees 1\nverdict_band 0.3 0.7\n", "expected \"tree\""},
+        {"\ntrees 2\n", "\nverdict_band 0.9995 0.9999\ntrees 2\n", "low <= threshold"},
+        {"\ntrees 2\n", "\nverdict_band 0.2 0.4\ntrees 2\n", "threshold <= high"},
+        {"\ntrees 2\n", "\nverdict_band 0 0.9995\ntrees 2\n", "0 < low"},
+        {"\ntrees 2\n", "\nverdict_band 0.3 1.5\ntrees 2\n", "high <= 1"},
+        {"\ntrees 2\n", "\nverdict_band 0.3\ntrees 2\n", "wants 2 values"},
+        {"\ntrees 2\n", "\nverdict_band 0.3 nan\ntrees 2\n", "not a finite number"},
+        {"\ntrees 2\n", "\nverdict_band_x 0.3 0.9995\ntrees 2\n", "expected \"trees\""},
+        {"\ntrees 2\ntree 3\n", "\ntrees 2\nverdict_band 0.3 0.9995\ntree 3\n", "expected \"tree\""},
     };
     char *valid = small_model();
     for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
@@ -226,7 +228,7 @@ static void a_model_read_from_a_file_scores_until_the_shipped_one_is_restored(vo
     const char *shipped_version = tf_model_version();
 
     size_t len;
-    char *text = read_text("wasm/models/x-profile.tfm", &len), why[256] = "";
+    char *text = read_text("wasm/models/profile.tfm", &len), why[256] = "";
     char *pushed = edited(text, "base_margin ", "base_margin 6 "); /* "base_margin 6 <old>": two values */
     assert_null(tf_model_file_read(pushed, strlen(pushed), why, sizeof why));
     free(pushed);
@@ -235,14 +237,14 @@ static void a_model_read_from_a_file_scores_until_the_shipped_one_is_restored(vo
     char line[64];
     snprintf(line, sizeof line, "%.*s", (int)strcspn(old_margin, "\n"), old_margin);
     pushed = edited(text, line, "base_margin 6");
-    char *renamed = edited(pushed, "version x-profile-", "version x-profile-retrained-");
+    char *renamed = edited(pushed, "version profile-", "version profile-retrained-");
     tf_tree_model *m = tf_model_file_read(renamed, strlen(renamed), why, sizeof why);
     if (!m)
         fail_msg("%s", why);
     assert_int_equal(tf_model_replace(m, why, sizeof why), 0);
     tf_model_predict(&a, 1760000000, &replaced);
     assert_true(replaced.p_fake > shipped.p_fake + 0.1);
-    assert_non_null(strstr(tf_model_version(), "x-profile-retrained-"));
+    assert_non_null(strstr(tf_model_version(), "profile-retrained-"));
 
     tf_model_restore_shipped();
     tf_model_predict(&a, 1760000000, &restored);
@@ -258,11 +260,14 @@ static void a_model_read_from_a_file_scores_until_the_shipped_one_is_restored(vo
     free(text);
 }
 
-/* The x-profile model with a verdict band from `low` to `high`, in place of the shipped one. */
-static tf_tree_model *use_x_model_with_band(double low, double high)
+/* The profile model with a verdict band from `low` to `high` in place of its own, in place of the shipped one. */
+static tf_tree_model *use_model_with_band(double low, double high)
 {
     size_t len;
-    char *text = read_text("wasm/models/x-profile.tfm", &len), band[96], why[256] = "";
+    char *text = read_text("wasm/models/profile.tfm", &len), band[96], why[256] = "";
+    char *own = strstr(text, "\nverdict_band ");
+    assert_non_null(own);
+    memmove(own, strstr(own, "\ntrees "), strlen(strstr(own, "\ntrees ")) + 1);
     snprintf(band, sizeof band, "\nverdict_band %.17g %.17g\ntrees ", low, high);
     char *banded = edited(text, "\ntrees ", band);
     tf_tree_model *m = tf_model_file_read(banded, strlen(banded), why, sizeof why);
@@ -292,18 +297,21 @@ static void scores_in_the_verdict_band_read_uncertain_and_the_audits_line_stays_
         x_account(3, 4980, 0, now - 120 * 86400.0),              /* bought-looking */
         x_account(12840, 312, 1460, now - 13 * 365.25 * 86400.0), /* ordinary */
     };
-    double thr = tf_model_find("x-profile")->rates.threshold;
+    double thr = tf_model_find("profile")->rates.threshold;
     for (size_t i = 0; i < sizeof accounts / sizeof *accounts; i++) {
         const tf_account *a = &accounts[i];
         tf_score plain, s;
-        tf_score_account(a, now, NULL, &plain); /* the shipped model: no band */
+        tf_tree_model *m = use_model_with_band(thr, thr); /* no band */
+        tf_score_account(a, now, NULL, &plain);
         double p = plain.p_fake;
         assert_true(plain.verdict == (p >= thr ? TF_FAKE : plain.verdict) && plain.verdict != TF_UNCERTAIN);
         double low, high;
         tf_model_verdict_band_for(a, &low, &high);
         assert_true(low == thr && high == thr);
+        tf_model_restore_shipped();
+        tf_model_file_free(m);
 
-        tf_tree_model *m = p >= thr ? use_x_model_with_band(thr, (p + 1) / 2) : use_x_model_with_band(p, thr);
+        m = p >= thr ? use_model_with_band(thr, (p + 1) / 2) : use_model_with_band(p, thr);
         tf_model_verdict_band_for(a, &low, &high);
         assert_true(low <= p && p < high);
         tf_score_account(a, now, NULL, &s);
@@ -319,7 +327,7 @@ static void scores_in_the_verdict_band_read_uncertain_and_the_audits_line_stays_
         tf_model_file_free(m);
 
         /* At the band's high edge "likely fake"; below its low edge real or inactive. */
-        m = p >= thr ? use_x_model_with_band(thr, p) : use_x_model_with_band((p + thr) / 2, thr);
+        m = p >= thr ? use_model_with_band(thr, p) : use_model_with_band((p + thr) / 2, thr);
         tf_score_account(a, now, NULL, &s);
         assert_int_equal(s.verdict, plain.verdict);
         assert_true(p >= thr ? s.verdict == TF_FAKE : (s.verdict == TF_REAL || s.verdict == TF_INACTIVE));

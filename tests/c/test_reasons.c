@@ -121,13 +121,13 @@ static char *read_text(const char *path)
 }
 
 /*
- * The x-profile model's header (every feature trained) with four stumps: a default picture and digits in the
+ * The profile model's header (every feature trained) with four stumps: a default picture and digits in the
  * handle lower p_fake (against what is known), few followers raise it (as known), being verified raises it
  * (no known direction).
  */
 static tf_tree_model *wrong_way_model(void)
 {
-    char *shipped = read_text("wasm/models/x-profile.tfm");
+    char *shipped = read_text("wasm/models/profile.tfm");
     char *trees = strstr(shipped, "\ntrees ");
     assert_non_null(trees);
     trees[1] = '\0';

@@ -17,6 +17,7 @@ load('common/settings.js');
 load('pages/report-format.js');
 load('storage/stored-shapes.js');
 load('storage/records.js');
+load('storage/engagers-kept.js');
 const { clean, coreOptions, DEFAULTS, LIMITS } = globalThis.truefollowSettings;
 const format = globalThis.truefollowReportFormat;
 const records = globalThis.truefollowRecords;
@@ -52,6 +53,33 @@ describe('settings', () => {
   });
 });
 
+describe('the engagers estimate kept with the profile', () => {
+  const { withEngagers } = globalThis.truefollowEngagersKept;
+  const followers = { n: 300, real: { share: 0.6 }, fake: { share: 0.2 } };
+  const engagers = { n: 40, real: { share: 0.3 }, fake: { share: 0.6 }, contrast: 'engagers-more-fake' };
+
+  it('stamps an audit\'s own engagers estimate with when it was made and the followers\' share it was judged against', () => {
+    const out = withEngagers({ ...followers, engagers }, null, 1000);
+    assert.deepEqual(out.engagers, { ...engagers, made_at: 1000, followers_fake_share: 0.2 });
+  });
+
+  it('takes over the stored one, as it was made and judged, when the audit\'s inputs showed no engagers', () => {
+    const stored = { audit: { ...followers, fake: { share: 0.25 }, engagers: { ...engagers, made_at: 1000, followers_fake_share: 0.2 } }, audit_at: 1500 };
+    const out = withEngagers({ ...followers, fake: { share: 0.4 }, engagers: null }, stored, 9000);
+    assert.deepEqual(out.engagers, { ...engagers, made_at: 1000, followers_fake_share: 0.2, carried: true });
+    assert.equal(out.fake.share, 0.4, 'the followers\' estimate is the new one');
+    // A record stored before estimates carried a time: the estimate's own time and followers.
+    const older = withEngagers({ ...followers }, { audit: { ...followers, engagers }, audit_at: 1500 }, 9000);
+    assert.deepEqual(older.engagers, { ...engagers, made_at: 1500, followers_fake_share: 0.2, carried: true });
+  });
+
+  it('leaves an audit as it is where nothing was stored, or the stored estimate had no engagers', () => {
+    assert.equal(withEngagers({ ...followers }, null, 1).engagers, undefined);
+    assert.equal(withEngagers({ ...followers, engagers: null }, { audit: { ...followers, engagers: null }, audit_at: 1 }, 2).engagers, null);
+    assert.equal(withEngagers(null, null, 1), null);
+  });
+});
+
 describe('the vetting list and the report', () => {
   const record = {
     platform: 'x', handle: 'a,b"c', audit_at: 0,
@@ -76,8 +104,22 @@ describe('the vetting list and the report', () => {
     const engaged = { ...record, audit: { ...record.audit, engagers: { n: 80, real: { share: 0.1 }, fake: { share: 0.9, ci90: [0.8, 0.97] },
       contrast: 'engagers-more-fake' } } };
     const lines = format.csv([format.row(engaged), format.row(record)]).trim().split('\r\n');
-    assert.ok(lines[1].endsWith(',80,0.1,0.9,0.8,0.97,engagers-more-fake'), lines[1]);
-    assert.ok(lines[2].endsWith(',,,,,,'), lines[2]);
+    assert.ok(lines[1].endsWith(',80,0.1,,,,0.9,0.8,0.97,engagers-more-fake,0.3,,false'), lines[1]);
+    assert.ok(lines[2].endsWith(',,,,,,,,,,,,'), lines[2]);
+  });
+
+  it('export a stored engagers estimate taken over from an earlier audit with when it was made and what it was judged against', () => {
+    const madeAt = Date.UTC(2026, 10, 2, 9, 30);
+    const carried = { ...record, audit: { ...record.audit, engagers: { n: 40, real: { share: 0.55, ci90: [0.4, 0.7] }, inactive: { share: 0.15 },
+      fake: { share: 0.3, ci90: [0.2, 0.42] }, contrast: null, made_at: madeAt, followers_fake_share: 0.12, carried: true } } };
+    const row = JSON.parse(format.json([format.row(carried)])).rows[0];
+    assert.equal(row.engagers_n, 40);
+    assert.deepEqual([row.engagers_real_share, row.engagers_real_ci90_low, row.engagers_real_ci90_high, row.engagers_inactive_share], [0.55, 0.4, 0.7, 0.15]);
+    assert.equal(row.engagers_followers_fake_share, 0.12, 'the followers\' share it was judged against, not this audit\'s 0.3');
+    assert.equal(row.engagers_made_at, '2026-11-02T09:30:00.000Z');
+    assert.equal(row.engagers_carried, true);
+    assert.match(format.report(carried, null).engagers_note, /earlier audit/);
+    assert.equal(format.report(record, null).engagers_note, undefined, 'no note where no engagers estimate was carried');
   });
 
   // OWASP's CSV injection guidance: a cell that begins with any of these is prefixed with a single quote and quoted.

@@ -126,6 +126,26 @@ describe('the storage budget', () => {
     assert.deepEqual(orphans(area), []);
   });
 
+  it('counts a profile\'s engagers estimate in its own estimate record, and removes it with the profile, leaving nothing of it', async () => {
+    let clock = 0;
+    const area = memoryArea();
+    const loose = await openStore(area, { now: () => ++clock, limits: SMALL });
+    const engagers = { n: 38, too_few: false, real: { share: 0.5, ci90: [0.35, 0.65] }, inactive: { share: 0.2 }, fake: { share: 0.3, ci90: [0.18, 0.44] },
+      kinds: { likers: 30, reposters: 0, commenters: 8 }, contrast: null, made_at: 5, followers_fake_share: 0.1, carried: true };
+    await loose.rememberAccounts([profile('x', 'old')]);
+    const without = loose.usage().sites.x;
+    await loose.rememberAudit({ platform: 'x', handle: 'old' }, { ...audit(9), engagers });
+    assert.equal(loose.usage().sites.x, sizeOf(area, (k) => siteOf(k) === 'x'), 'the site\'s count is what its records hold');
+    assert.ok(loose.usage().sites.x - without >= bytesOf('e', engagers), 'the engagers estimate is counted in its site\'s bytes');
+    assert.deepEqual(plain((await records.profile(area, { platform: 'x', handle: 'old' })).audit.engagers), engagers, 'read back with the profile');
+    const tight = { ...SMALL, BUDGET_BYTES: (loose.usage().sites.x + 100) * SMALL.MIN_SITES };
+    const store = await openStore(area, { now: () => ++clock, limits: tight });
+    for (let i = 0; i < 10 && area.data.has('p|x|old'); i++) await store.rememberAccounts([profile('x', `new${i}`)]);
+    assert.ok(!area.data.has('p|x|old') && !area.data.has('a|x|old'), 'the profile went, its estimate and engagers with it');
+    assert.ok(![...area.data].some(([k, v]) => k.endsWith('|x|old') || JSON.stringify(v).includes('"followers_fake_share"')), 'nothing of the engagers estimate is left');
+    assert.deepEqual(orphans(area), []);
+  });
+
   it('refuses a write, and says so, changing nothing, when its site\'s share holds only what the user chose to keep', async () => {
     const area = memoryArea();
     const loose = await openStore(area, { limits: SMALL });

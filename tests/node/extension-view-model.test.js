@@ -28,7 +28,38 @@ const full = { ...firm, n: 1500,
     source_kind: 'published', source_key: 'socialrails', source_name: 'socialrails.com', source_title: 'What Is a Good Engagement Rate?' },
   factory: { in_runs: 30, runs: [{ first: 1, last: 40, members: 30, created_from: '2026-07-29T08:36:13Z', created_to: '2026-08-06T20:51:54Z' }] } };
 
+const FLOOR_METHOD = 'At-least bound: the fewest fakes the flagged count allows if every fake is flagged; Feldman-Cousins 90% interval over sampling and the held-out false-fake rate';
+// The core's one-sided answer (audit.c): at least `lo` fake, so at most the rest real or inactive.
+const floor = (lo) => ({ n: 69, too_few: false, sample: SAMPLE, real: share(null, 0, (1 - lo) * 0.97), inactive: share(null, 0, (1 - lo) * 0.1),
+  fake: { share: null, ci90: [lo, 1], at_least: true }, model: 'm-1', method: FLOOR_METHOD });
+
 describe('extension faces', () => {
+  it('gives the fewest fakes, and only that, when the core can bound the fake share from below alone', () => {
+    const face = badgeFace({ audit: floor(0.531) });
+    assert.deepEqual([face.state, face.text, face.tone], ['ready', '≥ 53% fake', 'warn']);
+    assert.match(face.detail, /^At least 53% of these followers are fake; how many more, the model cannot say/);
+    assert.match(face.detail, /Of 69 /);
+    const panel = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: floor(0.531) });
+    assert.equal(panel.audience.headline, 'At least 53% of the followers are fake');
+    assert.deepEqual(JSON.parse(JSON.stringify(panel.audience.rows.map((r) => [r.key, r.text, r.fill]))), [
+      ['real', 'at most 45% (one-sided 90% bound)', 0], ['inactive', 'at most 4.7% (one-sided 90% bound)', 0],
+      ['fake', 'at least 53% (one-sided 90% bound)', 0.531]]);
+    assert.match(panel.audience.method, /^Method: a lower bound only: the fewest fakes/);
+    assert.equal(inLanguage('de', () => badgeFace({ audit: floor(0.531) }).text).replace(/\s/gu, ' '), '≥ 53 % gefälscht');
+
+    // A bound of 0: no more flags than genuine accounts raise. Said as such, never as "real", never as proof.
+    const none = badgeFace({ audit: floor(0) });
+    assert.deepEqual([none.state, none.text, none.tone], ['ready', 'no clear sign of fakes', 'muted']);
+    assert.match(none.detail, /That is not proof/);
+    // The profile's own verdict wins over a bound of 0, not over a bound above it.
+    const withAccount = badgeFace({ audit: floor(0), account });
+    assert.match(withAccount.text, /likely fake/);
+    assert.equal(badgeFace({ audit: floor(0.2), account }).text, '≥ 20% fake');
+    // No bound at all (rates measured on next to nothing): not enough data, as before.
+    const nothing = { ...floor(0), fake: share(null, 0, 1) };
+    assert.equal(badgeFace({ audit: nothing }).state, 'no-data');
+  });
+
   it('rounds shares for display, with one decimal near 0% and 100% and never a false certainty', () => {
     assert.equal(percent(0.823), '82%');
     assert.equal(percent(0.0512), '5.1%');

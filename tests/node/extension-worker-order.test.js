@@ -132,6 +132,33 @@ describe('the worker', () => {
     assert.deepEqual(order, ['p|x|examplestudio', 'h|x|examplestudio'], 'the account first, then its count, as queued');
   });
 
+  it('answers and stores an audit without engagers with the engagers estimate stored with the profile, in its own record', { timeout: 30_000 }, async () => {
+    const x = (name) => fs.readFileSync(path.join(root, 'tests', 'fixtures', 'x', name), 'utf8');
+    const followers = { url: 'https://x.com/i/api/graphql/Fx1Example0Query/Followers', body: x('Followers_examplestudio.json') };
+    const retweeters = { url: 'https://x.com/i/api/graphql/Fx1Example0Query/Retweeters', body: x('Retweeters.json') };
+    const subject = { platform: 'x', handle: 'examplestudio' };
+    const auditOf = (records) => send({ type: 'content/audit', records, lang: 'en', subject });
+
+    const first = (await auditOf([retweeters, followers])).report.audit;
+    assert.ok(first.engagers?.n > 0, 'the retweeters are the engagers');
+    assert.equal(first.engagers.carried, undefined, 'made from this audit\'s inputs');
+    assert.ok(Number.isFinite(first.engagers.made_at));
+    assert.equal(first.engagers.followers_fake_share, first.fake.share);
+
+    // Another tab, or the same after a reload: the followers alone.
+    const second = (await auditOf([followers])).report.audit;
+    assert.equal(second.n, first.n);
+    assert.equal(second.engagers?.carried, true, 'the stored engagers estimate is taken over');
+    for (const k of ['n', 'real', 'inactive', 'fake', 'kinds', 'contrast', 'made_at', 'followers_fake_share']) {
+      assert.deepEqual(second.engagers[k], first.engagers[k], `${k} as it was made`);
+    }
+    await recall(); // waits for the writes
+    assert.deepEqual(area.data['a|x|examplestudio'].audit.engagers, second.engagers, 'stored inside the profile\'s estimate record');
+    assert.deepEqual(Object.keys(area.data).filter((k) => k.endsWith('|x|examplestudio')).sort(), ['a|x|examplestudio', 'h|x|examplestudio', 'p|x|examplestudio'],
+      'no record of its own beside the profile\'s');
+    assert.equal((await recall()).report.profile.audit.engagers.n, first.engagers.n, 'a recall (the profile page, another tab) has it');
+  });
+
   it('reads the settings once, and again after they changed', { timeout: 30_000 }, async () => {
     await capture();
     const reads = settingsReads();

@@ -25,6 +25,12 @@
  * same flagged share: their interval is then the rates' uncertainty, and the sampling noise left in is
  * under 0.1 points, which can only widen it.
  *
+ * Where the sensitivity cannot be pinned down (the model's recall of fakes differs too much from one data set
+ * to another for its Beta to reach TF_AUDIT_MIN_HELD_OUT counts), there is no point estimate, and the
+ * interval is one-sided: its lower edge is the construction's with the sensitivity taken as 1 (every fake
+ * flagged), the fewest fakes the flagged count allows whatever the sensitivity is; its upper edge is 100%.
+ * "At least this many are fake" stays true on audiences unlike the training data; "at most" would not.
+ *
  * `make eval-audience` measures the coverage in simulation (wasm/eval/eval_audience.c).
  *
  * Inactive share: among the accounts not flagged fake, the share that are quiet (score.c's rule), with a
@@ -222,16 +228,25 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
     beta_moments(r->false_pos, r->true_neg, &b.fp_mean, &b.fp_var);
     *se_out = b.se_mean;
     *sp_out = 1 - b.fp_mean;
-    tf_share s = {NAN, {0, 1}};
-    if (n == 0 || b.se_mean - b.fp_mean <= 0.05 || r->true_pos + r->false_neg < TF_AUDIT_MIN_HELD_OUT ||
-        r->true_neg + r->false_pos < TF_AUDIT_MIN_HELD_OUT)
-        return s; /* no sample, a classifier no better than chance, or rates measured on next to nothing */
-    s.share = best_share(&b, (double)k);
-    double kk = (double)k;
+    tf_share s = {NAN, {0, 1}, 0};
+    if (n == 0 || r->true_neg + r->false_pos < TF_AUDIT_MIN_HELD_OUT)
+        return s; /* no sample, or a false-fake rate measured on next to nothing */
+    double kk = (double)k, share = best_share(&b, kk);
     if (n > TF_AUDIT_SCALED_SAMPLE) {
         kk = fmin(TF_AUDIT_SCALED_SAMPLE, floor((double)k / b.n * TF_AUDIT_SCALED_SAMPLE + 0.5));
         b.n = TF_AUDIT_SCALED_SAMPLE;
     }
+    if (b.se_mean - b.fp_mean <= 0.05 || r->true_pos + r->false_neg < TF_AUDIT_MIN_HELD_OUT) {
+        /* The sensitivity cannot be pinned down (it differs too much between data sets, or was measured on
+         * next to nothing), but it is at most 1: taken as 1, the flagged count asks for the fewest fakes it can.
+         * That bound holds whatever the sensitivity; above it nothing is known. */
+        b.se_mean = 1, b.se_var = 0;
+        *se_out = NAN; /* not known: no single figure stands for it */
+        s.ci90[0] = accepts(&b, kk, 0) ? 0 : edge(&b, kk, best_share(&b, kk), 0);
+        s.at_least = 1;
+        return s;
+    }
+    s.share = share;
     s.ci90[0] = accepts(&b, kk, 0) ? 0 : edge(&b, kk, s.share, 0);
     s.ci90[1] = accepts(&b, kk, 1) ? 1 : edge(&b, kk, s.share, 1);
     return s;
@@ -272,17 +287,21 @@ void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error
     out->method = "Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the "
                   "classifier's held-out error rates";
     if (!consistent(n, fake, inactive, rates)) {
-        const tf_share nothing = {NAN, {0, 1}}; /* inconsistent input: say nothing rather than something wrong */
+        const tf_share nothing = {NAN, {0, 1}, 0}; /* inconsistent input: say nothing rather than something wrong */
         out->real = out->inactive = out->fake = nothing;
         out->sensitivity = out->specificity = NAN;
         return;
     }
     out->fake = fake_share(n, fake, rates, &out->sensitivity, &out->specificity);
+    if (out->fake.at_least)
+        out->method = "At-least bound: the fewest fakes the flagged count allows if every fake is flagged; "
+                      "Feldman-Cousins 90% interval over sampling and the held-out false-fake rate";
 
     /* Quiet among the accounts not flagged fake. */
     double passed = (double)(n - fake), quiet = passed > 0 ? (double)inactive / passed : 0, quiet_lo, quiet_hi;
     wilson((double)inactive, passed, &quiet_lo, &quiet_hi);
     double genuine = 1 - out->fake.share, genuine_lo = 1 - out->fake.ci90[1], genuine_hi = 1 - out->fake.ci90[0];
+    out->inactive.at_least = out->real.at_least = 0; /* (with a fake share "at least", theirs are "at most") */
     out->inactive.share = genuine * quiet;
     out->inactive.ci90[0] = genuine_lo * quiet_lo;
     out->inactive.ci90[1] = genuine_hi * quiet_hi;

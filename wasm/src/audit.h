@@ -21,6 +21,7 @@ typedef struct tf_error_rates {
 typedef struct tf_share {
     double share;   /* 0 to 1 */
     double ci90[2]; /* 90% interval */
+    int at_least;   /* a one-sided bound: share NAN, only ci90[0] known (ci90[1] is 1 for want of a bound) */
 } tf_share;
 
 typedef struct tf_audit {

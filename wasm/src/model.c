@@ -57,13 +57,13 @@ const tf_tree_model *tf_model_find(const char *name)
     return NULL;
 }
 
+/* One platform-neutral profile model for every account that shows counts, on every platform; the card model
+ * for list entries that show none. (Leave-one-data-set-out found no platform whose own model did better:
+ * wasm/models/MODEL_CARD.md.) */
 const tf_tree_model *tf_model_for(tf_platform platform, int card)
 {
-    if (!card && platform == TF_X)
-        return tf_model_find("x-profile");
-    if (!card && platform == TF_INSTAGRAM)
-        return tf_model_find("instagram-profile");
-    return tf_model_find("card"); /* list cards everywhere, and the platforms without labelled data */
+    (void)platform;
+    return tf_model_find(card ? "card" : "profile");
 }
 
 int tf_model_is_card(const tf_account *a)
@@ -103,7 +103,7 @@ void tf_model_error_rates_for(const tf_account *a, tf_error_rates *out)
 
 int tf_model_measured_on(tf_platform platform)
 {
-    return platform == TF_X || platform == TF_INSTAGRAM;
+    return platform == TF_X || platform == TF_INSTAGRAM || platform == TF_TIKTOK;
 }
 
 float tf_tree_model_margin(const tf_tree_model *m, const float x[TF_N_FEATURES], float *contrib)
@@ -199,8 +199,7 @@ void tf_model_predict(const tf_account *a, double now, tf_score *out)
     float x[TF_N_FEATURES], contrib[TF_N_FEATURES + 1];
     tf_facts_from_account(a, now, &facts);
     tf_features_from_facts(&facts, x);
-    /* The card model applies to the other platforms' profiles too: show it only what a card shows. */
-    tf_features_mask_view(x, tf_view_bit(a->platform, card || strcmp(m->name, "card") == 0));
+    tf_features_mask_view(x, tf_view_bit(a->platform, card));
     /* Other platforms show whole handles and names, as X does. */
     unsigned long long trained = a->platform == TF_INSTAGRAM ? m->trained_instagram : m->trained_x;
     for (int i = 0; i < TF_N_FEATURES; i++)

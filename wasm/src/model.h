@@ -2,9 +2,9 @@
  * The scoring model: gradient-boosted trees trained with XGBoost (wasm/train), shipped as data compiled
  * into the core (wasm/models/<model>.tfm -> build/gen/models.c) and evaluated here without XGBoost.
  *
- * Three models, by what the account shows: a full X profile, a full Instagram profile, and a follower-list
- * card (name, handle, avatar, private, verified; no counts). TikTok, YouTube, Bluesky and Mastodon have no
- * labelled data here: their accounts get the card model (see wasm/models/MODEL_CARD.md).
+ * Two models, by what the account shows: "profile", one platform-neutral model of what a profile page shows
+ * (counts, age, picture, bio, verified, private) for every account that shows counts on any of the six
+ * platforms, and "card" for follower-list entries that show no counts (see wasm/models/MODEL_CARD.md).
  */
 #ifndef TF_MODEL_H
 #define TF_MODEL_H
@@ -33,7 +33,7 @@ typedef struct tf_tree_node {
 } tf_tree_node;
 
 typedef struct tf_tree_model {
-    const char *name;    /* "x-profile", "instagram-profile", "card" */
+    const char *name;    /* "profile", "card" */
     const char *version; /* name and a hash of the trees */
     int n_features;
     const char *const *feature_names; /* the columns it was trained on, in tf_feature_table order */

@@ -6,7 +6,8 @@
  *   columns <n> <feature names...>   the core's features, in tf_feature_table order
  *   trained <x bits> <instagram bits>
  *   base_margin <float>              calibration <a> <b>
- *   error_rates <threshold> <tp> <fn> <tn> <fp>
+ *   error_rates <threshold> <tp> <fn> <tn> <fp>   the audit's rates at the "likely fake" cut: the counts of the
+ *                                    Beta a new audience's sensitivity and specificity follow across data sets
  *   verdict_band <low> <high>        optional: p_fake from low to below high reads "uncertain";
  *                                    0 < low <= threshold <= high <= 1 (absent: low = high = threshold)
  *   trees <n>, then per tree: tree <nodes>, and one line per node:

@@ -119,7 +119,8 @@ static cJSON *share_report(const tf_share *s)
 {
     cJSON *o = cJSON_CreateObject();
     const double ci[2] = {round6(s->ci90[0]), round6(s->ci90[1])};
-    if (!o || add(o, "share", isnan(s->share) ? cJSON_CreateNull() : cJSON_CreateNumber(round6(s->share))) || add(o, "ci90", cJSON_CreateDoubleArray(ci, 2))) {
+    if (!o || add(o, "share", isnan(s->share) ? cJSON_CreateNull() : cJSON_CreateNumber(round6(s->share))) || add(o, "ci90", cJSON_CreateDoubleArray(ci, 2)) ||
+        (s->at_least && add(o, "at_least", cJSON_CreateTrue()))) {
         cJSON_Delete(o);
         return NULL;
     }

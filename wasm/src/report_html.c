@@ -88,8 +88,10 @@ static const char *verdict_words(const tf_language *l, const char *verdict)
 /* The core's method in l's words (the panel's); one the extension has no words for, as the core named it. */
 static const char *method_words(const tf_language *l, const char *method)
 {
-    static const char RG[] = "Rogan-Gladen corrected shares";
-    return method && strncmp(method, RG, sizeof RG - 1) == 0 ? tf_word(l, "panel_method_rg") : method;
+    static const char RG[] = "Rogan-Gladen corrected shares", FLOOR[] = "At-least bound";
+    if (method && strncmp(method, RG, sizeof RG - 1) == 0)
+        return tf_word(l, "panel_method_rg");
+    return method && strncmp(method, FLOOR, sizeof FLOOR - 1) == 0 ? tf_word(l, "panel_method_floor") : method;
 }
 
 /* How the core's sample was chosen, in the panel's words: the sample counted ("69 neueste Follower") and what
@@ -165,6 +167,22 @@ static share share_of(const cJSON *audit, const char *kind)
     return s;
 }
 
+/* Only bounds (audit.c): at least the fake share's lower edge, so at most the others' upper edges. */
+static int one_sided(const cJSON *audit)
+{
+    return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(audit, "fake"), "at_least"));
+}
+
+/* A one-sided share in words, as the panel says it: "at least 53% (...)" for fake, "at most 45% (...)" else. */
+static void bound_text(const tf_language *l, const char *kind, share s, char *out, size_t size)
+{
+    char value[64];
+    int fake = strcmp(kind, "fake") == 0;
+    percent_text(l, fake ? s.low : s.high, value, sizeof value);
+    const char *args[] = {value};
+    tf_word_fill(l, fake ? "panel_row_at_least" : "panel_row_at_most", args, 1, out, size);
+}
+
 /* The share drawn as a bar inside its track (the track is aria-hidden: the words beside it say the same). */
 static void share_bar(tf_doc *h, const char *kind, double value)
 {
@@ -194,10 +212,11 @@ static void share_row(tf_doc *h, const tf_language *l, const char *label_key, co
     char value[64], interval[TEXT_SIZE];
     percent_text(l, s.value, value, sizeof value);
     interval_text(l, s.low, s.high, interval, sizeof interval);
+    int bound = one_sided(audit);
     TF_DOC_MARKUP(h, "<tr><th scope=\"row\">");
     tf_doc_text(h, tf_word(l, label_key));
     TF_DOC_MARKUP(h, "</th><td class=\"chart\"><div class=\"track\" aria-hidden=\"true\">");
-    share_bar(h, kind, s.value);
+    share_bar(h, kind, bound && strcmp(kind, "fake") == 0 ? s.low : s.value);
     if (isfinite(s.low) && isfinite(s.high)) {
         TF_DOC_MARKUP(h, "<div class=\"ci\" style=\"left:");
         tf_doc_textf(h, "%.2f", 100 * s.low);
@@ -207,6 +226,12 @@ static void share_row(tf_doc *h, const tf_language *l, const char *label_key, co
     }
     TF_DOC_MARKUP(h, "</div></td>");
     share_value_open(h, kind, s.value);
+    if (bound) {
+        bound_text(l, kind, s, interval, sizeof interval);
+        tf_doc_text(h, interval);
+        TF_DOC_MARKUP(h, "</td></tr>\n");
+        return;
+    }
     tf_doc_text(h, value);
     TF_DOC_MARKUP(h, " <span class=\"ci-text\">(");
     tf_doc_text(h, tf_word(l, "report_interval"));
@@ -570,6 +595,12 @@ static void share_cell(tf_doc *h, const tf_language *l, const char *kind, const 
     char value[64], interval[TEXT_SIZE];
     percent_text(l, s.value, value, sizeof value);
     share_value_open(h, kind, s.value);
+    if (one_sided(audit)) {
+        bound_text(l, kind, s, interval, sizeof interval);
+        tf_doc_text(h, interval);
+        TF_DOC_MARKUP(h, "</td>");
+        return;
+    }
     if (isfinite(s.value)) {
         TF_DOC_MARKUP(h, "<div class=\"track small\" aria-hidden=\"true\">");
         share_bar(h, kind, s.value);

@@ -77,6 +77,6 @@ int main(void)
     printf("facts and features alone: %.0f ns per account\n", (t5 - t4) / ROUNDS * 1e9);
     printf("tf_model_predict (features, trees, contributions, 3 reasons): %.0f ns per account\n",
            (t1 - t0) / ROUNDS * 1e9);
-    printf("x-profile trees alone (%d trees): %.0f ns per account\n", m->n_trees, (t3 - t2) / ROUNDS * 1e9);
+    printf("profile trees alone (%d trees): %.0f ns per account\n", m->n_trees, (t3 - t2) / ROUNDS * 1e9);
     return sink == 42 ? 1 : 0;
 }

@@ -15,7 +15,8 @@
 
 #include "cJSON.h"
 
-const booster_params default_booster_params = {.rounds = 50, .max_depth = 4, .eta = 0.2, .min_child_weight = 1};
+const booster_params default_booster_params = {.rounds = 50, .max_depth = 4, .eta = 0.2, .min_child_weight = 1,
+                                               .monotone = NULL, .n_monotone = 0};
 
 #define XGB(call)                                                                          \
     do {                                                                                   \
@@ -25,13 +26,15 @@ const booster_params default_booster_params = {.rounds = 50, .max_depth = 4, .et
         }                                                                                  \
     } while (0)
 
-booster booster_train(const float *x, const float *y, int n, int ncol, const booster_params *p)
+booster booster_train(const float *x, const float *y, const float *weight, int n, int ncol, const booster_params *p)
 {
     DMatrixHandle d = NULL;
     BoosterHandle b = NULL;
-    char buf[32];
+    char buf[32], monotone[1024];
     XGB(XGDMatrixCreateFromMat(x, (bst_ulong)n, (bst_ulong)ncol, NAN, &d));
     XGB(XGDMatrixSetFloatInfo(d, "label", y, (bst_ulong)n));
+    if (weight)
+        XGB(XGDMatrixSetFloatInfo(d, "weight", weight, (bst_ulong)n));
     XGB(XGBoosterCreate(&d, 1, &b));
     XGB(XGBoosterSetParam(b, "objective", "binary:logistic"));
     XGB(XGBoosterSetParam(b, "base_score", "0.5"));
@@ -44,6 +47,14 @@ booster booster_train(const float *x, const float *y, int n, int ncol, const boo
     XGB(XGBoosterSetParam(b, "eta", buf));
     snprintf(buf, sizeof buf, "%g", p->min_child_weight);
     XGB(XGBoosterSetParam(b, "min_child_weight", buf));
+    if (p->monotone) {
+        size_t at = 0;
+        for (int c = 0; c < ncol && at + 8 < sizeof monotone; c++)
+            at += (size_t)snprintf(monotone + at, sizeof monotone - at, "%s%d", c ? "," : "(",
+                                   c < p->n_monotone ? p->monotone[c] : 0);
+        snprintf(monotone + at, sizeof monotone - at, ")");
+        XGB(XGBoosterSetParam(b, "monotone_constraints", monotone));
+    }
     for (int i = 0; i < p->rounds; i++)
         XGB(XGBoosterUpdateOneIter(b, i, d));
     XGDMatrixFree(d);
@@ -198,6 +209,8 @@ int booster_write_tfm(booster b, const tfm_meta *meta, const char *path)
     fprintf(f, "\ntrained %llu %llu", meta->trained_x, meta->trained_instagram);
     fprintf(f, "\nbase_margin %.9g\ncalibration %.17g %.17g\nerror_rates %g %d %d %d %d\n", (double)base_margin,
             meta->calibration_a, meta->calibration_b, meta->threshold, meta->tp, meta->fn, meta->tn, meta->fp);
+    if (meta->band_high > 0)
+        fprintf(f, "verdict_band %.6g %.6g\n", meta->band_low, meta->band_high);
     fwrite(body.s, 1, body.n, f);
     rc = fclose(f) == 0 ? 0 : -1;
 fail:

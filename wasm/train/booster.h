@@ -12,14 +12,18 @@ typedef struct booster_params {
     int max_depth;
     double eta;
     double min_child_weight;
+    /* XGBoost's monotone constraints, one per column (+1 the margin can only rise with the value, -1 only
+     * fall, 0 free); NULL or columns past n_monotone: free. */
+    const signed char *monotone;
+    int n_monotone;
 } booster_params;
 
 extern const booster_params default_booster_params;
 
 typedef void *booster; /* BoosterHandle */
 
-/* x: n rows by ncol floats, NAN missing; y: 0/1. NULL on failure (reported). */
-booster booster_train(const float *x, const float *y, int n, int ncol, const booster_params *p);
+/* x: n rows by ncol floats, NAN missing; y: 0/1; weight: n row weights or NULL. NULL on failure (reported). */
+booster booster_train(const float *x, const float *y, const float *weight, int n, int ncol, const booster_params *p);
 /* margins (log-odds) of n rows; 0 on success. */
 int booster_margins(booster b, const float *x, int n, int ncol, double *out);
 void booster_free(booster b);
@@ -32,6 +36,7 @@ typedef struct tfm_meta {
     double calibration_a, calibration_b;
     double threshold;
     int tp, fn, tn, fp;
+    double band_low, band_high; /* the "uncertain" band of p_fake */
     unsigned long long trained_x, trained_instagram; /* features some training row of the platform had */
 } tfm_meta;
 

@@ -31,7 +31,7 @@ static int check_model(const tf_tree_model *tm, const model_spec *spec, const ro
         return 1;
     }
     matrix m;
-    if (build_matrix(rows, spec, spec->sets | (1u << SET_CRESCI) | (1u << SET_INSTAFAKE) | (1u << SET_KAGGLE),
+    if (build_matrix(rows, spec, SETS_ALL,
                      COLUMNS_FEATURES, 0, 0, &m))
         return 1;
     /* every row of every set through this model's view: the rows it trained on and all the others */

@@ -8,7 +8,23 @@
 
 #include "profile_features.h"
 
-typedef enum { SET_CRESCI, SET_INSTAFAKE, SET_KAGGLE, N_SETS } dataset_id;
+/* One labelled collection each: the unit that leave-one-data-set-out holds out. */
+typedef enum {
+    SET_C15_HUMANS,      /* cresci-2015 E13: genuine */
+    SET_C15_FAKES,       /* cresci-2015 INT: bought followers */
+    SET_C17_GENUINE,     /* cresci-2017 genuine accounts */
+    SET_C17_SOCIAL,      /* cresci-2017 social spambots 1-3 */
+    SET_C17_TRADITIONAL, /* cresci-2017 traditional spambots 1-4 */
+    SET_VENDOR,          /* Botometer vendor-purchased-2019: bought followers */
+    SET_BOTWIKI,         /* Botometer botwiki-2019: self-declared bots */
+    SET_INSTAFAKE,
+    SET_KAGGLE,
+    SET_TIKTOK,
+    N_SETS
+} dataset_id;
+
+#define SETS_ALL ((1u << N_SETS) - 1)
+#define SETS_CRESCI2015 ((1u << SET_C15_HUMANS) | (1u << SET_C15_FAKES))
 
 /* Collection artefacts of cresci-2015, kept only to show that the model does without them. */
 typedef enum {
@@ -25,7 +41,7 @@ typedef enum {
     N_ARTEFACTS
 } artefact_id;
 
-/* What the published rule sets read (cresci rows only). */
+/* What the published rule sets read (Twitter rows only). */
 typedef struct rule_inputs {
     int has_name, has_image, has_location, has_bio, has_url, geo_enabled;
     double followers, following, posts, likes_given, listed, age_days;

@@ -109,6 +109,19 @@ double ece(const double *p, const int *label, int n, int bins)
     return e;
 }
 
+/* The negative log-likelihood of p = 1/(1+exp(-(a*m+b))), with the same tiny ridge on a as the fit. */
+static double platt_loss(const double *m, const int *y, int n, double a, double b)
+{
+    double loss = 0.5e-6 * a * a;
+    for (int i = 0; i < n; i++) {
+        double z = a * m[i] + b;
+        /* log(1 + exp(-z)) for y = 1, log(1 + exp(z)) for y = 0, without overflow */
+        double t = y[i] ? -z : z;
+        loss += t > 0 ? t + log1p(exp(-t)) : log1p(exp(t));
+    }
+    return loss;
+}
+
 void platt_fit(const double *m, const int *y, int n, double *a_out, double *b_out)
 {
     double a = 1, b = 0;
@@ -128,6 +141,10 @@ void platt_fit(const double *m, const int *y, int n, double *a_out, double *b_ou
         if (det <= 0)
             break;
         double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+        /* Newton's step, halved until the likelihood does not fall (saturated margins make full steps overshoot) */
+        double before = platt_loss(m, y, n, a, b);
+        for (int halvings = 0; halvings < 40 && platt_loss(m, y, n, a - da, b - db) > before; halvings++)
+            da /= 2, db /= 2;
         a -= da;
         b -= db;
         if (fabs(da) + fabs(db) < 1e-12)

@@ -3,13 +3,15 @@
  *
  *   train --data DIR --out DIR [--write] [--eval]
  *
- * For every model (views.c): grouped, stratified 5-fold cross-validation (groups: rows of one data set with
- * identical input vectors, so duplicates never straddle folds), Platt calibration cross-fitted on the other
- * folds' out-of-fold margins, held-out figures and error rates, and a held-out score file
- * (OUT/heldout_<model>.csv: data set, label, p_fake; no names). --write then trains each model on all its rows
- * and writes OUT/<model>.json (XGBoost's own file, for the equality check) and OUT/<model>.tfm (the file
- * the core ships). --eval prints the evaluation tables (markdown) on stdout: detectors side by side, per
- * data set, calibration, the artefact ablation and the cross-data-set results.
+ * For every model (views.c), leave-one-data-set-out first: for each labelled set, the model is trained on all
+ * the others (Platt calibration fitted on that training pool's grouped 5-fold out-of-fold margins) and scores
+ * the held-out set. Those scores choose the verdict band (the "likely fake" cut and the "uncertain" band below
+ * it) and give the error rates the audit uses, with their spread across data sets (loo_rates.c). Then grouped,
+ * stratified 5-fold cross-validation inside each collection (groups: rows of one data set with identical input
+ * vectors, so duplicates never straddle folds) as the second table. Held-out score files (no names):
+ * OUT/heldout_<model>.csv (in-pool 5-fold CV) and OUT/loo_<model>.csv (leave-one-set-out).
+ * --write then trains each model on all its rows and writes OUT/<model>.json (XGBoost's own file, for the
+ * equality check) and OUT/<model>.tfm (the file the core ships). --eval prints the tables (markdown).
  * Everything is deterministic: fixed seeds, nthread=1.
  */
 #include <math.h>
@@ -17,14 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "baselines.h"
 #include "booster.h"
 #include "datasets.h"
+#include "loo_rates.h"
 #include "metrics.h"
 #include "views.h"
 
 #define FOLDS 5
-#define THRESHOLD 0.5 /* tf_default_thresholds.fake */
+#define THRESHOLD 0.5 /* the in-set tables' cut */
 #define RESAMPLES 1000
 #define ECE_BINS 10
 #define BIT(f) (1ull << (f))
@@ -115,10 +119,11 @@ static int assign_folds(const matrix *m, const rowset *rows, int *fold)
 static int cross_validate(const matrix *m, const booster_params *p, const int *fold, double *margin)
 {
     float *tx = malloc((size_t)m->n * (size_t)m->ncol * sizeof *tx), *ty = malloc((size_t)m->n * sizeof *ty);
+    float *tw = malloc((size_t)m->n * sizeof *tw);
     float *vx = malloc((size_t)m->n * (size_t)m->ncol * sizeof *vx);
     double *vm = malloc((size_t)m->n * sizeof *vm);
     int rc = -1;
-    if (!tx || !ty || !vx || !vm)
+    if (!tx || !ty || !tw || !vx || !vm)
         goto done;
     for (int k = 0; k < FOLDS; k++) {
         int nt = 0, nv = 0;
@@ -128,10 +133,11 @@ static int cross_validate(const matrix *m, const booster_params *p, const int *f
                 memcpy(vx + (size_t)nv++ * (size_t)m->ncol, x, (size_t)m->ncol * sizeof *x);
             } else {
                 memcpy(tx + (size_t)nt * (size_t)m->ncol, x, (size_t)m->ncol * sizeof *x);
+                tw[nt] = m->w[i];
                 ty[nt++] = m->y[i];
             }
         }
-        booster b = booster_train(tx, ty, nt, m->ncol, p);
+        booster b = booster_train(tx, ty, tw, nt, m->ncol, p);
         if (!b || booster_margins(b, vx, nv, m->ncol, vm)) {
             booster_free(b);
             goto done;
@@ -145,6 +151,7 @@ static int cross_validate(const matrix *m, const booster_params *p, const int *f
 done:
     free(tx);
     free(ty);
+    free(tw);
     free(vx);
     free(vm);
     return rc;
@@ -251,24 +258,463 @@ static void figures_row(const char *name, const figures *f, const baseline *pub)
     printf("\n");
 }
 
-/* Subset of a model's held-out results for one data set. */
-static figures subset_figures(const matrix *m, const rowset *rows, const evaluation *e, int set, double *ece_out,
-                              int *n_out)
+/* ---- training on one pool, scoring another -------------------------------------------------------- */
+
+/* Trains `s` on the rows of train_sets (Platt fitted on that pool's out-of-fold margins) and writes the
+ * calibrated p_fake of every row of test_sets into p[row index]. */
+static int fit_and_score(const rowset *rows, const model_spec *s, unsigned train_sets, unsigned test_sets, double *p)
 {
-    double *p = malloc((size_t)m->n * sizeof *p);
-    int *y = malloc((size_t)m->n * sizeof *y), n = 0;
-    for (int i = 0; p && y && i < m->n; i++)
-        if (set < 0 || (int)rows->rows[m->row[i]].set == set) {
-            p[n] = e->p[i];
-            y[n++] = m->label[i];
+    matrix tr, te;
+    evaluation e = {0};
+    int rc = -1;
+    memset(&te, 0, sizeof te);
+    if (build_matrix(rows, s, train_sets, COLUMNS_FEATURES, 0, 0, &tr) ||
+        build_matrix(rows, s, test_sets, COLUMNS_FEATURES, 0, 0, &te) || tr.n == 0 ||
+        evaluate(&tr, rows, &s->params, NULL, &e))
+        goto done;
+    double a, c;
+    platt_fit(e.margin, tr.label, tr.n, &a, &c);
+    booster b = booster_train(tr.x, tr.y, tr.w, tr.n, tr.ncol, &s->params);
+    double *mg = malloc((size_t)(te.n ? te.n : 1) * sizeof *mg);
+    if (b && mg && !booster_margins(b, te.x, te.n, te.ncol, mg)) {
+        for (int i = 0; i < te.n; i++)
+            p[te.row[i]] = 1 / (1 + exp(-(a * mg[i] + c)));
+        rc = 0;
+    }
+    free(mg);
+    booster_free(b);
+done:
+    evaluation_free(&e);
+    matrix_free(&tr);
+    matrix_free(&te);
+    return rc;
+}
+
+static unsigned sets_present(const rowset *rows, unsigned sets)
+{
+    unsigned present = 0;
+    for (int i = 0; i < rows->n; i++)
+        present |= 1u << rows->rows[i].set;
+    return present & sets;
+}
+
+/* Leave-one-data-set-out: p[row] for every row of the spec's sets, each from a model that never saw its set.
+ * same_platform: train only on the other sets of the held-out set's platform (NAN where there are none). */
+static int leave_one_set_out(const rowset *rows, const model_spec *s, int same_platform, double *p)
+{
+    for (int i = 0; i < rows->n; i++)
+        p[i] = NAN;
+    unsigned present = sets_present(rows, s->sets);
+    for (int set = 0; set < N_SETS; set++) {
+        if (!(present & (1u << set)))
+            continue;
+        unsigned train = present & ~(1u << set);
+        if (same_platform) {
+            tf_platform platform = TF_PLATFORM_COUNT;
+            for (int i = 0; i < rows->n && platform == TF_PLATFORM_COUNT; i++)
+                if ((int)rows->rows[i].set == set)
+                    platform = rows->rows[i].platform;
+            for (int i = 0; i < rows->n; i++)
+                if (rows->rows[i].platform != platform)
+                    train &= ~(1u << rows->rows[i].set);
+            unsigned labels = 0;
+            for (int i = 0; i < rows->n; i++)
+                if (train & (1u << rows->rows[i].set))
+                    labels |= 1u << rows->rows[i].label;
+            if (labels != 3u)
+                continue; /* no pool of both classes on this platform */
         }
-    figures f = measure(p, y, n, THRESHOLD);
-    if (ece_out)
-        *ece_out = ece(p, y, n, ECE_BINS);
-    *n_out = n;
+        if (fit_and_score(rows, s, train, 1u << set, p))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- the verdict band and the rates, from the leave-one-out scores -------------------------------- */
+
+typedef struct set_counts {
+    int n, fakes, genuine;
+    confusion c; /* at the "likely fake" cut */
+} set_counts;
+
+static set_counts count_set(const rowset *rows, const double *p, int set, double cut)
+{
+    set_counts k = {0};
+    for (int i = 0; i < rows->n; i++) {
+        if ((int)rows->rows[i].set != set || isnan(p[i]))
+            continue;
+        int fake = rows->rows[i].label, flagged = p[i] >= cut;
+        k.n++;
+        k.fakes += fake;
+        k.genuine += !fake;
+        if (fake)
+            flagged ? k.c.tp++ : k.c.fn++;
+        else
+            flagged ? k.c.fp++ : k.c.tn++;
+    }
+    return k;
+}
+
+#define MAX_FALSE_FAKE 0.05 /* of genuine accounts, on every held-out set */
+#define MIN_PRECISION 0.90  /* of "likely fake", on every held-out set with both classes */
+#define BAND_STEP 0.01
+
+/* A set whose platform has no other set: held out, the model knew nothing of its platform. The shipped model
+ * trains on it, so it does not choose the band or the rates; its row says what an unseen platform gets. */
+static int platform_alone(const rowset *rows, int set)
+{
+    tf_platform platform = TF_PLATFORM_COUNT;
+    for (int i = 0; i < rows->n; i++)
+        if ((int)rows->rows[i].set == set) {
+            platform = rows->rows[i].platform;
+            break;
+        }
+    for (int i = 0; i < rows->n; i++)
+        if (rows->rows[i].platform == platform && (int)rows->rows[i].set != set)
+            return 0;
+    return 1;
+}
+
+/* How far the cut misses the two aims, summed over the sets (0: met on every set). */
+static double band_shortfall(const rowset *rows, const double *p, double cut)
+{
+    double total = 0;
+    for (int set = 0; set < N_SETS; set++) {
+        if (platform_alone(rows, set))
+            continue;
+        set_counts k = count_set(rows, p, set, cut);
+        if (k.genuine)
+            total += fmax(0, (double)k.c.fp / k.genuine - MAX_FALSE_FAKE);
+        if (k.genuine && k.fakes && k.c.tp + k.c.fp)
+            total += fmax(0, MIN_PRECISION - (double)k.c.tp / (k.c.tp + k.c.fp));
+    }
+    return total;
+}
+
+typedef struct band {
+    double low, high;
+    double shortfall; /* 0 when both aims hold on every held-out set */
+    double audit;     /* the cut the audit counts at and its error rates are measured at: low <= audit <= high */
+} band;
+
+/* high: the lowest cut at which "likely fake" meets both aims on every held-out set (else the cut that misses
+ * them least); low: the cut that best separates the classes on the average set (Youden), at most high. */
+static band choose_band(const rowset *rows, const double *p)
+{
+    band b = {NAN, NAN, INFINITY, NAN};
+    for (double cut = 0.30; cut < 0.9995; cut += cut < 0.985 ? BAND_STEP : BAND_STEP / 10) {
+        double miss = band_shortfall(rows, p, cut);
+        if (miss < b.shortfall - 1e-12) {
+            b.shortfall = miss;
+            b.high = cut;
+        }
+        if (miss <= 0)
+            break;
+    }
+    double best = -INFINITY;
+    for (double cut = 0.05; cut <= b.high + 1e-9; cut += cut < 0.985 ? BAND_STEP : BAND_STEP / 10) {
+        double se = 0, sp = 0;
+        int nse = 0, nsp = 0;
+        for (int set = 0; set < N_SETS; set++) {
+            if (platform_alone(rows, set))
+                continue;
+            set_counts k = count_set(rows, p, set, cut);
+            if (k.fakes)
+                se += (double)k.c.tp / k.fakes, nse++;
+            if (k.genuine)
+                sp += (double)k.c.tn / k.genuine, nsp++;
+        }
+        double youden = (nse ? se / nse : 0) + (nsp ? sp / nsp : 0) - 1;
+        if (youden > best + 1e-12) {
+            best = youden;
+            b.low = cut;
+        }
+    }
+    b.low = round(b.low * 1000) / 1000;
+    b.high = round(b.high * 1000) / 1000;
+    return b;
+}
+
+/* Sensitivity and specificity at `cut` across the held-out sets except `skip` (-1: none), with their spread. */
+static void spread_rates(const rowset *rows, const double *p, double cut, int skip, spread_beta *se, spread_beta *sp)
+{
+    set_rate caught[N_SETS], passed[N_SETS];
+    for (int set = 0; set < N_SETS; set++) {
+        set_counts k = count_set(rows, p, set, cut);
+        int out = set == skip || platform_alone(rows, set);
+        caught[set] = (set_rate){k.c.tp, out ? 0 : k.fakes};
+        passed[set] = (set_rate){k.c.tn, out ? 0 : k.genuine};
+    }
+    *se = spread_beta_fit(caught, N_SETS);
+    *sp = spread_beta_fit(passed, N_SETS);
+}
+
+static tf_error_rates audit_rates(const spread_beta *se, const spread_beta *sp)
+{
+    tf_error_rates r = {se->mean * se->concentration - 0.5, (1 - se->mean) * se->concentration - 0.5,
+                        sp->mean * sp->concentration - 0.5, (1 - sp->mean) * sp->concentration - 0.5};
+    r.true_pos = fmax(0, r.true_pos), r.false_neg = fmax(0, r.false_neg);
+    r.true_neg = fmax(0, r.true_neg), r.false_pos = fmax(0, r.false_pos);
+    return r;
+}
+
+/* The same rates pooled over the other sets' rows, with no spread: how the audit read its rates before. */
+static tf_error_rates pooled_rates(const rowset *rows, const double *p, double cut, int skip)
+{
+    tf_error_rates r = {0, 0, 0, 0};
+    for (int set = 0; set < N_SETS; set++) {
+        if (set == skip || platform_alone(rows, set))
+            continue;
+        set_counts k = count_set(rows, p, set, cut);
+        r.true_pos += k.c.tp, r.false_neg += k.c.fn, r.true_neg += k.c.tn, r.false_pos += k.c.fp;
+    }
+    return r;
+}
+
+/* Audiences for eval_unseen: genuine accounts of one set with the fakes of another of the same platform (or
+ * of the same set), and the audit's rates measured without either set. */
+static const struct { const char *name; dataset_id genuine, fakes; } unseen_audiences[] = {
+    {"X: cresci-2015 humans + bought followers", SET_C15_HUMANS, SET_C15_FAKES},
+    {"X: cresci-2017 genuine + social spambots", SET_C17_GENUINE, SET_C17_SOCIAL},
+    {"X: cresci-2017 genuine + traditional spambots", SET_C17_GENUINE, SET_C17_TRADITIONAL},
+    {"X: cresci-2017 genuine + vendor-purchased followers", SET_C17_GENUINE, SET_VENDOR},
+    {"X: cresci-2015 humans + botwiki bots", SET_C15_HUMANS, SET_BOTWIKI},
+    {"Instagram: InstaFake", SET_INSTAFAKE, SET_INSTAFAKE},
+    {"Instagram: Kaggle", SET_KAGGLE, SET_KAGGLE},
+    {"TikTok 2024 (a platform the model never saw)", SET_TIKTOK, SET_TIKTOK},
+};
+
+static int write_unseen_audiences(const char *out, const model_spec *s, const rowset *rows, const double *p,
+                                  const band *b)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/loo_audiences_%s.csv", out, s->name);
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "train: cannot write %s\n", path);
+        return -1;
+    }
+    fprintf(f, "audience,genuine_set,fake_set,cut,tp,fn,tn,fp\n");
+    for (size_t i = 0; i < sizeof unseen_audiences / sizeof *unseen_audiences; i++) {
+        set_rate caught[N_SETS], passed[N_SETS];
+        for (int set = 0; set < N_SETS; set++) {
+            set_counts k = count_set(rows, p, set, b->audit);
+            int out_set = set == (int)unseen_audiences[i].genuine || set == (int)unseen_audiences[i].fakes ||
+                          platform_alone(rows, set);
+            caught[set] = (set_rate){k.c.tp, out_set ? 0 : k.fakes};
+            passed[set] = (set_rate){k.c.tn, out_set ? 0 : k.genuine};
+        }
+        spread_beta se = spread_beta_fit(caught, N_SETS), sp = spread_beta_fit(passed, N_SETS);
+        tf_error_rates r = audit_rates(&se, &sp);
+        fprintf(f, "%s,%s,%s,%.3f,%.4f,%.4f,%.4f,%.4f\n", unseen_audiences[i].name,
+                dataset_name(unseen_audiences[i].genuine), dataset_name(unseen_audiences[i].fakes), b->audit,
+                r.true_pos, r.false_neg, r.true_neg, r.false_pos);
+    }
+    return fclose(f);
+}
+
+/* The audit's cut: within the band, the one whose rates (with their spread across sets) give the narrowest 90%
+ * interval for a typical audience (1,000 accounts, 30% fake, flagged as the mean rates predict). A cut where
+ * "likely fake" is sure can be too rare on some sets to estimate a share from; a lower one counts more of them. */
+static double choose_audit_cut(const rowset *rows, const double *p, const band *b)
+{
+    double best = b->high, best_width = INFINITY;
+    for (double cut = b->low; cut <= b->high + 1e-9; cut += cut < 0.985 ? BAND_STEP : BAND_STEP / 10) {
+        spread_beta se, sp;
+        spread_rates(rows, p, cut, -1, &se, &sp);
+        tf_error_rates r = audit_rates(&se, &sp);
+        double flagged = 1000 * (0.3 * se.mean + 0.7 * (1 - sp.mean));
+        tf_audit a;
+        tf_audit_from_counts(1000, (size_t)floor(flagged + 0.5), 0, &r, TF_SEEN_FOLLOWERS, &a);
+        double width = isnan(a.fake.share) ? INFINITY : a.fake.ci90[1] - a.fake.ci90[0];
+        if (width < best_width - 1e-9) {
+            best_width = width;
+            best = cut;
+        }
+    }
+    return round(best * 1000) / 1000;
+}
+
+/* ---- the tables ----------------------------------------------------------------------------------- */
+
+static void set_scores(const rowset *rows, const double *p, int set, double *ps, int *ys, int *n)
+{
+    *n = 0;
+    for (int i = 0; i < rows->n; i++)
+        if ((int)rows->rows[i].set == set && !isnan(p[i])) {
+            ps[*n] = p[i];
+            ys[(*n)++] = rows->rows[i].label;
+        }
+}
+
+static void print_interval(const tf_share *s)
+{
+    if (isnan(s->share) && s->ci90[1] >= 1 && s->ci90[0] > 0)
+        printf(" at least %.1f |", 100 * s->ci90[0]); /* one-sided: the sensitivity is not pinned down (audit.c) */
+    else if (isnan(s->share))
+        printf(" no number [%.1f, 100] |", 100 * s->ci90[0]);
+    else
+        printf(" %.1f [%.1f, %.1f] |", 100 * s->share, 100 * s->ci90[0], 100 * s->ci90[1]);
+}
+
+static int print_loo(const model_spec *s, const rowset *rows, const double *p, const double *p_platform,
+                     const band *b)
+{
+    double *ps = malloc((size_t)rows->n * sizeof *ps), *pp = malloc((size_t)rows->n * sizeof *pp);
+    int *ys = malloc((size_t)rows->n * sizeof *ys), *yp = malloc((size_t)rows->n * sizeof *yp);
+    if (!ps || !pp || !ys || !yp)
+        return -1;
+    printf("\n## %s: leave-one-data-set-out (trained on every other set, scored on this one)\n\n", s->name);
+    printf("\"Likely fake\" at p_fake >= %.3f, \"uncertain\" from %.3f (the band chosen from these scores: "
+           "false-fake rate <= %.0f%% and precision >= %.0f%% on every held-out set%s). Audience: the whole set "
+           "as one audience, the audit's fake share with its 90%% interval, counted at the audit's cut %.3f, from "
+           "error rates measured there on the other held-out sets with their spread across sets (hierarchical Beta); in brackets, the same with "
+           "the other sets' counts pooled (no spread), as the audit read them before. One-class sets give only "
+           "the rate they can: recall (bots only) or false-fake rate (genuine only); they pair with nothing.\n\n",
+           b->high, b->low, 100 * MAX_FALSE_FAKE, 100 * MIN_PRECISION,
+           b->shortfall > 0 ? "; NOT MET, see the worst set" : "", b->audit);
+    printf("| held-out set | n | fakes | AUC | AUC, same-platform training | recall | false-fake | precision | "
+           "mean p_fake | ECE | audience fake %% [90%%] | truth %% | off by | covered | pooled-rate interval | "
+           "covered |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    int covered = 0, covered_pooled = 0, sets = 0;
+    double width = 0, max_off = 0;
+    for (int set = 0; set < N_SETS; set++) {
+        int n, np;
+        set_scores(rows, p, set, ps, ys, &n);
+        if (n == 0)
+            continue;
+        set_scores(rows, p_platform, set, pp, yp, &np);
+        set_counts k = count_set(rows, p, set, b->high);
+        double mean = 0;
+        for (int i = 0; i < n; i++)
+            mean += ps[i];
+        mean /= n;
+        int two = k.fakes && k.genuine;
+        printf("| %s | %d | %d |", dataset_name((dataset_id)set), n, k.fakes);
+        cell4(two ? auc(ps, ys, n) : NAN);
+        cell4(two && np ? auc(pp, yp, np) : NAN);
+        cell(k.fakes ? (double)k.c.tp / k.fakes : NAN);
+        cell(k.genuine ? (double)k.c.fp / k.genuine : NAN);
+        cell(two && k.c.tp + k.c.fp ? (double)k.c.tp / (k.c.tp + k.c.fp) : NAN);
+        cell(mean);
+        cell(two ? ece(ps, ys, n, ECE_BINS) : NAN);
+        spread_beta se, sp;
+        spread_rates(rows, p, b->audit, set, &se, &sp);
+        tf_error_rates r = audit_rates(&se, &sp), rp = pooled_rates(rows, p, b->audit, set);
+        set_counts ka = count_set(rows, p, set, b->audit);
+        tf_audit a, ap;
+        tf_audit_from_counts((size_t)n, (size_t)(ka.c.tp + ka.c.fp), 0, &r, TF_SEEN_FOLLOWERS, &a);
+        tf_audit_from_counts((size_t)n, (size_t)(ka.c.tp + ka.c.fp), 0, &rp, TF_SEEN_FOLLOWERS, &ap);
+        double truth = (double)k.fakes / n;
+        int in = a.fake.ci90[0] <= truth + 1e-9 && truth <= a.fake.ci90[1] + 1e-9;
+        int in_pooled = ap.fake.ci90[0] <= truth + 1e-9 && truth <= ap.fake.ci90[1] + 1e-9;
+        print_interval(&a.fake);
+        double off = isnan(a.fake.share) ? NAN : 100 * fabs(a.fake.share - truth);
+        printf(" %.1f |", 100 * truth);
+        cell(off);
+        printf(" %s |", in ? "yes" : "**no**");
+        print_interval(&ap.fake);
+        printf(" %s |\n", in_pooled ? "yes" : "**no**");
+        sets++;
+        covered += in;
+        covered_pooled += in_pooled;
+        width += 100 * (a.fake.ci90[1] - a.fake.ci90[0]);
+        if (!isnan(off))
+            max_off = fmax(max_off, off);
+    }
+    printf("\nIntervals covering the held-out truth: %d of %d with the spread-aware rates (mean width %.1f points), "
+           "%d of %d with pooled rates. Largest distance of an estimate from its truth: %.1f points.\n",
+           covered, sets, width / sets, covered_pooled, sets, max_off);
+    free(ps), free(pp), free(ys), free(yp);
+    return 0;
+}
+
+/* In-set: grouped 5-fold CV inside each collection with both classes. */
+static const struct { const char *name; unsigned sets; } collections[] = {
+    {"cresci-2015 (E13 + INT)", SETS_CRESCI2015},
+    {"cresci-2017 (genuine + social + traditional spambots)",
+     (1u << SET_C17_GENUINE) | (1u << SET_C17_SOCIAL) | (1u << SET_C17_TRADITIONAL)},
+    {"InstaFake", 1u << SET_INSTAFAKE},
+    {"Kaggle Instagram", 1u << SET_KAGGLE},
+    {"TikTok 2024", 1u << SET_TIKTOK},
+};
+
+static int print_in_set(const model_spec *s, const rowset *rows, const matrix *pool, const evaluation *pool_e)
+{
+    printf("\n## %s: in-set grouped 5-fold cross-validation (second table; trained and tested inside one "
+           "collection)\n\n", s->name);
+    printf("Verdict at p_fake >= %.1f. The last rows: 5-fold CV over the whole training pool, per set.\n\n",
+           THRESHOLD);
+    printf("| trained and tested on | n | accuracy | precision | recall | false-fake | MCC | AUC | ECE |\n"
+           "|---|---|---|---|---|---|---|---|---|\n");
+    for (size_t c = 0; c < sizeof collections / sizeof collections[0]; c++) {
+        matrix m;
+        evaluation e = {0};
+        if (build_matrix(rows, s, collections[c].sets, COLUMNS_FEATURES, 0, 0, &m) ||
+            evaluate(&m, rows, &s->params, NULL, &e))
+            return -1;
+        figures f = measure(e.p, m.label, m.n, THRESHOLD);
+        printf("| %s | %d |", collections[c].name, m.n);
+        cell(f.accuracy), cell(f.precision), cell(f.recall), cell(1 - f.specificity), cell(f.mcc), cell4(f.auc);
+        cell(ece(e.p, m.label, m.n, ECE_BINS));
+        printf("\n");
+        evaluation_free(&e);
+        matrix_free(&m);
+    }
+    double *p = malloc((size_t)pool->n * sizeof *p);
+    int *y = malloc((size_t)pool->n * sizeof *y);
+    for (int set = 0; p && y && set < N_SETS; set++) {
+        int n = 0;
+        for (int i = 0; i < pool->n; i++)
+            if ((int)rows->rows[pool->row[i]].set == set) {
+                p[n] = pool_e->p[i];
+                y[n++] = pool->label[i];
+            }
+        if (n == 0)
+            continue;
+        confusion k = confuse(p, y, n, THRESHOLD);
+        printf("| whole pool, rows of %s | %d | | |", dataset_name((dataset_id)set), n);
+        cell(k.tp + k.fn ? (double)k.tp / (k.tp + k.fn) : NAN);
+        cell(k.tn + k.fp ? (double)k.fp / (k.tn + k.fp) : NAN);
+        printf(" |");
+        cell4(k.tp + k.fn && k.tn + k.fp ? auc(p, y, n) : NAN);
+        printf(" |\n");
+    }
     free(p);
     free(y);
-    return f;
+    return 0;
+}
+
+static void print_detectors(const rowset *rows, const model_spec *s)
+{
+    matrix x;
+    evaluation ex = {0};
+    if (build_matrix(rows, s, SETS_CRESCI2015, COLUMNS_FEATURES, 0, 0, &x) || evaluate(&x, rows, &s->params, NULL, &ex))
+        return;
+    printf("\n## cresci-2015 (X): detectors on the same in-set held-out rows (n = %d)\n\n", x.n);
+    printf("Published figures (Cresci et al. 2015, all five sub-sets, 10-fold CV) in brackets.\n\n");
+    printf("| detector | accuracy | precision | recall | F1 | MCC | AUC | pub. acc | pub. prec | pub. rec | pub. F1 | "
+           "pub. MCC | pub. AUC |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    figures f = measure(ex.p, x.label, x.n, THRESHOLD);
+    static const baseline rf = {"", NULL, 0.987, 0.993, 0.980, 0.987, 0.967, 0.995};
+    char name[128];
+    snprintf(name, sizeof name, "truefollow %s (XGBoost, in-set grouped 5-fold CV)", s->name);
+    figures_row(name, &f, &rf);
+    double *score = malloc((size_t)x.n * sizeof *score), *verdict = malloc((size_t)x.n * sizeof *verdict);
+    for (int b = 0; score && verdict && b < n_baselines; b++) {
+        for (int i = 0; i < x.n; i++) {
+            int fake;
+            score[i] = baselines[b].score(&rows->rows[x.row[i]].rules, &fake);
+            verdict[i] = fake;
+        }
+        figures g = measure(verdict, x.label, x.n, 0.5);
+        g.auc = auc(score, x.label, x.n);
+        figures_row(baselines[b].name, &g, &baselines[b]);
+    }
+    free(score);
+    free(verdict);
+    evaluation_free(&ex);
+    matrix_free(&x);
 }
 
 /* ---- the run -------------------------------------------------------------------------------------- */
@@ -276,178 +722,65 @@ static figures subset_figures(const matrix *m, const rowset *rows, const evaluat
 typedef struct options {
     const char *data, *out;
     int write, eval;
+    int quick;                   /* the profile model's leave-one-out table only (for trying features) */
+    unsigned long long exclude;  /* more features left out of the profile model (for trying features) */
+    int depth, rounds;           /* the profile model's tree depth and rounds, when not 0 (for trying) */
 } options;
 
-static int write_heldout(const options *o, const model_spec *s, const matrix *m, const rowset *rows,
-                         const evaluation *e)
+static int write_scores(const options *o, const char *prefix, const model_spec *s, const rowset *rows,
+                        const double *p, const int *fold)
 {
     char path[1024];
-    snprintf(path, sizeof path, "%s/heldout_%s.csv", o->out, s->name);
+    snprintf(path, sizeof path, "%s/%s_%s.csv", o->out, prefix, s->name);
     FILE *f = fopen(path, "w");
     if (!f) {
         fprintf(stderr, "train: cannot write %s\n", path);
         return -1;
     }
     fprintf(f, "set,fold,label,p_fake\n");
-    for (int i = 0; i < m->n; i++)
-        fprintf(f, "%s,%d,%d,%.6f\n", dataset_name(rows->rows[m->row[i]].set), e->fold[i], m->label[i], e->p[i]);
+    for (int i = 0; i < rows->n; i++)
+        if (!isnan(p[i]))
+            fprintf(f, "%s,%d,%d,%.6f\n", dataset_name(rows->rows[i].set), fold ? fold[i] : (int)rows->rows[i].set,
+                    rows->rows[i].label, p[i]);
     return fclose(f);
 }
 
 static int write_model(const options *o, const model_spec *s, const matrix *m, const rowset *rows,
-                       const evaluation *e)
+                       const evaluation *e, const double *loo_p, const band *b)
 {
-    booster b = booster_train(m->x, m->y, m->n, m->ncol, &s->params);
-    if (!b)
+    booster bst = booster_train(m->x, m->y, m->w, m->n, m->ncol, &s->params);
+    if (!bst)
         return -1;
     double a, c;
     platt_fit(e->margin, m->label, m->n, &a, &c);
-    confusion k = confuse(e->p, m->label, m->n, THRESHOLD);
+    spread_beta se, sp;
+    spread_rates(rows, loo_p, b->audit, -1, &se, &sp);
     const char *names[TF_N_FEATURES];
     for (int i = 0; i < TF_N_FEATURES; i++)
         names[i] = tf_feature_table[i].name;
-    tfm_meta meta = {s->name, names, TF_N_FEATURES, a, c, THRESHOLD, k.tp, k.fn, k.tn, k.fp, 0, 0};
+    tfm_meta meta = {s->name, names, TF_N_FEATURES, a, c, b->audit, 0, 0, 0, 0, b->low, b->high, 0, 0};
+    spread_beta_counts(&se, &meta.tp, &meta.fn);
+    spread_beta_counts(&sp, &meta.tn, &meta.fp);
     for (int i = 0; i < m->n; i++) {
         const float *x = m->x + (size_t)i * (size_t)m->ncol;
-        unsigned long long *mask = rows->rows[m->row[i]].platform == TF_X ? &meta.trained_x : &meta.trained_instagram;
+        /* Instagram's rows describe Instagram; every other platform's live profile is read with the rest. */
+        unsigned long long *mask =
+            rows->rows[m->row[i]].platform == TF_INSTAGRAM ? &meta.trained_instagram : &meta.trained_x;
         for (int f = 0; f < TF_N_FEATURES; f++)
             if (!isnan(x[f]))
                 *mask |= BIT(f);
     }
     char path[1024];
     snprintf(path, sizeof path, "%s/%s.json", o->out, s->name);
-    int rc = booster_save(b, path);
+    int rc = booster_save(bst, path);
     snprintf(path, sizeof path, "%s/%s.tfm", o->out, s->name);
-    rc |= booster_write_tfm(b, &meta, path);
-    booster_free(b);
+    rc |= booster_write_tfm(bst, &meta, path);
+    booster_free(bst);
+    fprintf(stderr, "train: %s: band [%.3f, %.3f]%s, audit cut %.3f; sensitivity %.3f (concentration %.1f over %d sets), "
+            "specificity %.3f (concentration %.1f over %d sets)\n", s->name, b->low, b->high,
+            b->shortfall > 0 ? " (aims not met)" : "", b->audit, se.mean, se.concentration, se.n_sets, sp.mean,
+            sp.concentration, sp.n_sets);
     return rc;
-}
-
-static void print_detectors(const rowset *rows, const matrix *x, const evaluation *ex)
-{
-    printf("\n## cresci-2015 (X): detectors on the same held-out rows (n = %d)\n\n", x->n);
-    printf("Published figures (Cresci et al. 2015, all five sub-sets, 10-fold CV) in brackets.\n\n");
-    printf("| detector | accuracy | precision | recall | F1 | MCC | AUC | pub. acc | pub. prec | pub. rec | pub. F1 | "
-           "pub. MCC | pub. AUC |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    figures f = measure(ex->p, x->label, x->n, THRESHOLD);
-    static const baseline rf = {"", NULL, 0.987, 0.993, 0.980, 0.987, 0.967, 0.995};
-    figures_row("truefollow x-profile (XGBoost, grouped 5-fold CV)", &f, &rf);
-    double *score = malloc((size_t)x->n * sizeof *score), *verdict = malloc((size_t)x->n * sizeof *verdict);
-    for (int b = 0; score && verdict && b < n_baselines; b++) {
-        for (int i = 0; i < x->n; i++) {
-            int fake;
-            score[i] = baselines[b].score(&rows->rows[x->row[i]].rules, &fake);
-            verdict[i] = fake;
-        }
-        figures g = measure(verdict, x->label, x->n, 0.5);
-        g.auc = auc(score, x->label, x->n);
-        figures_row(baselines[b].name, &g, &baselines[b]);
-    }
-    free(score);
-    free(verdict);
-}
-
-static void print_model_summary(const model_spec *s, const matrix *m, const rowset *rows, const evaluation *e)
-{
-    for (int set = -1; set < N_SETS; set++) {
-        if (set >= 0 && !(s->sets & (1u << set)))
-            continue;
-        if (set >= 0 && __builtin_popcount(s->sets) == 1)
-            continue;
-        double ec;
-        int n;
-        figures f = subset_figures(m, rows, e, set, &ec, &n);
-        if (n == 0)
-            continue;
-        printf("| %s | %s | %d |", s->name, set < 0 ? "all" : dataset_name((dataset_id)set), n);
-        cell(f.accuracy);
-        cell(f.precision);
-        cell(f.recall);
-        cell(f.f1);
-        cell(f.mcc);
-        cell4(f.auc);
-        cell(ec);
-        printf(" %d/%d | %d/%d |\n", f.c.tp, f.c.tp + f.c.fn, f.c.tn, f.c.tn + f.c.fp);
-    }
-}
-
-static void print_intervals(const model_spec *s, const matrix *m, const evaluation *e)
-{
-    interval a, mc, u;
-    bootstrap(e->p, m->label, m->n, THRESHOLD, RESAMPLES, &a, &mc, &u);
-    figures f = measure(e->p, m->label, m->n, THRESHOLD);
-    printf("| %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.4f [%.4f, %.4f] | %.4f | %.4f |\n", s->name, f.accuracy,
-           a.lo, a.hi, f.mcc, mc.lo, mc.hi, f.auc, u.lo, u.hi, f.recall, f.specificity);
-}
-
-static int ablation(const rowset *rows, const model_spec *x_spec, const matrix *base, const evaluation *base_e)
-{
-    printf("\n## Ablation on cresci-2015: the collection artefacts\n\n");
-    printf("Same folds. Artefacts: website field (empty for every bought account), default_profile, background "
-           "image and tile, lang, time_zone, utc_offset, location, geo_enabled, link and sidebar colours.\n\n");
-    printf("| inputs | accuracy | MCC | AUC |\n|---|---|---|---|\n");
-    figures f = measure(base_e->p, base->label, base->n, THRESHOLD);
-    printf("| shipped features (no artefacts) | %.3f | %.3f | %.4f |\n", f.accuracy, f.mcc, f.auc);
-    struct { const char *name; column_layout layout; unsigned long long allowed, excluded; } variants[] = {
-        {"shipped features + website field", COLUMNS_FEATURES, BIT(TF_F_BIO_LINK), 0},
-        {"shipped features + all artefacts", COLUMNS_WITH_ARTEFACTS, BIT(TF_F_BIO_LINK), 0},
-        {"artefacts only", COLUMNS_ARTEFACTS_ONLY, 0, 0},
-        {"shipped features without likes given", COLUMNS_FEATURES, 0, BIT(TF_F_LIKES_GIVEN) | BIT(TF_F_LIKES_PER_POST)},
-        {"counts only (followers, following, posts, ratios)", COLUMNS_FEATURES, 0,
-         ~(BIT(TF_F_FOLLOWERS) | BIT(TF_F_FOLLOWING) | BIT(TF_F_FOLLOWERS_PER_FOLLOWING) |
-           BIT(TF_F_FOLLOWING_PER_FOLLOWERS_SQ) | BIT(TF_F_POSTS))},
-    };
-    for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
-        matrix m;
-        evaluation e = {0};
-        if (build_matrix(rows, x_spec, 0, variants[v].layout, variants[v].excluded, variants[v].allowed, &m) ||
-            evaluate(&m, rows, &x_spec->params, base_e->fold, &e))
-            return -1;
-        f = measure(e.p, m.label, m.n, THRESHOLD);
-        printf("| %s | %.3f | %.3f | %.4f |\n", variants[v].name, f.accuracy, f.mcc, f.auc);
-        evaluation_free(&e);
-        matrix_free(&m);
-    }
-    return 0;
-}
-
-static int cross_set(const rowset *rows)
-{
-    const model_spec *ig = &model_specs[1];
-    unsigned long long shared = BIT(TF_F_FOLLOWERS) | BIT(TF_F_FOLLOWING) | BIT(TF_F_FOLLOWERS_PER_FOLLOWING) |
-                                BIT(TF_F_FOLLOWING_PER_FOLLOWERS_SQ) | BIT(TF_F_POSTS) | BIT(TF_F_DEFAULT_AVATAR) |
-                                BIT(TF_F_BIO_LENGTH) | BIT(TF_F_PRIVATE) | BIT(TF_F_HANDLE_DIGIT_SHARE);
-    printf("\n## Cross-data-set (Instagram): train on one set, test on the other, shared features\n\n");
-    printf("Shared features: followers, following, both ratios, posts, default avatar, bio length, private, "
-           "handle digit share. In-set: grouped 5-fold CV on the same features.\n\n");
-    printf("| train on | test on | n test | accuracy | MCC | AUC | in-set AUC |\n|---|---|---|---|---|---|---|\n");
-    dataset_id pairs[2][2] = {{SET_INSTAFAKE, SET_KAGGLE}, {SET_KAGGLE, SET_INSTAFAKE}};
-    for (int k = 0; k < 2; k++) {
-        matrix tr, te;
-        evaluation e = {0};
-        if (build_matrix(rows, ig, 1u << pairs[k][0], COLUMNS_FEATURES, ~shared, 0, &tr) ||
-            build_matrix(rows, ig, 1u << pairs[k][1], COLUMNS_FEATURES, ~shared, 0, &te) ||
-            evaluate(&tr, rows, &ig->params, NULL, &e))
-            return -1;
-        booster b = booster_train(tr.x, tr.y, tr.n, tr.ncol, &ig->params);
-        double *mg = malloc((size_t)te.n * sizeof *mg);
-        if (!b || !mg || booster_margins(b, te.x, te.n, te.ncol, mg))
-            return -1;
-        double a, c;
-        platt_fit(e.margin, tr.label, tr.n, &a, &c);
-        for (int i = 0; i < te.n; i++)
-            mg[i] = 1 / (1 + exp(-(a * mg[i] + c)));
-        figures f = measure(mg, te.label, te.n, THRESHOLD);
-        figures in = measure(e.p, tr.label, tr.n, THRESHOLD);
-        printf("| %s | %s | %d | %.3f | %.3f | %.3f | %.3f |\n", dataset_name(pairs[k][0]), dataset_name(pairs[k][1]),
-               te.n, f.accuracy, f.mcc, f.auc, in.auc);
-        free(mg);
-        booster_free(b);
-        evaluation_free(&e);
-        matrix_free(&tr);
-        matrix_free(&te);
-    }
-    return 0;
 }
 
 static int run(const options *o)
@@ -455,48 +788,70 @@ static int run(const options *o)
     rowset rows;
     if (datasets_load(o->data, &rows))
         return 1;
-    matrix m[8];
-    evaluation e[8];
-    memset(e, 0, sizeof e);
-    for (int s = 0; s < n_model_specs; s++) {
-        if (build_matrix(&rows, &model_specs[s], 0, COLUMNS_FEATURES, 0, 0, &m[s]) ||
-            evaluate(&m[s], &rows, &model_specs[s].params, NULL, &e[s]) ||
-            write_heldout(o, &model_specs[s], &m[s], &rows, &e[s])) {
-            fprintf(stderr, "train: %s: cross-validation failed\n", model_specs[s].name);
-            return 1;
-        }
-        if (o->write && write_model(o, &model_specs[s], &m[s], &rows, &e[s])) {
-            fprintf(stderr, "train: %s: writing the model failed\n", model_specs[s].name);
-            return 1;
-        }
+    int per_set[N_SETS] = {0}, fakes[N_SETS] = {0};
+    for (int i = 0; i < rows.n; i++) {
+        per_set[rows.rows[i].set]++;
+        fakes[rows.rows[i].set] += rows.rows[i].label;
     }
     if (o->eval) {
-        int per_set[N_SETS] = {0};
-        for (int i = 0; i < rows.n; i++)
-            per_set[rows.rows[i].set]++;
-        printf("# truefollow model evaluation\n\nRows: %d (cresci-2015 %d, InstaFake %d, Kaggle %d). Held-out "
-               "figures from grouped, stratified 5-fold cross-validation; p_fake through Platt scaling fitted on "
-               "the other folds; verdict at p_fake >= %.1f.\n",
-               rows.n, per_set[SET_CRESCI], per_set[SET_INSTAFAKE], per_set[SET_KAGGLE], THRESHOLD);
-        print_detectors(&rows, &m[0], &e[0]);
-        printf("\n## Every model, held out\n\n");
-        printf("| model | data set | n | accuracy | precision | recall | F1 | MCC | AUC | ECE | fakes caught | "
-               "real passed |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (int s = 0; s < n_model_specs; s++)
-            print_model_summary(&model_specs[s], &m[s], &rows, &e[s]);
-        printf("\n## 95%% bootstrap intervals (1,000 resamples of held-out rows)\n\n");
-        printf("| model | accuracy | MCC | AUC | sensitivity | specificity |\n|---|---|---|---|---|---|\n");
-        for (int s = 0; s < n_model_specs; s++)
-            print_intervals(&model_specs[s], &m[s], &e[s]);
-        if (ablation(&rows, &model_specs[0], &m[0], &e[0]) || cross_set(&rows))
+        printf("# truefollow model evaluation\n\nRows: %d.", rows.n);
+        for (int set = 0; set < N_SETS; set++)
+            printf(" %s %d (%d fake);", dataset_name((dataset_id)set), per_set[set], fakes[set]);
+        printf("\nAccount ages and per-day rates are dated at each row's collection time. Every figure below "
+               "says whether it is leave-one-data-set-out (the model never saw the set) or in-set "
+               "cross-validation.\n");
+    }
+    double *loo_p = malloc((size_t)rows.n * sizeof *loo_p), *platform_p = malloc((size_t)rows.n * sizeof *platform_p);
+    double *pool_p = malloc((size_t)rows.n * sizeof *pool_p);
+    int *pool_fold = malloc((size_t)rows.n * sizeof *pool_fold);
+    if (!loo_p || !platform_p || !pool_p || !pool_fold)
+        return 1;
+    for (int s = 0; s < (o->quick ? 1 : n_model_specs); s++) {
+        model_spec tried = model_specs[s];
+        if (s == 0) {
+            tried.excluded |= o->exclude;
+            if (o->depth)
+                tried.params.max_depth = o->depth;
+            if (o->rounds)
+                tried.params.rounds = o->rounds;
+        }
+        const model_spec *spec = &tried;
+        matrix m;
+        evaluation e = {0};
+        if (leave_one_set_out(&rows, spec, 0, loo_p) ||
+            (o->eval && !o->quick && leave_one_set_out(&rows, spec, 1, platform_p)) ||
+            build_matrix(&rows, spec, 0, COLUMNS_FEATURES, 0, 0, &m) || evaluate(&m, &rows, &spec->params, NULL, &e)) {
+            fprintf(stderr, "train: %s: evaluation failed\n", spec->name);
             return 1;
-        printf("\nGroups: %d (x-profile), %d (instagram-profile), %d (card) of identical vectors within a data set.\n",
-               e[0].groups, e[1].groups, e[2].groups);
+        }
+        band b = choose_band(&rows, loo_p);
+        b.audit = choose_audit_cut(&rows, loo_p, &b);
+        for (int i = 0; i < rows.n; i++)
+            pool_p[i] = NAN, pool_fold[i] = 0;
+        for (int i = 0; i < m.n; i++)
+            pool_p[m.row[i]] = e.p[i], pool_fold[m.row[i]] = e.fold[i];
+        if (write_scores(o, "heldout", spec, &rows, pool_p, pool_fold) ||
+            write_scores(o, "loo", spec, &rows, loo_p, NULL) ||
+            write_unseen_audiences(o->out, spec, &rows, loo_p, &b)) {
+            return 1;
+        }
+        if (o->write && write_model(o, spec, &m, &rows, &e, loo_p, &b)) {
+            fprintf(stderr, "train: %s: writing the model failed\n", spec->name);
+            return 1;
+        }
+        if (o->eval) {
+            if (o->quick)
+                for (int i = 0; i < rows.n; i++)
+                    platform_p[i] = NAN;
+            if (print_loo(spec, &rows, loo_p, platform_p, &b) || (!o->quick && print_in_set(spec, &rows, &m, &e)))
+                return 1;
+            if (!spec->card && !o->quick)
+                print_detectors(&rows, spec);
+        }
+        evaluation_free(&e);
+        matrix_free(&m);
     }
-    for (int s = 0; s < n_model_specs; s++) {
-        evaluation_free(&e[s]);
-        matrix_free(&m[s]);
-    }
+    free(loo_p), free(platform_p), free(pool_p), free(pool_fold);
     rowset_free(&rows);
     return 0;
 }
@@ -513,8 +868,26 @@ int main(int argc, char **argv)
             o.write = 1;
         else if (strcmp(argv[i], "--eval") == 0)
             o.eval = 1;
-        else {
-            fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval]\n");
+        else if (strcmp(argv[i], "--depth") == 0 && i + 1 < argc)
+            o.depth = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
+            o.rounds = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--quick") == 0)
+            o.quick = o.eval = 1;
+        else if (strcmp(argv[i], "--exclude") == 0 && i + 1 < argc) {
+            char *names = argv[++i];
+            for (char *name = strtok(names, ","); name; name = strtok(NULL, ",")) {
+                int f = 0;
+                while (f < TF_N_FEATURES && strcmp(tf_feature_table[f].name, name) != 0)
+                    f++;
+                if (f == TF_N_FEATURES) {
+                    fprintf(stderr, "train: no feature %s\n", name);
+                    return 2;
+                }
+                o.exclude |= BIT(f);
+            }
+        } else {
+            fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval] [--quick] [--exclude f,g]\n");
             return 2;
         }
     }

@@ -15,7 +15,13 @@ typedef struct model_spec {
     int card;
     unsigned long long excluded; /* bit per tf_feature_id */
     booster_params params;
+    int balance_sets; /* weight rows so that every data set weighs the same in training */
 } model_spec;
+
+/* The known direction of each feature (+1: a higher value can only make an account look more fake). */
+extern const signed char feature_direction[TF_N_FEATURES];
+/* Features that are collection artefacts or flip their effect between data sets (handle and name shapes). */
+extern const unsigned long long unstable_features;
 
 extern const model_spec model_specs[];
 extern const int n_model_specs;
@@ -26,6 +32,7 @@ typedef enum { COLUMNS_FEATURES, COLUMNS_WITH_ARTEFACTS, COLUMNS_ARTEFACTS_ONLY 
 typedef struct matrix {
     float *x;  /* n by ncol */
     float *y;  /* labels as floats, for XGBoost */
+    float *w;  /* row weights (every data set and class the same total when the spec balances), or all 1 */
     int *label;
     int *row;  /* index into the rowset */
     int n, ncol;

@@ -54,6 +54,26 @@ export async function listAuditWithReposters(followers) {
   return auditOf([await listProfileLine(), reposters, listLines(Math.ceil(followers / PAGE_SIZE))].join('\n'), {}, 'the list and its reposters');
 }
 
+// ---- Instagram: a post's likers and commenters, then its author's followers -----------------------------
+
+/**
+ * The core's audit of examplestudio's Instagram followers after its profile, and the commenters and likers of its
+ * post (tests/fixtures/instagram/post.mjs), as the extension gives them: the engagers beside the followers.
+ */
+export async function instagramAuditWithEngagers() {
+  const { POST_AUTHOR, POST_MEDIA_ID, commentsBody, likersBody } = await import('../../fixtures/instagram/post.mjs');
+  const ig = 'https://www.instagram.com';
+  const fixture = (file) => fs.readFileSync(path.join(root, 'tests', 'fixtures', 'instagram', file), 'utf8');
+  const profile = fixture(`page-profile-${POST_AUTHOR}.json`);
+  const pk = JSON.parse(profile).data.user.pk;
+  return auditOf([
+    line(`${ig}/graphql/query?username=${POST_AUTHOR}`, profile),
+    line(`${ig}/api/v1/media/${POST_MEDIA_ID}/comments/?can_support_threading=true&permalink_enabled=false`, commentsBody()),
+    line(`${ig}/api/v1/media/${POST_MEDIA_ID}/likers/`, likersBody()),
+    line(`${ig}/api/v1/friendships/${pk}/followers/?count=12&search_surface=follow_list_page`, fixture(`page-followers-${pk}.json`)),
+  ].join('\n'), {}, 'the Instagram post\'s engagers and its author\'s followers');
+}
+
 // ---- the same list on Bluesky and Mastodon, read page by page as audit mode reads them -----------------
 
 const BLUESKY_API = 'https://public.api.bsky.app/xrpc';
@@ -116,8 +136,14 @@ export async function historyJumps(counts) {
 
 /** The core's score of every follower on the first page of the synthetic list, with the given options. */
 export async function firstPageScores(options = {}) {
+  return listScores(PAGE_SIZE, options);
+}
+
+/** The core's score of every follower on the pages that hold the first `followers` of the synthetic list. */
+export async function listScores(followers, options = {}) {
   const core = await loadCore();
-  return core.score(followersPage(''), { url: FOLLOWERS_URL, lang: 'en', ...options }).accounts.filter((a) => a.seen === 'followers');
+  return Array.from({ length: Math.ceil(followers / PAGE_SIZE) }, (_, i) => core.score(followersPage(i ? `page|${i * PAGE_SIZE}` : ''),
+    { url: FOLLOWERS_URL, lang: 'en', ...options }).accounts.filter((a) => a.seen === 'followers')).flat();
 }
 
 // ---- post authors: examplestudio's posts on Bluesky and Mastodon (scripts/fixtures/page-fixtures.mjs), and on X the

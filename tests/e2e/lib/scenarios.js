@@ -51,6 +51,15 @@ function anyBadge() {
   return host && { state: host.shadowRoot.querySelector('.button').getAttribute('data-state'), label: host.shadowRoot.querySelector('.button').getAttribute('aria-label'),
     description: host.shadowRoot.querySelector('.button').getAttribute('aria-description'), count: document.querySelectorAll('[data-truefollow-badge]').length };
 }
+// Runs in the page: remembers the badge on screen now, so that a wait can tell the next one from it.
+function rememberBadge() {
+  window.truefollowTestSeenBadge = document.querySelector('[data-truefollow-badge]');
+}
+// Runs in the page: true once a badge other than the remembered one stands in the page with the wanted state.
+function newBadgeIs({ state }) {
+  const host = document.querySelector('[data-truefollow-badge]');
+  return Boolean(host && host.isConnected && host !== window.truefollowTestSeenBadge && host.shadowRoot.querySelector('.button').getAttribute('data-state') === state);
+}
 function anyBadgeIs({ state, labelHas = '' }) {
   const host = document.querySelector('[data-truefollow-badge]');
   return Boolean(host && host.isConnected && host.shadowRoot.querySelector('.button').getAttribute('data-state') === state && (host.shadowRoot.querySelector('.button').getAttribute('aria-label') ?? '').includes(labelHas));
@@ -67,13 +76,21 @@ function readPanel() {
   return { parts, rows, dialog: Boolean(root.querySelector('[role="dialog"]')), focusInside: Boolean(active), focused: active?.textContent ?? null };
 }
 
-// The badge an audit should give: the share of real followers when the core gives a firm one, else "not enough data".
+// The badge an audit should give: the share of real followers when the core gives a firm one, the fewest fakes
+// when it gives only that bound (audit.c), else "not enough data".
+const isFloor = (audit) => Boolean(audit && !audit.too_few && audit.fake.at_least === true);
 function expectedAuditState(audit) {
-  return audit && typeof audit.real.share === 'number' && !audit.too_few ? 'ready' : 'no-data';
+  return audit && (typeof audit.real.share === 'number' || isFloor(audit)) && !audit.too_few ? 'ready' : 'no-data';
 }
 function assertAuditBadge(badge, audit) {
-  assert.equal(badge.state, expectedAuditState(audit), `badge state for the core's audit ${JSON.stringify(audit?.real)}`);
-  if (badge.state === 'ready') {
+  assert.equal(badge.state, expectedAuditState(audit), `badge state for the core's audit ${JSON.stringify(audit?.fake)}`);
+  if (isFloor(audit) && audit.fake.ci90[0] > 0) {
+    const m = /^truefollow: ≥ (\S+) fake$/.exec(badge.label);
+    assert.ok(m, `badge label "${badge.label}" has the form "truefollow: ≥ <percent> fake"`);
+    assert.equal(percentDisagrees(m[1], audit.fake.ci90[0]), '', 'the bound is the core\'s');
+  } else if (isFloor(audit)) {
+    assert.equal(badge.label, 'truefollow: no clear sign of fakes');
+  } else if (badge.state === 'ready') {
     const m = /^truefollow: ≈ (\S+) real$/.exec(badge.label);
     assert.ok(m, `badge label "${badge.label}" has the form "truefollow: ≈ <percent> real"`);
     assert.equal(percentDisagrees(m[1], audit.real.share), '', 'the share is the core\'s');
@@ -83,6 +100,26 @@ function assertAuditBadge(badge, audit) {
   const n = /Of (\d+) /.exec(badge.description ?? '');
   assert.ok(n, `the description "${badge.description}" names the sample size`);
   assert.equal(Number(n[1]), audit.n, 'the sample size is the core\'s');
+}
+
+// A panel row against the core's audit: the share with its 90% interval, or with only the one-sided bound
+// "at least so many fake", so "at most" the rest real or inactive.
+function assertShareRow(row, audit) {
+  const part = audit[row.key];
+  if (isFloor(audit)) {
+    const m = /^at (least|most) (\S+) \(one-sided 90% bound\)$/.exec(row.text);
+    assert.ok(m, `row "${row.text}"`);
+    const fake = row.key === 'fake';
+    assert.equal(m[1], fake ? 'least' : 'most', `${row.key}: ${row.text}`);
+    assert.equal(percentDisagrees(m[2], part.ci90[fake ? 0 : 1]), '', `${row.key} bound`);
+    return;
+  }
+  const m = /^(\S+) \(90% interval (\S+)–(\S+)\)$/.exec(row.text);
+  assert.ok(m, `row "${row.text}"`);
+  if (part.share === null) assert.equal(m[1], '?', 'an unknown share is shown as unknown');
+  else assert.equal(percentDisagrees(m[1], part.share), '', `${row.key} share`);
+  assert.equal(percentDisagrees(m[2], part.ci90[0]), '', `${row.key} interval low`);
+  assert.equal(percentDisagrees(m[3], part.ci90[1]), '', `${row.key} interval high`);
 }
 
 // Runs axe-core on the badge and the panel (inside their open shadow roots); returns the violations.
@@ -363,15 +400,7 @@ export function browserScenarios(launch) {
       await page.waitFor(() => document.querySelector('[data-truefollow-panel]'));
       const panel = await page.evaluate(readPanel);
       assert.deepEqual(panel.rows.map((r) => r.key), ['real', 'inactive', 'fake']);
-      for (const row of panel.rows) {
-        const m = /^(\S+) \(90% interval (\S+)–(\S+)\)$/.exec(row.text);
-        assert.ok(m, `row "${row.text}"`);
-        const part = audit[row.key];
-        if (part.share === null) assert.equal(m[1], '?', 'an unknown share is shown as unknown');
-        else assert.equal(percentDisagrees(m[1], part.share), '');
-        assert.equal(percentDisagrees(m[2], part.ci90[0]), '', `${row.key} interval low`);
-        assert.equal(percentDisagrees(m[3], part.ci90[1]), '', `${row.key} interval high`);
-      }
+      for (const row of panel.rows) assertShareRow(row, audit);
       assert.equal(audit.sample.startsWith('recent followers'), true, 'the core calls a follower list recent followers');
       assert.equal(panel.parts.sample, `Sample: ${audit.n} recent followers.`);
       assert.ok(panel.parts.bias.length > 20, 'the sample\'s lean is explained');
@@ -418,10 +447,7 @@ export function browserScenarios(launch) {
       assert.equal(m[3], e.source, 'the baseline\'s source, as the core cites it');
       assert.equal(e.far_below, false);
       assert.equal(panel.parts.sample, `Sample: ${followersOnly.n} recent followers.`, 'the posts\' authors are not counted as followers');
-      for (const row of panel.rows) {
-        const shown = /^(\S+) /.exec(row.text)[1];
-        assert.equal(percentDisagrees(shown, withPosts[row.key].share), '', `${row.key} share`);
-      }
+      for (const row of panel.rows) assertShareRow(row, withPosts);
       assert.deepEqual(await axeViolations(page), [], 'axe-core finds nothing wrong with the panel and its engagement');
       await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-x-engagement-panel.png`));
       await page.press('Escape');
@@ -553,7 +579,7 @@ export function browserScenarios(launch) {
         await page.waitFor(anyBadgeIs, { state: 'ready' });
         const badge = await page.evaluate(anyBadge);
         assert.equal(badge.count, 1, 'one badge');
-        if (/^truefollow: ≈/.test(badge.label)) {
+        if (/^truefollow: (?:≈ \S+ real|≥ \S+ fake|no clear sign of fakes)$/.test(badge.label)) {
           assert.ok(true, 'an audience stored from an earlier visit is shown'); // the X scenarios ran first
         } else {
           assertProfileLabel(badge.label, account);
@@ -611,16 +637,18 @@ export function browserScenarios(launch) {
         const handle = nav.handle();
         const first = await platformProfile(platform, 'examplestudio');
         const second = await inAppProfile(platform);
-        assert.notEqual(first.verdict, second.verdict, 'the two profiles get different verdicts');
+        // Their verdicts may agree: the panel's counts tell which response the badge stands on.
+        assert.notEqual(first.followers, second.followers, 'the two profiles have different follower counts');
         await openPage(nav.start);
         await page.waitFor(anyBadgeIs, { state: 'ready', labelHas: VERDICT_WORDS[first.verdict] });
+        await page.evaluate(rememberBadge);
         assert.equal(await page.evaluate((h) => [...document.scripts].some((s) => s.textContent.includes(h)), handle), false,
           'the page embeds no data of the second profile');
         await page.evaluate(recordCaptures);
         const asked = page.requests.length;
 
         await page.click(nav.link);
-        await page.waitFor(anyBadgeIs, { state: 'ready', labelHas: VERDICT_WORDS[second.verdict] });
+        await page.waitFor(newBadgeIs, { state: 'ready' });
         const badge = await page.evaluate(anyBadge);
         assert.equal(badge.count, 1, 'the old badge is gone');
         assertProfileLabel(badge.label, second); // the core's verdict and p(fake) from the fetched response
@@ -643,12 +671,18 @@ export function browserScenarios(launch) {
         await page.screenshot(path.join(SCREENSHOTS, `${browser.name}-${platform}-in-app.png`));
         await page.press('Escape');
 
+        await page.evaluate(rememberBadge);
         const fetchedBefore = page.requests.length;
         await page.back();
-        await page.waitFor(anyBadgeIs, { state: 'ready', labelHas: VERDICT_WORDS[first.verdict] });
+        await page.waitFor(newBadgeIs, { state: 'ready' });
         const back = await page.evaluate(anyBadge);
         assert.equal(back.count, 1);
         assertProfileLabel(back.label, first);
+        await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
+        await page.waitFor(() => document.querySelector('[data-truefollow-panel]'));
+        assert.equal((await page.evaluate(readPanel)).parts['account-counts'].split(' · ')[0], `${englishDigits(first.followers)} followers`,
+          'back on the first profile\'s numbers');
+        await page.press('Escape');
         assert.deepEqual(page.requests.slice(fetchedBefore), [], 'Back is drawn from memory, with no request');
         if (platform === 'youtube') {
           const again = await page.evaluate(() => window.truefollowTestCaptures.map((c) => ({ url: c.url, navigation: /"page":"browse"/.test(c.body) })));
@@ -760,22 +794,31 @@ export function browserScenarios(launch) {
         await page.waitFor(() => /gelesen/.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
         const badge = await page.evaluate(anyBadge);
         assert.equal(await page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('lang')), 'de');
-        const real = /^truefollow: ≈ (\d+(?:,\d)?) % echt$/.exec(plain(badge.label));
-        assert.ok(real, `German badge "${badge.label}"`);
-        assert.equal(localPercentDisagrees(real[1], audit.real.share), '');
+        // The core's firm share of real followers, or only its bound "at least so many fake" (audit.c).
+        const floor = isFloor(audit) && audit.fake.ci90[0] > 0;
+        assert.ok(floor || typeof audit.real.share === 'number', `the fixture gives a number to show: ${JSON.stringify(audit.fake)}`);
+        const shown = floor ? /^truefollow: ≥ (\d+(?:,\d)?) % gefälscht$/.exec(plain(badge.label))
+          : /^truefollow: ≈ (\d+(?:,\d)?) % echt$/.exec(plain(badge.label));
+        assert.ok(shown, `German badge "${badge.label}"`);
+        assert.equal(localPercentDisagrees(shown[1], floor ? audit.fake.ci90[0] : audit.real.share), '');
         const detail = plain(badge.description);
-        assert.ok(detail.startsWith(`${audit.n} neueste Follower gelesen: echt ${real[1]} % (90 %: `), detail);
-        const inactive = /inaktiv (\d+,\d) % \(90 %: /.exec(detail); // a share under 10%: one decimal, with a comma
+        const sampleLine = `${audit.n} neueste Follower gelesen: echt ${floor ? '?' : `${shown[1]} %`} (90 %: `;
+        assert.ok(detail.startsWith(floor ? `Mindestens ${shown[1]} % dieser Follower sind gefälscht;` : sampleLine), detail);
+        assert.ok(detail.includes(sampleLine), detail);
+        // A share or bound under 10%: one decimal, with a comma.
+        const inactive = floor ? /inaktiv \? \(90 %: 0 %–(\d+,\d) %\)/.exec(detail) : /inaktiv (\d+,\d) % \(90 %: /.exec(detail);
         assert.ok(inactive, detail);
-        assert.equal(localPercentDisagrees(inactive[1], audit.inactive.share), '');
+        assert.equal(localPercentDisagrees(inactive[1], floor ? audit.inactive.ci90[1] : audit.inactive.share), '');
         assert.ok(detail.endsWith('Für Details klicken oder Enter drücken.'), detail);
 
         await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
         await page.waitFor(() => document.querySelector('[data-truefollow-panel]'));
         let panel = await page.evaluate(readPanel);
-        assert.equal(plain(panel.parts.headline), `≈ ${real[1]} % der Follower wirken echt`);
+        assert.equal(plain(panel.parts.headline), floor ? `Mindestens ${shown[1]} % der Follower sind gefälscht` : `≈ ${shown[1]} % der Follower wirken echt`);
         assert.deepEqual(panel.rows.map((r) => r.key), ['real', 'inactive', 'fake']);
-        assert.match(plain(panel.rows[1].text), /^\d+,\d % \(90-%-Intervall \d+,\d %–\d+(?:,\d)? %\)$/);
+        assert.match(plain(panel.rows[1].text), floor ? /^höchstens \d+,\d % \(einseitige 90-%-Grenze\)$/
+          : /^\d+,\d % \(90-%-Intervall \d+,\d %–\d+(?:,\d)? %\)$/);
+        if (floor) assert.equal(plain(panel.rows[2].text), `mindestens ${shown[1]} % (einseitige 90-%-Grenze)`);
         assert.equal(panel.parts.sample, `Stichprobe: ${audit.n} neueste Follower.`);
         assert.match(panel.parts.bias, /neigt die Schätzung zu inaktiv und gefälscht/);
         const runText = /^Gemeinsam erstellte Konten(\d+) der Follower in der Stichprobe gehören zu 1 Serie gemeinsam erstellter Konten \(ein Zeichen gekaufter Follower\)\.(\d+) Konten, erstellt vom (\d\d)\.(\d\d)\.(\d{4}) bis (\d\d)\.(\d\d)\.(\d{4})$/
@@ -813,13 +856,13 @@ export function browserScenarios(launch) {
         await chooseLanguage('ja');
         await page.waitFor(() => document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('lang') === 'ja');
         const ja = await page.evaluate(anyBadge);
-        const jaReal = /^truefollow: 本物 ≈ (\d+)%$/.exec(ja.label);
-        assert.ok(jaReal, `Japanese badge "${ja.label}"`);
-        assert.equal(localPercentDisagrees(jaReal[1], audit.real.share), '');
+        const jaShown = floor ? /^truefollow: 偽物 (\d+)% 以上$/.exec(ja.label) : /^truefollow: 本物 ≈ (\d+)%$/.exec(ja.label);
+        assert.ok(jaShown, `Japanese badge "${ja.label}"`);
+        assert.equal(localPercentDisagrees(jaShown[1], floor ? audit.fake.ci90[0] : audit.real.share), '');
         await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
         await page.waitFor(() => document.querySelector('[data-truefollow-panel]'));
         panel = await page.evaluate(readPanel);
-        assert.equal(panel.parts.headline, `フォロワーの約${jaReal[1]}%が本物に見えます`);
+        assert.equal(panel.parts.headline, floor ? `フォロワーの少なくとも ${jaShown[1]}% が偽物です` : `フォロワーの約${jaShown[1]}%が本物に見えます`);
         assert.equal(panel.parts['account-counts'],
           `フォロワー${englishDigits(account.followers)}人 · フォロー中${englishDigits(account.following)} · 投稿${englishDigits(account.posts)}件`);
         const jaRun = /(\d+)件のアカウント、(\d{4})\/(\d\d)\/(\d\d)～(\d{4})\/(\d\d)\/(\d\d)に作成$/.exec(panel.parts.factory);

@@ -23,6 +23,17 @@ import { untilStored } from './browsers.js';
 import { xProfileBody } from '../../fixtures/x/hostile.mjs';
 
 const TEST_MS = 180_000;
+
+// A badge's audience label against the core's audit: "≈ N real" for a share, "≥ N fake" where the core gives
+// only the one-sided bound (audit.c). '' when they agree.
+const isFloor = (audit) => Boolean(!audit.too_few && audit.fake?.at_least === true);
+function audienceDisagrees(label, audit) {
+  const m = (isFloor(audit) ? /^truefollow: ≥ (\S+) fake$/ : /^truefollow: ≈ (\S+) real$/).exec(label ?? '');
+  if (!m) return `"${label}" does not give the core's ${isFloor(audit) ? 'bound' : 'share'}`;
+  return percentDisagrees(m[1], isFloor(audit) ? audit.fake.ci90[0] : audit.real.share);
+}
+// The number the badge gives for an audit: the real share, or the fewest fakes.
+const audienceNumber = (audit) => (isFloor(audit) ? audit.fake.ci90[0] : audit.real.share);
 const V1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'schema-v1.json'), 'utf8'));
 const V1_PROFILES = Object.entries(V1).filter(([k]) => k.startsWith('p|'));
 const V1_FOLLOWERS = Object.keys(V1).filter((k) => k.startsWith('f|')).length;
@@ -102,10 +113,10 @@ export function storageScenarios(launch) {
     await page.close();
     page = null;
   };
-  // The badge's label once it shows a stored audience estimate.
+  // The badge's label once it shows a stored audience estimate (a share, or the bound on fakes).
   const estimateShown = async (url) => {
     await openPage(url);
-    await page.waitFor(() => /^truefollow: ≈ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-label') ?? ''));
+    await page.waitFor(() => /^truefollow: [≈≥] /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-label') ?? ''));
     return page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-label'));
   };
 
@@ -243,8 +254,8 @@ export function storageScenarios(launch) {
       await page?.close().catch(() => {});
       page = null;
       const [home, fedi] = [await mastodonAliceAudit('mastodon.example'), await mastodonAliceAudit('fedi.example')];
-      assert.ok(Math.abs(home.audit.real.share - fedi.audit.real.share) > 0.1, 'the two alices have audiences the core tells apart');
-      const shareShown = (label) => /≈ (\S+) real/.exec(label)[1];
+      assert.equal(isFloor(home.audit), isFloor(fedi.audit), 'the two estimates are of one kind');
+      assert.ok(Math.abs(audienceNumber(home.audit) - audienceNumber(fedi.audit)) > 0.1, 'the two alices have audiences the core tells apart');
       const audited = async (instance) => {
         const since = Date.now();
         await openPage(`https://${instance}/@alice/followers`);
@@ -254,9 +265,9 @@ export function storageScenarios(launch) {
       await audited('fedi.example');
       await audited('mastodon.example'); // the newer estimate of a handle spelled the same
       const fediShown = await estimateShown('https://fedi.example/@alice');
-      assert.equal(percentDisagrees(shareShown(fediShown), fedi.audit.real.share), '', `fedi.example's alice shows her own estimate: ${fediShown}`);
+      assert.equal(audienceDisagrees(fediShown, fedi.audit), '', `fedi.example's alice shows her own estimate: ${fediShown}`);
       const homeShown = await estimateShown('https://mastodon.example/@alice');
-      assert.equal(percentDisagrees(shareShown(homeShown), home.audit.real.share), '', `mastodon.example's alice shows hers: ${homeShown}`);
+      assert.equal(audienceDisagrees(homeShown, home.audit), '', `mastodon.example's alice shows hers: ${homeShown}`);
 
       const options = await openOptions();
       const fediRecords = (all) => Object.fromEntries(Object.entries(all).filter(([k]) => k.includes('|mastodon|fedi.example/')));
@@ -283,12 +294,16 @@ export function storageScenarios(launch) {
       assert.equal(after_['p|mastodon|mastodon.example/alice@fedi.example']?.account.followers, 1, 'the forgery is kept where it was made: under mastodon.example');
       await options.close();
       const again = await estimateShown('https://fedi.example/@alice');
-      assert.equal(percentDisagrees(shareShown(again), fedi.audit.real.share), '', 'and fedi.example still shows its own');
+      assert.equal(audienceDisagrees(again, fedi.audit), '', 'and fedi.example still shows its own');
       // The popup on fedi.example's tab: her stored record, under her full address.
       const popup = await openPopup();
       assert.equal(await popup.evaluate(() => document.querySelector('[data-part="current-profile"]')?.textContent), '@alice@fedi.example (mastodon)');
       const real = await popup.evaluate(() => document.querySelector('[data-part="current-real"]')?.textContent ?? '');
-      assert.equal(percentDisagrees(real.split(' ')[0], fedi.audit.real.share), '', `the popup shows fedi.example's estimate: ${real}`);
+      // "62% (50%–72%)": the real share and its interval; "? (0%–37%)" where the core gives only the interval.
+      const [, shareText, low, high] = /^(\S+) \((\S+)–(\S+)\)$/.exec(real) ?? [];
+      const shown = [fedi.audit.real.share === null ? (shareText === '?' ? '' : `${shareText} for no share`) : percentDisagrees(shareText, fedi.audit.real.share),
+        percentDisagrees(low, fedi.audit.real.ci90[0]), percentDisagrees(high, fedi.audit.real.ci90[1])];
+      assert.deepEqual(shown, ['', '', ''], `the popup shows fedi.example's estimate: ${real}`);
       await popup.close();
     });
 
@@ -298,7 +313,7 @@ export function storageScenarios(launch) {
       await openPage('https://x.com/examplestudio/followers');
       await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
       await openPage('https://x.com/examplestudio');
-      await page.waitFor(() => /^truefollow: ≈ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-label') ?? ''));
+      await page.waitFor(() => /^truefollow: [≈≥] /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-label') ?? ''));
       const popup = await openPopup();
       const listed = () => [...document.querySelectorAll('#vetting tbody tr')].some((tr) => tr.dataset.handle === 'examplestudio');
       if (!(await popup.evaluate(listed))) {
