@@ -35,7 +35,7 @@ typedef enum { REFUSED, UNSUPPORTED, NO_DATA, READ } outcome;
 
 typedef struct text {
     char *bytes;
-    size_t len;
+    size_t len, cap; /* cap: bytes allocated, grown by doubling so that building a large input stays linear */
 } text;
 
 typedef struct malformed_case {
@@ -50,11 +50,23 @@ static const cJSON *snippets;
 
 /* ---- building inputs from the table's parts ------------------------------------------------------ */
 
-static void append(text *t, const char *bytes, size_t len)
+/* Room for `more` bytes and the closing NUL. */
+static void reserve(text *t, size_t more)
 {
-    char *grown = realloc(t->bytes, t->len + len + 1);
+    if (t->len + more + 1 <= t->cap)
+        return;
+    size_t cap = t->cap ? t->cap : 256;
+    while (cap < t->len + more + 1)
+        cap *= 2;
+    char *grown = realloc(t->bytes, cap);
     assert_non_null(grown);
     t->bytes = grown;
+    t->cap = cap;
+}
+
+static void append(text *t, const char *bytes, size_t len)
+{
+    reserve(t, len);
     memcpy(t->bytes + t->len, bytes, len);
     t->len += len;
     t->bytes[t->len] = '\0';
@@ -96,9 +108,7 @@ static void append_parts(text *t, const cJSON *parts)
             append(t, snippet, strlen(snippet));
         } else if ((v = cJSON_GetObjectItemCaseSensitive(part, "repeat"))) {
             size_t unit = strlen(v->valuestring), times = count_of(part);
-            char *grown = realloc(t->bytes, t->len + unit * times + 1);
-            assert_non_null(grown);
-            t->bytes = grown;
+            reserve(t, unit * times);
             for (size_t i = 0; i < times; i++, t->len += unit)
                 memcpy(t->bytes + t->len, v->valuestring, unit);
             t->bytes[t->len] = '\0';
@@ -116,7 +126,7 @@ static void append_parts(text *t, const cJSON *parts)
                 append(t, &c, 1);
             }
         } else if ((v = cJSON_GetObjectItemCaseSensitive(part, "first_half_of"))) {
-            text whole = {NULL, 0};
+            text whole = {NULL, 0, 0};
             append(&whole, "", 0);
             append_parts(&whole, v);
             append(t, whole.bytes, whole.len / 2);
@@ -129,7 +139,7 @@ static void append_parts(text *t, const cJSON *parts)
 
 static text build(const malformed_case *c)
 {
-    text t = {NULL, 0};
+    text t = {NULL, 0, 0};
     append(&t, "", 0);
     append_parts(&t, c->input);
     return t;
