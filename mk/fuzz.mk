@@ -33,6 +33,9 @@ FUZZ_TARGETS := read score audit audit_counts factory count history model_file $
 core_objects = $(patsubst $(BUILD)/gen/%.c,$(1)/gen/%.o,$(CORE_SRC:wasm/src/%.c=$(1)/%.o)) $(1)/cJSON.o
 FUZZ_OBJ := $(call core_objects,$(FUZZ_DIR)/obj)
 SAN_OBJ := $(call core_objects,$(SAN_DIR)/obj)
+# Named only as prerequisites of pattern rules, make would take them for intermediate files and delete them after
+# each build.
+.PRECIOUS: $(FUZZ_DIR)/obj/%.o $(FUZZ_DIR)/obj/gen/%.o $(SAN_DIR)/obj/%.o $(SAN_DIR)/obj/gen/%.o
 
 $(FUZZ_DIR)/obj/%.o: wasm/src/%.c $(CORE_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
