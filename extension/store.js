@@ -39,7 +39,9 @@
  * the vetted profiles' inputs. The profiles on the vetting list keep their profile, estimate and history: when a site's share
  * holds nothing else, its write is refused (a StoreError; usage().refused counts them). Inputs are kept
  * only for audits the user started, at most INPUTS_PER_SITE per site and INPUT_BYTES each. A write that
- * still hits the browser's quota (other data in the area) removes more of its own site and tries again.
+ * still hits the browser's quota (other data in the area) removes more of its own site and tries again. The
+ * bytes of every record are kept in an index, so that a write needs no full read; records another writer puts in
+ * storage.local while the store is open are learnt from the area's onChanged and counted too (openStore).
  *
  * A classic script (the options page loads it with <script> after sites.js and stored-shapes.js, the worker
  * imports it for its side effect): defines globalThis.truefollowStore =
@@ -258,11 +260,44 @@
       const site = siteOf(key);
       if (site) index.set(key, { kind: key[0], site, profile: profileKeyOf(key), bytes: bytesOf(key, value), t: timeOf(key, value), sound });
     };
-    const all = await area.get(null);
-    for (const [key, value] of Object.entries(all)) {
-      const problem = problemOf(key, value);
-      if (problem) unreadable.set(key, problem);
-      track(key, value, !problem); // a damaged record takes room too, and goes first: its time reads as 0
+    // The index and the unreadable records, from everything stored.
+    const load = (all) => {
+      index.clear();
+      for (const key of unreadable.keys()) if (key !== 'schema') unreadable.delete(key);
+      for (const [key, value] of Object.entries(all)) {
+        const problem = problemOf(key, value);
+        if (problem) unreadable.set(key, problem);
+        track(key, value, !problem); // a damaged record takes room too, and goes first: its time reads as 0
+      }
+    };
+    load(await area.get(null));
+
+    // Another writer can change storage.local while this store is open (another extension page's store, a
+    // record put there directly): its records would be neither counted nor ever removed. Every change the area
+    // reports (its onChanged) is checked against the index, which this store updates before each of its own
+    // storage calls, so that the report of its own change agrees whenever it comes. A change that disagrees
+    // (another writer's, or a late report of an earlier change of this store's) has the index read again from
+    // the area before the next write; so does a storage call of this store's that failed.
+    let stale = false;
+    const agrees = (key, { newValue }) => !siteOf(key) ||
+      (newValue === undefined ? !index.has(key) : index.get(key)?.bytes === bytesOf(key, newValue));
+    area.onChanged?.addListener((changes) => {
+      if (!stale && !Object.entries(changes).every(([key, change]) => agrees(key, change))) stale = true;
+    });
+    async function reloadIfStale() {
+      if (!stale) return;
+      stale = false;
+      load(await area.get(null));
+    }
+    // Runs a storage call that the index already shows done; when it fails, the index is read again.
+    async function made(call) {
+      try {
+        await call();
+      } catch (error) {
+        stale = true;
+        await reloadIfStale();
+        throw error;
+      }
     }
     if (unreadable.size) {
       console.warn(`truefollow: ${unreadable.size} stored record${unreadable.size === 1 ? '' : 's'} could not be read and ` +
@@ -337,11 +372,11 @@
 
     async function removeKeys(keys) {
       if (keys.length === 0) return;
-      await area.remove(keys);
       for (const key of keys) {
         index.delete(key);
         unreadable.delete(key);
       }
+      await made(() => area.remove(keys));
     }
 
     // Makes room for `items` in their sites' budgets and in the whole budget, removing only records of the same
@@ -379,8 +414,12 @@
       }
       await removeKeys(remove);
       for (let attempt = 0; ; attempt++) {
+        for (const [key, value] of Object.entries(items)) {
+          unreadable.delete(key); // replaced by a sound record
+          track(key, value);
+        }
         try {
-          await area.set(items);
+          await made(() => area.set(items)); // on failure the index is read again: what is stored
           break;
         } catch (error) {
           // The budget keeps well below the quota; other data in the area (or another writer) can still fill it.
@@ -389,10 +428,6 @@
           if (more.length === 0) throw error;
           await removeKeys(more);
         }
-      }
-      for (const [key, value] of Object.entries(items)) {
-        unreadable.delete(key); // replaced by a sound record
-        track(key, value);
       }
       await removeKeys(drop.filter((k) => index.has(k) && !(k in items)));
     }
@@ -415,7 +450,7 @@
     // Writes run one after another, so a read-then-write never interleaves with another write of this store.
     let queue = Promise.resolve();
     const serial = (fn) => {
-      const run = queue.then(fn);
+      const run = queue.then(reloadIfStale).then(fn);
       queue = run.catch(() => {});
       return run;
     };
