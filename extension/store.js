@@ -274,23 +274,46 @@
 
     // Another writer can change storage.local while this store is open (another extension page's store, a
     // record put there directly): its records would be neither counted nor ever removed. Every change the area
-    // reports (its onChanged) is checked against the index, which this store updates before each of its own
-    // storage calls, so that the report of its own change agrees whenever it comes. A change that disagrees
-    // (another writer's, or a late report of an earlier change of this store's) has the index read again from
-    // the area before the next write; so does a storage call of this store's that failed.
+    // reports (its onChanged) is checked: one this store made itself (it notes the size of each record it
+    // writes or removes, before the call, as the index shows it) agrees, however late it is reported; so does
+    // one the index already shows. Any other (another writer's) has the index read again from the area before
+    // the next write, as does a storage call of this store's that failed.
+    const GONE = -1;
+    const unreported = new Map(); // key -> the sizes (GONE: removed) of this store's changes not reported yet
+    const UNREPORTED_PER_KEY = 8; // a browser reports no change that changed nothing: those are forgotten
     let stale = false;
-    const agrees = (key, { newValue }) => !siteOf(key) ||
-      (newValue === undefined ? !index.has(key) : index.get(key)?.bytes === bytesOf(key, newValue));
+    let rereads = 0; // times the index was read again
+    const noteChanges = (keys) => {
+      for (const key of keys.filter(siteOf)) {
+        const sizes = unreported.get(key) ?? [];
+        sizes.push(index.get(key)?.bytes ?? GONE);
+        unreported.set(key, sizes.slice(-UNREPORTED_PER_KEY));
+      }
+    };
+    const agrees = (key, { newValue }) => {
+      if (!siteOf(key)) return true;
+      const size = newValue === undefined ? GONE : bytesOf(key, newValue);
+      const sizes = unreported.get(key) ?? [];
+      const mine = sizes.indexOf(size);
+      if (mine >= 0) {
+        sizes.splice(0, mine + 1);
+        if (sizes.length === 0) unreported.delete(key);
+        return true;
+      }
+      return size === (index.get(key)?.bytes ?? GONE);
+    };
     area.onChanged?.addListener((changes) => {
-      if (!stale && !Object.entries(changes).every(([key, change]) => agrees(key, change))) stale = true;
+      for (const [key, change] of Object.entries(changes)) if (!agrees(key, change)) stale = true;
     });
     async function reloadIfStale() {
       if (!stale) return;
       stale = false;
+      rereads++;
       load(await area.get(null));
     }
-    // Runs a storage call that the index already shows done; when it fails, the index is read again.
-    async function made(call) {
+    // Runs a storage call of `keys` that the index already shows done; when it fails, the index is read again.
+    async function made(keys, call) {
+      noteChanges(keys);
       try {
         await call();
       } catch (error) {
@@ -376,7 +399,7 @@
         index.delete(key);
         unreadable.delete(key);
       }
-      await made(() => area.remove(keys));
+      await made(keys, () => area.remove(keys));
     }
 
     // Makes room for `items` in their sites' budgets and in the whole budget, removing only records of the same
@@ -419,7 +442,7 @@
           track(key, value);
         }
         try {
-          await made(() => area.set(items)); // on failure the index is read again: what is stored
+          await made(Object.keys(items), () => area.set(items)); // on failure the index is read again: what is stored
           break;
         } catch (error) {
           // The budget keeps well below the quota; other data in the area (or another writer) can still fill it.
@@ -545,8 +568,11 @@
 
       counts: () => ({ profiles: soundKeys('p').length, followers: soundKeys('f').length, unreadable: unreadable.size }),
 
-      /** The bytes stored ({total, budget, siteBudget, sites: {site: bytes}}) and the writes refused for want of room. */
-      usage: () => ({ total: usage(), budget: limits.BUDGET_BYTES, siteBudget: siteBudget(), refused,
+      /**
+       * The bytes stored ({total, budget, siteBudget, sites: {site: bytes}}), the writes refused for want of room,
+       * and how many times the index was read again after a change it did not expect (rereads).
+       */
+      usage: () => ({ total: usage(), budget: limits.BUDGET_BYTES, siteBudget: siteBudget(), refused, rereads,
         sites: Object.fromEntries([...sites()].map((site) => [site, usage(site)])) }),
 
       /** The records skipped because they could not be read: [{key, problem}]. */
@@ -556,6 +582,7 @@
       clear: () => serial(async () => {
         await area.clear();
         index.clear();
+        unreported.clear();
         unreadable.clear();
         await area.set({ schema: { version } });
       }),

@@ -435,12 +435,13 @@ export function storageScenarios(launch) {
           await store.rememberAccounts([{ platform: 'x', seen: 'profile', id: `m${i}`, handle, followers: 2000 }, ...followers]);
           const inputs = { now: 1790000000, lang: 'en', options: {}, model: 'm', core: 'c', pages: 200, lines: 'l'.repeat(LIMITS.INPUT_BYTES - 400) };
           await store.rememberAudit({ platform: 'x', handle }, { n: 2000, real: { share: 0.5 } }, { inputs, userStarted: true });
-          out.push(await measure());
+          out.push({ ...(await measure()), rereads: store.usage().rereads });
         }
         return out;
       }, budgetNow.toString());
       for (const [i, size] of sizes.entries()) {
-        t.diagnostic(`audit ${i + 1}: x ${size.sites.x} bytes, ${size.total} in all${size.inUse === null ? '' : `, ${size.inUse} by the browser's count`}`);
+        t.diagnostic(`audit ${i + 1}: x ${size.sites.x} bytes, ${size.total} in all${size.inUse === null ? '' : `, ${size.inUse} by the browser's count`}, ` +
+          `the store's index read again ${size.rereads} times`);
         assert.ok(size.total <= size.budget, `audit ${i + 1}: ${size.total} bytes, within ${size.budget}`);
         if (size.inUse !== null) assert.ok(size.inUse <= size.budget + 64 * 1024, `the browser counts ${size.inUse} bytes in use`);
         assert.deepEqual(size.orphans, []);
