@@ -302,9 +302,10 @@
       }
       return size === (index.get(key)?.bytes ?? GONE);
     };
-    area.onChanged?.addListener((changes) => {
+    const follow = (changes) => {
       for (const [key, change] of Object.entries(changes)) if (!agrees(key, change)) stale = true;
-    });
+    };
+    area.onChanged?.addListener(follow);
     async function reloadIfStale() {
       if (!stale) return;
       stale = false;
@@ -577,6 +578,9 @@
 
       /** The records skipped because they could not be read: [{key, problem}]. */
       unreadable: () => [...unreadable].map(([key, problem]) => ({ key, problem })),
+
+      /** Stops following the area's changes: for a store no longer used (its index goes with it). */
+      close: () => area.onChanged?.removeListener(follow),
 
       /** Deletes everything stored; the schema version stays, so the next write needs no migration. */
       clear: () => serial(async () => {

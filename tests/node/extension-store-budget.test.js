@@ -155,6 +155,11 @@ describe('the storage budget', () => {
     await store.rememberAccounts([profile('x', 'after')]);
     assert.equal(store.usage().rereads, 1, 'read again once');
     assert.equal(store.usage().sites.x, sizeOf(area, (k) => siteOf(k) === 'x'), 'and counted');
+    // A store closed (the worker opened another) no longer follows the area.
+    store.close();
+    await area.set({ 'f|x|beside2': { platform: 'x', seen_at: 1, account: { id: 'beside2' } } });
+    await store.rememberAccounts([profile('x', 'closed')]);
+    assert.equal(store.usage().rereads, 1, 'not read again once closed');
   });
 
   it('removes kept inputs first, then followers, then whole profiles, the oldest first, and the vetted profile\'s inputs last', async () => {
