@@ -309,7 +309,10 @@
                 : t('audit_progress', i18n.number(n), i18n.number(wanted));
       const a = s.audit;
       const estimate = parts.audit.querySelector('[data-part="audit-estimate"]');
-      estimate.textContent = a && a.real ? t('audit_estimate', i18n.percent(a.real.share),
+      // only a lower bound on the fake share (the core's fake.at_least): the fewest fakes, and the most that is real
+      estimate.textContent = a?.fake?.at_least === true && Array.isArray(a.real?.ci90)
+        ? t('audit_estimate_floor', i18n.percent(a.fake.ci90[0]), i18n.percent(a.real.ci90[1]))
+        : a && a.real ? t('audit_estimate', i18n.percent(a.real.share),
         Array.isArray(a.real.ci90) ? `${i18n.percent(a.real.ci90[0])}–${i18n.percent(a.real.ci90[1])}` : t('unknown'),
         i18n.percent(a.inactive?.share), i18n.percent(a.fake?.share)) : '';
       if (chart) chart.render(parts.factory, { followers: s.followers, factory: a?.factory ?? null });

@@ -35,6 +35,7 @@
   function cells(r) {
     const flags = [];
     if (r.too_few) flags.push(t('flag_too_few'));
+    if (r.fake_at_least === true && r.fake_ci90_low > 0) flags.push(t('badge_fake_at_least', i18n.percent(r.fake_ci90_low)));
     if (r.engagement_far_below) flags.push(t('flag_far_below'));
     if (r.factory_runs) flags.push(t('flag_runs', i18n.number(r.factory_runs)));
     // Engagers far more fake than the followers, or the other way round (the core's flag), with both numbers.
@@ -45,8 +46,10 @@
     if (['inactive', 'uncertain', 'fake'].includes(r.profile_verdict)) flags.push(t('flag_profile', t(`verdict_${r.profile_verdict}`)));
     return {
       followers: r.followers === null ? t('unknown') : i18n.number(r.followers),
-      real: r.real_share === null && r.real_ci90_low === null ? t('unknown')
-        : `${i18n.percent(r.real_share)} (${interval([r.real_ci90_low, r.real_ci90_high])})`,
+      // with only a lower bound on the fake share (the core's fake.at_least), at most the rest is real
+      real: r.fake_at_least === true && r.real_ci90_high !== null ? t('panel_row_at_most', i18n.percent(r.real_ci90_high))
+        : r.real_share === null && r.real_ci90_low === null ? t('unknown')
+          : `${i18n.percent(r.real_share)} (${interval([r.real_ci90_low, r.real_ci90_high])})`,
       reach: r.reach === null ? t('unknown') : `${i18n.number(Math.round(r.reach))} (${i18n.number(Math.round(r.reach_ci90_low))}–${i18n.number(Math.round(r.reach_ci90_high))})`,
       engagement: r.engagement_rate === null ? t('unknown') : i18n.percent(r.engagement_rate),
       // who engages: their real share and its interval, as the followers' (the stored engagers estimate)

@@ -11,7 +11,7 @@
   'use strict';
 
   const COLUMNS = ['platform', 'handle', 'instance', 'followers', 'real_share', 'real_ci90_low', 'real_ci90_high', 'inactive_share',
-    'fake_share', 'sample_n', 'too_few', 'reach', 'reach_ci90_low', 'reach_ci90_high', 'engagement_rate',
+    'fake_share', 'fake_ci90_low', 'fake_ci90_high', 'fake_at_least', 'sample_n', 'too_few', 'reach', 'reach_ci90_low', 'reach_ci90_high', 'engagement_rate',
     'engagement_far_below', 'factory_runs', 'profile_verdict', 'profile_p_fake', 'model', 'audit_at',
     // who engaged (the core's audit.engagers), beside the followers; contrast: which looks far more fake, if either,
     // judged against the followers' fake share engagers_followers_fake_share; made_at: when it was made, carried: taken
@@ -52,6 +52,10 @@
       real_ci90_high: num(a?.real?.ci90?.[1]),
       inactive_share: num(a?.inactive?.share),
       fake_share: num(a?.fake?.share),
+      // with only a lower bound (the core's fake.at_least), fake_ci90_low is it and the shares are empty
+      fake_ci90_low: num(a?.fake?.ci90?.[0]),
+      fake_ci90_high: num(a?.fake?.ci90?.[1]),
+      fake_at_least: a?.fake ? a.fake.at_least === true : null,
       sample_n: num(a?.n),
       too_few: typeof a?.too_few === 'boolean' ? a.too_few : null,
       reach: num(a?.reach?.value),

@@ -33,7 +33,9 @@
  * the vetted profiles' inputs. The profiles on the vetting list keep their profile, estimate and history: when a site's share
  * holds nothing else, its write is refused (a StoreError; usage().refused counts them). Inputs are kept
  * only for audits the user started, at most INPUTS_PER_SITE per site and INPUT_BYTES each. A write that
- * still hits the browser's quota (other data in the area) removes more of its own site and tries again.
+ * still hits the browser's quota (other data in the area) removes more of its own site and tries again. The
+ * bytes of every record are kept in an index, so that a write needs no full read; records another writer puts in
+ * storage.local while the store is open are learnt from the area's onChanged and counted too (openStore).
  *
  * A classic script (the options page loads it with <script> after sites.js and stored-shapes.js, the worker
  * imports it for its side effect): defines globalThis.truefollowStore =
@@ -252,11 +254,68 @@
       const site = siteOf(key);
       if (site) index.set(key, { kind: key[0], site, profile: profileKeyOf(key), bytes: bytesOf(key, value), t: timeOf(key, value), sound });
     };
-    const all = await area.get(null);
-    for (const [key, value] of Object.entries(all)) {
-      const problem = problemOf(key, value);
-      if (problem) unreadable.set(key, problem);
-      track(key, value, !problem); // a damaged record takes room too, and goes first: its time reads as 0
+    // The index and the unreadable records, from everything stored.
+    const load = (all) => {
+      index.clear();
+      for (const key of unreadable.keys()) if (key !== 'schema') unreadable.delete(key);
+      for (const [key, value] of Object.entries(all)) {
+        const problem = problemOf(key, value);
+        if (problem) unreadable.set(key, problem);
+        track(key, value, !problem); // a damaged record takes room too, and goes first: its time reads as 0
+      }
+    };
+    load(await area.get(null));
+
+    // Another writer can change storage.local while this store is open (another extension page's store, a
+    // record put there directly): its records would be neither counted nor ever removed. Every change the area
+    // reports (its onChanged) is checked: one this store made itself (it notes the size of each record it
+    // writes or removes, before the call, as the index shows it) agrees, however late it is reported; so does
+    // one the index already shows. Any other (another writer's) has the index read again from the area before
+    // the next write, as does a storage call of this store's that failed.
+    const GONE = -1;
+    const unreported = new Map(); // key -> the sizes (GONE: removed) of this store's changes not reported yet
+    const UNREPORTED_PER_KEY = 8; // a browser reports no change that changed nothing: those are forgotten
+    let stale = false;
+    let rereads = 0; // times the index was read again
+    const noteChanges = (keys) => {
+      for (const key of keys.filter(siteOf)) {
+        const sizes = unreported.get(key) ?? [];
+        sizes.push(index.get(key)?.bytes ?? GONE);
+        unreported.set(key, sizes.slice(-UNREPORTED_PER_KEY));
+      }
+    };
+    const agrees = (key, { newValue }) => {
+      if (!siteOf(key)) return true;
+      const size = newValue === undefined ? GONE : bytesOf(key, newValue);
+      const sizes = unreported.get(key) ?? [];
+      const mine = sizes.indexOf(size);
+      if (mine >= 0) {
+        sizes.splice(0, mine + 1);
+        if (sizes.length === 0) unreported.delete(key);
+        return true;
+      }
+      return size === (index.get(key)?.bytes ?? GONE);
+    };
+    const follow = (changes) => {
+      for (const [key, change] of Object.entries(changes)) if (!agrees(key, change)) stale = true;
+    };
+    area.onChanged?.addListener(follow);
+    async function reloadIfStale() {
+      if (!stale) return;
+      stale = false;
+      rereads++;
+      load(await area.get(null));
+    }
+    // Runs a storage call of `keys` that the index already shows done; when it fails, the index is read again.
+    async function made(keys, call) {
+      noteChanges(keys);
+      try {
+        await call();
+      } catch (error) {
+        stale = true;
+        await reloadIfStale();
+        throw error;
+      }
     }
     if (unreadable.size) {
       console.warn(`truefollow: ${unreadable.size} stored record${unreadable.size === 1 ? '' : 's'} could not be read and ` +
@@ -331,11 +390,11 @@
 
     async function removeKeys(keys) {
       if (keys.length === 0) return;
-      await area.remove(keys);
       for (const key of keys) {
         index.delete(key);
         unreadable.delete(key);
       }
+      await made(keys, () => area.remove(keys));
     }
 
     // Makes room for `items` in their sites' budgets and in the whole budget, removing only records of the same
@@ -373,8 +432,12 @@
       }
       await removeKeys(remove);
       for (let attempt = 0; ; attempt++) {
+        for (const [key, value] of Object.entries(items)) {
+          unreadable.delete(key); // replaced by a sound record
+          track(key, value);
+        }
         try {
-          await area.set(items);
+          await made(Object.keys(items), () => area.set(items)); // on failure the index is read again: what is stored
           break;
         } catch (error) {
           // The budget keeps well below the quota; other data in the area (or another writer) can still fill it.
@@ -383,10 +446,6 @@
           if (more.length === 0) throw error;
           await removeKeys(more);
         }
-      }
-      for (const [key, value] of Object.entries(items)) {
-        unreadable.delete(key); // replaced by a sound record
-        track(key, value);
       }
       await removeKeys(drop.filter((k) => index.has(k) && !(k in items)));
     }
@@ -409,7 +468,7 @@
     // Writes run one after another, so a read-then-write never interleaves with another write of this store.
     let queue = Promise.resolve();
     const serial = (fn) => {
-      const run = queue.then(fn);
+      const run = queue.then(reloadIfStale).then(fn);
       queue = run.catch(() => {});
       return run;
     };
@@ -504,17 +563,24 @@
 
       counts: () => ({ profiles: soundKeys('p').length, followers: soundKeys('f').length, unreadable: unreadable.size }),
 
-      /** The bytes stored ({total, budget, siteBudget, sites: {site: bytes}}) and the writes refused for want of room. */
-      usage: () => ({ total: usage(), budget: limits.BUDGET_BYTES, siteBudget: siteBudget(), refused,
+      /**
+       * The bytes stored ({total, budget, siteBudget, sites: {site: bytes}}), the writes refused for want of room,
+       * and how many times the index was read again after a change it did not expect (rereads).
+       */
+      usage: () => ({ total: usage(), budget: limits.BUDGET_BYTES, siteBudget: siteBudget(), refused, rereads,
         sites: Object.fromEntries([...sites()].map((site) => [site, usage(site)])) }),
 
       /** The records skipped because they could not be read: [{key, problem}]. */
       unreadable: () => [...unreadable].map(([key, problem]) => ({ key, problem })),
 
+      /** Stops following the area's changes: for a store no longer used (its index goes with it). */
+      close: () => area.onChanged?.removeListener(follow),
+
       /** Deletes everything stored; the schema version stays, so the next write needs no migration. */
       clear: () => serial(async () => {
         await area.clear();
         index.clear();
+        unreported.clear();
         unreadable.clear();
         await area.set({ schema: { version } });
       }),

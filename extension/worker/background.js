@@ -66,8 +66,13 @@ function store() {
   });
   return storePromise;
 }
+// The store opened before stops following storage.local's changes: it is no longer used.
+function reopenStore() {
+  storePromise?.then((s) => s?.close());
+  storePromise = null;
+}
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'schema' in changes) storePromise = null;
+  if (area === 'local' && 'schema' in changes) reopenStore();
   if (area === 'local' && ('settings' in changes || 'schema' in changes)) settingsPromise = null;
 });
 
@@ -241,6 +246,6 @@ const resync = () => {
 api.permissions.onAdded.addListener(resync);
 api.permissions.onRemoved.addListener(resync);
 // Another instance shares the storage budget: the store opens again (and trims) at its next use.
-api.permissions.onAdded.addListener(() => { storePromise = null; });
-api.permissions.onRemoved.addListener(() => { storePromise = null; });
+api.permissions.onAdded.addListener(reopenStore);
+api.permissions.onRemoved.addListener(reopenStore);
 resync();

@@ -91,7 +91,7 @@ describe('the vetting list and the report', () => {
   it('export the core\'s raw numbers as CSV with quoting where needed', () => {
     const lines = format.csv([format.row(record)]).trim().split('\r\n');
     assert.equal(lines[0], format.COLUMNS.join(','));
-    assert.ok(lines[1].startsWith('x,"a,b""c",,1234,0.5,0.4,0.6,0.2,0.3,300,false,600,500,700,,,1,fake,0.9,m-1,'));
+    assert.ok(lines[1].startsWith('x,"a,b""c",,1234,0.5,0.4,0.6,0.2,0.3,,,false,300,false,600,500,700,,,1,fake,0.9,m-1,'));
   });
 
   it('export an uncertain profile as "uncertain" in CSV and JSON, never as fake', () => {

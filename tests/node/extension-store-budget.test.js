@@ -98,6 +98,70 @@ describe('the storage budget', () => {
     assert.deepEqual(orphans(area), []);
   });
 
+  it('counts, and removes in turn, records written into storage.local beside it while it is open', async () => {
+    let clock = 0;
+    const area = memoryArea();
+    const store = await openStore(area, { now: () => ++clock, limits: SMALL });
+    await userResearch(store, area);
+    // Written behind the open store: damaged records put straight into storage.local, and a follower another
+    // store on the same area (another extension page's) kept.
+    const beside = { 'p|x|garbage': 'not a record', 'f|x|12345': 17,
+      'p|x|<img src=x onerror=alert(1)>': { platform: 'x', handle: '<img src=x onerror=alert(1)>', seen_at: 1, account: null } };
+    await area.set(beside);
+    const other = await openStore(area, { now: () => ++clock, limits: SMALL });
+    await other.rememberAccounts([follower('x', 'besideme')]);
+    const counted = (site) => sizeOf(area, (k) => siteOf(k) === site);
+    await store.rememberAccounts([profile('x', 'first')]);
+    assert.equal(store.usage().sites.x, counted('x'), 'the store counts what is stored, its own records or not');
+    // A page on X floods X: the share is kept, and the oldest records, those written beside the store first, make room.
+    for (let i = 0; i < 60; i++) {
+      await store.rememberAccounts([profile('x', `xfake${i}`), ...Array.from({ length: 5 }, (_, j) => follower('x', `77${i}x${j}`))]);
+      await store.rememberAudit({ platform: 'x', handle: `xfake${i}` }, audit(i));
+      assert.ok(counted('x') <= store.usage().siteBudget, `after page ${i}: X within its share, ${counted('x')} of ${store.usage().siteBudget}`);
+    }
+    assert.equal(store.usage().sites.x, counted('x'));
+    for (const key of [...Object.keys(beside), 'f|x|besideme']) assert.ok(!area.data.has(key), `${key} went`);
+    assert.ok(!area.data.has('f|x|770x0') && area.data.has('f|x|7759x4'), 'the first page\'s followers went before the last\'s');
+    assert.ok(area.data.has('a|x|examplestudio'), 'the vetted profile stays');
+    assert.deepEqual(orphans(area), []);
+  });
+
+  it('keeps its count when the browser reports its own writes late, reading everything again only for another writer\'s', async () => {
+    let clock = 0;
+    const area = memoryArea();
+    let fullReads = 0;
+    const get = area.get.bind(area);
+    area.get = (keys) => { if (keys === null) fullReads++; return get(keys); };
+    const store = await openStore(area, { now: () => ++clock, limits: SMALL });
+    const opening = fullReads;
+    for (let i = 0; i < 40; i++) await store.rememberAccounts([profile('x', `p${i}`), follower('x', `${i}`)]);
+    assert.equal(fullReads, opening, 'its own writes, reported as they are made, need no full read');
+    // Reports held back while the same profile is written again and again, and records are removed to make room
+    // (some of them written since): reported late, in order, they are still known as its own.
+    area.hold();
+    const before = new Set(area.data.keys());
+    for (let i = 0; i < 6; i++) await store.rememberAccounts([profile('x', 'again', { followers: i }), follower('x', `late${i}`)]);
+    assert.ok([...before].some((k) => !area.data.has(k)), 'records were removed to make room meanwhile');
+    area.release();
+    for (let i = 0; i < 30; i++) await store.rememberAccounts([profile('x', `q${i}`), follower('x', `q${i}`)]);
+    assert.equal(fullReads, opening, 'nor do they when reported late');
+    assert.equal(store.usage().rereads, 0);
+    assert.equal(store.usage().sites.x, sizeOf(area, (k) => siteOf(k) === 'x'), 'the count is what is stored');
+    assert.ok(store.usage().sites.x <= store.usage().siteBudget);
+    // Another writer's record, reported late too, is read.
+    area.hold();
+    await area.set({ 'f|x|beside': { platform: 'x', seen_at: 1, account: { id: 'beside' } } });
+    area.release();
+    await store.rememberAccounts([profile('x', 'after')]);
+    assert.equal(store.usage().rereads, 1, 'read again once');
+    assert.equal(store.usage().sites.x, sizeOf(area, (k) => siteOf(k) === 'x'), 'and counted');
+    // A store closed (the worker opened another) no longer follows the area.
+    store.close();
+    await area.set({ 'f|x|beside2': { platform: 'x', seen_at: 1, account: { id: 'beside2' } } });
+    await store.rememberAccounts([profile('x', 'closed')]);
+    assert.equal(store.usage().rereads, 1, 'not read again once closed');
+  });
+
   it('removes kept inputs first, then followers, then whole profiles, the oldest first, and the vetted profile\'s inputs last', async () => {
     let clock = 0;
     const area = memoryArea();

@@ -44,28 +44,56 @@ export function extensionPlatforms() {
   return [...sandbox.truefollowSites.PLATFORMS];
 }
 
-// storage.local with Chromium's way of counting: every key's length plus its value's JSON, in UTF-8.
+// storage.local with Chromium's way of counting: every key's length plus its value's JSON, in UTF-8. Its onChanged
+// reports each write as Chromium does ({key: {oldValue?, newValue?}}, only the keys whose value changed), to every
+// listener, once the write is made; hold() keeps the reports back until release() (a browser may report late).
 export function memoryArea(quotaBytes = Infinity) {
   const data = new Map();
   const size = () => [...data].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(JSON.stringify(v)), 0);
   const copy = (v) => JSON.parse(JSON.stringify(v));
+  const listeners = new Set();
+  let held = null; // the reports kept back, or null
+  const report = (changes) => {
+    if (Object.keys(changes).length === 0) return;
+    if (held) held.push(changes);
+    else for (const listener of listeners) listener(copy(changes), 'local');
+  };
+  // Applies `edit` to the `keys` of the data and reports what it changed.
+  const change = (keys, edit) => {
+    const before = new Map(keys.filter((k) => data.has(k)).map((k) => [k, data.get(k)]));
+    edit();
+    const changes = {};
+    for (const k of keys) {
+      const [was, is] = [before.get(k), data.get(k)];
+      if (JSON.stringify(was) !== JSON.stringify(is)) changes[k] = { ...(was === undefined ? {} : { oldValue: was }), ...(is === undefined ? {} : { newValue: is }) };
+    }
+    return changes;
+  };
   return {
     data,
     size,
+    onChanged: { addListener: (fn) => listeners.add(fn), removeListener: (fn) => listeners.delete(fn) },
+    hold() { held ??= []; },
+    release() {
+      const late = held ?? [];
+      held = null;
+      late.forEach(report);
+    },
     async get(keys) {
       const wanted = keys === null ? [...data.keys()] : [].concat(keys);
       return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, copy(data.get(k))]));
     },
     async set(items) {
       const before = new Map(data);
-      for (const [k, v] of Object.entries(items)) data.set(k, copy(v));
+      const changes = change(Object.keys(items), () => { for (const [k, v] of Object.entries(items)) data.set(k, copy(v)); });
       if (quotaBytes !== Infinity && size() > quotaBytes) {
         data.clear();
         for (const [k, v] of before) data.set(k, v);
         throw new Error('QUOTA_BYTES quota exceeded');
       }
+      report(changes);
     },
-    async remove(keys) { for (const k of [].concat(keys)) data.delete(k); },
-    async clear() { data.clear(); },
+    async remove(keys) { report(change([].concat(keys), () => { for (const k of [].concat(keys)) data.delete(k); })); },
+    async clear() { report(change([...data.keys()], () => data.clear())); },
   };
 }

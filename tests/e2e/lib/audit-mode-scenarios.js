@@ -101,14 +101,17 @@ const reachNumbers = (text) => (text ?? '').match(/\d[\d,]*/g)?.map((n) => Numbe
 
 // The real share as the estimate line shows it: "... real 62% (90%: 50%–72%), ..." (English).
 function estimateShares(text) {
+  const floor = /at least (\S+) fake; real at most (\S+)$/.exec(text ?? '');
+  if (floor) return { fakeAtLeast: floor[1], realAtMost: floor[2] };
   const m = /real (\S+) \(90%: (\S+)–(\S+)\), inactive (\S+), fake (\S+)$/.exec(text ?? '');
   return m && { real: m[1], lo: m[2], hi: m[3], inactive: m[4], fake: m[5] };
 }
-// The same numbers from the core's audit, as estimateShares names them.
-const estimateOf = (a) => ({ real: a.real.share, lo: a.real.ci90[0], hi: a.real.ci90[1], inactive: a.inactive.share, fake: a.fake.share });
-
 // Where the core gives only a one-sided bound (audit.c): at least so many fake, no share.
 const isFloor = (audit) => Boolean(audit && !audit.too_few && audit.fake?.at_least === true);
+
+// The same numbers from the core's audit, as estimateShares names them.
+const estimateOf = (a) => (a.fake?.at_least === true ? { fakeAtLeast: a.fake.ci90[0], realAtMost: a.real.ci90[1] }
+  : { real: a.real.share, lo: a.real.ci90[0], hi: a.real.ci90[1], inactive: a.inactive.share, fake: a.fake.share });
 
 // A shown share against the core's: "?" where the core gives none, else as percentDisagrees.
 const shareDisagrees = (shown, share) => (share === null
@@ -118,7 +121,7 @@ const shareDisagrees = (shown, share) => (share === null
 function assertEstimate(shown, audit) {
   assert.ok(shown, 'the live estimate is shown');
   for (const [key, value] of Object.entries(estimateOf(audit))) {
-    assert.equal(shareDisagrees(shown[key], value), '', key === 'real' ? 'real share is the core\'s' : `${key} is the core's`);
+    assert.equal(shareDisagrees(shown[key] ?? '(not shown)', value), '', key === 'real' ? 'real share is the core\'s' : `${key} is the core's`);
   }
 }
 // The shown estimate is not the one of another audit (the same list without the user's threshold).
@@ -318,6 +321,8 @@ export function auditModeScenarios(launch) {
       assert.equal(number(list.real_ci90_low), expected.real.ci90[0]);
       assert.equal(number(list.real_ci90_high), expected.real.ci90[1]);
       assert.equal(number(list.fake_share), expected.fake.share);
+      assert.equal(number(list.fake_ci90_low), expected.fake.ci90[0]);
+      assert.equal(list.fake_at_least, String(expected.fake.at_least === true));
       const json = JSON.parse(await exported('export-json'));
       assert.deepEqual(json.rows.map((r) => r.handle), handles);
       assert.equal(json.rows[0].sample_n, 300);

@@ -183,6 +183,23 @@ async function killAndWait(pid) {
   throw new Error(`browser process ${pid} did not end`);
 }
 
+/**
+ * Playwright's waitForFunction, but waiting for what a predicate's Promise resolves to as well: Playwright takes
+ * the Promise itself as the truthy answer, and ends at once with what it resolves to, false included (so
+ * `() => storage.local.get(key).then((r) => key in r)` never waited). A false answer from a Promise is asked
+ * again until it is truthy, within WAIT_MS in all.
+ */
+async function untilTruthy(page, fn, arg) {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const handle = await page.waitForFunction(fn, arg, { timeout: Math.max(1, deadline - Date.now()), polling: 100 });
+    if (await handle.evaluate((value) => Boolean(value))) return handle;
+    await handle.dispose();
+    if (Date.now() >= deadline) throw new Error(`waitFor: still false after ${WAIT_MS / 1000} s: ${String(fn).slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function launchChromium({ extension = path.join(root, 'build', 'chrome-test'), headless = true, profile: kept = null,
   viewport = { width: 1280, height: 720 } } = {}) {
   requireBuild('Chromium', extension);
@@ -219,7 +236,7 @@ export async function launchChromium({ extension = path.join(root, 'build', 'chr
     return route.fulfill({ status, contentType, headers, body });
   });
   const wrap = (page) => pageInterface(page, requests, sent, {
-    waitForFunction: (fn, arg) => page.waitForFunction(fn, arg, { timeout: WAIT_MS, polling: 100 }),
+    waitForFunction: (fn, arg) => untilTruthy(page, fn, arg),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
   });
   await untilContentScriptsRun(async () => wrap(await context.newPage()), `Chromium (${CHROMIUM})`, extension);

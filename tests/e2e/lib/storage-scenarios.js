@@ -299,11 +299,17 @@ export function storageScenarios(launch) {
       const popup = await openPopup();
       assert.equal(await popup.evaluate(() => document.querySelector('[data-part="current-profile"]')?.textContent), '@alice@fedi.example (mastodon)');
       const real = await popup.evaluate(() => document.querySelector('[data-part="current-real"]')?.textContent ?? '');
-      // "62% (50%–72%)": the real share and its interval; "? (0%–37%)" where the core gives only the interval.
-      const [, shareText, low, high] = /^(\S+) \((\S+)–(\S+)\)$/.exec(real) ?? [];
-      const shown = [fedi.audit.real.share === null ? (shareText === '?' ? '' : `${shareText} for no share`) : percentDisagrees(shareText, fedi.audit.real.share),
-        percentDisagrees(low, fedi.audit.real.ci90[0]), percentDisagrees(high, fedi.audit.real.ci90[1])];
-      assert.deepEqual(shown, ['', '', ''], `the popup shows fedi.example's estimate: ${real}`);
+      // "62% (50%–72%)": the real share and its interval; "at most 37% (one-sided 90% bound)" where the core gives
+      // only a lower bound on the fake share.
+      if (isFloor(fedi.audit)) {
+        const [, most] = /^at most (\S+) \(one-sided 90% bound\)$/.exec(real) ?? [];
+        assert.equal(percentDisagrees(most ?? real, fedi.audit.real.ci90[1]), '', `the popup shows fedi.example's bound: ${real}`);
+      } else {
+        const [, shareText, low, high] = /^(\S+) \((\S+)–(\S+)\)$/.exec(real) ?? [];
+        const shown = [percentDisagrees(shareText, fedi.audit.real.share), percentDisagrees(low, fedi.audit.real.ci90[0]),
+          percentDisagrees(high, fedi.audit.real.ci90[1])];
+        assert.deepEqual(shown, ['', '', ''], `the popup shows fedi.example's estimate: ${real}`);
+      }
       await popup.close();
     });
 
@@ -420,20 +426,12 @@ export function storageScenarios(launch) {
       t.diagnostic(`after the flood: ${JSON.stringify(budget.sites)}, ${budget.total} bytes in all (${budget.inUse ?? 'no getBytesInUse'} by the browser's count)`);
       for (const [key, value] of Object.entries(research.records)) assert.deepEqual(all[key], value, `${key} is exactly as it was`);
       assert.deepEqual(all.vetting, research.vetting, 'the vetting list is as it was');
-      // Fails in Chromium on an idle machine: X 4 bytes over its share after this flood (1,198,376 of 1,198,372). Run and
-      // reported as todo until the store's count is found to differ from what the browser keeps.
-      await t.test('X within its share', { todo: '4 bytes over its share in Chromium on an idle machine' }, () => {
-        assert.ok(budget.sites.x <= budget.share, `X within its share: ${budget.sites.x} of ${budget.share}`);
-      });
+      assert.ok(budget.sites.x <= budget.share, `X within its share: ${budget.sites.x} of ${budget.share}`);
       const fabricated = Object.keys(all).filter((k) => /^f\|x\|77\d{3}77/.test(k));
       const posted = FAKES * (followers.match(/"rest_id":"/g) ?? []).length;
       t.diagnostic(`${fabricated.length} of ${posted} fabricated followers kept`);
       assert.ok(fabricated.length > 0 && fabricated.length < posted, `the flood went beyond X's share, and its own oldest records made room (${fabricated.length} of ${posted} fabricated followers kept)`);
-      // Fails in Chromium on an idle machine: a follower of the first fabricated page is still kept. Run and reported as
-      // todo; the order, oldest first, is also the store's own unit test (extension-store-budget.test.js).
-      await t.test('the first page\'s followers went first', { todo: 'kept in Chromium on an idle machine' }, () => {
-        assert.ok(!fabricated.some((k) => k.startsWith('f|x|7700077')), 'the first page\'s went first');
-      });
+      assert.ok(!fabricated.some((k) => k.startsWith('f|x|7700077')), 'the first page\'s went first');
       assert.deepEqual(Object.keys(all).filter((k) => k.startsWith('i|x|xfake')), [], 'audits nobody asked for keep no inputs');
       assert.deepEqual(budget.orphans, []);
       await options.close();
@@ -446,24 +444,29 @@ export function storageScenarios(launch) {
       const research = await userResearch();
       const options = await openOptions();
       // Ten audits the user started, each with 2,000 followers (the largest sample) and inputs of the largest size kept.
-      const sizes = await options.evaluate(async (budgetNowSource) => {
-        const measure = new Function(`return (${budgetNowSource})();`);
-        const { openStore, LIMITS } = globalThis.truefollowStore;
-        const store = await openStore((globalThis.browser ?? globalThis.chrome).storage.local, { instances: async () => ['mastodon.example', 'fedi.example'] });
-        const out = [];
-        for (let i = 0; i < 10; i++) {
+      // All through one store, one audit an evaluation: ten in one can outlast the protocol's timeout on a loaded machine.
+      await options.evaluate(async () => {
+        const { openStore } = globalThis.truefollowStore;
+        window.tenAudits = await openStore((globalThis.browser ?? globalThis.chrome).storage.local, { instances: async () => ['mastodon.example', 'fedi.example'] });
+      });
+      const sizes = [];
+      for (let i = 0; i < 10; i++) {
+        sizes.push(await options.evaluate(async ({ i, budgetNowSource }) => {
+          const measure = new Function(`return (${budgetNowSource})();`);
+          const { LIMITS } = globalThis.truefollowStore;
+          const store = window.tenAudits;
           const handle = `maxaudit${i}`;
           const followers = Array.from({ length: 2000 }, (_, j) => ({ platform: 'x', seen: 'followers', id: `${i}00${j}`, handle: `fan${i}x${j}`,
             verdict: 'real', p_fake: 0.2, reasons: [{ code: 'ok', text: 'display name of 3 words' }], created_at: '2020-01-01' }));
           await store.rememberAccounts([{ platform: 'x', seen: 'profile', id: `m${i}`, handle, followers: 2000 }, ...followers]);
           const inputs = { now: 1790000000, lang: 'en', options: {}, model: 'm', core: 'c', pages: 200, lines: 'l'.repeat(LIMITS.INPUT_BYTES - 400) };
           await store.rememberAudit({ platform: 'x', handle }, { n: 2000, real: { share: 0.5 } }, { inputs, userStarted: true });
-          out.push(await measure());
-        }
-        return out;
-      }, budgetNow.toString());
+          return { ...(await measure()), rereads: store.usage().rereads };
+        }, { i, budgetNowSource: budgetNow.toString() }));
+      }
       for (const [i, size] of sizes.entries()) {
-        t.diagnostic(`audit ${i + 1}: x ${size.sites.x} bytes, ${size.total} in all${size.inUse === null ? '' : `, ${size.inUse} by the browser's count`}`);
+        t.diagnostic(`audit ${i + 1}: x ${size.sites.x} bytes, ${size.total} in all${size.inUse === null ? '' : `, ${size.inUse} by the browser's count`}, ` +
+          `the store's index read again ${size.rereads} times`);
         assert.ok(size.total <= size.budget, `audit ${i + 1}: ${size.total} bytes, within ${size.budget}`);
         if (size.inUse !== null) assert.ok(size.inUse <= size.budget + 64 * 1024, `the browser counts ${size.inUse} bytes in use`);
         assert.deepEqual(size.orphans, []);
