@@ -304,10 +304,11 @@ export function hostileScenarios(launch) {
       for (const badge of shown) {
         assert.deepEqual(badge.hostAttributes, ['data-truefollow-badge'], 'the host carries its hook alone');
         assert.equal(badge.hostText, '', 'and no text');
-        const sample = /Of (\d+) /.exec(badge.description)[1];
+        // (a stored bound of 0, "no clear sign of fakes", gives way to the profile's own score once that is read)
+        const sample = /Of (\d+) /.exec(badge.description)?.[1];
         const numbers = badge.label.match(/\d+(?:[.,]\d+)?%/g) ?? [];
-        assert.ok(numbers.length > 0 || badge.state === 'no-data', `the badge shows the stored estimate: ${badge.label}`);
-        for (const secret of [badge.label, badge.description, badge.label.replace(/^truefollow: /, ''), `Of ${sample} `, ...numbers]) {
+        assert.ok(numbers.length > 0 || badge.state === 'no-data' || /no clear sign of fakes/.test(badge.label), `the badge shows the stored estimate: ${badge.label}`);
+        for (const secret of [badge.label, badge.description, badge.label.replace(/^truefollow: /, ''), ...(sample ? [`Of ${sample} `] : []), ...numbers]) {
           assert.ok(!everything.includes(secret), `the page cannot read "${secret}"`);
         }
       }
