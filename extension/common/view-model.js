@@ -138,6 +138,9 @@
     isNumber(audit.fake.ci90[0]) ? audit.fake.ci90[0] : null);
 
   function shareLine(audit) {
+    if (audit.fake?.at_least === true) { // only bounds (audit.c)
+      return t('badge_shares_floor', percent(audit.fake.ci90[0]), percent(audit.real.ci90[1]), percent(audit.inactive.ci90[1]));
+    }
     return t('badge_shares', ...['real', 'inactive', 'fake'].flatMap((k) => [percent(audit[k].share), interval(audit[k].ci90)]));
   }
 

@@ -38,7 +38,7 @@ describe('extension faces', () => {
     const face = badgeFace({ audit: floor(0.531) });
     assert.deepEqual([face.state, face.text, face.tone], ['ready', '≥ 53% fake', 'warn']);
     assert.match(face.detail, /^At least 53% of these followers are fake; how many more, the model cannot say/);
-    assert.match(face.detail, /Of 69 /);
+    assert.match(face.detail, /Of 69 recent followers read: fake at least 53%, real at most 45%, inactive at most 4\.7% \(one-sided 90% bounds\)\./);
     const panel = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: floor(0.531) });
     assert.equal(panel.audience.headline, 'At least 53% of the followers are fake');
     assert.deepEqual(JSON.parse(JSON.stringify(panel.audience.rows.map((r) => [r.key, r.text, r.fill]))), [

@@ -549,7 +549,7 @@ static void set_scores(const rowset *rows, const double *p, int set, double *ps,
 
 static void print_interval(const tf_share *s)
 {
-    if (isnan(s->share) && s->ci90[1] >= 1 && s->ci90[0] > 0)
+    if (s->at_least)
         printf(" at least %.1f |", 100 * s->ci90[0]); /* one-sided: the sensitivity is not pinned down (audit.c) */
     else if (isnan(s->share))
         printf(" no number [%.1f, 100] |", 100 * s->ci90[0]);

@@ -802,11 +802,12 @@ export function browserScenarios(launch) {
         assert.ok(shown, `German badge "${badge.label}"`);
         assert.equal(localPercentDisagrees(shown[1], floor ? audit.fake.ci90[0] : audit.real.share), '');
         const detail = plain(badge.description);
-        const sampleLine = `${audit.n} neueste Follower gelesen: echt ${floor ? '?' : `${shown[1]} %`} (90 %: `;
+        const sampleLine = floor ? `${audit.n} neueste Follower gelesen: gefälscht mindestens ${shown[1]} %, echt höchstens `
+          : `${audit.n} neueste Follower gelesen: echt ${shown[1]} % (90 %: `;
         assert.ok(detail.startsWith(floor ? `Mindestens ${shown[1]} % dieser Follower sind gefälscht;` : sampleLine), detail);
         assert.ok(detail.includes(sampleLine), detail);
         // A share or bound under 10%: one decimal, with a comma.
-        const inactive = floor ? /inaktiv \? \(90 %: 0 %–(\d+,\d) %\)/.exec(detail) : /inaktiv (\d+,\d) % \(90 %: /.exec(detail);
+        const inactive = floor ? /inaktiv höchstens (\d+,\d) % \(einseitige 90-%-Grenzen\)/.exec(detail) : /inaktiv (\d+,\d) % \(90 %: /.exec(detail);
         assert.ok(inactive, detail);
         assert.equal(localPercentDisagrees(inactive[1], floor ? audit.inactive.ci90[1] : audit.inactive.share), '');
         assert.ok(detail.endsWith('Für Details klicken oder Enter drücken.'), detail);
