@@ -266,6 +266,14 @@
    * The details panel's content: {title, status, audience, engagers, reach, engagement, factory, account, models}, each
    * part null when the core did not return it. fallback: the state face shown when there is no result.
    */
+  // The panel's one line on the followers: the real share, or the fewest fakes, or why there is neither.
+  function headlineOf(audit) {
+    if (auditIsFirm(audit)) return t('panel_headline', percent(audit.real.share));
+    const floor = fakeFloor(audit);
+    if (floor === null) return t('panel_headline_unsure');
+    return floor > 0 ? t('panel_headline_floor', percent(floor)) : t('badge_no_sign');
+  }
+
   function panelModel({ platform, handle, state, account = null, accountModel = null, audit = null, fallback = null }) {
     const face = badgeFace({ account, audit }) ?? fallback ?? stateFace(state);
     const model = {
@@ -280,9 +288,7 @@
     };
     if (hasShares(audit)) {
       model.audience = {
-        headline: auditIsFirm(audit) ? t('panel_headline', percent(audit.real.share))
-          : fakeFloor(audit) > 0 ? t('panel_headline_floor', percent(fakeFloor(audit)))
-            : fakeFloor(audit) === 0 ? t('badge_no_sign') : t('panel_headline_unsure'),
+        headline: headlineOf(audit),
         rows: shareRows(audit),
         sample: t(audit.too_few ? 'panel_sample_too_few' : 'panel_sample', sampleWords(audit)),
         bias: t(sampleKind(audit)[2]),

@@ -220,6 +220,12 @@ static double edge(const belt *b, double k, double accepted, double rejected)
     return accepted;
 }
 
+/* The interval's lower edge for k flagged: 0 when a share of 0 is accepted, else found from an accepted share. */
+static double lower_edge(const belt *b, double k, double accepted)
+{
+    return accepts(b, k, 0) ? 0 : edge(b, k, accepted, 0);
+}
+
 static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *se_out, double *sp_out)
 {
     belt b;
@@ -242,12 +248,12 @@ static tf_share fake_share(size_t n, size_t k, const tf_error_rates *r, double *
          * That bound holds whatever the sensitivity; above it nothing is known. */
         b.se_mean = 1, b.se_var = 0;
         *se_out = NAN; /* not known: no single figure stands for it */
-        s.ci90[0] = accepts(&b, kk, 0) ? 0 : edge(&b, kk, best_share(&b, kk), 0);
+        s.ci90[0] = lower_edge(&b, kk, best_share(&b, kk));
         s.at_least = 1;
         return s;
     }
     s.share = share;
-    s.ci90[0] = accepts(&b, kk, 0) ? 0 : edge(&b, kk, s.share, 0);
+    s.ci90[0] = lower_edge(&b, kk, s.share);
     s.ci90[1] = accepts(&b, kk, 1) ? 1 : edge(&b, kk, s.share, 1);
     return s;
 }
