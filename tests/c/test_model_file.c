@@ -54,8 +54,8 @@ static void every_model_file_reads_as_the_compiled_in_model(void **state)
         assert_true(m->base_margin == shipped->base_margin);
         assert_true(m->calibration_a == shipped->calibration_a && m->calibration_b == shipped->calibration_b);
         assert_true(m->trained_x == shipped->trained_x && m->trained_instagram == shipped->trained_instagram);
-        assert_int_equal(m->rates.tp, shipped->rates.tp);
-        assert_int_equal(m->rates.fp, shipped->rates.fp);
+        assert_true(m->rates.tp == shipped->rates.tp && m->rates.fn == shipped->rates.fn);
+        assert_true(m->rates.tn == shipped->rates.tn && m->rates.fp == shipped->rates.fp);
         assert_true(fabs(m->rates.sensitivity - shipped->rates.sensitivity) < 1e-6);
         assert_true(fabs(m->rates.specificity - shipped->rates.specificity) < 1e-6);
         assert_true(m->band_low == shipped->band_low && m->band_high == shipped->band_high);
@@ -69,21 +69,22 @@ static void every_model_file_reads_as_the_compiled_in_model(void **state)
     }
 }
 
-/* A small valid model: two trees over the core's columns, taken from the card model's header. */
+/* A small valid model: two trees over the core's columns, taken from the card model's header, with error rates
+ * of its own (fractional counts, as the spread across data sets gives them). */
 static char *small_model(void)
 {
     size_t len;
     char *card = read_text("wasm/models/card.tfm", &len);
-    char *trees = strstr(card, "\ntrees "), *band = strstr(card, "\nverdict_band ");
+    char *trees = strstr(card, "\ntrees "), *rates = strstr(card, "\nerror_rates ");
     assert_non_null(trees);
-    trees[1] = '\0';
-    if (band)
-        band[1] = '\0'; /* no band: the tests add their own */
+    assert_non_null(rates);
+    rates[1] = '\0'; /* and no band: the tests add their own */
     size_t cap = strlen(card) + 256;
     char *text = malloc(cap);
     assert_non_null(text);
     snprintf(text, cap,
-             "%strees 2\ntree 3\n1 2 0 1 2.5 0.1\n-1 -1 0 0 -0.25 -0.25\n-1 -1 0 0 0.5 0.5\ntree 1\n-1 -1 0 0 0.125 0.125\n",
+             "%serror_rates 0.999 2.5 890.5 1.5 0.75\n"
+             "trees 2\ntree 3\n1 2 0 1 2.5 0.1\n-1 -1 0 0 -0.25 -0.25\n-1 -1 0 0 0.5 0.5\ntree 1\n-1 -1 0 0 0.125 0.125\n",
              card);
     free(card);
     return text;
@@ -118,6 +119,9 @@ static void a_small_valid_model_reads_and_scores_its_trees(void **state)
     assert_true(tf_tree_model_margin(m, x, NULL) == m->base_margin + -0.25f + 0.125f);
     x[0] = 3;
     assert_true(tf_tree_model_margin(m, x, NULL) == m->base_margin + 0.5f + 0.125f);
+    /* fractional error counts are kept as written */
+    assert_true(m->rates.tp == 2.5 && m->rates.fn == 890.5 && m->rates.tn == 1.5 && m->rates.fp == 0.75);
+    assert_true(fabs(m->rates.specificity - 1.5 / 2.25) < 1e-12);
     tf_model_file_free(m);
     free(text);
 }
@@ -169,8 +173,10 @@ static void every_kind_of_damage_is_refused_with_a_reason(void **state)
         {"1 2 0 1 2.5", "1 2 0 1 2,5", "not a finite number"},
         {"-1 -1 0 0 0.125 0.125\n", "-1 -1 0 0 0.125 0.125\ntree 1\n", "after the last tree"},
         {"error_rates 0.999", "error_rates 1.5", "threshold"},
-        {"error_rates 0.999 0 1557", "error_rates 0.999 0 0", "held-out fakes"},
-        {"error_rates 0.999 0", "error_rates 0.999 -3", "not a whole number"},
+        {"error_rates 0.999 2.5 890.5", "error_rates 0.999 0 0", "held-out fakes"},
+        {"error_rates 0.999 2.5", "error_rates 0.999 -3", "not a count from 0"},
+        {"error_rates 0.999 2.5", "error_rates 0.999 2e9", "not a count from 0"},
+        {"error_rates 0.999 2.5", "error_rates 0.999 nan", "not a finite number"},
         {"calibration 1.12", "calibration -1", "slope"},
         {"trained 16762368", "trained 99999999999", "feature bits"},
         {"trained 16762368", "trained -1", "feature bits"},

@@ -19,7 +19,8 @@
 /* A model's error counts on held-out folds at the verdict threshold `threshold`, as its file stores them. */
 typedef struct tf_heldout_rates {
     double threshold;
-    int tp, fn, tn, fp; /* fakes caught, fakes missed, real passed, real flagged */
+    double tp, fn, tn, fp; /* fakes caught, fakes missed, real passed, real flagged: the counts of the Beta of a
+                            * new audience's rates across data sets, so fractional */
     double sensitivity; /* tp / (tp + fn) */
     double specificity; /* tn / (tn + fp) */
 } tf_heldout_rates;

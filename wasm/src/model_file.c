@@ -6,8 +6,8 @@
  *   columns <n> <feature names...>   the core's features, in tf_feature_table order
  *   trained <x bits> <instagram bits>
  *   base_margin <float>              calibration <a> <b>
- *   error_rates <threshold> <tp> <fn> <tn> <fp>   the audit's rates at the "likely fake" cut: the counts of the
- *                                    Beta a new audience's sensitivity and specificity follow across data sets
+ *   error_rates <threshold> <tp> <fn> <tn> <fp>   the audit's rates at the "likely fake" cut: the counts (fractional)
+ *                                    of the Beta a new audience's sensitivity and specificity follow across data sets
  *   verdict_band <low> <high>        optional: p_fake from low to below high reads "uncertain";
  *                                    0 < low <= threshold <= high <= 1 (absent: low = high = threshold)
  *   trees <n>, then per tree: tree <nodes>, and one line per node:
@@ -117,6 +117,16 @@ static int read_float(cursor *c, const char *s, float *out)
     return 0;
 }
 
+/* A held-out count: a number from 0 to MAX_HELDOUT_COUNT, fractional when it stands for a Beta's spread. */
+static int read_count(cursor *c, const char *s, double *out)
+{
+    if (read_double(c, s, out) != 0)
+        return -1;
+    if (!(*out >= 0 && *out <= MAX_HELDOUT_COUNT))
+        return fail(c, "\"%.32s\" is not a count from 0 to %d", s, MAX_HELDOUT_COUNT);
+    return 0;
+}
+
 static int read_int(cursor *c, const char *s, long lo, long hi, long *out)
 {
     char *end;
@@ -199,20 +209,18 @@ static int read_header(cursor *c, owned_model *o)
         return fail(c, "the calibration's slope must be above 0");
 
     tf_heldout_rates *r = &m->rates;
-    long tp, fn, tn, fp;
-    if (expect(c, "error_rates", 5) != 0 || read_double(c, c->tok[1], &r->threshold) != 0 ||
-        read_int(c, c->tok[2], 0, MAX_HELDOUT_COUNT, &tp) != 0 ||
-        read_int(c, c->tok[3], 0, MAX_HELDOUT_COUNT, &fn) != 0 ||
-        read_int(c, c->tok[4], 0, MAX_HELDOUT_COUNT, &tn) != 0 ||
-        read_int(c, c->tok[5], 0, MAX_HELDOUT_COUNT, &fp) != 0)
+    double *counts[] = {&r->tp, &r->fn, &r->tn, &r->fp};
+    if (expect(c, "error_rates", 5) != 0 || read_double(c, c->tok[1], &r->threshold) != 0)
         return -1;
+    for (int i = 0; i < 4; i++)
+        if (read_count(c, c->tok[2 + i], counts[i]) != 0)
+            return -1;
     if (!(r->threshold > 0 && r->threshold < 1))
         return fail(c, "the verdict threshold must lie between 0 and 1");
-    if (tp + fn == 0 || tn + fp == 0)
+    if (!(r->tp + r->fn > 0) || !(r->tn + r->fp > 0))
         return fail(c, "the error rates need held-out fakes and held-out real accounts");
-    r->tp = (int)tp, r->fn = (int)fn, r->tn = (int)tn, r->fp = (int)fp;
-    r->sensitivity = (double)tp / (double)(tp + fn);
-    r->specificity = (double)tn / (double)(tn + fp);
+    r->sensitivity = r->tp / (r->tp + r->fn);
+    r->specificity = r->tn / (r->tn + r->fp);
     return read_band(c, m);
 }
 

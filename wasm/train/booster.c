@@ -207,7 +207,7 @@ int booster_write_tfm(booster b, const tfm_meta *meta, const char *path)
     for (int i = 0; i < meta->n_features; i++)
         fprintf(f, " %s", meta->feature_names[i]);
     fprintf(f, "\ntrained %llu %llu", meta->trained_x, meta->trained_instagram);
-    fprintf(f, "\nbase_margin %.9g\ncalibration %.17g %.17g\nerror_rates %g %d %d %d %d\n", (double)base_margin,
+    fprintf(f, "\nbase_margin %.9g\ncalibration %.17g %.17g\nerror_rates %g %.6g %.6g %.6g %.6g\n", (double)base_margin,
             meta->calibration_a, meta->calibration_b, meta->threshold, meta->tp, meta->fn, meta->tn, meta->fp);
     if (meta->band_high > 0)
         fprintf(f, "verdict_band %.6g %.6g\n", meta->band_low, meta->band_high);

@@ -35,7 +35,7 @@ typedef struct tfm_meta {
     int n_features;
     double calibration_a, calibration_b;
     double threshold;
-    int tp, fn, tn, fp;
+    double tp, fn, tn, fp; /* the Beta counts of the audit's rates (loo_rates.h), fractional */
     double band_low, band_high; /* the "uncertain" band of p_fake */
     unsigned long long trained_x, trained_instagram; /* features some training row of the platform had */
 } tfm_meta;

@@ -16,7 +16,7 @@ function finish_model() {
     printf "    .n_features = %d,\n    .feature_names = %s_columns,\n    .base_margin = %s,\n", ncols, model, flit(base)
     printf "    .trained_x = %sull,\n    .trained_instagram = %sull,\n", trained_x, trained_ig
     printf "    .calibration_a = %s,\n    .calibration_b = %s,\n", cal_a, cal_b
-    printf "    .rates = {.threshold = %s, .tp = %d, .fn = %d, .tn = %d, .fp = %d, .sensitivity = %.6f, .specificity = %.6f},\n", thr, tp, fn, tn, fp, tp / (tp + fn), tn / (tn + fp)
+    printf "    .rates = {.threshold = %s, .tp = %s, .fn = %s, .tn = %s, .fp = %s, .sensitivity = %.6f, .specificity = %.6f},\n", thr, tp, fn, tn, fp, tp / (tp + fn), tn / (tn + fp)
     printf "    .band_low = %s,\n    .band_high = %s,\n", (band_low == "" ? thr : band_low), (band_high == "" ? thr : band_high)
     printf "    .n_trees = %d,\n    .tree_start = %s_starts,\n    .nodes = %s_nodes,\n};\n\n", ntrees, model, model
     models[nmodels++] = model

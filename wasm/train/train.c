@@ -513,12 +513,13 @@ static int write_unseen_audiences(const char *out, const model_spec *s, const ro
     return fclose(f);
 }
 
-/* The audit's cut: within the band, the one whose rates (with their spread across sets) give the narrowest 90%
- * interval for a typical audience (1,000 accounts, 30% fake, flagged as the mean rates predict). A cut where
- * "likely fake" is sure can be too rare on some sets to estimate a share from; a lower one counts more of them. */
+/* The audit's cut: within the band, the one whose rates (with their spread across sets) say most about a typical
+ * audience (1,000 accounts, 30% fake, flagged as the mean rates predict): the narrowest 90% interval where some cut
+ * gives one, else the highest "at least" bound. A cut where "likely fake" is sure can be too rare on some sets to
+ * estimate a share from; a lower one counts more of them. */
 static double choose_audit_cut(const rowset *rows, const double *p, const band *b)
 {
-    double best = b->high, best_width = INFINITY;
+    double best = b->high, best_width = INFINITY, best_bound = -1;
     for (double cut = b->low; cut <= b->high + 1e-9; cut += cut < 0.985 ? BAND_STEP : BAND_STEP / 10) {
         spread_beta se, sp;
         spread_rates(rows, p, cut, -1, &se, &sp);
@@ -526,10 +527,12 @@ static double choose_audit_cut(const rowset *rows, const double *p, const band *
         double flagged = 1000 * (0.3 * se.mean + 0.7 * (1 - sp.mean));
         tf_audit a;
         tf_audit_from_counts(1000, (size_t)floor(flagged + 0.5), 0, &r, TF_SEEN_FOLLOWERS, &a);
-        double width = isnan(a.fake.share) ? INFINITY : a.fake.ci90[1] - a.fake.ci90[0];
-        if (width < best_width - 1e-9) {
-            best_width = width;
-            best = cut;
+        if (!isnan(a.fake.share)) {
+            double width = a.fake.ci90[1] - a.fake.ci90[0];
+            if (width < best_width - 1e-9)
+                best_width = width, best = cut;
+        } else if (a.fake.at_least && isinf(best_width) && a.fake.ci90[0] > best_bound + 1e-9) {
+            best_bound = a.fake.ci90[0], best = cut;
         }
     }
     return round(best * 1000) / 1000;
@@ -725,6 +728,7 @@ typedef struct options {
     int quick;                   /* the profile model's leave-one-out table only (for trying features) */
     unsigned long long exclude;  /* more features left out of the profile model (for trying features) */
     int depth, rounds;           /* the profile model's tree depth and rounds, when not 0 (for trying) */
+    int balance;                 /* the profile model's row weighting + 1, when not 0 (for trying) */
 } options;
 
 static int write_scores(const options *o, const char *prefix, const model_spec *s, const rowset *rows,
@@ -814,6 +818,8 @@ static int run(const options *o)
                 tried.params.max_depth = o->depth;
             if (o->rounds)
                 tried.params.rounds = o->rounds;
+            if (o->balance)
+                tried.balance = (balance_mode)(o->balance - 1);
         }
         const model_spec *spec = &tried;
         matrix m;
@@ -872,7 +878,11 @@ int main(int argc, char **argv)
             o.depth = atoi(argv[++i]);
         else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
             o.rounds = atoi(argv[++i]);
-        else if (strcmp(argv[i], "--quick") == 0)
+        else if (strcmp(argv[i], "--balance") == 0 && i + 1 < argc) {
+            const char *mode = argv[++i];
+            o.balance = 1 + (strcmp(mode, "sets") == 0 ? BALANCE_SETS : strcmp(mode, "platforms") == 0 ? BALANCE_PLATFORMS
+                                                                                                    : BALANCE_NONE);
+        } else if (strcmp(argv[i], "--quick") == 0)
             o.quick = o.eval = 1;
         else if (strcmp(argv[i], "--exclude") == 0 && i + 1 < argc) {
             char *names = argv[++i];

@@ -34,10 +34,10 @@ const unsigned long long unstable_features =
  */
 #define UNUSED (BIT(TF_F_BIO_LINK) | BIT(TF_F_VERIFIED) | unstable_features)
 const model_spec model_specs[] = {
-    {"profile", SETS_ALL, 0, UNUSED | BIT(TF_F_POSTS_PER_DAY), {60, 2, 0.2, 1, feature_direction, TF_N_FEATURES}, 1},
+    {"profile", SETS_ALL, 0, UNUSED | BIT(TF_F_POSTS_PER_DAY), {60, 2, 0.2, 1, feature_direction, TF_N_FEATURES}, BALANCE_SETS},
     /* The card model as before: without the handle and name shapes a card shows next to nothing, and a card
      * model of picture, bio and private alone ranked accounts worse than chance in-set (MODEL_CARD.md). */
-    {"card", SETS_CRESCI2015 | (1u << SET_INSTAFAKE) | (1u << SET_KAGGLE), 1, 0, {50, 4, 0.2, 1, NULL, 0}, 0},
+    {"card", SETS_CRESCI2015 | (1u << SET_INSTAFAKE) | (1u << SET_KAGGLE), 1, 0, {50, 4, 0.2, 1, NULL, 0}, BALANCE_NONE},
 };
 const int n_model_specs = (int)(sizeof model_specs / sizeof model_specs[0]);
 
@@ -98,14 +98,28 @@ int build_matrix(const rowset *rows, const model_spec *spec, unsigned sets, colu
         m->row[m->n] = i;
         m->n++;
     }
-    /* Balance: each (data set, class) cell weighs the same in all, and the weights average 1. */
-    int cell[N_SETS][2] = {{0}}, cells = 0;
-    for (int i = 0; i < m->n; i++)
-        if (cell[rows->rows[m->row[i]].set][m->label[i]]++ == 0)
+    /* Balance. BALANCE_SETS: each (data set, class) cell weighs the same. BALANCE_PLATFORMS: each (platform,
+     * class) weighs the same, shared equally by its data sets, so that a platform with one or two collections
+     * is not outvoted by one with seven. The weights average 1. */
+    int cell[N_SETS][2] = {{0}}, sets_in[TF_PLATFORM_COUNT][2] = {{0}}, cells = 0, groups = 0;
+    for (int i = 0; i < m->n; i++) {
+        const row *r = &rows->rows[m->row[i]];
+        if (cell[r->set][m->label[i]]++ == 0) {
             cells++;
-    for (int i = 0; i < m->n; i++)
-        m->w[i] = spec->balance_sets ? (float)m->n / (float)cells / (float)cell[rows->rows[m->row[i]].set][m->label[i]]
-                                     : 1.0f;
+            if (sets_in[r->platform][m->label[i]]++ == 0)
+                groups++;
+        }
+    }
+    for (int i = 0; i < m->n; i++) {
+        const row *r = &rows->rows[m->row[i]];
+        float n_cell = (float)cell[r->set][m->label[i]];
+        if (spec->balance == BALANCE_SETS)
+            m->w[i] = (float)m->n / (float)cells / n_cell;
+        else if (spec->balance == BALANCE_PLATFORMS)
+            m->w[i] = (float)m->n / (float)groups / (float)sets_in[r->platform][m->label[i]] / n_cell;
+        else
+            m->w[i] = 1.0f;
+    }
     return 0;
 }
 

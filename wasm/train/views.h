@@ -9,13 +9,16 @@
 #include "booster.h"
 #include "datasets.h"
 
+/* How rows are weighted in training (views.c). */
+typedef enum { BALANCE_NONE, BALANCE_SETS, BALANCE_PLATFORMS } balance_mode;
+
 typedef struct model_spec {
     const char *name;
     unsigned sets; /* bit per dataset_id */
     int card;
     unsigned long long excluded; /* bit per tf_feature_id */
     booster_params params;
-    int balance_sets; /* weight rows so that every data set weighs the same in training */
+    balance_mode balance;
 } model_spec;
 
 /* The known direction of each feature (+1: a higher value can only make an account look more fake). */
