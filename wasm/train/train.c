@@ -571,7 +571,7 @@ static int print_loo(const model_spec *s, const rowset *rows, const double *p, c
     printf("\"Likely fake\" at p_fake >= %.3f, \"uncertain\" from %.3f (the band chosen from these scores: "
            "false-fake rate <= %.0f%% and precision >= %.0f%% on every held-out set%s). Audience: the whole set "
            "as one audience, the audit's fake share with its 90%% interval, counted at the audit's cut %.3f, from "
-           "error rates measured there on the other held-out sets with their spread across sets (hierarchical Beta); in brackets, the same with "
+           "error rates measured there on the other held-out sets with their spread across sets (a new set's rate predicted on the logit scale); in brackets, the same with "
            "the other sets' counts pooled (no spread), as the audit read them before. One-class sets give only "
            "the rate they can: recall (bots only) or false-fake rate (genuine only); they pair with nothing.\n\n",
            b->high, b->low, 100 * MAX_FALSE_FAKE, 100 * MIN_PRECISION,
@@ -780,10 +780,10 @@ static int write_model(const options *o, const model_spec *s, const matrix *m, c
     snprintf(path, sizeof path, "%s/%s.tfm", o->out, s->name);
     rc |= booster_write_tfm(bst, &meta, path);
     booster_free(bst);
-    fprintf(stderr, "train: %s: band [%.3f, %.3f]%s, audit cut %.3f; sensitivity %.3f (concentration %.1f over %d sets), "
-            "specificity %.3f (concentration %.1f over %d sets)\n", s->name, b->low, b->high,
-            b->shortfall > 0 ? " (aims not met)" : "", b->audit, se.mean, se.concentration, se.n_sets, sp.mean,
-            sp.concentration, sp.n_sets);
+    fprintf(stderr, "train: %s: band [%.3f, %.3f]%s, audit cut %.3f; a new set's sensitivity %.3f to %.3f (Beta "
+            "concentration %.1f, over %d sets), false-fake rate %.3f to %.3f (concentration %.1f, over %d sets)\n",
+            s->name, b->low, b->high, b->shortfall > 0 ? " (aims not met)" : "", b->audit, se.low, se.high,
+            se.concentration, se.n_sets, 1 - sp.high, 1 - sp.low, sp.concentration, sp.n_sets);
     return rc;
 }
 
