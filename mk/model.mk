@@ -58,3 +58,6 @@ $(BUILD)/train/bench: wasm/train/bench.c $(BUILD)/libtruefollow.a
 
 bench-model: $(BUILD)/train/bench
 	$(BUILD)/train/bench
+
+# The C test of the training tool's error rates compiles wasm/train/loo_rates.c into itself.
+$(BUILD)/tests/test_loo_rates: wasm/train/loo_rates.c wasm/train/loo_rates.h
