@@ -4,7 +4,7 @@
  * Each audience mixes the genuine accounts of one held-out set with the fakes of another (or of the same set),
  * each account scored by the model trained without its set (leave-one-data-set-out, train's loo_<model>.csv).
  * The audit's error rates are those of the other held-out sets with their spread across sets (train's
- * loo_audiences_<model>.csv: the counts of the hierarchical Beta, measured without the audience's own sets),
+ * loo_audiences_<model>.csv: the counts of the Beta predicted for a new set, measured without the audience's own sets),
  * at the "likely fake" cut. For fake shares 0%, 10%, ..., 100% and samples of n = 30, 100, 300, 1,000 (each
  * account fake with the share's chance, its p_fake drawn from its set's held-out scores), REPETITIONS samples
  * give how often the 90% interval covers the share, its mean width and the mean absolute error (points).
