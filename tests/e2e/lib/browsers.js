@@ -31,6 +31,9 @@
  * browser with browser.kill() (SIGKILL, as a crash or a power cut would, with no chance to flush anything)
  * and launch it again on the same stored data. Firefox installs the test build as a temporary add-on each time;
  * two of web-ext's preferences keep its internal UUID and its storage across those installs.
+ *
+ * chromium.js and firefox.js launch them; launch-common.js holds what both share. The tests open them through
+ * session.js.
  */
 export { WAIT_MS, untilStored } from './launch-common.js';
 export { launchChromium } from './chromium.js';
