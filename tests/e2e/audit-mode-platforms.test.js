@@ -21,7 +21,7 @@ inEachBrowser('audit mode on the other platforms', (session) => {
 
   // Audit mode from the first page to the default sample, with a stop and a resume; every request recorded.
   async function auditThroughApi({ followersUrl, perPage, isRead, pages, audit, stopAfter }) {
-    const log = page.sent;
+    const log = session.browser.sent;
     const from = log.length;
     page = await session.open(followersUrl);
     await page.waitFor(describesSample, perPage);
@@ -118,7 +118,7 @@ inEachBrowser('audit mode on the other platforms', (session) => {
     const goal = 300;
     const pages = tiktokPages(Math.ceil(goal / TIKTOK_LIMIT.default));
     const expected = await tiktokAudit(pages.length);
-    const log = page.sent;
+    const log = session.browser.sent;
     const from = log.length;
     page = await session.open(`https://www.tiktok.com/@${LIST_HANDLE}`);
     await page.waitFor(badgeStateIs, 'ready');

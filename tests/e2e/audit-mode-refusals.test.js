@@ -17,7 +17,7 @@ inEachBrowser('audit mode refused by the server', (session) => {
   // Audit mode on a list whose server refuses every page after the site's own first one: it stops as soon as
   // the refusal comes (not after two 12-second waits), says why, keeps the first page, and asks nothing more.
   async function refusedAfterFirstPage({ followersUrl, perPage, isRead, status }) {
-    const log = page.sent;
+    const log = session.browser.sent;
     const from = log.length;
     page = await session.open(followersUrl);
     await page.waitFor(describesSample, perPage);
@@ -60,7 +60,7 @@ inEachBrowser('audit mode refused by the server', (session) => {
   });
 
   it('says so when the Mastodon instance refuses even the first page of the list, and asks for nothing more', { timeout: TEST_MS }, async () => {
-    const log = page.sent;
+    const log = session.browser.sent;
     const from = log.length;
     const isRead = (url) => /^https:\/\/mastodon\.example\/api\/v1\/accounts\/109999999999000003\/followers/.test(url);
     page = await session.open('https://mastodon.example/@lockedstudio/followers');
