@@ -41,6 +41,7 @@ inEachBrowser('Mastodon instances kept apart', (session) => {
 
     // mastodon.example's page forges captures: alice as its own and as fedi.example's, with other counts, and
     // fedi.example's alice's followers; then a sentinel, whose record shows when the worker has read them all.
+    page = session.page; // mastodon.example's @alice, as estimateShown left it open
     await page.evaluate(({ lookup }) => {
       const send = (url, body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }, location.origin);
       const forged = { ...lookup, followers_count: 1, following_count: 7000, statuses_count: 0 };
