@@ -15,7 +15,7 @@
 // (so the tests can count the forged ones turned away), and the two fixture Mastodon instances counted as granted (as if
 // the user had allowed them on the options page; the worker registers the instance scripts the same way), and
 // the options page reachable from the X fixture pages (Firefox's test driver cannot open it otherwise), in
-// Firefox the browserSettings permission (the tests' light and dark schemes, tests/e2e/lib/browsers.js), and
+// Firefox the browserSettings permission (the tests' light and dark schemes, tests/e2e/lib/firefox.js), and
 // the worker loading the core through tests/e2e/lib/hooked-core.js (core/test-web.js), whose hooks make the core
 // trap or the worker fetch a canary URL when the scored text carries their marker.
 //

@@ -129,7 +129,7 @@ describe('extension builds', () => {
   });
 
   it('lets only the Firefox test build set the colour scheme of pages (browserSettings)', () => {
-    // The e2e tests' light and dark schemes in Firefox (tests/e2e/lib/browsers.js); Chromium's driver emulates them.
+    // The e2e tests' light and dark schemes in Firefox (tests/e2e/lib/firefox.js); Chromium's driver emulates them.
     // No release asks for it: 'asks only for the supported sites, and for no broad permission'.
     assert.deepEqual(testBuilt.firefox.manifest.permissions, [...built.firefox.manifest.permissions, 'browserSettings']);
     assert.deepEqual(testBuilt.chrome.manifest.permissions, built.chrome.manifest.permissions);

@@ -1,7 +1,7 @@
 // The extension's attack surface, checked without a browser: no script of the extension (nor the core's loader
 // it ships) turns text into markup or code, no page can message the worker directly, and the per-site rules of
 // sites.js that keep one site's page from speaking for another. The end-to-end proof with a hostile page is
-// tests/e2e/lib/hostile-scenarios.js.
+// tests/e2e/hostile-page.test.js.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /*
- * Colour arithmetic for the tests of the badge's and panel's colours (scenarios.js), written out so that each
+ * Colour arithmetic for the tests of the badge's and panel's colours (colours.test.js), written out so that each
  * step can be checked against its source:
  * - contrast: WCAG 2 relative luminance and contrast ratio (https://www.w3.org/TR/WCAG22/#dfn-contrast-ratio);
  * - deltaE: CIE76, the Euclidean distance in CIE L*a*b* (D65), from sRGB through linear RGB and XYZ;

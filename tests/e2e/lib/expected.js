@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadCore } from '../../../js-glue/node.js';
 import { answer, root } from './fixture-sites.js';
+import { extensionPlatforms } from '../../node/helpers.js';
 
 const fixture = (platform, file) => fs.readFileSync(path.join(root, 'tests', 'fixtures', platform, file), 'utf8');
 
@@ -80,6 +81,9 @@ const embedded = (file, pattern) => {
   if (!m) throw new Error(`no embedded data in ${file.join('/')}`);
   return m[0];
 };
+
+// Every platform, in the order of the extension's own list (extension/common/sites.js).
+export const PLATFORMS = extensionPlatforms();
 
 // Per platform: the profile page's URL, the capture the page world posts for it (url, body), and the
 // followers page with its capture, where the platform lists followers. Mirrors the fixture sites.

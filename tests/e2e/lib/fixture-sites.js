@@ -2,7 +2,9 @@
  * The fixture web: answers requests for the real sites' URLs from the files under tests/fixtures, so the
  * browsers under test (and the demo) never reach the network. Each platform is a folder
  * tests/fixtures/<platform>/ with a site.mjs exporting {hosts, route(url) -> {file, type} | {body, type, status?, headers?} | null, demoPages};
- * adding a platform is adding such a folder. Anything not routed gets a 404, and is recorded.
+ * adding a platform is adding such a folder. Anything not routed gets a 404, and is recorded. A site whose answers
+ * change from visit to visit (X's growingstar) also exports newVisitor(): loadSites, called at each browser's launch,
+ * calls it, so that every browser launched sees the site from its first visit, whatever ran before in the process.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,9 @@ export async function loadSites() {
   for (const entry of fs.readdirSync(fixtures, { withFileTypes: true })) {
     const file = path.join(fixtures, entry.name, 'site.mjs');
     if (entry.isDirectory() && fs.existsSync(file)) {
-      sites.push({ platform: entry.name, dir: path.dirname(file), ...(await import(pathToFileURL(file).href)) });
+      const site = await import(pathToFileURL(file).href);
+      site.newVisitor?.();
+      sites.push({ platform: entry.name, dir: path.dirname(file), ...site });
     }
   }
   return sites.sort((a, b) => a.platform.localeCompare(b.platform));
