@@ -136,12 +136,22 @@ async function launch(extension) {
 // Runs in the page before its scripts: the page's marks described above, on the shared clock.
 function installMarks() {
   const at = (t) => performance.timeOrigin + t;
-  const marks = { response: null, posted: null, delivered: null, ready: null, painted: null };
+  const marks = { response: null, posted: null, delivered: null, ready: null, painted: null, pageFrame: null };
+  // The page's own next frame after the response (a requestAnimationFrame callback, then a task): no badge can be
+  // painted before it, whatever the extension does.
+  const nextFrame = (mark) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { marks[mark] = at(performance.now()); };
+    channel.port2.postMessage(0);
+  });
   window.truefollowBenchMarks = marks;
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function benchSend(...args) {
     this.addEventListener('load', (event) => {
-      if (this.responseURL.includes('/UserByScreenName') && marks.response === null) marks.response = at(event.timeStamp);
+      if (this.responseURL.includes('/UserByScreenName') && marks.response === null) {
+        marks.response = at(event.timeStamp);
+        nextFrame('pageFrame');
+      }
     });
     return send.apply(this, args);
   };
@@ -170,11 +180,7 @@ function installMarks() {
     for (const host of hosts) {
       if (!host.isConnected || !isReady(host)) continue;
       marks.ready = at(performance.now());
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => { marks.painted = at(performance.now()); };
-        channel.port2.postMessage(0);
-      });
+      nextFrame('painted');
       return;
     }
   };
@@ -196,8 +202,20 @@ function covered(intervals, from, to) {
   return total;
 }
 
-// One load's steps from its page marks and the worker's log (ms).
+// One load's steps from its page marks and the worker's log (ms): the badge answered by the core in the content
+// script (its score marked before the badge was ready), or else by the worker.
 function breakdown(marks, log, fresh) {
+  if (marks.scoreEnd !== null && marks.scoreEnd <= marks.ready) {
+    return {
+      page_world: marks.posted - marks.response,
+      page_busy: marks.delivered - marks.posted,
+      content_script: marks.scoreStart - marks.delivered,
+      content_core: marks.scoreEnd - marks.scoreStart,
+      content_to_ready: marks.ready - marks.scoreEnd,
+      paint: marks.painted - marks.ready,
+      total: marks.painted - marks.response,
+    };
+  }
   const message = log.messages.filter((m) => m.type === 'content/captured' && m.received >= marks.posted - 1 && m.answered !== null && m.answered <= marks.ready + 1)
     .sort((a, b) => a.received - b.received)[0];
   if (!message) return null;
@@ -226,7 +244,7 @@ function breakdown(marks, log, fresh) {
   };
 }
 
-const STEPS = ['page_world', 'page_busy', 'content_script', 'messages', 'worker_start', 'worker', 'worker_core_load', 'worker_core_score', 'worker_settings', 'worker_store',
+const STEPS = ['page_world', 'page_busy', 'content_script', 'content_core', 'messages', 'worker_start', 'worker', 'worker_core_load', 'worker_core_score', 'worker_settings', 'worker_store',
   'worker_other', 'storage_calls_before_answer', 'content_to_ready', 'paint', 'total'];
 const medianSteps = (samples) => Object.fromEntries(STEPS.map((k) => [k, median(samples.map((s) => s?.[k]))]));
 
@@ -234,7 +252,16 @@ const medianSteps = (samples) => Object.fromEntries(STEPS.map((k) => [k, median(
 // badge waits for the page's response to be scored: with a stored record the badge shows that first, before the
 // response arrives. The store itself stays open, as in a worker that has already read a page.
 const PROFILE_KEYS = ['p|x|examplestudio', 'a|x|examplestudio', 'h|x|examplestudio', 'i|x|examplestudio'];
-const forgetProfile = (worker) => worker.evaluate((keys) => (globalThis.browser ?? globalThis.chrome).storage.local.remove(keys), PROFILE_KEYS);
+// The removal is another writer's change to the open store, which reads the whole area again when it sees one
+// (store.js): the load starts once that read is over, as a user's page would find the store.
+const forgetProfile = (worker) => worker.evaluate(async (keys) => {
+  const log = globalThis.truefollowBenchLog;
+  const removed = performance.timeOrigin + performance.now();
+  await (globalThis.browser ?? globalThis.chrome).storage.local.remove(keys);
+  const reread = () => log.storage.some((s) => s.keys[0] === '*' && s.start >= removed && s.end !== null);
+  // A worker whose store is not open yet (the first load of a round) reads nothing: a second is long enough to tell.
+  for (let i = 0; i < 100 && !reread(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}, PROFILE_KEYS);
 
 async function badgeLatency() {
   const browser = await launch(benchBuild());
@@ -256,7 +283,8 @@ async function badgeLatency() {
             const entry = performance.getEntriesByName(name).find((e) => String(e.detail).includes('/UserByScreenName'));
             return entry ? performance.timeOrigin + entry.startTime : null;
           };
-          return { ...window.truefollowBenchMarks, sent: at('tf-bench:sent'), replied: at('tf-bench:replied') };
+          return { ...window.truefollowBenchMarks, sent: at('tf-bench:sent'), replied: at('tf-bench:replied'),
+            scoreStart: at('tf-bench:score-start'), scoreEnd: at('tf-bench:score-end') };
         });
         if (marks.response === null) throw new Error('bench: the profile response never arrived');
         const worker = await browser.worker();

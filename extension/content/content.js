@@ -187,6 +187,51 @@
     return reply.report;
   }
 
+  // ---- the core in this page ------------------------------------------------------------------------------
+
+  // A capture is scored here, by the core in the content script (core/content-core.js), as soon as it arrives:
+  // while a page loads, the browser's threads are busy, and a round trip to the worker took most of the time from
+  // the response to the painted badge (docs/bench.md). The worker still gets every capture, to keep what it
+  // shows (store.js); its answer counts only when the core here is not ready or failed on the text.
+  const contentCore = globalThis.truefollowContentCore;
+  // The core's first score compiles what it reaches (the wasm is compiled lazily): a made-up profile of this
+  // platform, as the core's DOM reader takes one (adapter_dom.c), is scored once the core is loaded, so that a
+  // response's score does not pay for it.
+  const WARM_UP = JSON.stringify({ truefollow_dom: { platform: site.platform, handle: 'warmup', bio: 'warm-up',
+    counts: { followers: '1,234', following: '567', posts: '89' } } });
+  // Loads when the page starts, off the badge's path, and again after a trap; null when it cannot load (the
+  // worker answers then).
+  let coreHere = null;
+  const loadCoreHere = () => {
+    coreHere = contentCore ? contentCore.loadCore().then((core) => {
+      core.score(WARM_UP, { lang: 'en' });
+      return core;
+    }).catch((error) => {
+      console.warn('truefollow: scoring in the worker,', error.message);
+      return null;
+    }) : Promise.resolve(null);
+  };
+  loadCoreHere();
+
+  async function scoreCapture(url, body) {
+    const toWorker = () => ask({ type: MSG.CONTENT_CAPTURED, url, body, lang: lang() });
+    const core = await coreHere;
+    if (core) {
+      try {
+        const report = core.score(body, { url, lang: lang(), ...auditMode.coreOptions() });
+        if (SHOW_CAPTURE_TALLY) document.documentElement.setAttribute('data-truefollow-scored-here', String(++scoredHere));
+        // Handed to the worker in a task of its own, after the badge is painted; stored or not, the badge has its answer.
+        setTimeout(() => toWorker().catch((error) => console.warn('truefollow: not stored,', error.message)), 0);
+        // As the worker answers: only accounts of this page's platform count.
+        if (Array.isArray(report.accounts)) report.accounts = report.accounts.filter((a) => a?.platform === site.platform);
+        return report;
+      } catch (error) {
+        if (!(error instanceof contentCore.CoreError)) loadCoreHere(); // a trap (the loader dropped that core): a fresh one
+      }
+    }
+    return toWorker();
+  }
+
   const lang = () => {
     const tag = document.documentElement.lang || navigator.language || '';
     return /^[A-Za-z0-9-]{0,35}$/.test(tag) ? tag : '';
@@ -273,7 +318,7 @@
     const target = view; // the profile on screen when the response arrived
     let report;
     try {
-      report = await ask({ type: MSG.CONTENT_CAPTURED, url, body, lang: lang() });
+      report = await scoreCapture(url, body);
     } catch (error) {
       if (target === view) show({ state: 'error', reason: error.reason });
       console.warn('truefollow:', error.message);
@@ -343,11 +388,12 @@
 
   // ---- wiring -----------------------------------------------------------------------------------------
 
-  // The page messages claiming to be captures, by what became of them. The test build
+  // The page messages claiming to be captures, by what became of them, and how many the core here scored. The test build
   // (scripts/build/build-extension.mjs --test) shows the tally on <html data-truefollow-captures> for the end-to-end
   // tests; releases keep it to themselves.
   const SHOW_CAPTURE_TALLY = false;
   const tally = { accepted: 0, frame: 0, schema: 0, site: 0 };
+  let scoredHere = 0; // captures the core in this page answered (data-truefollow-scored-here in the test build)
   function count(outcome) {
     tally[outcome]++;
     if (SHOW_CAPTURE_TALLY) document.documentElement.setAttribute('data-truefollow-captures', JSON.stringify(tally));

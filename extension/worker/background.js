@@ -211,11 +211,9 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // ---- Mastodon instances: content scripts wherever the user granted an instance ---------------------------
 
-const INSTANCE_SCRIPTS = [
-  { id: 'instance-page-world', js: ['page/page-world.js'], world: 'MAIN' },
-  { id: 'instance-content', js: ['common/sites.js', 'common/message-schemas.js', 'common/dom.js', 'content/badge.js', 'common/view-model.js', 'content/panel.js', 'common/locales.js', 'common/i18n.js',
-    'common/settings.js', 'content/chart.js', 'content/history-view.js', 'content/list-badges.js', 'content/audit-mode.js', 'common/report-request.js', 'content/panel-report.js', 'content/content.js'] },
-];
+// The same scripts as the manifest's content scripts of the fixed sites, in the same worlds and order.
+const INSTANCE_SCRIPTS = api.runtime.getManifest().content_scripts.map(({ js, world }) => (world === 'MAIN' ?
+  { id: 'instance-page-world', js, world: 'MAIN' } : { id: 'instance-content', js }));
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.
 async function instanceOrigins() {
