@@ -1,6 +1,7 @@
 /*
- * The isolated content script: takes captures from the page world (message-schemas.js, page/captured), has the
- * background worker score them, and keeps one badge next to the name of the profile the page shows, with the
+ * The isolated content script: takes captures from the page world (message-schemas.js, page/captured), scores
+ * them with the core here (core/content-core.js; the background worker's, where this page forbids WebAssembly),
+ * hands them to the worker to be kept, and keeps one badge next to the name of the profile the page shows, with the
  * details panel behind it (badge.js, panel.js, view-model.js for the words; sites.js for URLs and anchors).
  *
  * - Captures are untrusted: accepted only from this window, from this page's origin, in the exact shape and

@@ -1,6 +1,7 @@
 /*
- * The background worker (Chromium: a module service worker; Firefox: a module background script): the only
- * place the wasm core runs, and the keeper of the store. It answers our own content scripts' messages
+ * The background worker (Chromium: a module service worker; Firefox: a module background script): the keeper of
+ * the store, with a core of its own (the content script scores a page's responses with its own core first, for
+ * the badge, and still hands each capture here to be kept). It answers our own content scripts' messages
  * (message-schemas.js) with the core's report:
  *   content/captured {url, body, lang}           -> core.score(body, {url, lang}); accounts stored after the answer
  *   content/audit {records, lang, subject[, keep]} -> core.audit(records as JSON lines of {url, body}, {lang});

@@ -4,6 +4,8 @@
 // has the hooks (a real trap, a canary request, a hang): those tests keep testing the worker's recovery.
 // Text without a marker is scored exactly as in a release. A classic script's text, put after js-glue/core.js (for
 // CoreError, which keeps this instance) and after HOOK_MARKS, the markers of hook-marks.js: no imports.
+/* global HOOK_MARKS, CoreError */
+// eslint-disable-next-line no-unused-vars -- called by the code the build puts after this text
 function withContentHooks(module) {
   let score = module._tf_score_input;
   const hooked = (textPtr, textBytes, optionsPtr) => {
