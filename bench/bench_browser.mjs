@@ -13,9 +13,9 @@
 // (tests/e2e/lib/fixture-sites.js). Marks on one clock (performance.timeOrigin + now(), in page and worker; the
 // page's and the worker's processes differ by a few ms on it, so the steps across the two are timed together):
 //   response: the load event of the page's own UserByScreenName XHR (its timeStamp);
-//   posted:   the page world's capture message of that response reaching the window (the content script's
-//             listener gets the same event): posted when the page world posted it (the event's timeStamp),
-//             delivered when the window's listeners got it (the page's thread was busy in between);
+//   posted:   the page world's capture event of that response made (its timeStamp); the content script's
+//             listener gets it in the same call (the --base build of before: a posted message, delivered when the
+//             page's thread was free: delivered);
 //   sent / replied: the content script called runtime.sendMessage with the capture / got the worker's reply
 //             (bench/content-marks.js, run before the extension's content scripts);
 //   received / answered: the worker's listener got the capture message / called sendResponse;
@@ -158,11 +158,18 @@ function installMarks() {
     });
     return send.apply(this, args);
   };
-  window.addEventListener('message', (event) => {
+  window.addEventListener('message', (event) => { // a build from before the event (--base)
     const d = event.data;
     if (marks.posted === null && d && d.source === 'truefollow-page-world' && String(d.url).includes('/UserByScreenName')) {
       marks.posted = at(event.timeStamp);
       marks.delivered = at(performance.now());
+    }
+  });
+  // The page world's event (message-schemas.js PAGE_EVENT), made when the capture is sent: its listeners, the
+  // content script's among them, run in the call that dispatched it (in an order this page does not know).
+  window.addEventListener('truefollow-page-world', (event) => {
+    if (marks.posted === null && typeof event.detail === 'string' && event.detail.includes('/UserByScreenName')) {
+      marks.posted = at(event.timeStamp);
     }
   });
   const hosts = new Set();
@@ -211,8 +218,7 @@ function breakdown(marks, log, fresh) {
   if (marks.scoreEnd !== null && marks.scoreEnd <= marks.ready) {
     return {
       page_world: marks.posted - marks.response,
-      page_busy: marks.delivered - marks.posted,
-      content_script: marks.scoreStart - marks.delivered,
+      content_script: marks.scoreStart - marks.posted,
       content_core: marks.scoreEnd - marks.scoreStart,
       content_to_ready: marks.ready - marks.scoreEnd,
       paint: marks.painted - marks.ready,

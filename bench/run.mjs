@@ -251,9 +251,8 @@ function breakdownMd() {
   const first = figures.badge_first_steps_ms ?? {};
   const here = warm.content_core != null; // the badge answered by the core in the content script
   const STEPS = here ? [
-    ['page_world', 'page world: the response read and its capture posted to the content script', true],
-    ['page_busy', 'the page\'s thread busy before that message is delivered', true],
-    ['content_script', 'content script: the message checked, handed to the core', true],
+    ['page_world', 'page world: the response read and its capture event made', true],
+    ['content_script', 'content script: the event\'s message checked, handed to the core', true],
     ['content_core', 'the core in the content script scoring the response', true],
     ['content_to_ready', 'content script: the score to the badge saying "ready"', true],
     ['paint', 'the frame that shows it', true],

@@ -4,7 +4,7 @@
  * hands them to the worker to be kept, and keeps one badge next to the name of the profile the page shows, with the
  * details panel behind it (badge.js, panel.js, view-model.js for the words; sites.js for URLs and anchors).
  *
- * - Captures are untrusted: accepted only from this window, from this page's origin, in the exact shape and
+ * - Captures are untrusted: accepted only as an event on this window (so from a script of this page's origin), in the exact shape and
  *   within the size limits of message-schemas.js, and from a URL this site's data comes from (sites.js; the worker
  *   checks the same, and keeps only accounts of this page's platform). Nothing stored goes back to the page
  *   (audit mode only asks the page world for the next page of a list), and nothing from it is inserted as HTML. The worst a lying page can do is mislabel its own site's badges and
@@ -28,7 +28,7 @@
 (() => {
   'use strict';
 
-  const { MSG, PAGE_SOURCE, LIMITS, isPageCapture, isPageRefusal, isWorkerReply } = globalThis.truefollowMessages;
+  const { MSG, PAGE_EVENT, LIMITS, isPageCapture, isPageRefusal, isWorkerReply } = globalThis.truefollowMessages;
   const { siteFor, sameHandle, dataUrlFits } = globalThis.truefollowSites;
   const badge = globalThis.truefollowBadge;
   const panel = globalThis.truefollowPanel;
@@ -393,7 +393,7 @@
   // (scripts/build/build-extension.mjs --test) shows the tally on <html data-truefollow-captures> for the end-to-end
   // tests; releases keep it to themselves.
   const SHOW_CAPTURE_TALLY = false;
-  const tally = { accepted: 0, frame: 0, schema: 0, site: 0 };
+  const tally = { accepted: 0, schema: 0, site: 0 };
   let scoredHere = 0; // captures the core in this page answered (data-truefollow-scored-here in the test build)
   function count(outcome) {
     tally[outcome]++;
@@ -401,11 +401,17 @@
     return outcome === 'accepted';
   }
 
-  window.addEventListener('message', (event) => {
-    const data = event.data;
-    // Cheap tests first: the site posts its own messages on the same channel.
-    if (!data || typeof data !== 'object' || data.source !== PAGE_SOURCE) return;
-    if (event.source !== window || event.origin !== location.origin) return count('frame'); // another frame or origin
+  // The page world's messages (page-world.js): each arrives as an event whose listener runs at once, in the task
+  // that dispatched it. Any script of the page can dispatch one too: the same checks for all.
+  window.addEventListener(PAGE_EVENT, (event) => {
+    const detail = event.detail; // a string, whichever world made the event
+    if (typeof detail !== 'string' || detail.length > LIMITS.EVENT_CHARS) return count('schema');
+    let data;
+    try {
+      data = JSON.parse(detail);
+    } catch {
+      return count('schema');
+    }
     // A follower-list read the server refused: audit mode stops and says why (it is no capture: nothing is scored).
     if (isPageRefusal(data)) {
       if (dataUrlFits(location.href, data.url) && view) auditMode.refused(view, data.url, data.status);

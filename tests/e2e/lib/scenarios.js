@@ -318,12 +318,12 @@ export function browserScenarios(launch) {
       await page.evaluate(({ all, ten }) => {
         const url = 'https://x.com/i/api/graphql/Fx1Example0Query/Followers';
         const base = { source: 'truefollow-page-world', type: 'page/captured', url };
-        const post = (message) => window.postMessage(message, location.origin);
+        const post = (message) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify(message) }));
         post({ ...base, body: all, extra: true });
         post({ ...base, body: JSON.parse(all) });
         post({ ...base, url: 'http://x.com/i/api/graphql/Fx1Example0Query/Followers', body: all });
         post({ ...base, type: 'content/captured', body: all });
-        window.postMessage({ ...base, body: all }, 'https://example.org'); // another origin: never delivered
+        window.postMessage({ ...base, body: all }, location.origin); // a posted message: not the page world's channel
         post({ ...base, body: ten });
       }, { all: xFollowersBody('examplestudio'), ten: xFollowersBody('examplestudio', 10) });
       await page.waitFor(() => /Of \d+ /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-description') ?? ''));
@@ -921,8 +921,8 @@ export function browserScenarios(launch) {
       // The record would show a request of the extension's own: the test build's worker makes one when asked.
       await openPage('https://x.com/examplestudio');
       await page.waitFor(badgeIs, { state: 'ready' });
-      await page.evaluate((body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured',
-        url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName', body }, location.origin), JSON.stringify({ test: CANARY_MARK }));
+      await page.evaluate((body) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify({ source: 'truefollow-page-world', type: 'page/captured',
+        url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName', body }) })), JSON.stringify({ test: CANARY_MARK }));
       const canary = new URL(CANARY_URL).hostname;
       await eventually(() => record.some((url) => new URL(url).hostname === canary), `the worker's canary request in the record`);
     });

@@ -279,7 +279,7 @@ export function storageScenarios(launch) {
       // mastodon.example's page forges captures: alice as its own and as fedi.example's, with other counts, and
       // fedi.example's alice's followers; then a sentinel, whose record shows when the worker has read them all.
       await page.evaluate(({ lookup }) => {
-        const send = (url, body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }, location.origin);
+        const send = (url, body) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }) }));
         const forged = { ...lookup, followers_count: 1, following_count: 7000, statuses_count: 0 };
         send('https://mastodon.example/api/v1/accounts/lookup?acct=alice', forged);
         send('https://mastodon.example/api/v1/accounts/lookup?acct=alice@fedi.example', { ...forged, acct: 'alice@fedi.example' });
@@ -376,7 +376,7 @@ export function storageScenarios(launch) {
       await openPage('https://mastodon.example/@examplestudio');
       for (let i = 0; i < FAKES; i++) {
         await page.evaluate(({ i, lookup, followers }) => {
-          const send = (url, body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }, location.origin);
+          const send = (url, body) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }) }));
           history.pushState({}, '', `/@fake${i}/followers`);
           const id = `${90000 + i}`;
           send(`https://mastodon.example/api/v1/accounts/lookup?acct=fake${i}`, { ...lookup, id, username: `fake${i}`, acct: `fake${i}`, followers_count: 80 });
@@ -414,7 +414,7 @@ export function storageScenarios(launch) {
       await openPage('https://x.com/dealfinder4821');
       for (let i = 0; i < FAKES; i++) {
         await page.evaluate(({ i, profile, followers }) => {
-          const send = (url, body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured', url, body }, location.origin);
+          const send = (url, body) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify({ source: 'truefollow-page-world', type: 'page/captured', url, body }) }));
           history.pushState({}, '', `/xfake${i}/followers`);
           send('https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName', profile);
           send('https://x.com/i/api/graphql/Fx1Example0Query/Followers', followers);
