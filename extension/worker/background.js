@@ -212,9 +212,11 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // ---- Mastodon instances: content scripts wherever the user granted an instance ---------------------------
 
-// The same scripts as the manifest's content scripts of the fixed sites, in the same worlds and order.
+// The same scripts as the manifest's content scripts of the fixed sites, in the same worlds and order (Firefox
+// gives their paths as full URLs: registering wants them relative to the package).
+const packagePath = (file) => new URL(file, api.runtime.getURL('/')).pathname.slice(1);
 const INSTANCE_SCRIPTS = api.runtime.getManifest().content_scripts.map(({ js, world }) => (world === 'MAIN' ?
-  { id: 'instance-page-world', js, world: 'MAIN' } : { id: 'instance-content', js }));
+  { id: 'instance-page-world', js: js.map(packagePath), world: 'MAIN' } : { id: 'instance-content', js: js.map(packagePath) }));
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.
 async function instanceOrigins() {
