@@ -197,10 +197,9 @@ async function eventually(fn, what) {
 // Runs in the page: from now on, keeps every capture the page world posts (url and body) in window.truefollowTestCaptures.
 function recordCaptures() {
   window.truefollowTestCaptures = [];
-  window.addEventListener('message', (event) => {
-    if (event.source === window && event.data?.source === 'truefollow-page-world') {
-      window.truefollowTestCaptures.push({ url: String(event.data.url), body: String(event.data.body) });
-    }
+  window.addEventListener('truefollow-page-world', (event) => { // the page world's event (message-schemas.js PAGE_EVENT)
+    const data = JSON.parse(event.detail);
+    if (data?.source === 'truefollow-page-world') window.truefollowTestCaptures.push({ url: String(data.url), body: String(data.body) });
   });
 }
 
