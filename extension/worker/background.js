@@ -215,7 +215,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 // The same scripts as the manifest's content scripts of the fixed sites, in the same worlds and order (Firefox
 // gives their paths as full URLs: registering wants them relative to the package).
 const packagePath = (file) => new URL(file, api.runtime.getURL('/')).pathname.slice(1);
-const INSTANCE_SCRIPTS = api.runtime.getManifest().content_scripts.map(({ js, world }) => (world === 'MAIN' ?
+const instanceScripts = () => api.runtime.getManifest().content_scripts.map(({ js, world }) => (world === 'MAIN' ?
   { id: 'instance-page-world', js: js.map(packagePath), world: 'MAIN' } : { id: 'instance-content', js: js.map(packagePath) }));
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.
@@ -230,11 +230,12 @@ const instanceHosts = async () => (await instanceOrigins()).map((o) => new URL(o
 
 async function syncInstanceScripts() {
   const origins = await instanceOrigins();
-  const ids = INSTANCE_SCRIPTS.map((s) => s.id);
+  const scripts = instanceScripts();
+  const ids = scripts.map((s) => s.id);
   const registered = await api.scripting.getRegisteredContentScripts({ ids });
   if (registered.length) await api.scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
   if (origins.length === 0) return;
-  await api.scripting.registerContentScripts(INSTANCE_SCRIPTS.map((s) => ({
+  await api.scripting.registerContentScripts(scripts.map((s) => ({
     ...s, matches: origins, runAt: 'document_start', persistAcrossSessions: false,
   })));
 }
