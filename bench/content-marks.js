@@ -1,7 +1,9 @@
 // The bench's marks in the isolated content script (copied into the bench's build only, run before the
-// extension's own content scripts; bench/bench_browser.mjs): when the content script handed a capture to
-// the worker (runtime.sendMessage called) and when the worker's reply came back to it. The page's performance
-// timeline is shared with the page world, where the bench reads the marks (on performance.timeOrigin's clock).
+// extension's own content scripts; bench/bench_browser.mjs), on the page's performance timeline, which the page
+// world shares (the bench reads them there, on performance.timeOrigin's clock):
+//   tf-bench:score-start / score-end   the core in the content script scoring a capture (core/content-core.js)
+//   tf-bench:sent / replied            the content script handing a capture to the worker, and its reply
+// Each mark's detail is the capture's URL.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const sendMessage = api.runtime.sendMessage.bind(api.runtime);
@@ -12,4 +14,23 @@
     if (captured) reply.then(() => performance.mark('tf-bench:replied', { detail: message.url }), () => {});
     return reply;
   };
+  // The content core is defined after this script: its loader is wrapped as it is set.
+  let contentCore;
+  Object.defineProperty(globalThis, 'truefollowContentCore', {
+    configurable: true,
+    get: () => contentCore,
+    set(value) {
+      const loadCore = () => value.loadCore().then((core) => ({
+        score(text, options) {
+          performance.mark('tf-bench:score-start', { detail: options?.url ?? '' });
+          try {
+            return core.score(text, options);
+          } finally {
+            performance.mark('tf-bench:score-end', { detail: options?.url ?? '' });
+          }
+        },
+      }));
+      contentCore = { ...value, loadCore };
+    },
+  });
 })();

@@ -67,8 +67,12 @@ EMFLAGS_DEBUG += -sSTACK_OVERFLOW_CHECK=2#              traps stack overflows
 # the extension's worker loads an ES module with no Node code paths.
 EMFLAGS_NODE := -sENVIRONMENT=node
 EMFLAGS_WEB := -sENVIRONMENT=web,worker -sEXPORT_ES6=1
+# The extension's content scripts are classic scripts and may not fetch the package's files without exposing
+# them to every page: one script, the .wasm inside it (base64), release only.
+EMFLAGS_CONTENT := -sENVIRONMENT=web -sSINGLE_FILE=1
 
 WASM_OUT := $(foreach env,node web,$(foreach kind,debug release,$(BUILD)/wasm/$(env)-$(kind)/truefollow-core.$(if $(filter node,$(env)),cjs,mjs)))
+WASM_OUT += $(BUILD)/wasm/content-release/truefollow-core.js
 wasm: $(WASM_OUT)
 
 EMCC_INPUTS = $(CORE_SRC) $(CJSON_DIR)/cJSON.c $(CORE_HDR) wasm/exports.json wasm/runtime-methods.json
@@ -81,6 +85,7 @@ $(eval $(call emcc_rule,node,debug,cjs,DEBUG,NODE))
 $(eval $(call emcc_rule,node,release,cjs,RELEASE,NODE))
 $(eval $(call emcc_rule,web,debug,mjs,DEBUG,WEB))
 $(eval $(call emcc_rule,web,release,mjs,RELEASE,WEB))
+$(eval $(call emcc_rule,content,release,js,RELEASE,CONTENT))
 
 # ---- the core's tests ------------------------------------------------------------------------------
 C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(wildcard tests/c/test_*.c))

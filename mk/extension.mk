@@ -3,7 +3,7 @@
 # The translations are inputs of every build too (scripts/build/build-extension.mjs copies and bundles them).
 EXTENSION_SRC := manifest.json $(wildcard extension/*/*.js extension/*/*.html extension/*/*.css) js-glue/core.js js-glue/web.js \
                  $(wildcard extension/_locales/*/messages.json) scripts/build/build-extension.mjs \
-                 $(BUILD)/wasm/web-release/truefollow-core.mjs
+                 $(BUILD)/wasm/web-release/truefollow-core.mjs $(BUILD)/wasm/content-release/truefollow-core.js
 
 chrome: $(BUILD)/truefollow-chrome.zip
 firefox: $(BUILD)/truefollow-firefox.xpi
@@ -15,7 +15,7 @@ $(BUILD)/%/manifest.json: $(EXTENSION_SRC) extension/overlays/%.json | $(DEPS_ST
 
 # The builds the end-to-end tests load: the same, with open shadow roots, the fixture Mastodon instance
 # granted and the core's test hooks (scripts/build/build-extension.mjs --test). Never packed.
-TEST_BUILD_SRC := tests/e2e/lib/hooked-core.js tests/e2e/lib/hook-marks.js
+TEST_BUILD_SRC := tests/e2e/lib/hooked-core.js tests/e2e/lib/hooked-content-core.js tests/e2e/lib/hook-marks.js
 $(BUILD)/chrome-test/manifest.json: $(EXTENSION_SRC) $(TEST_BUILD_SRC) extension/overlays/chrome.json | $(DEPS_STAMP)
 	node scripts/build/build-extension.mjs chrome $(BUILD)/chrome-test --test
 $(BUILD)/firefox-test/manifest.json: $(EXTENSION_SRC) $(TEST_BUILD_SRC) extension/overlays/firefox.json | $(DEPS_STAMP)

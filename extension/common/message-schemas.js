@@ -1,7 +1,7 @@
 /*
  * The messages that cross the extension's boundaries, their names and their schema checks, in one place.
  *
- *   page world --window.postMessage--> content script --runtime.sendMessage--> background worker
+ *   page world --PAGE_EVENT (a DOM event)--> content script --runtime.sendMessage--> background worker
  *   {source, type: 'page/captured', url, body[, next]}   {type: 'content/captured', url, body, lang}
  *   {source, type: 'page/refused', url, status}          (kept in the content script: audit mode stops)
  *                                                {type: 'content/audit', records: [{url, body}], lang, subject[, keep]}
@@ -17,9 +17,14 @@
  * subject = {platform, handle}: the profile a follower sample belongs to, or whose stored record is wanted.
  * keep = true: the user started this audit ("Check followers"), so its inputs may be kept (background.js).
  * restarted: true when the core trapped on this input and the worker has started a fresh one (background.js).
+ * The page world delivers its messages as a CustomEvent named PAGE_EVENT on window, its detail the message as
+ * JSON text (at most LIMITS.EVENT_CHARS): an event reaches the content script's listener at once, in the task
+ * that dispatched it (the response's own load event), where a posted message would wait behind whatever the
+ * page's thread does next; that wait was most of the badge's time while a page loads (docs/bench.md).
  * Names carry the sender as a prefix. Everything from the page is untrusted: the checks here accept only
  * the expected shape, types and sizes. The page world cannot load this file (it would expose it to the
- * site), so page-world.js repeats the strings PAGE_SOURCE, PAGE_CAPTURED, PAGE_REFUSED, CONTENT_SOURCE and CONTENT_READ_PAGE;
+ * site), so page-world.js repeats the strings PAGE_EVENT, PAGE_SOURCE, PAGE_CAPTURED, PAGE_REFUSED, CONTENT_SOURCE and
+ * CONTENT_READ_PAGE, and the limits BODY_CHARS and EVENT_CHARS;
  * a Node test keeps them equal.
  *
  * A classic script (content scripts cannot be modules) that also works as a module's side-effect import in
@@ -41,13 +46,15 @@
     WORKER_ERROR: 'worker/error',
   });
 
-  // Identifies our own postMessage traffic among the site's.
+  // The page world's event, and what identifies our own messages among the site's.
+  const PAGE_EVENT = 'truefollow-page-world';
   const PAGE_SOURCE = 'truefollow-page-world';
   const CONTENT_SOURCE = 'truefollow-content';
 
   const LIMITS = Object.freeze({
     URL_CHARS: 4096,
     BODY_CHARS: 8 * 1024 * 1024, // X's largest timeline pages are well under 2 MB
+    EVENT_CHARS: 17 * 1024 * 1024, // a capture's JSON text: its body escaped (twice its length at most in practice) and the rest
     AUDIT_RECORDS: 200, // follower pages kept for one profile's sample: 2,000 followers at 12 a page (audit mode)
     AUDIT_CHARS: 32 * 1024 * 1024,
     LANG_CHARS: 35, // BCP 47 tags in practice
@@ -144,6 +151,6 @@
   }
 
   globalThis.truefollowMessages = Object.freeze({
-    MSG, PAGE_SOURCE, CONTENT_SOURCE, LIMITS, PLATFORMS, isPageCapture, isPageRefusal, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isContentReport, isWorkerReply,
+    MSG, PAGE_EVENT, PAGE_SOURCE, CONTENT_SOURCE, LIMITS, PLATFORMS, isPageCapture, isPageRefusal, isContentCapture, isContentAudit, isContentRecall, isContentHistory, isContentReport, isWorkerReply,
   });
 })();

@@ -2,6 +2,7 @@
  * Audit mode and the panel's sections it adds (chart, history), in the content script. content.js calls the hooks of the
  * object attach() returns; everything else stays here:
  *   allows()                      the user has this platform on (options page); false until settings are read
+ *   coreOptions()                 the thresholds the user set (options page), as the core takes them
  *   viewing(target)               the profile now on screen (or null): its own posts get no author badges
  *   authorsSeen(accounts)         every response the core read on any page, a profile's or not (a thread, a
  *                                 search): the authors of its posts get their small badges (list-badges.js)
@@ -341,6 +342,7 @@
     return Object.freeze({
       ready,
       allows: () => Boolean(settings) && settings.platforms[platform] !== false,
+      coreOptions: () => settingsApi.coreOptions(settings ?? settingsApi.clean({})),
 
       viewing(target) {
         listBadges?.setProfile(target?.handle ?? '');

@@ -108,9 +108,11 @@
   }
 
   /** Keeps a shown tooltip inside the viewport: shifted left from a right edge (right from a left one), above
-   *  the badge when there is no room below. Nothing happens while it is hidden. */
+   *  the badge when there is no room below. Nothing happens while it is hidden (it keeps its last place). */
   function placeTip(host) {
-    const { tip } = parts.get(host);
+    const { button, tip } = parts.get(host);
+    // Measuring lays the page out: not while the tip is hidden (a badge painted while the page loads, say).
+    if (!host.matches(':hover') && !button.matches(':focus-visible')) return;
     tip.style.transform = '';
     tip.classList.remove('above');
     const box = tip.getBoundingClientRect();

@@ -1,9 +1,10 @@
 /*
- * The isolated content script: takes captures from the page world (message-schemas.js, page/captured), has the
- * background worker score them, and keeps one badge next to the name of the profile the page shows, with the
+ * The isolated content script: takes captures from the page world (message-schemas.js, page/captured), scores
+ * them with the core here (core/content-core.js; the background worker's, where this page forbids WebAssembly),
+ * hands them to the worker to be kept, and keeps one badge next to the name of the profile the page shows, with the
  * details panel behind it (badge.js, panel.js, view-model.js for the words; sites.js for URLs and anchors).
  *
- * - Captures are untrusted: accepted only from this window, from this page's origin, in the exact shape and
+ * - Captures are untrusted: accepted only as an event on this window (so from a script of this page's origin), in the exact shape and
  *   within the size limits of message-schemas.js, and from a URL this site's data comes from (sites.js; the worker
  *   checks the same, and keeps only accounts of this page's platform). Nothing stored goes back to the page
  *   (audit mode only asks the page world for the next page of a list), and nothing from it is inserted as HTML. The worst a lying page can do is mislabel its own site's badges and
@@ -27,7 +28,7 @@
 (() => {
   'use strict';
 
-  const { MSG, PAGE_SOURCE, LIMITS, isPageCapture, isPageRefusal, isWorkerReply } = globalThis.truefollowMessages;
+  const { MSG, PAGE_EVENT, LIMITS, isPageCapture, isPageRefusal, isWorkerReply } = globalThis.truefollowMessages;
   const { siteFor, sameHandle, dataUrlFits } = globalThis.truefollowSites;
   const badge = globalThis.truefollowBadge;
   const panel = globalThis.truefollowPanel;
@@ -187,6 +188,51 @@
     return reply.report;
   }
 
+  // ---- the core in this page ------------------------------------------------------------------------------
+
+  // A capture is scored here, by the core in the content script (core/content-core.js), as soon as it arrives:
+  // while a page loads, the browser's threads are busy, and a round trip to the worker took most of the time from
+  // the response to the painted badge (docs/bench.md). The worker still gets every capture, to keep what it
+  // shows (store.js); its answer counts only when the core here is not ready or failed on the text.
+  const contentCore = globalThis.truefollowContentCore;
+  // The core's first score compiles what it reaches (the wasm is compiled lazily): a made-up profile of this
+  // platform, as the core's DOM reader takes one (adapter_dom.c), is scored once the core is loaded, so that a
+  // response's score does not pay for it.
+  const WARM_UP = JSON.stringify({ truefollow_dom: { platform: site.platform, handle: 'warmup', bio: 'warm-up',
+    counts: { followers: '1,234', following: '567', posts: '89' } } });
+  // Loads when the page starts, off the badge's path, and again after a trap; null when it cannot load (the
+  // worker answers then).
+  let coreHere = null;
+  const loadCoreHere = () => {
+    coreHere = contentCore ? contentCore.loadCore().then((core) => {
+      core.score(WARM_UP, { lang: 'en' });
+      return core;
+    }).catch((error) => {
+      console.warn('truefollow: scoring in the worker,', error.message);
+      return null;
+    }) : Promise.resolve(null);
+  };
+  loadCoreHere();
+
+  async function scoreCapture(url, body) {
+    const toWorker = () => ask({ type: MSG.CONTENT_CAPTURED, url, body, lang: lang() });
+    const core = await coreHere;
+    if (core) {
+      try {
+        const report = core.score(body, { url, lang: lang(), ...auditMode.coreOptions() });
+        if (SHOW_CAPTURE_TALLY) document.documentElement.setAttribute('data-truefollow-scored-here', String(++scoredHere));
+        // Handed to the worker in a task of its own, after the badge is painted; stored or not, the badge has its answer.
+        setTimeout(() => toWorker().catch((error) => console.warn('truefollow: not stored,', error.message)), 0);
+        // As the worker answers: only accounts of this page's platform count.
+        if (Array.isArray(report.accounts)) report.accounts = report.accounts.filter((a) => a?.platform === site.platform);
+        return report;
+      } catch (error) {
+        if (!(error instanceof contentCore.CoreError)) loadCoreHere(); // a trap (the loader dropped that core): a fresh one
+      }
+    }
+    return toWorker();
+  }
+
   const lang = () => {
     const tag = document.documentElement.lang || navigator.language || '';
     return /^[A-Za-z0-9-]{0,35}$/.test(tag) ? tag : '';
@@ -273,7 +319,7 @@
     const target = view; // the profile on screen when the response arrived
     let report;
     try {
-      report = await ask({ type: MSG.CONTENT_CAPTURED, url, body, lang: lang() });
+      report = await scoreCapture(url, body);
     } catch (error) {
       if (target === view) show({ state: 'error', reason: error.reason });
       console.warn('truefollow:', error.message);
@@ -343,22 +389,29 @@
 
   // ---- wiring -----------------------------------------------------------------------------------------
 
-  // The page messages claiming to be captures, by what became of them. The test build
+  // The page messages claiming to be captures, by what became of them, and how many the core here scored. The test build
   // (scripts/build/build-extension.mjs --test) shows the tally on <html data-truefollow-captures> for the end-to-end
   // tests; releases keep it to themselves.
   const SHOW_CAPTURE_TALLY = false;
-  const tally = { accepted: 0, frame: 0, schema: 0, site: 0 };
+  const tally = { accepted: 0, schema: 0, site: 0 };
+  let scoredHere = 0; // captures the core in this page answered (data-truefollow-scored-here in the test build)
   function count(outcome) {
     tally[outcome]++;
     if (SHOW_CAPTURE_TALLY) document.documentElement.setAttribute('data-truefollow-captures', JSON.stringify(tally));
     return outcome === 'accepted';
   }
 
-  window.addEventListener('message', (event) => {
-    const data = event.data;
-    // Cheap tests first: the site posts its own messages on the same channel.
-    if (!data || typeof data !== 'object' || data.source !== PAGE_SOURCE) return;
-    if (event.source !== window || event.origin !== location.origin) return count('frame'); // another frame or origin
+  // The page world's messages (page-world.js): each arrives as an event whose listener runs at once, in the task
+  // that dispatched it. Any script of the page can dispatch one too: the same checks for all.
+  window.addEventListener(PAGE_EVENT, (event) => {
+    const detail = event.detail; // a string, whichever world made the event
+    if (typeof detail !== 'string' || detail.length > LIMITS.EVENT_CHARS) return count('schema');
+    let data;
+    try {
+      data = JSON.parse(detail);
+    } catch {
+      return count('schema');
+    }
     // A follower-list read the server refused: audit mode stops and says why (it is no capture: nothing is scored).
     if (isPageRefusal(data)) {
       if (dataUrlFits(location.href, data.url) && view) auditMode.refused(view, data.url, data.status);

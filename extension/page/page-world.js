@@ -1,13 +1,14 @@
 /*
  * Runs in the page's own world (content script with "world": "MAIN", at document_start), before the site's
  * scripts: wraps XMLHttpRequest and fetch so that the site's own responses from its data endpoints are seen,
- * and posts each one as {source, type, url, body} to the isolated content script with window.postMessage.
+ * and hands each one as {source, type, url, body} to the isolated content script: a PAGE_EVENT on window whose
+ * detail is the message's JSON text, which the content script's listener gets at once (message-schemas.js).
  * It also posts the data some sites embed in the HTML instead (TikTok's rehydration JSON, YouTube's
  * ytInitialData and its in-app navigation events, X's JSON-LD), as the raw text of the element holding it.
  *
  * A capture also carries `next` when the response named its next page in a Link header (Mastodon's lists).
  * When a read of a Bluesky or Mastodon follower list (the site's own, or audit mode's below) is answered with an
- * error status, or not at all (status 0), it posts {source, type: PAGE_REFUSED, url, status} instead, so that
+ * error status, or not at all (status 0), it sends {source, type: PAGE_REFUSED, url, status} instead, so that
  * audit mode stops at once and says why rather than waiting for a page that will not come.
  *
  * It never changes a response and never lets an error of its own reach the site's code. It makes one kind
@@ -15,21 +16,23 @@
  * READ_PAGE, url}: the next page of a followers list, from the same public API the site's own client reads
  * (Bluesky's public AppView app.bsky.graph.getFollowers; the Mastodon instance's own
  * /api/v1/accounts/:id/followers, same origin as the page), as a plain GET from the page itself, so it
- * carries the page's origin and nothing of the extension; the answer is posted as a capture like any other.
+ * carries the page's origin and nothing of the extension; the answer is sent as a capture like any other.
  * Nothing else is fetched, one read at a time. It holds no extension API and no secrets: anything here is
- * visible to the site, which can also post fake captures or ask for reads it could make itself anyway (the
+ * visible to the site, which can also send fake captures or ask for reads it could make itself anyway (the
  * content script treats all of it as untrusted). It cannot load message-schemas.js (that would expose it to the
- * site), so it repeats five of its strings.
+ * site), so it repeats six of its strings and two limits.
  */
 (() => {
   'use strict';
 
+  const PAGE_EVENT = 'truefollow-page-world'; // = truefollowMessages.PAGE_EVENT
   const PAGE_SOURCE = 'truefollow-page-world'; // = truefollowMessages.PAGE_SOURCE
   const PAGE_CAPTURED = 'page/captured'; // = truefollowMessages.MSG.PAGE_CAPTURED
   const CONTENT_SOURCE = 'truefollow-content'; // = truefollowMessages.CONTENT_SOURCE
   const READ_PAGE = 'content/read-page'; // = truefollowMessages.MSG.CONTENT_READ_PAGE
   const PAGE_REFUSED = 'page/refused'; // = truefollowMessages.MSG.PAGE_REFUSED
-  const MAX_BODY_CHARS = 8 * 1024 * 1024; // = truefollowMessages.LIMITS.BODY_CHARS; larger ones are not posted
+  const MAX_BODY_CHARS = 8 * 1024 * 1024; // = truefollowMessages.LIMITS.BODY_CHARS; larger ones are not sent
+  const MAX_EVENT_CHARS = 17 * 1024 * 1024; // = truefollowMessages.LIMITS.EVENT_CHARS
 
   // The data endpoints worth reading, one line per platform and kind (../shared/docs/platforms.md).
   const ENDPOINTS = [
@@ -97,14 +100,20 @@
   // A follower-list read the server answered with an error status (or, status 0, did not answer at all).
   function postRefused(url, status) {
     if (!FOLLOWER_LISTS.some((pattern) => pattern.test(url))) return;
-    window.postMessage({ source: PAGE_SOURCE, type: PAGE_REFUSED, url, status }, location.origin);
+    send({ source: PAGE_SOURCE, type: PAGE_REFUSED, url, status });
   }
 
   function post(url, body, next = '') {
     if (typeof body !== 'string' || body.length === 0 || body.length > MAX_BODY_CHARS) return;
     const message = { source: PAGE_SOURCE, type: PAGE_CAPTURED, url, body };
     if (next) message.next = next;
-    window.postMessage(message, location.origin);
+    send(message);
+  }
+
+  // The content script's listener runs inside this call, in the task of the response's own load event.
+  function send(message) {
+    const detail = JSON.stringify(message);
+    if (detail.length <= MAX_EVENT_CHARS) window.dispatchEvent(new CustomEvent(PAGE_EVENT, { detail }));
   }
 
   // XMLHttpRequest (X uses it): remember each request's URL at open(), read the text once it has loaded.

@@ -296,15 +296,26 @@
       }
       return size === (index.get(key)?.bytes ?? GONE);
     };
+    // The index is read again at once, in the write queue, rather than before the next write: that write may
+    // follow a badge's answer, whose reply would wait behind the read of the whole area.
     const follow = (changes) => {
-      for (const [key, change] of Object.entries(changes)) if (!agrees(key, change)) stale = true;
+      // Every change is checked (agrees() consumes what it matches), not only up to the first foreign one.
+      const foreign = Object.entries(changes).map(([key, change]) => agrees(key, change)).includes(false);
+      if (!foreign || stale) return;
+      stale = true;
+      serial(() => {}).catch(() => {}); // reloadIfStale runs first; a failed read is tried again before the next write
     };
     area.onChanged?.addListener(follow);
     async function reloadIfStale() {
       if (!stale) return;
       stale = false;
       rereads++;
-      load(await area.get(null));
+      try {
+        load(await area.get(null));
+      } catch (error) {
+        stale = true; // read again before the next write
+        throw error;
+      }
     }
     // Runs a storage call of `keys` that the index already shows done; when it fails, the index is read again.
     async function made(keys, call) {

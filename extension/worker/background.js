@@ -1,6 +1,7 @@
 /*
- * The background worker (Chromium: a module service worker; Firefox: a module background script): the only
- * place the wasm core runs, and the keeper of the store. It answers our own content scripts' messages
+ * The background worker (Chromium: a module service worker; Firefox: a module background script): the keeper of
+ * the store, with a core of its own (the content script scores a page's responses with its own core first, for
+ * the badge, and still hands each capture here to be kept). It answers our own content scripts' messages
  * (message-schemas.js) with the core's report:
  *   content/captured {url, body, lang}           -> core.score(body, {url, lang}); accounts stored after the answer
  *   content/audit {records, lang, subject[, keep]} -> core.audit(records as JSON lines of {url, body}, {lang});
@@ -211,11 +212,11 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // ---- Mastodon instances: content scripts wherever the user granted an instance ---------------------------
 
-const INSTANCE_SCRIPTS = [
-  { id: 'instance-page-world', js: ['page/page-world.js'], world: 'MAIN' },
-  { id: 'instance-content', js: ['common/sites.js', 'common/message-schemas.js', 'common/dom.js', 'content/badge.js', 'common/view-model.js', 'content/panel.js', 'common/locales.js', 'common/i18n.js',
-    'common/settings.js', 'content/chart.js', 'content/history-view.js', 'content/list-badges.js', 'content/audit-mode.js', 'common/report-request.js', 'content/panel-report.js', 'content/content.js'] },
-];
+// The same scripts as the manifest's content scripts of the fixed sites, in the same worlds and order (Firefox
+// gives their paths as full URLs: registering wants them relative to the package).
+const packagePath = (file) => new URL(file, api.runtime.getURL('/')).pathname.slice(1);
+const instanceScripts = () => api.runtime.getManifest().content_scripts.map(({ js, world }) => (world === 'MAIN' ?
+  { id: 'instance-page-world', js: js.map(packagePath), world: 'MAIN' } : { id: 'instance-content', js: js.map(packagePath) }));
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.
 async function instanceOrigins() {
@@ -229,11 +230,12 @@ const instanceHosts = async () => (await instanceOrigins()).map((o) => new URL(o
 
 async function syncInstanceScripts() {
   const origins = await instanceOrigins();
-  const ids = INSTANCE_SCRIPTS.map((s) => s.id);
+  const scripts = instanceScripts();
+  const ids = scripts.map((s) => s.id);
   const registered = await api.scripting.getRegisteredContentScripts({ ids });
   if (registered.length) await api.scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
   if (origins.length === 0) return;
-  await api.scripting.registerContentScripts(INSTANCE_SCRIPTS.map((s) => ({
+  await api.scripting.registerContentScripts(scripts.map((s) => ({
     ...s, matches: origins, runAt: 'document_start', persistAcrossSessions: false,
   })));
 }

@@ -139,12 +139,12 @@ inEachBrowser('the badge on X fixture pages', (session) => {
     await page.evaluate(({ all, ten }) => {
       const url = 'https://x.com/i/api/graphql/Fx1Example0Query/Followers';
       const base = { source: 'truefollow-page-world', type: 'page/captured', url };
-      const post = (message) => window.postMessage(message, location.origin);
+      const post = (message) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify(message) }));
       post({ ...base, body: all, extra: true });
       post({ ...base, body: JSON.parse(all) });
       post({ ...base, url: 'http://x.com/i/api/graphql/Fx1Example0Query/Followers', body: all });
       post({ ...base, type: 'content/captured', body: all });
-      window.postMessage({ ...base, body: all }, 'https://example.org'); // another origin: never delivered
+      window.postMessage({ ...base, body: all }, location.origin); // a posted message: not the page world's channel
       post({ ...base, body: ten });
     }, { all: xFollowersBody('examplestudio'), ten: xFollowersBody('examplestudio', 10) });
     await page.waitFor(describesSample);

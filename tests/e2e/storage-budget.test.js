@@ -32,7 +32,7 @@ inEachBrowser('the store within its budget', (session) => {
     page = await session.open('https://mastodon.example/@examplestudio');
     for (let i = 0; i < FAKES; i++) {
       await page.evaluate(({ i, lookup, followers }) => {
-        const send = (url, body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }, location.origin);
+        const send = (url, body) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }) }));
         history.pushState({}, '', `/@fake${i}/followers`);
         const id = `${90000 + i}`;
         send(`https://mastodon.example/api/v1/accounts/lookup?acct=fake${i}`, { ...lookup, id, username: `fake${i}`, acct: `fake${i}`, followers_count: 80 });
@@ -69,7 +69,7 @@ inEachBrowser('the store within its budget', (session) => {
     page = await session.open('https://x.com/dealfinder4821');
     for (let i = 0; i < FAKES; i++) {
       await page.evaluate(({ i, profile, followers }) => {
-        const send = (url, body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured', url, body }, location.origin);
+        const send = (url, body) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify({ source: 'truefollow-page-world', type: 'page/captured', url, body }) }));
         history.pushState({}, '', `/xfake${i}/followers`);
         send('https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName', profile);
         send('https://x.com/i/api/graphql/Fx1Example0Query/Followers', followers);

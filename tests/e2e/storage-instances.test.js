@@ -43,7 +43,7 @@ inEachBrowser('Mastodon instances kept apart', (session) => {
     // fedi.example's alice's followers; then a sentinel, whose record shows when the worker has read them all.
     page = session.page; // mastodon.example's @alice, as estimateShown left it open
     await page.evaluate(({ lookup }) => {
-      const send = (url, body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }, location.origin);
+      const send = (url, body) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify({ source: 'truefollow-page-world', type: 'page/captured', url, body: JSON.stringify(body) }) }));
       const forged = { ...lookup, followers_count: 1, following_count: 7000, statuses_count: 0 };
       send('https://mastodon.example/api/v1/accounts/lookup?acct=alice', forged);
       send('https://mastodon.example/api/v1/accounts/lookup?acct=alice@fedi.example', { ...forged, acct: 'alice@fedi.example' });

@@ -79,12 +79,20 @@ describe('extension builds', () => {
     }
   });
 
-  it('keeps the wasm out of the content scripts', () => {
-    for (const { manifest } of Object.values(built)) {
+  it('gives the isolated content script one core, with the .wasm inside it, and the page world none', () => {
+    for (const { manifest, dir } of Object.values(built)) {
       for (const script of manifest.content_scripts) {
-        for (const file of script.js) assert.doesNotMatch(file, /core|wasm/);
+        const cores = script.js.filter((file) => /core|wasm/.test(file));
+        assert.deepEqual(cores, script.world === 'MAIN' ? [] : ['core/content-core.js']);
       }
+      const core = fs.readFileSync(path.join(dir, 'core', 'content-core.js'), 'utf8');
+      assert.match(core, /data:application\/octet-stream;base64,AGFzbQ/, 'the .wasm is inside the script');
+      assert.match(core, /globalThis\.truefollowContentCore = /);
+      assert.doesNotMatch(core, /withContentHooks|truefollow-test:/, 'no test hooks in a release');
       assert.equal(manifest.web_accessible_resources, undefined, 'pages cannot load the core');
+    }
+    for (const { dir } of Object.values(testBuilt)) {
+      assert.match(fs.readFileSync(path.join(dir, 'core', 'content-core.js'), 'utf8'), /withContentHooks/);
     }
   });
 

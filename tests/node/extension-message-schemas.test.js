@@ -97,8 +97,9 @@ describe('extension messages', () => {
     assert.equal(m.isWorkerReply(undefined), false);
   });
 
-  it('is matched by the page world\'s copies of the source tags, the message names and the size limit', () => {
+  it('is matched by the page world\'s copies of the event, the source tags, the message names and the size limits', () => {
     const page = source('page/page-world.js');
+    assert.match(page, new RegExp(`const PAGE_EVENT = '${m.PAGE_EVENT}';`));
     assert.match(page, new RegExp(`const PAGE_SOURCE = '${m.PAGE_SOURCE}';`));
     assert.match(page, new RegExp(`const PAGE_CAPTURED = '${m.MSG.PAGE_CAPTURED}';`));
     assert.match(page, new RegExp(`const PAGE_REFUSED = '${m.MSG.PAGE_REFUSED}';`));
@@ -107,5 +108,8 @@ describe('extension messages', () => {
     const limit = /const MAX_BODY_CHARS = ([\d *]+);/.exec(page);
     assert.ok(limit, 'page-world.js states MAX_BODY_CHARS');
     assert.equal(vm.runInNewContext(limit[1]), m.LIMITS.BODY_CHARS);
+    const eventLimit = /const MAX_EVENT_CHARS = ([\d *]+);/.exec(page);
+    assert.ok(eventLimit, 'page-world.js states MAX_EVENT_CHARS');
+    assert.equal(vm.runInNewContext(eventLimit[1]), m.LIMITS.EVENT_CHARS);
   });
 });

@@ -89,7 +89,9 @@ describe('the worker', () => {
       runtime: {
         id: 'truefollow',
         onMessage: { addListener: (fn) => onMessage.push(fn) },
-        getManifest: () => ({ content_scripts: [{ matches: ['https://x.com/*'] }] }),
+        getManifest: () => ({ content_scripts: [{ matches: ['https://x.com/*'], js: ['page/page-world.js'], world: 'MAIN' },
+          { matches: ['https://x.com/*'], js: ['content/content.js'] }] }),
+        getURL: (file) => `chrome-extension://truefollow${file}`,
       },
       storage: { local: area, onChanged: { addListener: (fn) => onChanged.push(fn) } },
       permissions: { getAll: async () => ({ origins: [] }), onAdded: ignored, onRemoved: ignored },

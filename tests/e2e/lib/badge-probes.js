@@ -97,13 +97,12 @@ export function readColours() {
   };
 }
 
-// Runs in the page: from now on, keeps every capture the page world posts (url and body) in window.truefollowTestCaptures.
+// Runs in the page: from now on, keeps every capture the page world sends (url and body) in window.truefollowTestCaptures.
 export function recordCaptures() {
   window.truefollowTestCaptures = [];
-  window.addEventListener('message', (event) => {
-    if (event.source === window && event.data?.source === 'truefollow-page-world') {
-      window.truefollowTestCaptures.push({ url: String(event.data.url), body: String(event.data.body) });
-    }
+  window.addEventListener('truefollow-page-world', (event) => { // the page world's event (message-schemas.js PAGE_EVENT)
+    const data = JSON.parse(event.detail);
+    if (data?.source === 'truefollow-page-world') window.truefollowTestCaptures.push({ url: String(data.url), body: String(data.body) });
   });
 }
 

@@ -51,8 +51,8 @@ export function itAskedOnlyTheFixtureSites(session) {
     const page = await session.open('https://x.com/examplestudio');
     await page.waitFor(badgeIs, { state: 'ready' });
     if (session.browser.extensionRequests) assert.equal(await session.browser.stopWorker(), 1, 'the extension\'s worker is stopped');
-    await page.evaluate((body) => window.postMessage({ source: 'truefollow-page-world', type: 'page/captured',
-      url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName', body }, location.origin), JSON.stringify({ test: CANARY_MARK }));
+    await page.evaluate((body) => window.dispatchEvent(new CustomEvent('truefollow-page-world', { detail: JSON.stringify({ source: 'truefollow-page-world',
+      type: 'page/captured', url: 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName', body }) })), JSON.stringify({ test: CANARY_MARK }));
     const canary = new URL(CANARY_URL).hostname;
     await eventually(() => record.some((url) => new URL(url).hostname === canary), `the worker's canary request in the record`);
     if (session.browser.extensionRequests) {
