@@ -23,6 +23,7 @@
  * (optional host permissions, asked for on the options page). It makes no network request: the core's .wasm
  * is read from the extension's own package.
  */
+import '../common/extension-api.js';
 import '../common/sites.js';
 import '../common/message-schemas.js';
 import '../storage/stored-shapes.js';
@@ -49,7 +50,7 @@ const coreOptions = async () => {
 };
 const { openStore } = globalThis.truefollowStore;
 const { PER_INSTANCE } = globalThis.truefollowStoredShapes;
-const api = globalThis.browser ?? globalThis.chrome;
+const api = globalThis.truefollowApi;
 
 // ---- the store: opened once per worker life, reopened after the options page cleared it -----------------
 
