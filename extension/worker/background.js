@@ -27,6 +27,7 @@ import '../common/extension-api.js';
 import '../common/sites.js';
 import '../common/message-schemas.js';
 import '../storage/stored-shapes.js';
+import '../storage/migrations.js';
 import '../storage/store.js';
 import '../common/settings.js';
 import '../storage/records.js';
