@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The browser's extension API, chosen in this one place: Firefox's `browser`, else Chromium's `chrome` (in
  * Manifest V3 both return promises from the calls the extension makes).
