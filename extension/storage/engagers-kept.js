@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Who engages, kept with the profile: the engagers estimate (the core's audit.engagers) is made only from the
  * likers, reposters and commenters a tab has read on the profile's post pages, so an audit of its followers

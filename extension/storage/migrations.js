@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The schema version of what the store keeps, and the steps that bring data of every older version up to it
  * (store.js runs them when it opens, one step at a time, and writes the new version after each). The layout

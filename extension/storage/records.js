@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Reading what the store keeps (store.js) without opening a store, and keeping the vetting list. The popup and
  * its "Save report" read profiles, follower counts and audit inputs here; the worker reads the counts and inputs

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The store: the one writer of what truefollow keeps on this device (storage.local; nothing is ever sent). The
  * background worker writes every profile, estimate, follower count, audit input and follower through one store;
@@ -407,8 +408,11 @@
        * ({instance}: the page's host, which the worker takes from the tab). A profile whose handle no page URL
        * could name, a follower with no usable id, a Mastodon account with no instance, or a record larger than
        * RECORD_BYTES, is not kept.
+       * @param {object[]} accounts
+       * @param {{instance?: string}} [page]
        */
       rememberAccounts: (accounts, { instance } = {}) => serial(async () => {
+        /** @type {Record<string, object>} */
         const items = {};
         for (const account of accounts) {
           if (!isObject(account) || !isPlatform(account.platform)) continue;
@@ -437,10 +441,14 @@
        * pages, lines}, so that a copied report can be re-run) are kept only when the user started the audit
        * (userStarted: "Check followers") or has the profile on the vetting list, and only up to INPUT_BYTES
        * (beyond, the record says too_large); otherwise the inputs of an older estimate are removed with it.
+       * @param {{platform: string, handle: string, instance?: string}} subject
+       * @param {object} audit
+       * @param {{inputs?: object | null, userStarted?: boolean}} [kept]
        */
       rememberAudit: ({ platform, handle, instance }, audit, { inputs = null, userStarted = false } = {}) => serial(async () => {
         const subject = { platform, handle, instance };
         const key = keyOf('a', subject);
+        /** @type {Record<string, object>} */
         const items = { [key]: { platform, handle, ...scope(platform, instance), audit, audit_at: now() } };
         const profile = keyOf('p', subject);
         if (!index.has(profile)) items[profile] = { platform, handle, ...scope(platform, instance), seen_at: now(), account: null };

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The key table: every record truefollow keeps in storage.local, in the layout of the current schema version
  * (migrations.js), with the check each must pass whenever it is read, so that a damaged record (a bug of some
