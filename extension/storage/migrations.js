@@ -1,14 +1,13 @@
 // @ts-check
 /*
  * The schema version of what the store keeps, and the steps that bring data of every older version up to it
- * (store.js runs them when it opens, one step at a time, and writes the new version after each). The layout
- * of each version's records: stored-shapes.js holds the current one; each step below says what it changes.
+ * (store.js runs them when it opens: its "Schema" paragraph says how). The layout of the current version's
+ * records is stored-shapes.js's; each step below says what it changes.
  *
  * A step is {from, to, run(area, {instances})}: it turns a version-`from` store into a version-`to` one. It
  * moves one record (or one profile's records) per write, so that an interruption leaves each either moved or
- * as it was, and it must be safe to run again, after an interruption and on data it has already moved (the
- * store runs every step again when it cannot tell the stored version). instances(): the hosts of the Mastodon
- * instances the user has granted (a promise).
+ * as it was, and it leaves data it has already moved as it is, so that it can run again. instances(): the hosts
+ * of the Mastodon instances the user has granted (a promise).
  *
  * A classic script (the options page loads it after sites.js and stored-shapes.js, before store.js; the worker
  * imports it for its side effect): defines globalThis.truefollowMigrations = {SCHEMA_VERSION, MIGRATIONS}.

@@ -13,15 +13,15 @@
  * half-written. A profile's account (from a capture) and its audience estimate (from an audit) are separate
  * records, so those two writers never read, merge and rewrite the same record; writes through one store also run
  * one at a time (its write queue). Accounts are stored with long strings clipped (a page can hand over a
- * 10,000-character name), and a profile only under a handle a page URL could name (sites.js).
+ * 10,000-character name), and only under keys stored-shapes.js accepts.
  *
  * Reading: a record that fails its check is skipped, listed in unreadable() and counted, and the rest loads; a
  * later write of the same record replaces it.
  *
- * Schema: opening runs the migrations from the stored version up to SCHEMA_VERSION one step at a time, writing
- * the new version after each step. Data written by a newer version is left untouched and the store refuses to
- * open rather than guess. A schema record that cannot be read is reported as unreadable; then, as when other
- * records are there but no schema record, every step runs from the first version.
+ * Schema: opening runs the migrations (migrations.js) from the stored version up to SCHEMA_VERSION one step at a
+ * time, writing the new version after each step. Data written by a newer version is left untouched and the store
+ * refuses to open rather than guess. A schema record that cannot be read is reported as unreadable; then, as when
+ * other records are there but no schema record, every step runs from the first version.
  *
  * Budget (LIMITS; the same in both browsers: Firefox has no quota of its own for storage.local): every record
  * is counted as Chromium counts its quota (bytesOf). All of them together stay within BUDGET_BYTES, and each
