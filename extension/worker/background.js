@@ -213,11 +213,13 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // ---- Mastodon instances: content scripts wherever the user granted an instance ---------------------------
 
-const INSTANCE_SCRIPTS = [
-  { id: 'instance-page-world', js: ['page/page-world.js'], world: 'MAIN' },
-  { id: 'instance-content', js: ['common/sites.js', 'common/message-schemas.js', 'common/dom.js', 'content/badge.js', 'common/view-model.js', 'content/panel.js', 'common/locales.js', 'common/i18n.js',
-    'common/settings.js', 'content/chart.js', 'content/history-view.js', 'content/list-badges.js', 'content/audit-mode.js', 'common/report-request.js', 'content/panel-report.js', 'content/content.js'] },
-];
+// The manifest's own content scripts (the page world's and the isolated world's), registered again on every
+// instance the user granted: the manifest is the one list of their files.
+const instanceScripts = () => api.runtime.getManifest().content_scripts.map((c) => ({
+  id: c.world === 'MAIN' ? 'instance-page-world' : 'instance-content',
+  js: c.js,
+  ...(c.world ? { world: c.world } : {}),
+}));
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.
 async function instanceOrigins() {
@@ -231,11 +233,12 @@ const instanceHosts = async () => (await instanceOrigins()).map((o) => new URL(o
 
 async function syncInstanceScripts() {
   const origins = await instanceOrigins();
-  const ids = INSTANCE_SCRIPTS.map((s) => s.id);
+  const scripts = instanceScripts();
+  const ids = scripts.map((s) => s.id);
   const registered = await api.scripting.getRegisteredContentScripts({ ids });
   if (registered.length) await api.scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
   if (origins.length === 0) return;
-  await api.scripting.registerContentScripts(INSTANCE_SCRIPTS.map((s) => ({
+  await api.scripting.registerContentScripts(scripts.map((s) => ({
     ...s, matches: origins, runAt: 'document_start', persistAcrossSessions: false,
   })));
 }
