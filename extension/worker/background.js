@@ -214,12 +214,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 // ---- Mastodon instances: content scripts wherever the user granted an instance ---------------------------
 
 // The manifest's own content scripts (the page world's and the isolated world's), registered again on every
-// instance the user granted: the manifest is the one list of their files.
-const instanceScripts = () => api.runtime.getManifest().content_scripts.map((c) => ({
-  id: c.world === 'MAIN' ? 'instance-page-world' : 'instance-content',
-  js: c.js,
-  ...(c.world ? { world: c.world } : {}),
-}));
+// instance the user granted: the manifest is the one list of their files. Firefox names them by full URL; the
+// registration takes their paths in the package.
+const instanceScriptId = (c) => (c.world === 'MAIN' ? 'instance-page-world' : 'instance-content');
+const packagePath = (file) => new URL(file, api.runtime.getURL('/')).pathname.slice(1);
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.
 async function instanceOrigins() {
@@ -233,13 +231,14 @@ const instanceHosts = async () => (await instanceOrigins()).map((o) => new URL(o
 
 async function syncInstanceScripts() {
   const origins = await instanceOrigins();
-  const scripts = instanceScripts();
-  const ids = scripts.map((s) => s.id);
+  const scripts = api.runtime.getManifest().content_scripts;
+  const ids = scripts.map(instanceScriptId);
   const registered = await api.scripting.getRegisteredContentScripts({ ids });
   if (registered.length) await api.scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
   if (origins.length === 0) return;
-  await api.scripting.registerContentScripts(scripts.map((s) => ({
-    ...s, matches: origins, runAt: 'document_start', persistAcrossSessions: false,
+  await api.scripting.registerContentScripts(scripts.map((c) => ({
+    id: instanceScriptId(c), js: c.js.map(packagePath), ...(c.world ? { world: c.world } : {}),
+    matches: origins, runAt: 'document_start', persistAcrossSessions: false,
   })));
 }
 
