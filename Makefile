@@ -20,7 +20,7 @@ help:
 	@echo "make firefox   build/firefox (unpacked) and build/truefollow-firefox.xpi"
 	@echo "make test      C unit tests (also under ASan and UBSan), the model against XGBoost, Node tests of both wasm"
 	@echo "               builds, Chromium and Firefox end to end, the command line under valgrind, the fuzzers"
-	@echo "make lint      ESLint over every JavaScript file (eslint.config.js)"
+	@echo "make lint      ESLint over every JavaScript file (eslint.config.js), tsc over the // @ts-check files (tsconfig.json)"
 	@echo "make demo      the extension on the bundled demo profiles: screenshots in build/demo"
 	@echo "make release   both archives built twice from clean and compared, SHA256SUMS, web-ext lint, Chromium manifest check"
 	@echo "make bench     speed and size, with where the badge's time goes: bench/results.json, docs/bench.md"

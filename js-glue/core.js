@@ -1,9 +1,35 @@
+// @ts-check
 // The typed API around the wasm core, the same in Node and in the extension's background worker.
 // Strings cross as UTF-8 (in: copied into wasm memory, out: read and freed with tf_free); a C error
 // becomes a thrown CoreError carrying the C message. One memoised init per loader: every caller awaits
 // the same instance, and a trap (an abort inside the core) discards it so the next call starts afresh.
 
+/**
+ * The emscripten module of the core, as this file uses it (wasm/exports.json lists the C functions; a pointer
+ * is a number, 0 for NULL).
+ * @typedef {object} CoreModule
+ * @property {Uint8Array} HEAPU8
+ * @property {(ptr: number) => string} UTF8ToString
+ * @property {(s: string) => number} lengthBytesUTF8
+ * @property {(s: string, ptr: number, maxBytes: number) => void} stringToUTF8
+ * @property {(bytes: number) => number} _malloc
+ * @property {(ptr: number) => void} _free
+ * @property {(ptr: number) => void} _tf_free
+ * @property {() => number} _tf_version
+ * @property {() => number} _tf_last_error
+ * @property {(text: number, bytes: number, options: number) => number} _tf_score_input
+ * @property {(text: number, bytes: number, options: number) => number} _tf_audit_input
+ * @property {(text: number, bytes: number) => number} _tf_history_input
+ * @property {(request: number) => number} _tf_report_html_input
+ * @property {(text: number, lang: number) => number} _tf_count
+ */
+/**
+ * An emscripten module factory (the build's truefollow-core.mjs or .cjs).
+ * @typedef {(moduleOptions: {wasmBinary?: Uint8Array}) => Promise<CoreModule>} CoreFactory
+ */
+
 export class CoreError extends Error {
+  /** @param {string} message */
   constructor(message) {
     super(message);
     this.name = 'CoreError';
@@ -11,8 +37,10 @@ export class CoreError extends Error {
 }
 
 class TruefollowCore {
+  /** @type {CoreModule} */
   #m;
 
+  /** @param {CoreModule} module */
   constructor(module) {
     this.#m = module;
   }
@@ -26,17 +54,28 @@ class TruefollowCore {
     return this.#m.HEAPU8.buffer.byteLength;
   }
 
-  /** Reads and scores one captured response: {status, message, accounts: [...], posts, model}. */
+  /**
+   * Reads and scores one captured response: {status, message, accounts: [...], posts, model}.
+   * @param {string} text
+   * @param {object} [options]
+   */
   score(text, options = {}) {
     return this.#report('_tf_score_input', text, options);
   }
 
-  /** Reads responses (JSON lines allowed) and estimates the audience: {status, message, audit}. */
+  /**
+   * Reads responses (JSON lines allowed) and estimates the audience: {status, message, audit}.
+   * @param {string} text
+   * @param {object} [options]
+   */
   audit(text, options = {}) {
     return this.#report('_tf_audit_input', text, options);
   }
 
-  /** Which steps of a follower-count history are sudden jumps: {status, points, rule, jumps: [{index, t, from, to}]}. */
+  /**
+   * Which steps of a follower-count history are sudden jumps: {status, points, rule, jumps: [{index, t, from, to}]}.
+   * @param {Array<{t: number, followers: number}>} points
+   */
   history(points) {
     const text = JSON.stringify({ points });
     return this.#withStrings([text], ([textPtr], [textBytes]) => {
@@ -54,6 +93,8 @@ class TruefollowCore {
    * The one-file HTML vetting report (wasm/src/report_html.h) of an audit as audit() gives it, the profile's own
    * account as score() gives it (or null), in a language of the extension: {audit, profile, inputs, lang, now, options};
    * or the vetting list's, several profiles side by side: {accounts: [{label, audit, profile}], lang, now}.
+   * @param {object} request
+   * @returns {string}
    */
   reportHtml(request) {
     return this.#withStrings([JSON.stringify(request)], ([requestPtr]) => {
@@ -67,7 +108,12 @@ class TruefollowCore {
     });
   }
 
-  /** The integer a count string means in a language: count('1,2 Mio.', 'de') === 1200000. */
+  /**
+   * The integer a count string means in a language: count('1,2 Mio.', 'de') === 1200000.
+   * @param {string} text
+   * @param {string} [lang]
+   * @returns {number}
+   */
   count(text, lang = '') {
     return this.#withStrings([String(text), String(lang)], ([textPtr, langPtr]) => {
       const value = this.#m._tf_count(textPtr, langPtr);
@@ -76,6 +122,11 @@ class TruefollowCore {
     });
   }
 
+  /**
+   * @param {'_tf_score_input' | '_tf_audit_input'} fn
+   * @param {string} text
+   * @param {object} options
+   */
   #report(fn, text, options) {
     if (typeof text !== 'string') throw new TypeError('the core reads text: pass the response as a string');
     const json = JSON.stringify({ now: Date.now() / 1000, ...options });
@@ -94,8 +145,14 @@ class TruefollowCore {
     return new CoreError(this.#m.UTF8ToString(this.#m._tf_last_error()));
   }
 
-  // Copies each string into wasm memory as NUL-terminated UTF-8, calls use(pointers, byteLengths),
-  // and frees every copy whatever happens.
+  /**
+   * Copies each string into wasm memory as NUL-terminated UTF-8, calls use(pointers, byteLengths), and frees
+   * every copy whatever happens.
+   * @template T
+   * @param {string[]} strings
+   * @param {(pointers: number[], lengths: number[]) => T} use
+   * @returns {T}
+   */
   #withStrings(strings, use) {
     const pointers = [];
     const lengths = [];
@@ -119,6 +176,7 @@ class TruefollowCore {
 // A lone surrogate has no UTF-8 form, and emscripten's encoder pairs it with whatever follows it (a closing
 // quote becomes part of a 4-byte sequence, so the JSON breaks): it becomes U+FFFD first, as a decoder does.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** @param {string} s */
 function wellFormed(s) {
   if (typeof s.isWellFormed === 'function') return s.isWellFormed() ? s : s.toWellFormed();
   return s.replace(LONE_SURROGATE, '\uFFFD');
@@ -128,8 +186,12 @@ function wellFormed(s) {
  * Returns init(): a memoised async function giving the one core instance built by `factory` (an
  * emscripten module factory). A trap inside the core (a RuntimeError, not a CoreError) drops the
  * instance, so the next init() builds a fresh one.
+ * @param {CoreFactory} factory
+ * @param {{wasmBinary?: Uint8Array}} [moduleOptions]
+ * @returns {() => Promise<TruefollowCore>}
  */
 export function coreLoader(factory, moduleOptions = {}) {
+  /** @type {Promise<TruefollowCore> | null} */
   let instance = null;
   return function init() {
     instance ??= factory({ ...moduleOptions }).then(
@@ -143,12 +205,18 @@ export function coreLoader(factory, moduleOptions = {}) {
   };
 }
 
+/**
+ * The core behind a proxy that calls onTrap() when a method throws anything but the core's own errors.
+ * @param {TruefollowCore} core
+ * @param {() => void} onTrap
+ * @returns {TruefollowCore}
+ */
 function guard(core, onTrap) {
   return new Proxy(core, {
     get(target, key) {
       const value = Reflect.get(target, key, target);
       if (typeof value !== 'function') return value;
-      return (...args) => {
+      return (/** @type {unknown[]} */ ...args) => {
         try {
           return value.apply(target, args);
         } catch (error) {

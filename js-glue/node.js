@@ -1,3 +1,4 @@
+// @ts-check
 // The core in Node: loads the CommonJS build (emscripten 3.1.6's ES6 output assumes __dirname under
 // Node), release by default, debug with { build: 'debug' } or TRUEFOLLOW_WASM=debug.
 import { createRequire } from 'node:module';

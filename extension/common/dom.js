@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * DOM nodes built without markup strings, for the content scripts and the extension's pages:
  *   el(tag, props, ...children)   an HTML element; props: text (its textContent), style (an object, set through

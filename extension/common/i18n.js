@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Words, numbers and dates in the user's language, for everything the extension shows (badge, panel, audit
  * mode, chart, history, popup, options). The words are the _locales/<lang>/messages.json files (the browser's own

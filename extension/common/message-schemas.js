@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The messages that cross the extension's boundaries, their names and their schema checks, in one place.
  *

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * What the core's HTML report (wasm/src/report_html.h, core.reportHtml) is asked for one stored profile: its
  * audit, its own account, its follower-count history, the language, and, when the audit's inputs are kept on this device (records.js), those
@@ -17,7 +18,9 @@
   async function build(record, inputs, lang, history = []) {
     if (!record?.audit) return null;
     const kept = inputs && typeof inputs.lines === 'string';
-    const request = { audit: record.audit, profile: record.account ?? null, history, lang, inputs: [], options: '',
+    /** @type {Array<{name: string, bytes: number, sha256: string}>} */
+    const listed = [];
+    const request = { audit: record.audit, profile: record.account ?? null, history, lang, inputs: listed, options: '',
       now: kept && Number.isFinite(inputs.now) ? inputs.now : Math.round((record.audit_at ?? Date.now()) / 1000) };
     if (kept) {
       const bytes = new TextEncoder().encode(inputs.lines);

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The user's settings (options page), kept on this device in storage.local under 'settings', with their
  * defaults and limits in one place. Read by the content scripts (platforms on or off, list badges, badges on

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The supported sites, one entry per platform: its hosts, how its URL names a profile (and a followers page),
  * and where the profile's name sits in its DOM, so the badge can stand beside it. Only anchors and URL shapes
@@ -25,8 +26,25 @@
   const INSTAGRAM_RESERVED = new Set(['explore', 'reels', 'reel', 'p', 'stories', 'accounts', 'direct', 'tv',
     'about', 'legal', 'developer', 'web', 'emails', 'challenge']);
 
+  /**
+   * A supported site (the fields are explained where SITES writes them).
+   * @typedef {object} Site
+   * @property {string} platform
+   * @property {string[] | null} hosts the page hosts (null for Mastodon: the instances the user granted)
+   * @property {string[] | null | 'self'} dataHosts
+   * @property {RegExp} handle
+   * @property {(path: string) => ({handle: string} & Record<string, unknown>) | null} profile
+   * @property {(path: string) => string | null} [postAuthor]
+   * @property {(dataUrl: string) => string | null} [postOf]
+   * @property {(doc: Document) => boolean} [isSite]
+   * @property {string} [followersDialog]
+   * @property {string} anchor
+   * @property {string} [anchorFallback]
+   */
+
   // handle: as the URL shows it; followersPage: the page lists the profile's followers; followersDialog: where a
   // site that lists them in a dialog over the profile page opens it.
+  /** @type {Site[]} */
   const SITES = [
     {
       platform: 'x',
@@ -139,19 +157,25 @@
     },
   ];
 
-  /** The site of this page: by host, else Mastodon on an instance the user granted. */
+  const MASTODON = /** @type {Site} */ (SITES.find((s) => s.platform === 'mastodon'));
+
+  /**
+   * The site of this page: by host, else Mastodon on an instance the user granted.
+   * @param {string} hostname
+   * @returns {Site}
+   */
   function siteFor(hostname) {
-    return SITES.find((s) => s.hosts?.includes(hostname)) ?? SITES.find((s) => s.platform === 'mastodon');
+    return SITES.find((s) => s.hosts?.includes(hostname)) ?? MASTODON;
   }
 
-  /** A handle as the core and the URL may both spell it: no leading @, lower case. */
+  /** A handle as the core and the URL may both spell it: no leading "@", lower case. */
   const sameHandle = (a, b) => typeof a === 'string' && typeof b === 'string' &&
     a.replace(/^@/, '').toLowerCase() === b.replace(/^@/, '').toLowerCase();
 
-  /** True for a handle (with or without its leading @) that a page URL of the platform could name. */
+  /** True for a handle (with or without its leading "@") that a page URL of the platform could name. */
   function isHandle(platform, handle) {
     const site = SITES.find((s) => s.platform === platform);
-    return Boolean(site) && typeof handle === 'string' && site.handle.test(handle.replace(/^@/, ''));
+    return site !== undefined && typeof handle === 'string' && site.handle.test(handle.replace(/^@/, ''));
   }
 
   /** The platform of a page's URL (a string), or null. */

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Words for what the core returned: the badge's face (state, short text, longer detail, tone) and the details
  * panel's content, from the core's account report and audience estimate. Nothing here estimates anything:
@@ -20,6 +21,28 @@
  */
 (() => {
   'use strict';
+
+  /**
+   * A part of the core's JSON report (an account or an audit), or null: untyped, because the view model reads it
+   * field by field and treats every field as possibly missing (an older core, a stored record).
+   * @typedef {any} CoreReport
+   */
+  /**
+   * What the details panel shows (panelModel); a part is null when the core did not return it.
+   * @typedef {object} PanelModel
+   * @property {string} title
+   * @property {string} status
+   * @property {object | null} audience
+   * @property {object | null} engagers
+   * @property {string | null} reach
+   * @property {string | null} engagement
+   * @property {{summary: string, runs: string[]} | null} factory
+   * @property {{verdict: string, counts: string, reasons: string[]} | null} account
+   * @property {string[]} models
+   * @property {Record<string, string>} labels
+   * @property {string} modelLine
+   * @property {string} lang
+   */
 
   const i18n = () => globalThis.truefollowI18n;
   const t = (key, ...args) => i18n().t(key, ...args);
@@ -102,15 +125,27 @@
   };
   const ERROR_DETAILS = { restarted: 'badge_error_restarted', worker: 'badge_error_worker' };
 
-  /** The face of a state without a result: {state, text, detail, tone}; reason refines an error's detail. */
+  /**
+   * What the badge shows: its state, text and tone; detail: its tooltip; summary: the panel's status line (else
+   * the detail).
+   * @typedef {{state: string, text: string, detail: string, summary?: string, tone: string}} Face
+   */
+
+  /**
+   * The face of a state without a result: {state, text, detail, tone}; reason refines an error's detail.
+   * @param {string} [state]
+   * @param {string} [reason]
+   * @returns {Face}
+   */
   function stateFace(state, reason) {
     const [text, detail] = STATE_KEYS[state] ?? STATE_KEYS.reading;
-    return { state: STATE_KEYS[state] ? state : 'reading', text: t(text),
+    return { state: state && STATE_KEYS[state] ? state : 'reading', text: t(text),
       detail: t(state === 'error' && ERROR_DETAILS[reason] ? ERROR_DETAILS[reason] : detail), tone: 'muted' };
   }
 
   // The core names its sample's kind (report.c: sample_kind; older reports only had the words of sample_name);
   // each known kind has its wording here. Search results and suggestions are never a sample.
+  /** @type {Array<[kind: string, sampleWords: RegExp, sampleKey: string, biasKey: string]>} */
   const SAMPLES = [
     ['followers', /^recent followers/, 'sample_recent', 'panel_bias_recent'],
     ['following', /^accounts followed/, 'sample_following', 'panel_bias_unknown'],
@@ -124,6 +159,7 @@
     return known ? known.slice(1) : [null, 'sample_other', 'panel_bias_unknown'];
   };
   const sampleWords = (audit) => t(sampleKind(audit)[1], count(audit.n));
+  /** @type {Array<[RegExp, string]>} */
   const METHODS = [[/^Rogan-Gladen corrected shares/, 'panel_method_rg'], [/^At-least bound/, 'panel_method_floor']];
   const methodWords = (method) => {
     const known = METHODS.find(([pattern]) => pattern.test(method));
@@ -147,6 +183,10 @@
   /**
    * The badge's face for a profile: its audience when the core gave a firm estimate, else the account itself,
    * else "not enough data" with what the sample did show. null when there is nothing to say yet.
+   */
+  /**
+   * @param {{account?: CoreReport, audit?: CoreReport}} [shown]
+   * @returns {Face | null}
    */
   function badgeFace({ account = null, audit = null } = {}) {
     const of = hasShares(audit) ? t('badge_sample_line', sampleWords(audit), shareLine(audit)) : '';
@@ -262,10 +302,6 @@
     };
   }
 
-  /**
-   * The details panel's content: {title, status, audience, engagers, reach, engagement, factory, account, models}, each
-   * part null when the core did not return it. fallback: the state face shown when there is no result.
-   */
   // The panel's one line on the followers: the real share, or the fewest fakes, or why there is neither.
   function headlineOf(audit) {
     if (auditIsFirm(audit)) return t('panel_headline', percent(audit.real.share));
@@ -274,8 +310,15 @@
     return floor > 0 ? t('panel_headline_floor', percent(floor)) : t('badge_no_sign');
   }
 
+  /**
+   * The details panel's content: {title, status, audience, engagers, reach, engagement, factory, account, models}, each
+   * part null when the core did not return it. fallback: the state face shown when there is no result.
+   * @param {{platform: string, handle: string, state?: string, account?: CoreReport, accountModel?: string | null,
+   *   audit?: CoreReport, fallback?: Face | null}} shown
+   */
   function panelModel({ platform, handle, state, account = null, accountModel = null, audit = null, fallback = null }) {
     const face = badgeFace({ account, audit }) ?? fallback ?? stateFace(state);
+    /** @type {PanelModel} */
     const model = {
       title: t('panel_title', String(handle).replace(/^@/, ''), platform),
       status: face.summary ?? face.detail,

@@ -49,7 +49,7 @@
   const PAGE_WAIT_MS = 12000; // a page that has not arrived by then: the list has ended (after two tries)
   const BLUESKY_APPVIEW = 'https://public.api.bsky.app/xrpc/app.bsky.graph.getFollowers';
   const { MSG, CONTENT_SOURCE } = globalThis.truefollowMessages;
-  const api = globalThis.browser ?? globalThis.chrome;
+  const api = globalThis.truefollowApi;
   const settingsApi = globalThis.truefollowSettings;
   const i18n = globalThis.truefollowI18n;
   const { t } = i18n;

@@ -33,7 +33,7 @@
   const badge = globalThis.truefollowBadge;
   const panel = globalThis.truefollowPanel;
   const { badgeFace, stateFace, panelModel } = globalThis.truefollowFaces;
-  const api = globalThis.browser ?? globalThis.chrome;
+  const api = globalThis.truefollowApi;
 
   const RANK = { reading: 0, error: 1, unsupported: 2, 'no-data': 3, ready: 4 };
   const site = siteFor(location.hostname);

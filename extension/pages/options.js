@@ -8,7 +8,7 @@
 (() => {
   'use strict';
 
-  const api = globalThis.browser ?? globalThis.chrome;
+  const api = globalThis.truefollowApi;
   const $ = (id) => document.getElementById(id);
   const fixed = new Set(api.runtime.getManifest().content_scripts.flatMap((c) => c.matches));
   // The hosts of the granted Mastodon instances, for the store's upgrade to version 3 (store.js).

@@ -9,7 +9,7 @@
  */
 import { loadCore } from '../core/web.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
+const api = globalThis.truefollowApi;
 const area = api.storage.local;
 const { t, language } = globalThis.truefollowI18n;
 const records = globalThis.truefollowRecords;

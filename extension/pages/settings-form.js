@@ -8,7 +8,7 @@
 (() => {
   'use strict';
 
-  const api = globalThis.browser ?? globalThis.chrome;
+  const api = globalThis.truefollowApi;
   const area = api.storage.local;
   const S = globalThis.truefollowSettings;
   const i18n = globalThis.truefollowI18n;

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Who engages, kept with the profile: the engagers estimate (the core's audit.engagers) is made only from the
  * likers, reposters and commenters a tab has read on the profile's post pages, so an audit of its followers
@@ -22,7 +23,7 @@
 
   /**
    * The audit to answer and store. audit: the core's new audit; stored: the profile as the store gives it
-   * (records.js profileOf: {audit, audit_at, ...}) or null; now: milliseconds. Its own engagers estimate when
+   * (stored-shapes.js profileOf: {audit, audit_at, ...}) or null; now: milliseconds. Its own engagers estimate when
    * its inputs showed engagers, stamped; else the stored one, marked carried; else the audit as it is.
    */
   function withEngagers(audit, stored, now) {

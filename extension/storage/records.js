@@ -1,25 +1,24 @@
+// @ts-check
 /*
- * Reading what the store keeps (store.js writes the profiles, estimates, follower counts 'h|' and audit
- * inputs 'i|'), and keeping the popup's vetting list ('vetting', in the order added), on this device only.
- * Every key and the layout of its record: stored-shapes.js, the one key table.
+ * Reading what the store keeps (store.js) without opening a store, and keeping the vetting list. The popup and
+ * its "Save report" read profiles, follower counts and audit inputs here; the worker reads the counts and inputs
+ * for its history and report answers. Every record is checked as it is read (stored-shapes.js, the one key
+ * table): one that fails is treated as absent (a history starts again, the inputs are "not kept", a vetting
+ * entry is dropped) and the next write replaces it.
  *
- * On Mastodon the records are kept per instance: 'h|mastodon|<instance>/<handle>', a subject and a vetting
- * entry carry the instance (stored-shapes.js). The profiles on the vetting list are what the user chose to
- * keep: the store's budget removes their profile, estimate and history last, and never for another site.
- * "Delete all stored data" (options page) clears these too. Every record is checked as it is read
- * (stored-shapes.js): one that fails is treated as absent (a history starts again, the inputs are "not kept",
- * a vetting entry is dropped) and the next write replaces it.
+ * The vetting list is the one record written here: the profiles the user chose to keep, in the order added, at
+ * most LIMITS.VETTING, each {platform, handle} and on Mastodon its instance. The popup writes it; the store's
+ * budget removes those profiles' records last, and never for another site.
  *
- * A classic script (popup, and the worker as a side-effect import; after sites.js and
- * stored-shapes.js): defines globalThis.truefollowRecords =
- * {LIMITS, history, inputs, vetting, setVetting, profiles, profile}.
+ * A classic script (the popup loads it after sites.js and stored-shapes.js; the worker imports it for its side
+ * effect): defines globalThis.truefollowRecords = {LIMITS, history, inputs, vetting, setVetting, profiles, profile}.
  */
 (() => {
   'use strict';
 
   const LIMITS = Object.freeze({ VETTING: 50 });
   const shapes = () => globalThis.truefollowStoredShapes;
-  // A subject is {platform, handle}, on Mastodon with its instance (stored-shapes.js keeps those per instance).
+  // A subject is {platform, handle}, on Mastodon with its instance.
   const key = (kind, subject) => shapes().keyOf(kind, subject);
 
   // The record at k if it passes its check, else undefined (as if it were not there).
@@ -44,7 +43,7 @@
     await area.set({ vetting: clean });
   }
 
-  /** Every stored profile that can be read (store.js layout, put together by profileOf), the most recently seen first. */
+  /** Every stored profile that can be read (put together by stored-shapes.js's profileOf), the most recently seen first. */
   async function profiles(area) {
     const all = await area.get(null);
     const sound = (k) => k in all && !shapes().problemOf(k, all[k]);

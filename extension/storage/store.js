@@ -1,28 +1,27 @@
+// @ts-check
 /*
- * What the extension keeps, on this device only (storage.local; nothing is ever sent): every profile seen with
- * the core's account report, its follower counts and its latest audience estimate, the inputs of some audits,
- * and every follower the core scored, under the keys 'schema', 'p|', 'a|', 'h|', 'i|' and 'f|'. The table of
- * every key, the layout of its record and the checks a record must pass to be read are in stored-shapes.js,
- * and only there.
+ * The store: the one writer of what truefollow keeps on this device (storage.local; nothing is ever sent). The
+ * background worker writes every profile, estimate, follower count, audit input and follower through one store;
+ * the options page opens one to show what is kept and to delete it. The keys, the layout of every record and the
+ * checks a record must pass to be read are in stored-shapes.js, and only there; the schema version and the
+ * upgrade steps from older layouts in migrations.js; reading without a store (the popup, the report) and the
+ * vetting list in records.js.
  *
- * Keys are lower-cased handles and the platform's own ids; Mastodon's are kept per instance, as
- * 'p|mastodon|<instance>/<handle>' and so on, with the instance in the record too (stored-shapes.js). One key per record, so a write touches only what
- * changed, and each write is one storage.local.set(), which both browsers commit as one
- * transaction (Chromium: one LevelDB write batch; Firefox: one IndexedDB transaction): a write cut short by a
- * crash or a closed browser leaves the records as they were before, never half-written. A profile's account (from
- * a capture) and its audience estimate (from an audit) are separate records, so those two writers never
- * read, merge and rewrite the same record; writes through one store also run one at a time. The background
- * worker writes every p, a, h, i and f record through one store; the popup writes only the vetting list.
+ * Writing: one key per record, so a write touches only what changed, and each write is one storage.local.set(),
+ * which both browsers commit as one transaction (Chromium: one LevelDB write batch; Firefox: one IndexedDB
+ * transaction): a write cut short by a crash or a closed browser leaves the records as they were before, never
+ * half-written. A profile's account (from a capture) and its audience estimate (from an audit) are separate
+ * records, so those two writers never read, merge and rewrite the same record; writes through one store also run
+ * one at a time (its write queue). Accounts are stored with long strings clipped (a page can hand over a
+ * 10,000-character name), and only under keys stored-shapes.js accepts.
  *
  * Reading: a record that fails its check is skipped, listed in unreadable() and counted, and the rest loads; a
- * later write of the same record replaces it. Accounts are stored with long strings clipped (a page can hand
- * over a 10,000-character name), and a profile only under a handle a page URL could name (sites.js).
+ * later write of the same record replaces it.
  *
- * Schema: opening runs the migrations from the stored version up to SCHEMA_VERSION one step at a time, writing
- * the new version after each step; a step moves one record per write and must be safe to run again after an
- * interruption, and on data it has already moved. Data written by a newer version is left untouched and the
- * store refuses to open rather than guess. A schema record that cannot be read is reported as unreadable;
- * then, as when other records are there but no schema record, every step runs from the first version.
+ * Schema: opening runs the migrations (migrations.js) from the stored version up to SCHEMA_VERSION one step at a
+ * time, writing the new version after each step. Data written by a newer version is left untouched and the store
+ * refuses to open rather than guess. A schema record that cannot be read is reported as unreadable; then, as when
+ * other records are there but no schema record, every step runs from the first version.
  *
  * Budget (LIMITS; the same in both browsers: Firefox has no quota of its own for storage.local): every record
  * is counted as Chromium counts its quota (bytesOf). All of them together stay within BUDGET_BYTES, and each
@@ -30,110 +29,22 @@
  * would go beyond either makes room by removing records of its own site only, never another's: first kept
  * inputs of profiles not on the vetting list, then followers, then whole profiles not on the vetting list
  * (profile, estimate, history and inputs together, so nothing is left orphaned), the oldest first, and last
- * the vetted profiles' inputs. The profiles on the vetting list keep their profile, estimate and history: when a site's share
- * holds nothing else, its write is refused (a StoreError; usage().refused counts them). Inputs are kept
- * only for audits the user started, at most INPUTS_PER_SITE per site and INPUT_BYTES each. A write that
+ * the vetted profiles' inputs. The profiles on the vetting list keep their profile, estimate and history: when
+ * a site's share holds nothing else, its write is refused (a StoreError; usage().refused counts them). Inputs
+ * are kept only for audits the user started, at most INPUTS_PER_SITE per site and INPUT_BYTES each. A write that
  * still hits the browser's quota (other data in the area) removes more of its own site and tries again. The
  * bytes of every record are kept in an index, so that a write needs no full read; records another writer puts in
  * storage.local while the store is open are learnt from the area's onChanged and counted too (openStore).
  *
- * A classic script (the options page loads it with <script> after sites.js and stored-shapes.js, the worker
- * imports it for its side effect): defines globalThis.truefollowStore =
- * {SCHEMA_VERSION, MIGRATIONS, LIMITS, openStore, clipAccount, bytesOf, StoreError}.
+ * A classic script (the options page loads it with <script> after sites.js, stored-shapes.js and migrations.js;
+ * the worker imports it for its side effect): defines globalThis.truefollowStore =
+ * {LIMITS, openStore, clipAccount, bytesOf, StoreError}.
  */
 (() => {
   'use strict';
 
-  const SCHEMA_VERSION = 3;
   const shapes = () => globalThis.truefollowStoredShapes;
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-  // MIGRATIONS: {from, to, run(area)}, each turning a version-`from` store into a version-`to` one.
-  const MIGRATIONS = [
-    {
-      // Version 1 kept a profile's audience estimate inside its profile record ({..., audit, audit_at}), so the
-      // worker's capture and audit tasks each read, merged and rewrote the same record. Version 2 moves the
-      // estimate into its own 'a|' record. Each profile moves in one write (both records at once); a profile
-      // already moved has no audit fields left, so running the step again skips it. A record that is not an
-      // object is left as it is (it is reported as unreadable when the store opens).
-      from: 1,
-      to: 2,
-      async run(area) {
-        const all = await area.get(null);
-        for (const [key, value] of Object.entries(all)) {
-          if (!key.startsWith('p|') || !isObject(value) || !('audit' in value || 'audit_at' in value)) continue;
-          const { audit = null, audit_at: auditAt = null, ...profile } = value;
-          const items = { [key]: { ...profile, account: profile.account ?? null } };
-          const estimateKey = `a|${key.slice(2)}`;
-          const newer = (await area.get(estimateKey))[estimateKey]; // written by a newer worker meanwhile: keep it
-          if (isObject(audit) && !newer) {
-            items[estimateKey] = { platform: value.platform, handle: value.handle, audit,
-              audit_at: Number.isFinite(auditAt) ? auditAt : value.seen_at };
-          }
-          await area.set(items);
-        }
-      },
-    },
-    {
-      // Version 2 kept Mastodon records by handle (acct) and follower id alone, but a local account's acct
-      // names no instance and ids are per instance, so one instance's page could change what another's shows.
-      // Version 3 keeps them per instance (stored-shapes.js). An old record goes to the instance it came from
-      // when the stored data says which: the host of the follower pages kept with the profile's last estimate
-      // ('i|' record), else the one instance the user has granted, if there is exactly one (content scripts run
-      // only on granted instances). A record whose instance cannot be told is removed, not guessed: any granted
-      // instance's page could have written it. Each record moves by one write of the new record, then the old
-      // key is removed; run again after an interruption, a record already moved is not overwritten.
-      from: 2,
-      to: 3,
-      async run(area, { instances = async () => [] } = {}) {
-        const { isInstance, KINDS } = shapes();
-        const all = await area.get(null);
-        const granted = (await instances()).filter(isInstance);
-        const only = granted.length === 1 ? granted[0] : null;
-        const old = /^([a-z])\|mastodon\|([^/]+)$/s; // a version 2 Mastodon key: no instance in it
-        const instanceOf = (kind, rest) => (kind === 'f' ? null : inputsHost(all[`i|mastodon|${rest}`])) ?? only;
-        let dropped = 0;
-        for (const [key, value] of Object.entries(all)) {
-          const m = old.exec(key);
-          if (!m || !KINDS.includes(m[1])) continue;
-          const [, kind, rest] = m;
-          const instance = instanceOf(kind, rest);
-          if (instance) {
-            const target = `${kind}|mastodon|${instance}/${rest}`;
-            const moved = (await area.get(target))[target];
-            if (moved === undefined) await area.set({ [target]: isObject(value) && ['p', 'a', 'f'].includes(kind) ? { ...value, instance } : value });
-          } else {
-            dropped++;
-          }
-          await area.remove(key);
-        }
-        const list = all.vetting;
-        if (Array.isArray(list)) {
-          const vetting = list.flatMap((s) => {
-            if (!isObject(s) || s.platform !== 'mastodon' || 'instance' in s) return [s];
-            const instance = typeof s.handle === 'string' ? instanceOf('p', String(s.handle).replace(/^@/, '').toLowerCase()) : null;
-            return instance ? [{ ...s, instance }] : [];
-          });
-          await area.set({ vetting });
-        }
-        if (dropped) console.warn(`truefollow: ${dropped} Mastodon record${dropped === 1 ? '' : 's'} of no known instance removed in the upgrade`);
-      },
-    },
-  ];
-
-  // The one host of the capture URLs in an audit's kept inputs (JSON lines of {url, body}), or null.
-  function inputsHost(inputs) {
-    if (!isObject(inputs) || typeof inputs.lines !== 'string') return null;
-    const hosts = new Set();
-    for (const line of inputs.lines.split('\n')) {
-      try {
-        hosts.add(new URL(JSON.parse(line).url).hostname);
-      } catch {
-        return null;
-      }
-    }
-    return hosts.size === 1 ? [...hosts][0] : null;
-  }
 
   const MIB = 1024 * 1024;
   const LIMITS = Object.freeze({
@@ -231,7 +142,8 @@
    * options: now() in milliseconds, migrations, version, limits (tests change them); instances(): the hosts of
    * the Mastodon instances the user has granted (a promise; the upgrade to version 3 and the budget ask for it).
    */
-  async function openStore(area, { now = () => Date.now(), migrations = MIGRATIONS, version = SCHEMA_VERSION, limits = LIMITS,
+  async function openStore(area, { now = () => Date.now(), migrations = globalThis.truefollowMigrations.MIGRATIONS,
+    version = globalThis.truefollowMigrations.SCHEMA_VERSION, limits = LIMITS,
     instances = async () => [] } = {}) {
     const schemaProblem = await migrate(area, migrations, version, { instances });
     const { keyOf, problemOf, profileOf, siteOf, profileKeyOf, isSubject, isInstance, PLATFORMS, PER_INSTANCE } = shapes();
@@ -507,8 +419,11 @@
        * ({instance}: the page's host, which the worker takes from the tab). A profile whose handle no page URL
        * could name, a follower with no usable id, a Mastodon account with no instance, or a record larger than
        * RECORD_BYTES, is not kept.
+       * @param {object[]} accounts
+       * @param {{instance?: string}} [page]
        */
       rememberAccounts: (accounts, { instance } = {}) => serial(async () => {
+        /** @type {Record<string, object>} */
         const items = {};
         for (const account of accounts) {
           if (!isObject(account) || !isPlatform(account.platform)) continue;
@@ -537,10 +452,14 @@
        * pages, lines}, so that a copied report can be re-run) are kept only when the user started the audit
        * (userStarted: "Check followers") or has the profile on the vetting list, and only up to INPUT_BYTES
        * (beyond, the record says too_large); otherwise the inputs of an older estimate are removed with it.
+       * @param {{platform: string, handle: string, instance?: string}} subject
+       * @param {object} audit
+       * @param {{inputs?: object | null, userStarted?: boolean}} [kept]
        */
       rememberAudit: ({ platform, handle, instance }, audit, { inputs = null, userStarted = false } = {}) => serial(async () => {
         const subject = { platform, handle, instance };
         const key = keyOf('a', subject);
+        /** @type {Record<string, object>} */
         const items = { [key]: { platform, handle, ...scope(platform, instance), audit, audit_at: now() } };
         const profile = keyOf('p', subject);
         if (!index.has(profile)) items[profile] = { platform, handle, ...scope(platform, instance), seen_at: now(), account: null };
@@ -598,5 +517,5 @@
     });
   }
 
-  globalThis.truefollowStore = Object.freeze({ SCHEMA_VERSION, MIGRATIONS, LIMITS, openStore, clipAccount, bytesOf, StoreError });
+  globalThis.truefollowStore = Object.freeze({ LIMITS, openStore, clipAccount, bytesOf, StoreError });
 })();

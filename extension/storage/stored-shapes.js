@@ -1,16 +1,19 @@
+// @ts-check
 /*
- * The shape of every record truefollow keeps in storage.local (schema version 3), checked whenever a record is
- * read, so that a damaged record (a bug of some version, a disk error, anyone editing the browser profile) is
- * skipped and reported while everything else loads, instead of breaking the page or worker that reads it.
+ * The key table: every record truefollow keeps in storage.local, in the layout of the current schema version
+ * (migrations.js), with the check each must pass whenever it is read, so that a damaged record (a bug of some
+ * version, a disk error, anyone editing the browser profile) is skipped and reported while everything else
+ * loads, instead of breaking the page or worker that reads it. Each key, its record and its writer:
  *
- *   'schema'                  {version}                                       store.js (checked by its migrations)
+ *   'schema'                  {version}                                       store.js, when it opens (migrations.js)
  *   'p|<platform>|<handle>'   {platform, handle, seen_at, account | null}     store.js: the profile and its score
  *   'a|<platform>|<handle>'   {platform, handle, audit, audit_at}             store.js: its latest audience estimate
+ *                                                                             (with the engagers estimate: engagers-kept.js)
  *   'f|<platform>|<id>'       {platform, seen_at, account}                    store.js: one follower scored
  *   'h|<platform>|<handle>'   {points: [{t, followers}]}                      store.js: the follower counts seen
  *   'i|<platform>|<handle>'   {now, lang, options, model, core, pages, lines | null, too_large?}   store.js: an audit's inputs
- *   'vetting'                 [{platform, handle[, instance]}]                records.js
- *   'settings'                                                                settings.js cleans it on every read
+ *   'vetting'                 [{platform, handle[, instance]}]                records.js, for the popup
+ *   'settings'                                                                settings.js (which cleans it on every read)
  *
  * <handle> is lower-case without a leading @, and must be a handle a page URL of the platform can name
  * (sites.js); <id> is printable ASCII without '|'. Mastodon has no one site: a handle (acct) names a local

@@ -24,9 +24,11 @@
  * (optional host permissions, asked for on the options page). It makes no network request: the core's .wasm
  * is read from the extension's own package.
  */
+import '../common/extension-api.js';
 import '../common/sites.js';
 import '../common/message-schemas.js';
 import '../storage/stored-shapes.js';
+import '../storage/migrations.js';
 import '../storage/store.js';
 import '../common/settings.js';
 import '../storage/records.js';
@@ -50,7 +52,7 @@ const coreOptions = async () => {
 };
 const { openStore } = globalThis.truefollowStore;
 const { PER_INSTANCE } = globalThis.truefollowStoredShapes;
-const api = globalThis.browser ?? globalThis.chrome;
+const api = globalThis.truefollowApi;
 
 // ---- the store: opened once per worker life, reopened after the options page cleared it -----------------
 
@@ -212,11 +214,11 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // ---- Mastodon instances: content scripts wherever the user granted an instance ---------------------------
 
-// The same scripts as the manifest's content scripts of the fixed sites, in the same worlds and order (Firefox
-// gives their paths as full URLs: registering wants them relative to the package).
+// The manifest's own content scripts (the page world's and the isolated world's), registered again on every
+// instance the user granted: the manifest is the one list of their files. Firefox names them by full URL; the
+// registration takes their paths in the package.
+const instanceScriptId = (c) => (c.world === 'MAIN' ? 'instance-page-world' : 'instance-content');
 const packagePath = (file) => new URL(file, api.runtime.getURL('/')).pathname.slice(1);
-const instanceScripts = () => api.runtime.getManifest().content_scripts.map(({ js, world }) => (world === 'MAIN' ?
-  { id: 'instance-page-world', js: js.map(packagePath), world: 'MAIN' } : { id: 'instance-content', js: js.map(packagePath) }));
 
 // The granted origins that are not the fixed sites of the manifest's own content scripts.
 async function instanceOrigins() {
@@ -230,13 +232,14 @@ const instanceHosts = async () => (await instanceOrigins()).map((o) => new URL(o
 
 async function syncInstanceScripts() {
   const origins = await instanceOrigins();
-  const scripts = instanceScripts();
-  const ids = scripts.map((s) => s.id);
+  const scripts = api.runtime.getManifest().content_scripts;
+  const ids = scripts.map(instanceScriptId);
   const registered = await api.scripting.getRegisteredContentScripts({ ids });
   if (registered.length) await api.scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
   if (origins.length === 0) return;
-  await api.scripting.registerContentScripts(scripts.map((s) => ({
-    ...s, matches: origins, runAt: 'document_start', persistAcrossSessions: false,
+  await api.scripting.registerContentScripts(scripts.map((c) => ({
+    id: instanceScriptId(c), js: c.js.map(packagePath), ...(c.world ? { world: c.world } : {}),
+    matches: origins, runAt: 'document_start', persistAcrossSessions: false,
   })));
 }
 

@@ -67,7 +67,7 @@ const SHOTS = {
 async function setLanguage(browser, language) {
   const page = await browser.openOptions();
   await page.evaluate(async (lang) => {
-    const api = globalThis.browser ?? globalThis.chrome;
+    const api = globalThis.truefollowApi;
     const { settings } = await api.storage.local.get('settings');
     await api.storage.local.set({ settings: { ...settings, language: lang } });
   }, language);

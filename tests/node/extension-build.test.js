@@ -68,11 +68,21 @@ describe('extension builds', () => {
     }
   });
 
-  it('copies every file the manifest names, and the core beside its loader', () => {
+  it('copies every file the manifest, the pages and the worker name, and the core beside its loader', () => {
     for (const { dir, manifest } of Object.values(built)) {
       const named = [manifest.background.service_worker, ...(manifest.background.scripts ?? []),
-        ...manifest.content_scripts.flatMap((c) => c.js), manifest.options_ui.page, 'pages/options.js', 'pages/options.css', 'storage/store.js'].filter(Boolean);
-      for (const file of named) assert.ok(fs.existsSync(path.join(dir, file)), file);
+        ...manifest.content_scripts.flatMap((c) => c.js), manifest.options_ui.page, manifest.action.default_popup].filter(Boolean);
+      // Every script, style and module the extension's pages load, and every script the worker imports.
+      const pages = [manifest.options_ui.page, manifest.action.default_popup];
+      const worker = manifest.background.service_worker ?? manifest.background.scripts[0];
+      const loaded = [
+        ...pages.flatMap((page) => [...fs.readFileSync(path.join(dir, page), 'utf8').matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)]
+          .map((m) => path.posix.join(path.posix.dirname(page), m[1]))),
+        ...[...fs.readFileSync(path.join(dir, worker), 'utf8').matchAll(/^import (?:.* from )?'([^']+)';$/gm)]
+          .map((m) => path.posix.join(path.posix.dirname(worker), m[1])),
+      ];
+      assert.ok(loaded.includes('storage/migrations.js') && loaded.includes('common/extension-api.js'), 'the page and worker lists are read');
+      for (const file of [...named, ...loaded]) assert.ok(fs.existsSync(path.join(dir, file)), file);
       for (const file of ['core.js', 'web.js', 'truefollow-core.mjs', 'truefollow-core.wasm']) {
         assert.ok(fs.existsSync(path.join(dir, 'core', file)), `core/${file}`);
       }

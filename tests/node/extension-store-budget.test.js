@@ -11,7 +11,7 @@ import { memoryArea } from './helpers.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sandbox = { URL, console: { warn: () => {} } };
 sandbox.globalThis = sandbox;
-for (const file of ['common/sites.js', 'storage/stored-shapes.js', 'storage/store.js', 'storage/records.js']) {
+for (const file of ['common/sites.js', 'storage/stored-shapes.js', 'storage/migrations.js', 'storage/store.js', 'storage/records.js']) {
   vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox, { filename: file });
 }
 const { openStore, bytesOf, LIMITS, StoreError } = sandbox.truefollowStore;

@@ -11,10 +11,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const warnings = [];
 const sandbox = { URL, console: { warn: (...args) => warnings.push(args.join(' ')) } };
 sandbox.globalThis = sandbox;
-for (const file of ['common/sites.js', 'storage/stored-shapes.js', 'storage/store.js', 'storage/records.js']) {
+for (const file of ['common/sites.js', 'storage/stored-shapes.js', 'storage/migrations.js', 'storage/store.js', 'storage/records.js']) {
   vm.runInNewContext(fs.readFileSync(path.join(root, 'extension', file), 'utf8'), sandbox, { filename: file });
 }
-const { openStore, SCHEMA_VERSION, StoreError, LIMITS } = sandbox.truefollowStore;
+const { openStore, StoreError, LIMITS } = sandbox.truefollowStore;
+const { SCHEMA_VERSION } = sandbox.truefollowMigrations;
 const records = sandbox.truefollowRecords;
 const plain = (v) => JSON.parse(JSON.stringify(v)); // values made in the sandbox, comparable here
 const V1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'store', 'schema-v1.json'), 'utf8'));

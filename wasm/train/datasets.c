@@ -24,7 +24,8 @@ const char *dataset_name(dataset_id id)
     return id < N_SETS ? names[id] : "?";
 }
 
-static row *add_row(rowset *s)
+/* A new row of `set` on `platform`, its facts unknown (NAN); NULL when out of memory. */
+static row *add_row(rowset *s, dataset_id set, tf_platform platform)
 {
     if (s->n == s->cap) {
         int cap = s->cap ? 2 * s->cap : 1024;
@@ -36,6 +37,8 @@ static row *add_row(rowset *s)
     }
     row *r = &s->rows[s->n++];
     memset(r, 0, sizeof *r);
+    r->set = set;
+    r->platform = platform;
     tf_facts_init(&r->facts);
     for (int i = 0; i < N_ARTEFACTS; i++)
         r->artefacts[i] = NAN;
@@ -105,18 +108,55 @@ static double lang_code(const char *s)
     return s && *s ? 0 : NAN;
 }
 
-/* A cresci CSV of v1.1 user objects; `date_column` names the column holding when the counts were recorded. */
-static int load_cresci(const char *path, dataset_id set, int label, const char *date_column, rowset *out)
+/* A CSV file being read: the whole text (the fields point into it), the cursor and the header. */
+typedef struct csv_file {
+    char *text;
+    char *cursor;
+    char *head[CSV_MAX_FIELDS];
+    int nh;
+} csv_file;
+
+/* Reads the CSV at `path` and finds the `n` named columns: col[i] is the index of names[i]. On failure (the file
+ * cannot be read, a column is missing) says so on stderr, frees what it read and returns -1. */
+static int find_columns(csv_file *c, const char *path, const char *const names[], int n, int col[])
 {
-    size_t len;
-    char *text = read_text_file(path, &len);
-    if (!text) {
+    c->text = read_text_file(path, NULL);
+    if (!c->text) {
         fprintf(stderr, "train: cannot read %s\n", path);
         return -1;
     }
-    char *cursor = text, *head[CSV_MAX_FIELDS], *f[CSV_MAX_FIELDS];
-    int nh = csv_next(&cursor, head);
-    /* column indices by name */
+    c->cursor = c->text;
+    c->nh = csv_next(&c->cursor, c->head);
+    for (int i = 0; i < n; i++)
+        if ((col[i] = csv_column(c->head, c->nh, names[i])) < 0) {
+            fprintf(stderr, "train: %s has no column %s\n", path, names[i]);
+            free(c->text);
+            return -1;
+        }
+    return 0;
+}
+
+/* The published rules' inputs of a Twitter account whose facts are measured already. */
+static void fill_rule_inputs(row *r, const tf_account *a, int has_location, int geo_enabled)
+{
+    rule_inputs *ri = &r->rules;
+    ri->has_name = *a->name != '\0';
+    ri->has_image = a->default_avatar == TF_NO;
+    ri->has_location = has_location;
+    ri->has_bio = *a->bio != '\0';
+    ri->has_url = *a->url != '\0';
+    ri->geo_enabled = geo_enabled;
+    ri->followers = a->followers;
+    ri->following = a->following;
+    ri->posts = a->posts;
+    ri->likes_given = a->likes_given;
+    ri->listed = a->listed;
+    ri->age_days = r->facts.age_days;
+}
+
+/* A cresci CSV of v1.1 user objects; `date_column` names the column holding when the counts were recorded. */
+static int load_cresci(const char *path, dataset_id set, int label, const char *date_column, rowset *out)
+{
     enum { C_NAME, C_SCREEN, C_STATUSES, C_FOLLOWERS, C_FRIENDS, C_FAVS, C_LISTED, C_CREATED, C_URL, C_LANG, C_TZ,
            C_LOCATION, C_DEFAULT_PROFILE, C_DEFAULT_IMAGE, C_GEO, C_BG_IMAGE, C_BG_TILE, C_LINK_COLOR, C_SIDEBAR,
            C_UTC, C_PROTECTED, C_VERIFIED, C_DESCRIPTION, C_UPDATED, N_C };
@@ -125,27 +165,22 @@ static int load_cresci(const char *path, dataset_id set, int label, const char *
         "default_profile_image", "geo_enabled", "profile_use_background_image", "profile_background_tile",
         "profile_link_color", "profile_sidebar_fill_color", "utc_offset", "protected", "verified", "description",
         date_column};
-    int col[N_C];
-    for (int i = 0; i < N_C; i++)
-        if ((col[i] = csv_column(head, nh, names[i])) < 0) {
-            fprintf(stderr, "train: %s has no column %s\n", path, names[i]);
-            free(text);
-            return -1;
+    int col[N_C], n, rc = 0;
+    csv_file c;
+    char *f[CSV_MAX_FIELDS];
+    if (find_columns(&c, path, names, N_C, col))
+        return -1;
+    while ((n = csv_next(&c.cursor, f)) > 0) {
+        if (n != c.nh) {
+            fprintf(stderr, "train: %s: a record has %d fields, the header %d\n", path, n, c.nh);
+            rc = -1;
+            break;
         }
-    int n;
-    while ((n = csv_next(&cursor, f)) > 0) {
-        if (n != nh) {
-            fprintf(stderr, "train: %s: a record has %d fields, the header %d\n", path, n, nh);
-            free(text);
-            return -1;
-        }
-        row *r = add_row(out);
+        row *r = add_row(out, set, TF_X);
         if (!r) {
-            free(text);
-            return -1;
+            rc = -1;
+            break;
         }
-        r->set = set;
-        r->platform = TF_X;
         r->label = label;
         double collected = parse_updated(f[col[C_UPDATED]]);
         tf_account a;
@@ -177,22 +212,10 @@ static int load_cresci(const char *path, dataset_id set, int label, const char *
         r->artefacts[ART_LINK_COLOR] = (float)hex_colour(f[col[C_LINK_COLOR]]);
         r->artefacts[ART_SIDEBAR_COLOR] = (float)hex_colour(f[col[C_SIDEBAR]]);
 
-        rule_inputs *ri = &r->rules;
-        ri->has_name = *a.name != '\0';
-        ri->has_image = a.default_avatar == TF_NO;
-        ri->has_location = *f[col[C_LOCATION]] != '\0';
-        ri->has_bio = *a.bio != '\0';
-        ri->has_url = *a.url != '\0';
-        ri->geo_enabled = flag(f[col[C_GEO]]) != 0;
-        ri->followers = a.followers;
-        ri->following = a.following;
-        ri->posts = a.posts;
-        ri->likes_given = a.likes_given;
-        ri->listed = a.listed;
-        ri->age_days = r->facts.age_days;
+        fill_rule_inputs(r, &a, *f[col[C_LOCATION]] != '\0', flag(f[col[C_GEO]]) != 0);
     }
-    free(text);
-    return 0;
+    free(c.text);
+    return rc;
 }
 
 static double json_number(const cJSON *o, const char *key)
@@ -213,13 +236,11 @@ static int load_instafake(const char *path, rowset *out)
     }
     const cJSON *o;
     cJSON_ArrayForEach(o, doc) {
-        row *r = add_row(out);
+        row *r = add_row(out, SET_INSTAFAKE, TF_INSTAGRAM);
         if (!r) {
             cJSON_Delete(doc);
             return -1;
         }
-        r->set = SET_INSTAFAKE;
-        r->platform = TF_INSTAGRAM;
         r->label = json_number(o, "isFake") == 1;
         tf_facts *f = &r->facts;
         f->followers = json_number(o, "userFollowerCount");
@@ -238,32 +259,21 @@ static int load_instafake(const char *path, rowset *out)
 
 static int load_kaggle(const char *path, rowset *out)
 {
-    char *text = read_text_file(path, NULL);
-    if (!text) {
-        fprintf(stderr, "train: cannot read %s\n", path);
-        return -1;
-    }
-    char *cursor = text, *head[CSV_MAX_FIELDS], *f[CSV_MAX_FIELDS];
-    int nh = csv_next(&cursor, head);
     enum { K_PIC, K_USER_DIGITS, K_NAME_WORDS, K_NAME_DIGITS, K_SAME, K_BIO, K_URL, K_PRIVATE, K_POSTS, K_FOLLOWERS,
            K_FOLLOWS, K_FAKE, N_K };
     static const char *names[N_K] = {"profile pic", "nums/length username", "fullname words", "nums/length fullname",
         "name==username", "description length", "external URL", "private", "#posts", "#followers", "#follows", "fake"};
-    int col[N_K];
-    for (int i = 0; i < N_K; i++)
-        if ((col[i] = csv_column(head, nh, names[i])) < 0) {
-            fprintf(stderr, "train: %s has no column %s\n", path, names[i]);
-            free(text);
-            return -1;
-        }
-    while (csv_next(&cursor, f) == nh) {
-        row *r = add_row(out);
+    int col[N_K], rc = 0;
+    csv_file c;
+    char *f[CSV_MAX_FIELDS];
+    if (find_columns(&c, path, names, N_K, col))
+        return -1;
+    while (csv_next(&c.cursor, f) == c.nh) {
+        row *r = add_row(out, SET_KAGGLE, TF_INSTAGRAM);
         if (!r) {
-            free(text);
-            return -1;
+            rc = -1;
+            break;
         }
-        r->set = SET_KAGGLE;
-        r->platform = TF_INSTAGRAM;
         r->label = number(f[col[K_FAKE]]) == 1;
         tf_facts *x = &r->facts;
         x->default_avatar = 1 - number(f[col[K_PIC]]);
@@ -278,8 +288,8 @@ static int load_kaggle(const char *path, rowset *out)
         x->followers = number(f[col[K_FOLLOWERS]]);
         x->following = number(f[col[K_FOLLOWS]]);
     }
-    free(text);
-    return 0;
+    free(c.text);
+    return rc;
 }
 
 static int json_flag(const cJSON *o, const char *key)
@@ -334,13 +344,11 @@ static int load_botometer(const char *dir, const char *name, dataset_id set, row
         if (label < 0 || dup || n_seen == 4096)
             continue;
         snprintf(seen_ids[n_seen++], sizeof seen_ids[0], "%s", id);
-        row *r = add_row(out);
+        row *r = add_row(out, set, TF_X);
         if (!r) {
             rc = -1;
             break;
         }
-        r->set = set;
-        r->platform = TF_X;
         r->label = label;
         tf_account a;
         tf_account_init(&a, TF_X, TF_SEEN_PROFILE);
@@ -360,19 +368,7 @@ static int load_botometer(const char *dir, const char *name, dataset_id set, row
         a.verified = TF_UNKNOWN;
         a.is_private = TF_UNKNOWN;
         tf_facts_from_account(&a, tf_parse_twitter_date(json_text(entry, "created_at")), &r->facts);
-        rule_inputs *ri = &r->rules;
-        ri->has_name = *a.name != '\0';
-        ri->has_image = a.default_avatar == TF_NO;
-        ri->has_location = *json_text(u, "location") != '\0';
-        ri->has_bio = *a.bio != '\0';
-        ri->has_url = *a.url != '\0';
-        ri->geo_enabled = json_flag(u, "geo_enabled") == TF_YES;
-        ri->followers = a.followers;
-        ri->following = a.following;
-        ri->posts = a.posts;
-        ri->likes_given = a.likes_given;
-        ri->listed = a.listed;
-        ri->age_days = r->facts.age_days;
+        fill_rule_inputs(r, &a, *json_text(u, "location") != '\0', json_flag(u, "geo_enabled") == TF_YES);
     }
     free(tsv);
     cJSON_Delete(doc);
@@ -387,31 +383,20 @@ static int load_botometer(const char *dir, const char *name, dataset_id set, row
  * placeholder for an empty bio. The nickname is not measured: many fakes keep the default "Tik Toker". */
 static int load_tiktok(const char *path, rowset *out)
 {
-    char *text = read_text_file(path, NULL);
-    if (!text) {
-        fprintf(stderr, "train: cannot read %s\n", path);
-        return -1;
-    }
-    char *cursor = text, *head[CSV_MAX_FIELDS], *f[CSV_MAX_FIELDS];
-    int nh = csv_next(&cursor, head);
     enum { T_FOLLOWERS, T_FOLLOWING, T_DIGG, T_VIDEOS, T_BIO, T_VERIFIED, T_FAKE, N_T };
     static const char *names[N_T] = {"followerCount", "followingCount", "diggCount", "videoCount", "signature",
                                      "verified", "fake"};
-    int col[N_T];
-    for (int i = 0; i < N_T; i++)
-        if ((col[i] = csv_column(head, nh, names[i])) < 0) {
-            fprintf(stderr, "train: %s has no column %s\n", path, names[i]);
-            free(text);
-            return -1;
-        }
-    while (csv_next(&cursor, f) == nh) {
-        row *r = add_row(out);
+    int col[N_T], rc = 0;
+    csv_file c;
+    char *f[CSV_MAX_FIELDS];
+    if (find_columns(&c, path, names, N_T, col))
+        return -1;
+    while (csv_next(&c.cursor, f) == c.nh) {
+        row *r = add_row(out, SET_TIKTOK, TF_TIKTOK);
         if (!r) {
-            free(text);
-            return -1;
+            rc = -1;
+            break;
         }
-        r->set = SET_TIKTOK;
-        r->platform = TF_TIKTOK;
         r->label = strcmp(f[col[T_FAKE]], "True") == 0;
         tf_account a;
         tf_account_init(&a, TF_TIKTOK, TF_SEEN_PROFILE);
@@ -424,8 +409,8 @@ static int load_tiktok(const char *path, rowset *out)
         a.verified = strcmp(f[col[T_VERIFIED]], "True") == 0 ? TF_YES : TF_NO;
         tf_facts_from_account(&a, NAN, &r->facts);
     }
-    free(text);
-    return 0;
+    free(c.text);
+    return rc;
 }
 
 int datasets_load(const char *dir, rowset *out)
