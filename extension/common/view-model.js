@@ -216,11 +216,14 @@
     }
     if (account) {
       const reasons = reasonList(account).map((words) => `• ${words}`).join('\n');
+      // Its followers were read and raise no clear sign of fakes (a bound of 0): the profile's verdict leads, and
+      // the detail says what the followers showed instead of that they were not read.
+      const about = floor === 0 ? `${t('badge_no_sign_detail')} ${of}` : t('badge_account_detail');
       return {
         state: 'ready',
         text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), percent(account.p_fake)),
-        detail: `${t('badge_account_detail')}${reasons ? `\n${reasons}` : ''}`,
-        summary: t('badge_account_detail'),
+        detail: `${about}${reasons ? `\n${reasons}` : ''}`,
+        summary: about,
         tone: VERDICTS[account.verdict]?.tone,
       };
     }

@@ -10,11 +10,17 @@ import { percentDisagrees } from './expected.js';
 
 // A badge's audience label against the core's audit: "≈ N real" for a share, "≥ N fake" where the core gives
 // only the one-sided bound (audit.c). '' when they agree.
-export function audienceDisagrees(label, audit) {
-  const m = (isFloor(audit) ? /^truefollow: ≥ (\S+) fake$/ : /^truefollow: ≈ (\S+) real$/).exec(label ?? '');
+export function audienceDisagrees(shown, audit) {
+  const [label, description = ''] = String(shown ?? '').split('\n');
+  if (isFloor(audit) && audit.fake.ci90[0] === 0) { // no clear sign of fakes: said in the profile badge's description
+    return NO_SIGN.test(description) ? '' : `"${shown}" does not say the followers raise no clear sign of fakes`;
+  }
+  const m = (isFloor(audit) ? /^truefollow: ≥ (\S+) fake$/ : /^truefollow: ≈ (\S+) real$/).exec(label);
   if (!m) return `"${label}" does not give the core's ${isFloor(audit) ? 'bound' : 'share'}`;
   return percentDisagrees(m[1], isFloor(audit) ? audit.fake.ci90[0] : audit.real.share);
 }
+// The badge's words for a bound of 0 on a profile's page (view-model.js: badge_no_sign_detail).
+const NO_SIGN = /^These followers raise no more flags than genuine accounts also do\./;
 // The number the badge gives for an audit: the real share, or the fewest fakes.
 export const audienceNumber = (audit) => (isFloor(audit) ? audit.fake.ci90[0] : audit.real.share);
 
@@ -72,11 +78,21 @@ export async function reloadOptions(options) {
   await options.waitFor(() => !document.documentElement.dataset.replaced && document.body?.dataset.storeReady === 'true');
 }
 
-/** The badge's label once it shows a stored audience estimate (a share, or the bound on fakes). */
+/**
+ * The badge's label and description ("label\ndescription") once it shows a stored audience estimate: a share, a
+ * bound on fakes, or (a bound of 0) the profile's own verdict with no clear sign of fakes in its description.
+ */
 export async function estimateShown(session, url) {
   const page = await session.open(url);
-  await page.waitFor(() => /^truefollow: [≈≥] /.test(document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button')?.getAttribute('aria-label') ?? ''));
-  return page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-label'));
+  await page.waitFor(() => {
+    const button = document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button');
+    return /^truefollow: [≈≥] /.test(button?.getAttribute('aria-label') ?? '') ||
+      (button?.getAttribute('aria-description') ?? '').startsWith('These followers raise no more flags');
+  });
+  return page.evaluate(() => {
+    const button = document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button');
+    return `${button.getAttribute('aria-label')}\n${button.getAttribute('aria-description')}`;
+  });
 }
 
 // The user's own research: X's examplestudio audited, on the vetting list (the popup's Add). What the
