@@ -314,11 +314,20 @@ What was found, and what changed:
   (core/content-core.js: the same C, built as one classic script with the .wasm inside, since content scripts
   are not modules and fetching the package's files would expose them to every page). It scores the response in
   the task that delivered it; the worker still gets the capture after the badge is painted, to keep what it
-  shows. The core here loads when the page starts and scores a made-up profile of the platform once (content.js,
-  \`WARM_UP\`), so that V8's lazy compile of what a score reaches is not paid on the badge's path.
+  shows. The core here loads when the page starts. A warm-up score of a made-up profile at load was tried and
+  dropped: it compiled what a score reaches early, but on the page's thread while the page loaded, and the page's
+  own first frame after its response came later (medians 19.7-27.4 ms with it, 16.4-19.6 ms without, the two
+  builds taking turns on the same machine); the response's own score took 1.1-1.5 ms either way.
+- The page world's captures reach the content script as a DOM event (\`message-schemas.js\`, \`PAGE_EVENT\`), whose
+  listeners run in the call that dispatched it, in the task of the response's own load event: a posted message
+  waited behind whatever the page's thread did next (3.6 ms median on the quiet machine above, far more when
+  loaded), and with it the badge missed the page's next frame.
 - Its costs: every page of the six sites loads a 550 kB script (the .wasm, base64) and reserves the core's
-  16 MB of linear memory (untouched pages of it take no RAM); the compile and the warm-up run at page start,
-  before the page's response usually arrives.
+  16 MB of linear memory (untouched pages of it take no RAM); the base64 decode and the module's compile (lazy:
+  decoded and validated) run at page start, before the page's response usually arrives.
+- What is left is the page itself: its own next frame after the response came ${ms(f.badge_page_frame_ms)} ms after it (median), and
+  the badge was ready ${ms(f.badge_ready_ms)} ms after it and painted in that same frame in ${f.badge_in_first_frame ?? 'n/a'} of ${f.badge_loads} loads. On this
+  fixture and machine the 15 ms target is below the page's own first frame: no badge can be painted sooner.
 - Where a page's content security policy forbids compiling WebAssembly (no \`'wasm-unsafe-eval'\` or
   \`'unsafe-eval'\` in \`script-src\`), Chromium holds the content script to it, the load fails, and the worker
   answers as before (an end-to-end test serves the profile page under such a policy in both browsers: same

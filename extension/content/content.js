@@ -195,19 +195,12 @@
   // the response to the painted badge (docs/bench.md). The worker still gets every capture, to keep what it
   // shows (store.js); its answer counts only when the core here is not ready or failed on the text.
   const contentCore = globalThis.truefollowContentCore;
-  // The core's first score compiles what it reaches (the wasm is compiled lazily): a made-up profile of this
-  // platform, as the core's DOM reader takes one (adapter_dom.c), is scored once the core is loaded, so that a
-  // response's score does not pay for it.
-  const WARM_UP = JSON.stringify({ truefollow_dom: { platform: site.platform, handle: 'warmup', bio: 'warm-up',
-    counts: { followers: '1,234', following: '567', posts: '89' } } });
   // Loads when the page starts, off the badge's path, and again after a trap; null when it cannot load (the
-  // worker answers then).
+  // worker answers then). No warm-up score: one made it compile early, but on the page's thread while the page
+  // loads, which delayed the page's own first frame more than it saved (docs/bench.md).
   let coreHere = null;
   const loadCoreHere = () => {
-    coreHere = contentCore ? contentCore.loadCore().then((core) => {
-      core.score(WARM_UP, { lang: 'en' });
-      return core;
-    }).catch((error) => {
+    coreHere = contentCore ? contentCore.loadCore().catch((error) => {
       console.warn('truefollow: scoring in the worker,', error.message);
       return null;
     }) : Promise.resolve(null);
