@@ -286,7 +286,7 @@ Storage calls the worker made before answering: ${warm.storage_calls_before_answ
 
 From the page's response to the painted badge, each step timed in one run (\`make bench\`, bench/bench_browser.mjs)
 on one clock (\`performance.timeOrigin + performance.now()\` in the page, the content script and the worker):
-the page marks the response, the capture message's posting and delivery, the badge, and the page's own next
+the page marks the response, the page world's capture event, the badge, and the page's own next
 frame after the response; bench/content-marks.js, run before the extension's content scripts, marks the content
 script's core scoring the response (and, where the worker answers, \`runtime.sendMessage\` and its reply); the
 worker's listener, every \`storage.local\` call and every call of its core are marked in the worker. Each step is
@@ -314,7 +314,9 @@ What was found, and what changed:
   (core/content-core.js: the same C, built as one classic script with the .wasm inside, since content scripts
   are not modules and fetching the package's files would expose them to every page). It scores the response in
   the task that delivered it; the worker still gets the capture after the badge is painted, to keep what it
-  shows. The core here loads when the page starts. A warm-up score of a made-up profile at load was tried and
+  shows. The build of cb5a613 and this design taking turns (\`--base\`, 2 rounds of 12 loads each, twice, load
+  average 1 to 3): medians of 42.2, 43.7, 44.6 and 52.7 ms before (the badge ready 28-32 ms after the response),
+  21.5, 21.7, 21.0 and 25.3 ms after (ready 5.4-6.5 ms after it). The core here loads when the page starts. A warm-up score of a made-up profile at load was tried and
   dropped: it compiled what a score reaches early, but on the page's thread while the page loaded, and the page's
   own first frame after its response came later (medians 19.7-27.4 ms with it, 16.4-19.6 ms without, the two
   builds taking turns on the same machine); the response's own score took 1.1-1.5 ms either way.
