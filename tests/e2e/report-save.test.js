@@ -39,6 +39,8 @@ inEachBrowser('Save report', (session) => {
       return { links: section.querySelectorAll('a').length, html: await (await fetch(section.dataset.saved)).text() };
     });
     const popup = await session.openPopup();
+    // report-save.js adds the button once it has read that the profile has an estimate: after the popup is ready.
+    await popup.waitFor(() => document.getElementById('save-report'));
     await popup.evaluate(() => document.getElementById('save-report').click());
     await popup.waitFor(() => document.getElementById('download').dataset.kind === 'html');
     saved = await popup.evaluate(async () => {
@@ -82,6 +84,7 @@ inEachBrowser('Save report', (session) => {
         html: await (await fetch(root.querySelector('[data-part="save-report"]').dataset.saved)).text() };
     });
     const germanPopup = await session.openPopup();
+    await germanPopup.waitFor(() => document.getElementById('save-report'));
     await germanPopup.evaluate(() => document.getElementById('save-report').click());
     await germanPopup.waitFor(() => document.getElementById('download').dataset.kind === 'html');
     saved.german.popup = await germanPopup.evaluate(async () => (await fetch(document.getElementById('download').href)).text());
