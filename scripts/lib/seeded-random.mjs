@@ -1,5 +1,6 @@
 // mulberry32: a small seeded generator of numbers in [0, 1), so that the fixture generators write the same
-// bytes on every run (scripts/fixtures/gen-follower-list.mjs, scripts/fixtures/page-fixtures.mjs).
+// bytes on every run (scripts/fixtures/gen-follower-list.mjs, scripts/fixtures/page-fixtures.mjs), and a property
+// test reproducible (tests/node/count-property.test.mjs).
 export function seededRandom(seed) {
   let a = seed >>> 0;
   return () => {

@@ -5,23 +5,12 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore } from '../../js-glue/node.js';
 import { COUNT_LOCALES, MAX_COUNT } from '../../scripts/build/gen-count-units.mjs';
+import { seededRandom } from '../../scripts/lib/seeded-random.mjs'; // seeded, so a failure can be reproduced
 
 const NUMBERS_PER_LOCALE = 150;
 // Locales written with other digits than their default, as some pages choose.
 const EXTRA_LOCALES = ['ar-u-nu-arab', 'hi-u-nu-deva', 'th-u-nu-thai'];
 const LOCALES = [...COUNT_LOCALES, ...EXTRA_LOCALES];
-
-// A small seeded generator, so a failure can be reproduced.
-function generator(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Counts spread evenly over orders of magnitude, 0 to MAX_COUNT, with the round numbers pages often show.
 function randomCounts(random, n) {
@@ -33,7 +22,7 @@ function randomCounts(random, n) {
 for (const build of ['release', 'debug']) {
   test(`Intl's formats of random counts parse back in ${LOCALES.length} locales (${build} wasm)`, async () => {
     const core = await loadCore({ build });
-    const random = generator(20260101);
+    const random = seededRandom(20260101);
     let checked = 0;
     const failures = [];
     for (const locale of LOCALES) {
