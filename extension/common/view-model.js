@@ -173,6 +173,17 @@
   const fakeFloor = (audit) => (hasShares(audit) && !audit.too_few && audit.fake.at_least === true &&
     isNumber(audit.fake.ci90[0]) ? audit.fake.ci90[0] : null);
 
+  // What a sample that gives no number showed, and why it gives none: the accounts the model flagged (else the
+  // sample's line), then too few read, or the false-fake rate measured on too few genuine accounts (audit.c: such
+  // rates give no number; the core then still reports its specificity), or the core's plain "could not".
+  function noNumberWords(audit, of) {
+    const flagged = audit.flagged;
+    const shown = isNumber(flagged?.fake) && isNumber(flagged?.inactive)
+      ? t('badge_flagged', sampleWords(audit), count(flagged.fake), count(flagged.inactive)) : of;
+    const why = audit.too_few ? 'badge_too_few' : isNumber(audit.specificity) ? 'badge_rates_unmeasured' : 'badge_no_estimate';
+    return `${shown} ${t(why)}`;
+  }
+
   function shareLine(audit) {
     if (audit.fake?.at_least === true) { // only bounds (audit.c)
       return t('badge_shares_floor', percent(audit.fake.ci90[0]), percent(audit.real.ci90[1]), percent(audit.inactive.ci90[1]));
@@ -181,8 +192,9 @@
   }
 
   /**
-   * The badge's face for a profile: its audience when the core gave a firm estimate, else the account itself,
-   * else "not enough data" with what the sample did show. null when there is nothing to say yet.
+   * The badge's face for a profile: its audience when the core gave a firm estimate or a bound above 0, else the
+   * account itself (saying what its followers showed, when they were read), else "not enough data" with what the
+   * sample did show. null when there is nothing to say yet.
    */
   /**
    * @param {{account?: CoreReport, audit?: CoreReport}} [shown]
@@ -216,9 +228,10 @@
     }
     if (account) {
       const reasons = reasonList(account).map((words) => `• ${words}`).join('\n');
-      // Its followers were read and raise no clear sign of fakes (a bound of 0): the profile's verdict leads, and
-      // the detail says what the followers showed instead of that they were not read.
-      const about = floor === 0 ? `${t('badge_no_sign_detail')} ${of}` : t('badge_account_detail');
+      // Its followers were read and raise no clear sign of fakes (a bound of 0), or give no number at all: the
+      // profile's verdict leads, and the detail says what the followers showed instead of that they were not read.
+      const about = floor === 0 ? `${t('badge_no_sign_detail')} ${of}`
+        : of ? `${t('badge_account_own')} ${noNumberWords(audit, of)}` : t('badge_account_detail');
       return {
         state: 'ready',
         text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), percent(account.p_fake)),
@@ -228,8 +241,8 @@
       };
     }
     if (of) {
-      const why = t(audit.too_few ? 'badge_too_few' : 'badge_no_estimate');
-      return { state: 'no-data', text: t('badge_no_data'), detail: `${why} ${of}`, summary: `${why} ${of}`, tone: 'muted' };
+      const words = noNumberWords(audit, of);
+      return { state: 'no-data', text: t('badge_no_data'), detail: words, summary: words, tone: 'muted' };
     }
     return null;
   }
