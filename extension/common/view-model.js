@@ -63,6 +63,16 @@
     return formatPercent(share, p < 10 || p > 90 ? 1 : 0);
   }
 
+  /**
+   * A profile's chance of being fake as the badge shows it. The core's chance is a logistic, never 0 or 1: a 0 or
+   * 1 in its report is its rounding to six decimals (report.c), shown as <0.1% or >99.9%, never as a certainty.
+   */
+  function chance(p) {
+    if (p === 1) return `>${formatPercent(0.999, 1)}`;
+    if (p === 0) return `<${formatPercent(0.001, 1)}`;
+    return percent(p);
+  }
+
   const range = (lo, hi) => t('range', lo, hi);
   const interval = (ci) => (Array.isArray(ci) && ci.length === 2 && ci.every(isNumber) ? range(percent(ci[0]), percent(ci[1])) : t('unknown'));
   const day = (iso) => (typeof iso === 'string' && /^\d{4}-\d\d-\d\d/.test(iso) ? i18n().date(iso) : '?');
@@ -234,7 +244,7 @@
         : of ? `${t('badge_account_own')} ${noNumberWords(audit, of)}` : t('badge_account_detail');
       return {
         state: 'ready',
-        text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), percent(account.p_fake)),
+        text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), chance(account.p_fake)),
         detail: `${about}${reasons ? `\n${reasons}` : ''}`,
         summary: about,
         tone: VERDICTS[account.verdict]?.tone,
@@ -372,7 +382,7 @@
       const verdict = VERDICTS[account.verdict] ? t(`verdict_${account.verdict}`) : String(account.verdict);
       model.account = {
         verdict: account.verdict === 'not-enough-data' ? t('badge_account_too_little')
-          : t('panel_account_verdict', verdictSymbol(account.verdict), verdict, percent(account.p_fake)),
+          : t('panel_account_verdict', verdictSymbol(account.verdict), verdict, chance(account.p_fake)),
         counts: accountCounts(account),
         reasons: reasonList(account),
       };

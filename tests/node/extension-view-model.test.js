@@ -105,6 +105,11 @@ describe('extension faces', () => {
     assert.equal(percent(0), '0%');
     assert.equal(percent(1), '100%');
     assert.equal(percent(null), '?');
+    // A profile's chance of being fake is never a certainty: a 1 or a 0 in the core's report is its rounding.
+    const sure = { ...account, p_fake: 1, reasons: [] };
+    assert.equal(badgeFace({ account: sure }).text, '⚠ likely fake · p(fake) >99.9%');
+    assert.match(panelModel({ platform: 'x', handle: 'a', state: 'ready', account: sure }).account.verdict, /chance of a fake: >99\.9%\)/);
+    assert.equal(badgeFace({ account: { ...account, verdict: 'real', p_fake: 0, reasons: [] } }).text, '✓ likely real · p(fake) <0.1%');
   });
 
   it('writes shares the way the chosen language does', () => {
