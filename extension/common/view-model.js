@@ -240,8 +240,8 @@
       const reasons = reasonList(account).map((words) => `• ${words}`).join('\n');
       // Its followers were read and raise no clear sign of fakes (a bound of 0), or give no number at all: the
       // profile's verdict leads, and the detail says what the followers showed instead of that they were not read.
-      const about = floor === 0 ? `${t('badge_no_sign_detail')} ${of}`
-        : of ? `${t('badge_account_own')} ${noNumberWords(audit, of)}` : t('badge_account_detail');
+      const about = !of ? t('badge_account_detail')
+        : `${t('badge_account_own')} ${floor === 0 ? `${t('badge_no_sign_detail')} ${of}` : noNumberWords(audit, of)}`;
       return {
         state: 'ready',
         text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), chance(account.p_fake)),

@@ -54,7 +54,8 @@ describe('extension faces', () => {
     // The profile's own verdict wins over a bound of 0, not over a bound above it.
     const withAccount = badgeFace({ audit: floor(0), account });
     assert.match(withAccount.text, /likely fake/);
-    assert.match(withAccount.detail, /^These followers raise no more flags than genuine accounts also do\. That is not proof/, 'the detail says what the followers showed');
+    assert.match(withAccount.detail, /^The profile itself, by its public counts and fields\. These followers raise no more flags than genuine accounts also do\. That is not proof/,
+      'the detail says whose verdict the badge gives, then what the followers showed');
     assert.doesNotMatch(withAccount.detail, /not been read/);
     assert.match(badgeFace({ account }).detail, /its followers have not been read yet/);
     assert.equal(badgeFace({ audit: floor(0.2), account }).text, '≥ 20% fake');

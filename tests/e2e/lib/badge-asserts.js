@@ -27,8 +27,9 @@ export function assertAuditBadge(badge, audit, account = null) {
   if (accountLeads(audit, account)) {
     assert.equal(badge.state, 'ready', `the profile's verdict leads over the core's audit ${JSON.stringify(audit.fake)}`);
     assertProfileLabel(badge.label, account);
-    if (isFloor(audit)) assert.match(badge.description, /^These followers raise no more flags than genuine accounts also do\./);
-    else assert.match(badge.description, new RegExp(`^The profile itself, by its public counts and fields\\. ${noNumberWords(audit).source}`));
+    // Whose verdict it is, then what the list showed.
+    const shown = isFloor(audit) ? /These followers raise no more flags than genuine accounts also do\./ : noNumberWords(audit);
+    assert.match(badge.description, new RegExp(`^The profile itself, by its public counts and fields\\. ${shown.source}`));
   } else {
     assertAudienceBadge(badge, audit);
   }
