@@ -63,6 +63,16 @@
     return formatPercent(share, p < 10 || p > 90 ? 1 : 0);
   }
 
+  /**
+   * A profile's chance of being fake as the badge shows it. The core's chance is a logistic, never 0 or 1: a 0 or
+   * 1 in its report is its rounding to six decimals (report.c), shown as <0.1% or >99.9%, never as a certainty.
+   */
+  function chance(p) {
+    if (p === 1) return `>${formatPercent(0.999, 1)}`;
+    if (p === 0) return `<${formatPercent(0.001, 1)}`;
+    return percent(p);
+  }
+
   const range = (lo, hi) => t('range', lo, hi);
   const interval = (ci) => (Array.isArray(ci) && ci.length === 2 && ci.every(isNumber) ? range(percent(ci[0]), percent(ci[1])) : t('unknown'));
   const day = (iso) => (typeof iso === 'string' && /^\d{4}-\d\d-\d\d/.test(iso) ? i18n().date(iso) : '?');
@@ -173,6 +183,17 @@
   const fakeFloor = (audit) => (hasShares(audit) && !audit.too_few && audit.fake.at_least === true &&
     isNumber(audit.fake.ci90[0]) ? audit.fake.ci90[0] : null);
 
+  // What a sample that gives no number showed, and why it gives none: the accounts the model flagged (else the
+  // sample's line), then too few read, or the false-fake rate measured on too few genuine accounts (audit.c: such
+  // rates give no number; the core then still reports its specificity), or the core's plain "could not".
+  function noNumberWords(audit, of) {
+    const flagged = audit.flagged;
+    const shown = isNumber(flagged?.fake) && isNumber(flagged?.inactive)
+      ? t('badge_flagged', sampleWords(audit), count(flagged.fake), count(flagged.inactive)) : of;
+    const why = audit.too_few ? 'badge_too_few' : isNumber(audit.specificity) ? 'badge_rates_unmeasured' : 'badge_no_estimate';
+    return `${shown} ${t(why)}`;
+  }
+
   function shareLine(audit) {
     if (audit.fake?.at_least === true) { // only bounds (audit.c)
       return t('badge_shares_floor', percent(audit.fake.ci90[0]), percent(audit.real.ci90[1]), percent(audit.inactive.ci90[1]));
@@ -181,8 +202,9 @@
   }
 
   /**
-   * The badge's face for a profile: its audience when the core gave a firm estimate, else the account itself,
-   * else "not enough data" with what the sample did show. null when there is nothing to say yet.
+   * The badge's face for a profile: its audience when the core gave a firm estimate or a bound above 0, else the
+   * account itself (saying what its followers showed, when they were read), else "not enough data" with what the
+   * sample did show. null when there is nothing to say yet.
    */
   /**
    * @param {{account?: CoreReport, audit?: CoreReport}} [shown]
@@ -216,20 +238,21 @@
     }
     if (account) {
       const reasons = reasonList(account).map((words) => `• ${words}`).join('\n');
-      // Its followers were read and raise no clear sign of fakes (a bound of 0): the profile's verdict leads, and
-      // the detail says what the followers showed instead of that they were not read.
-      const about = floor === 0 ? `${t('badge_no_sign_detail')} ${of}` : t('badge_account_detail');
+      // Its followers were read and raise no clear sign of fakes (a bound of 0), or give no number at all: the
+      // profile's verdict leads, and the detail says what the followers showed instead of that they were not read.
+      const about = !of ? t('badge_account_detail')
+        : `${t('badge_account_own')} ${floor === 0 ? `${t('badge_no_sign_detail')} ${of}` : noNumberWords(audit, of)}`;
       return {
         state: 'ready',
-        text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), percent(account.p_fake)),
+        text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), chance(account.p_fake)),
         detail: `${about}${reasons ? `\n${reasons}` : ''}`,
         summary: about,
         tone: VERDICTS[account.verdict]?.tone,
       };
     }
     if (of) {
-      const why = t(audit.too_few ? 'badge_too_few' : 'badge_no_estimate');
-      return { state: 'no-data', text: t('badge_no_data'), detail: `${why} ${of}`, summary: `${why} ${of}`, tone: 'muted' };
+      const words = noNumberWords(audit, of);
+      return { state: 'no-data', text: t('badge_no_data'), detail: words, summary: words, tone: 'muted' };
     }
     return null;
   }
@@ -359,7 +382,7 @@
       const verdict = VERDICTS[account.verdict] ? t(`verdict_${account.verdict}`) : String(account.verdict);
       model.account = {
         verdict: account.verdict === 'not-enough-data' ? t('badge_account_too_little')
-          : t('panel_account_verdict', verdictSymbol(account.verdict), verdict, percent(account.p_fake)),
+          : t('panel_account_verdict', verdictSymbol(account.verdict), verdict, chance(account.p_fake)),
         counts: accountCounts(account),
         reasons: reasonList(account),
       };

@@ -122,14 +122,14 @@
 
   // ---- what the badge says --------------------------------------------------------------------------
 
-  // The audience and account the current view stands on.
+  // The audience and account the current view stands on. A followers page is about its followers: until the core
+  // has estimated from a list, the account alone does not answer it; after, the account's verdict leads where the
+  // list gives no number or no clear sign of fakes (badgeFace), as on the profile's own page.
   function known(target) {
+    const audit = target.followersPage ? target.audit : target.stored?.audit ?? null;
+    if (target.followersPage && !audit) return { account: null, accountModel: null, audit };
     const scored = accountFor(target.handle);
-    return {
-      account: scored?.account ?? target.stored?.account ?? null,
-      accountModel: scored?.model ?? null,
-      audit: target.followersPage ? target.audit : target.stored?.audit ?? null,
-    };
+    return { account: scored?.account ?? target.stored?.account ?? null, accountModel: scored?.model ?? null, audit };
   }
 
   // Paints the best that is known about the current profile. fallback: {state, reason}, the state to show
@@ -137,9 +137,7 @@
   function show(fallback) {
     if (!view) return;
     if (fallback && RANK[fallback.state] > RANK[view.fallback?.state ?? 'reading']) view.fallback = fallback;
-    const { account, audit } = known(view);
-    // A followers page is about its followers: until a list is read, the account alone does not answer it.
-    let face = view.followersPage ? badgeFace({ audit }) : badgeFace({ account, audit });
+    let face = badgeFace(known(view));
     if (!face) face = stateFace(view.fallback?.state ?? 'reading', view.fallback?.reason);
     view.state = face.state;
     badge.paint(view.host, face);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { it } from 'node:test';
 import {
-  BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, TIKTOK_LIMIT, blueskyAudit, blueskyPages, mastodonAudit,
+  BLUESKY_HANDLE, BLUESKY_LIMIT, LIST_HANDLE, MASTODON_LIMIT, TIKTOK_LIMIT, blueskyAudit, blueskyListProfile, blueskyPages, mastodonAudit,
   mastodonPages, tiktokAudit, tiktokPages,
 } from './lib/audit-mode-expected.js';
 import { badgeStateIs, describesSample } from './lib/badge-probes.js';
@@ -20,7 +20,8 @@ inEachBrowser('audit mode on the other platforms', (session) => {
   let page;
 
   // Audit mode from the first page to the default sample, with a stop and a resume; every request recorded.
-  async function auditThroughApi({ followersUrl, perPage, isRead, pages, audit, stopAfter }) {
+  // account: the profile the followers page reads before its list, when the badge should lead with its verdict.
+  async function auditThroughApi({ followersUrl, perPage, isRead, pages, audit, stopAfter, account = null }) {
     const log = session.browser.sent;
     const from = log.length;
     page = await session.open(followersUrl);
@@ -79,7 +80,7 @@ inEachBrowser('audit mode on the other platforms', (session) => {
     // The description gives n, after what the badge's number means where that needs saying.
     assert.match(await page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-description')),
       new RegExp(`(?:^|\\. )Of ${expected.n} `));
-    assertAudienceLabel(await page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-label')), expected);
+    assertAudienceLabel(await page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').getAttribute('aria-label')), expected, account);
     assertReach(await page.evaluate(panelPart, 'reach'), expected);
     return { expected, reads };
   }
@@ -93,6 +94,7 @@ inEachBrowser('audit mode on the other platforms', (session) => {
       pages,
       audit: () => blueskyAudit(pages.length),
       stopAfter: 4 * BLUESKY_LIMIT.default,
+      account: await blueskyListProfile(), // its list entries show no counts: no number, so the profile's verdict leads
     });
     assert.equal(reads[0].origin, 'https://bsky.app', 'the AppView is asked with bsky.app\'s origin');
     assert.ok(pages.slice(1).every((p, k) => new URL(p.url).searchParams.get('cursor') === JSON.parse(pages[k].body).cursor), 'the cursor chain');

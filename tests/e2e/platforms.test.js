@@ -11,7 +11,7 @@ import {
   IN_APP, PLATFORMS, PLATFORM_PAGES, VERDICT_WORDS, inAppProfile, platformAudit, platformMissing, platformProfile,
 } from './lib/expected.js';
 import { anyBadge, anyBadgeIs, describesSample, newBadgeIs, readPanel, recordCaptures, rememberBadge } from './lib/badge-probes.js';
-import { assertAuditBadge, assertProfileLabel, englishDigits } from './lib/badge-asserts.js';
+import { accountLeads, assertAuditBadge, assertProfileLabel, englishDigits } from './lib/badge-asserts.js';
 import { BADGE_AND_PANEL, axeViolations } from './lib/axe.js';
 import { itAskedOnlyTheFixtureSites } from './lib/network-checks.js';
 import { SCREENSHOTS, TEST_MS, inEachBrowser } from './lib/session.js';
@@ -44,14 +44,24 @@ inEachBrowser('the badge on every platform', (session) => {
     });
 
     if (pages.followersUrl) {
-      it(`${platform}: estimates the audience from a followers page, and says so when a list is empty`, { timeout: TEST_MS }, async (t) => {
+      it(`${platform}: estimates the audience from a followers page, leads with the profile's verdict where the list gives no number, and says so when a list is empty`, { timeout: TEST_MS }, async (t) => {
         const missing = await platformMissing(platform);
         if (missing) return t.skip(missing);
         const audit = await platformAudit(platform, 'examplestudio');
+        // The profile was scored on its page in this session, and its page is fetched again here.
+        const account = await platformProfile(platform, 'examplestudio');
         page = await session.open(pages.followersUrl('examplestudio'));
         await page.waitFor(describesSample);
-        assertAuditBadge(await page.evaluate(anyBadge), audit);
+        const badge = await page.evaluate(anyBadge);
+        assertAuditBadge(badge, audit, account);
         await page.screenshot(path.join(SCREENSHOTS, `${session.browser.name}-${platform}-followers.png`));
+        // The panel says what the badge says.
+        await page.evaluate(() => document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button').click());
+        await page.waitFor(() => document.querySelector('[data-truefollow-panel]'));
+        const panel = await page.evaluate(readPanel);
+        assert.ok(panel.parts.status && badge.description.startsWith(panel.parts.status), `the panel's "${panel.parts.status}" is the badge's "${badge.description}"`);
+        if (accountLeads(audit, account)) assert.match(panel.parts.account, new RegExp(`looks ${account.verdict}`));
+        await page.press('Escape');
         const empty = await platformAudit(platform, 'dealfinder4821');
         assert.equal(empty, null, 'the core estimates nothing from an empty list');
         page = await session.open(pages.followersUrl('dealfinder4821'));

@@ -54,13 +54,48 @@ describe('extension faces', () => {
     // The profile's own verdict wins over a bound of 0, not over a bound above it.
     const withAccount = badgeFace({ audit: floor(0), account });
     assert.match(withAccount.text, /likely fake/);
-    assert.match(withAccount.detail, /^These followers raise no more flags than genuine accounts also do\. That is not proof/, 'the detail says what the followers showed');
+    assert.match(withAccount.detail, /^The profile itself, by its public counts and fields\. These followers raise no more flags than genuine accounts also do\. That is not proof/,
+      'the detail says whose verdict the badge gives, then what the followers showed');
     assert.doesNotMatch(withAccount.detail, /not been read/);
     assert.match(badgeFace({ account }).detail, /its followers have not been read yet/);
     assert.equal(badgeFace({ audit: floor(0.2), account }).text, '≥ 20% fake');
     // No bound at all (rates measured on next to nothing): not enough data, as before.
     const nothing = { ...floor(0), fake: share(null, 0, 1) };
     assert.equal(badgeFace({ audit: nothing }).state, 'no-data');
+  });
+
+  it('lets the profile\'s verdict lead when its followers were read but give no number, saying what they showed and why', () => {
+    // The core's audit of list entries scored by a model whose false-fake rate was measured on next to nothing
+    // (audit.c): shares and a bound left out, the flagged counts and the rates' means still given.
+    const unmeasured = { n: 40, too_few: false, sample: SAMPLE, sample_kind: 'followers', flagged: { fake: 3, inactive: 1 },
+      real: share(null, 0, 1), inactive: share(null, 0, 0.063), fake: share(null, 0, 1), sensitivity: 0.0035, specificity: 0.617,
+      model: 'm-1', method: METHOD };
+    const alone = badgeFace({ audit: unmeasured });
+    assert.deepEqual([alone.state, alone.text], ['no-data', 'not enough data'], 'neither a number nor the profile: not enough data stays');
+    const both = badgeFace({ audit: unmeasured, account });
+    assert.deepEqual([both.state, both.text, both.tone], ['ready', '⚠ likely fake · p(fake) 91.0%', 'warn']);
+    const said = 'The profile itself, by its public counts and fields. Of 40 recent followers read, the model flagged 3 as fake and 1 as inactive. ' +
+      'How often the model wrongly flags genuine accounts like these was measured on too few of them, so these flags give no share.';
+    assert.equal(both.summary, said);
+    assert.equal(both.detail, `${said}\n• default avatar\n• no posts`, 'the detail says what the followers showed, then the profile\'s reasons');
+    assert.doesNotMatch(both.detail, /not been read/);
+    assert.match(alone.detail, /^Of 40 recent followers read, the model flagged 3 as fake and 1 as inactive\. How often/, 'the same words without the profile');
+    // Too few read: that is the reason given instead.
+    const few = badgeFace({ audit: { ...unmeasured, n: 12, too_few: true }, account });
+    assert.match(few.detail, /^The profile itself.* Of 12 recent followers read, the model flagged 3 as fake and 1 as inactive\. Too few followers read for a firm answer\./);
+    // The panel says what the badge says, and still shows the followers read and the profile.
+    const panel = panelModel({ platform: 'instagram', handle: 'a', state: 'ready', audit: unmeasured, account });
+    assert.equal(panel.status, said);
+    assert.equal(panel.audience.headline, 'Not enough data for a firm answer');
+    assert.match(panel.account.verdict, /looks fake/);
+    // In every language, from that language's messages.
+    for (const lang of Object.keys(locales).filter((l) => l !== 'en')) {
+      const words = inLanguage(lang, () => badgeFace({ audit: unmeasured, account }).summary);
+      const own = locales[lang];
+      assert.ok(words.startsWith(own.badge_account_own.message), `${lang}: ${words}`);
+      assert.ok(words.endsWith(own.badge_rates_unmeasured.message), `${lang}: ${words}`);
+      assert.ok(words.includes(own.badge_flagged.message.replace('{0}', own.sample_recent.message.replace('{0}', '40')).replace('{1}', '3').replace('{2}', '1')), `${lang}: ${words}`);
+    }
   });
 
   it('rounds shares for display, with one decimal near 0% and 100% and never a false certainty', () => {
@@ -71,6 +106,11 @@ describe('extension faces', () => {
     assert.equal(percent(0), '0%');
     assert.equal(percent(1), '100%');
     assert.equal(percent(null), '?');
+    // A profile's chance of being fake is never a certainty: a 1 or a 0 in the core's report is its rounding.
+    const sure = { ...account, p_fake: 1, reasons: [] };
+    assert.equal(badgeFace({ account: sure }).text, '⚠ likely fake · p(fake) >99.9%');
+    assert.match(panelModel({ platform: 'x', handle: 'a', state: 'ready', account: sure }).account.verdict, /chance of a fake: >99\.9%\)/);
+    assert.equal(badgeFace({ account: { ...account, verdict: 'real', p_fake: 0, reasons: [] } }).text, '✓ likely real · p(fake) <0.1%');
   });
 
   it('writes shares the way the chosen language does', () => {
@@ -120,7 +160,7 @@ describe('extension faces', () => {
     const few = { ...firm, n: 12, too_few: true };
     const face = badgeFace({ audit: few });
     assert.equal(face.state, 'no-data');
-    assert.match(face.detail, /^Too few followers read.*Of 12 /);
+    assert.match(face.detail, /^Of 12 recent followers read: .*\. Too few followers read for a firm answer\.$/);
     assert.equal(badgeFace({}), null);
   });
 

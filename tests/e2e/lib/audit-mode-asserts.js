@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { percentDisagrees } from './expected.js';
-import { isFloor } from './badge-asserts.js';
+import { accountLeads, assertProfileLabel, isFloor } from './badge-asserts.js';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
@@ -38,9 +38,12 @@ export function assertEstimate(shown, audit) {
 // The shown estimate is not the one of another audit (the same list without the user's threshold).
 export const differsFrom = (shown, other) => Object.entries(estimateOf(other)).some(([key, value]) => shareDisagrees(shown[key], value) !== '');
 
-// The badge's label for the core's audit of a followers page: the real share, or the bound, or neither.
-export function assertAudienceLabel(label, audit) {
-  if (isFloor(audit) && audit.fake.ci90[0] > 0) {
+// The badge's label for the core's audit of a followers page: the real share, or the bound, or neither; where the
+// list gives no number or no clear sign of fakes, the verdict of the profile the page knows (account), if any.
+export function assertAudienceLabel(label, audit, account = null) {
+  if (accountLeads(audit, account)) {
+    assertProfileLabel(label, account);
+  } else if (isFloor(audit) && audit.fake.ci90[0] > 0) {
     const m = /^truefollow: ≥ (\S+) fake$/.exec(label ?? '');
     assert.ok(m, `badge "${label}" gives the core's bound`);
     assert.equal(percentDisagrees(m[1], audit.fake.ci90[0]), '', 'the badge follows the estimate');

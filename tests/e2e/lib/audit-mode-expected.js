@@ -101,6 +101,12 @@ export function blueskyAudit(pages, options = {}, { withLikes = false } = {}) {
   return auditOf([profile, ...likes, ...blueskyPages(pages).map((p) => line(p.url, p.body))].join('\n'), options, 'the Bluesky list');
 }
 
+/** The core's score of the Bluesky list's profile (getProfile), as its followers page reads it. */
+export async function blueskyListProfile() {
+  const report = (await loadCore()).score(blueskyProfile(), { url: `${BLUESKY_API}/app.bsky.actor.getProfile?actor=${BLUESKY_HANDLE}`, lang: 'en' });
+  return report.accounts.find((a) => a.seen === 'profile') ?? null;
+}
+
 /**
  * The first `pages` follower pages of the synthetic Mastodon list as served on `today`, each at the address
  * the previous page's Link header named (the first as the page asks for it): [{url, body, link}].

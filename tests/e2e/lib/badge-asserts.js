@@ -11,7 +11,34 @@ export const isFloor = (audit) => Boolean(audit && !audit.too_few && audit.fake?
 export function expectedAuditState(audit) {
   return audit && (typeof audit.real.share === 'number' || isFloor(audit)) && !audit.too_few ? 'ready' : 'no-data';
 }
-export function assertAuditBadge(badge, audit) {
+// On a followers page whose list gives no number, or no clear sign of fakes, the profile's own verdict leads
+// where the page knows the profile (view-model.js badgeFace), and the description says what the list showed.
+export const accountLeads = (audit, account) => Boolean(audit && account && account.verdict !== 'not-enough-data' &&
+  !(isFloor(audit) && audit.fake.ci90[0] > 0) && !(typeof audit.real.share === 'number' && !audit.too_few));
+// The words for a list that gives no number (view-model.js: badge_flagged, then badge_too_few or badge_rates_unmeasured).
+const noNumberWords = (audit) => new RegExp(`Of ${audit.n} [^.]+ read, the model flagged ${audit.flagged.fake} as fake and ` +
+  `${audit.flagged.inactive} as inactive\\. ${audit.too_few ? 'Too few followers read' : 'How often the model wrongly flags genuine accounts'}`);
+
+/**
+ * A followers page's badge against the core's audit of its list. account: the profile the page knows (its own
+ * response, or stored from an earlier visit), else null.
+ */
+export function assertAuditBadge(badge, audit, account = null) {
+  if (accountLeads(audit, account)) {
+    assert.equal(badge.state, 'ready', `the profile's verdict leads over the core's audit ${JSON.stringify(audit.fake)}`);
+    assertProfileLabel(badge.label, account);
+    // Whose verdict it is, then what the list showed.
+    const shown = isFloor(audit) ? /These followers raise no more flags than genuine accounts also do\./ : noNumberWords(audit);
+    assert.match(badge.description, new RegExp(`^The profile itself, by its public counts and fields\\. ${shown.source}`));
+  } else {
+    assertAudienceBadge(badge, audit);
+  }
+  const n = /Of (\d+) /.exec(badge.description ?? '');
+  assert.ok(n, `the description "${badge.description}" names the sample size`);
+  assert.equal(Number(n[1]), audit.n, 'the sample size is the core\'s');
+}
+
+function assertAudienceBadge(badge, audit) {
   assert.equal(badge.state, expectedAuditState(audit), `badge state for the core's audit ${JSON.stringify(audit?.fake)}`);
   if (isFloor(audit) && audit.fake.ci90[0] > 0) {
     const m = /^truefollow: ≥ (\S+) fake$/.exec(badge.label);
@@ -25,10 +52,8 @@ export function assertAuditBadge(badge, audit) {
     assert.equal(percentDisagrees(m[1], audit.real.share), '', 'the share is the core\'s');
   } else {
     assert.equal(badge.label, 'truefollow: not enough data');
+    if (audit.flagged) assert.match(badge.description, new RegExp(`^${noNumberWords(audit).source}`), 'it says what the list showed, and why it gives no number');
   }
-  const n = /Of (\d+) /.exec(badge.description ?? '');
-  assert.ok(n, `the description "${badge.description}" names the sample size`);
-  assert.equal(Number(n[1]), audit.n, 'the sample size is the core\'s');
 }
 
 // A panel row against the core's audit: the share with its 90% interval, or with only the one-sided bound

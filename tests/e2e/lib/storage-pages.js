@@ -20,7 +20,7 @@ export function audienceDisagrees(shown, audit) {
   return percentDisagrees(m[1], isFloor(audit) ? audit.fake.ci90[0] : audit.real.share);
 }
 // The badge's words for a bound of 0 on a profile's page (view-model.js: badge_no_sign_detail).
-const NO_SIGN = /^These followers raise no more flags than genuine accounts also do\./;
+const NO_SIGN = /^The profile itself, by its public counts and fields\. These followers raise no more flags than genuine accounts also do\./;
 // The number the badge gives for an audit: the real share, or the fewest fakes.
 export const audienceNumber = (audit) => (isFloor(audit) ? audit.fake.ci90[0] : audit.real.share);
 
@@ -87,7 +87,7 @@ export async function estimateShown(session, url) {
   await page.waitFor(() => {
     const button = document.querySelector('[data-truefollow-badge]')?.shadowRoot?.querySelector('.button');
     return /^truefollow: [≈≥] /.test(button?.getAttribute('aria-label') ?? '') ||
-      (button?.getAttribute('aria-description') ?? '').startsWith('These followers raise no more flags');
+      (button?.getAttribute('aria-description') ?? '').startsWith('The profile itself, by its public counts and fields. These followers raise no more flags');
   });
   return page.evaluate(() => {
     const button = document.querySelector('[data-truefollow-badge]').shadowRoot.querySelector('.button');
