@@ -53,6 +53,7 @@ EMFLAGS += -sEXPORTED_RUNTIME_METHODS=@wasm/runtime-methods.json# the string hel
 EMFLAGS += -sFILESYSTEM=0#                              the core reads no files: bytes come from JavaScript
 EMFLAGS += -sALLOW_MEMORY_GROWTH=1#                     audits of unknown size
 EMFLAGS += -sINITIAL_MEMORY=16MB#                       enough for a typical page's responses without growing
+EMFLAGS += -sTOTAL_STACK=1MB#                           the deepest recursion, JSON nested to cJSON's limit, needs a fraction
 EMFLAGS += -sMAXIMUM_MEMORY=1GB#                        a ceiling, so a hostile input is refused, not the tab's memory
 EMFLAGS += -sABORTING_MALLOC=0#                         malloc returns NULL at the ceiling; the core reports an error
 EMFLAGS += -sDYNAMIC_EXECUTION=0#                       no eval or new Function: the extension's CSP forbids them
@@ -71,7 +72,7 @@ EMFLAGS_WEB := -sENVIRONMENT=web,worker -sEXPORT_ES6=1
 # them to every page: scripts/build/build-extension.mjs puts this build's .wasm inside core/content-core.js
 # (base64), release only. Every page of the six sites compiles it at its start, on the same cores as the page's
 # own first frames: size over speed (-Os: half the code of -O3, and a score still about a millisecond).
-EMFLAGS_CONTENT := -sENVIRONMENT=web
+EMFLAGS_CONTENT := -sENVIRONMENT=web -sINITIAL_MEMORY=4MB# grows when a page needs it; 16 MB on every page made V8 collect more
 EMFLAGS_CONTENT_RELEASE := -Os -flto
 
 WASM_OUT := $(foreach env,node web,$(foreach kind,debug release,$(BUILD)/wasm/$(env)-$(kind)/truefollow-core.$(if $(filter node,$(env)),cjs,mjs)))
