@@ -49,7 +49,7 @@ $(BUILD)/truefollow: $(CLI_SRC) $(wildcard wasm/cli/*.h) $(BUILD)/libtruefollow.
 EMFLAGS := -sMODULARIZE=1#                              a factory, so js-glue controls when and how often it loads
 EMFLAGS += -sEXPORT_NAME=createTruefollowCore#         the factory's name
 EMFLAGS += -sEXPORTED_FUNCTIONS=@wasm/exports.json#    the public C API, listed once (a test holds the release to it)
-EMFLAGS += -sEXPORTED_RUNTIME_METHODS=@wasm/runtime-methods.json# the string helpers js-glue uses, nothing more
+EMFLAGS += -sEXPORTED_RUNTIME_METHODS=@wasm/runtime-methods.json# the string reader js-glue uses, nothing more
 EMFLAGS += -sFILESYSTEM=0#                              the core reads no files: bytes come from JavaScript
 EMFLAGS += -sALLOW_MEMORY_GROWTH=1#                     audits of unknown size
 EMFLAGS += -sINITIAL_MEMORY=16MB#                       enough for a typical page's responses without growing
