@@ -41,7 +41,9 @@
   // Audit mode (audit-mode.js): settings, audit mode, chart and history; its hooks are called below.
   const auditMode = globalThis.truefollowAuditMode.attach({
     platform: site.platform,
-    resync: () => { lastHref = ''; queueSync(); },
+    // The settings were read (at start, after this script has run): the badge is made now, not in the task of
+    // the page's response, which the page's next frame waits for.
+    resync: () => { lastHref = ''; sync(); },
     refreshPanel: (target) => { if (panel.isOpen() && target === view) openPanel(target); },
     keepInputs: (target) => auditFollowers(target),
   });
