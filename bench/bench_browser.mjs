@@ -24,6 +24,8 @@
 //             element with data-state="ready" (so neither where the attribute lives nor the page's markup matters);
 //   painted:  the frame after that: a requestAnimationFrame callback, then a task after it;
 //   pageFrame: the page's own next frame after the response, marked the same way: no badge can be painted sooner.
+//   badge_page_frame_bare_ms: that frame on the same page in a browser without the extension, the floor under
+//   both (what the extension's own work at the page's start and at its response costs the page shows there).
 //   With the core in the content script (core/content-core.js), its score is marked too (bench/content-marks.js),
 //   and the worker is off the badge's path.
 // R rounds of N page loads in one browser. Each round's first load starts from a stopped worker (stopped over
@@ -54,9 +56,9 @@ const LOADS = option('loads', 20);
 const COLD_RUNS = option('cold-runs', 3);
 // The build measured: the release build, or another one to compare with it (--base DIR, an unpacked Chromium build).
 const BASE = path.resolve(process.argv.includes('--base') ? process.argv[process.argv.indexOf('--base') + 1] : path.join(root, 'build', 'chrome'));
-const PROFILE_URL = 'https://x.com/examplestudio';
+export const PROFILE_URL = 'https://x.com/examplestudio';
 const PROFILE_API = 'https://x.com/i/api/graphql/Fx1Example0Query/UserByScreenName';
-const WAIT_MS = 60_000;
+export const WAIT_MS = 60_000;
 const SETTLE_MS = 1500;
 
 export const median = (values) => {
@@ -66,11 +68,12 @@ export const median = (values) => {
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 };
 
-// The release build, with open shadow roots, the bench's worker and the marked core loader.
-function benchBuild() {
-  const dir = path.join(root, 'build', 'bench', 'chrome-bench');
+// A copy of an unpacked build (the release build unless told), with open shadow roots, the bench's worker and the
+// marked core loader.
+export function benchBuild(base = BASE, name = 'chrome-bench') {
+  const dir = path.join(root, 'build', 'bench', name);
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(BASE, dir, { recursive: true });
+  fs.cpSync(base, dir, { recursive: true });
   for (const file of ['content/badge.js', 'content/panel.js']) {
     const target = path.join(dir, file);
     const text = fs.readFileSync(target, 'utf8');
@@ -89,15 +92,15 @@ function benchBuild() {
   return dir;
 }
 
-async function launch(extension) {
+export async function launch(extension) {
   const sites = await loadSites();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'truefollow-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // the new headless mode, asked for below, can load extensions
     viewport: { width: 1280, height: 720 },
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [])],
   });
   await context.route('**/*', (route) => {
     const { status, contentType, body } = answer(sites, route.request().url());
@@ -137,7 +140,7 @@ async function launch(extension) {
 }
 
 // Runs in the page before its scripts: the page's marks described above, on the shared clock.
-function installMarks() {
+export function installMarks() {
   const at = (t) => performance.timeOrigin + t;
   const marks = { response: null, posted: null, delivered: null, ready: null, painted: null, pageFrame: null };
   // The page's own next frame after the response (a requestAnimationFrame callback, then a task): no badge can be
@@ -263,7 +266,7 @@ const medianSteps = (samples) => Object.fromEntries(STEPS.map((k) => [k, median(
 const PROFILE_KEYS = ['p|x|examplestudio', 'a|x|examplestudio', 'h|x|examplestudio', 'i|x|examplestudio'];
 // The removal is another writer's change to the open store, which reads the whole area again when it sees one
 // (store.js): the load starts once that read is over, as a user's page would find the store.
-const forgetProfile = (worker) => worker.evaluate(async (keys) => {
+export const forgetProfile = (worker) => worker.evaluate(async (keys) => {
   const log = globalThis.truefollowBenchLog;
   const removed = performance.timeOrigin + performance.now();
   await (globalThis.browser ?? globalThis.chrome).storage.local.remove(keys);
@@ -337,6 +340,31 @@ async function badgeLatency() {
   }
 }
 
+// The same page in a browser without the extension: its own next frame after the response, the floor under any
+// badge on this page and machine. The same rounds and loads; the best round's median.
+async function bareFrame() {
+  const browser = await launch(null);
+  try {
+    await browser.context.addInitScript(installMarks);
+    const page = await browser.context.newPage();
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const frames = [];
+      for (let i = 0; i < LOADS; i++) {
+        await page.goto(PROFILE_URL, { waitUntil: 'load', timeout: WAIT_MS });
+        await page.waitForFunction(() => window.truefollowBenchMarks?.pageFrame != null, null, { timeout: WAIT_MS, polling: 50 });
+        const marks = await page.evaluate(() => window.truefollowBenchMarks);
+        if (i > 0) frames.push(marks.pageFrame - marks.response); // the first load of a browser is left out, as above
+      }
+      rounds.push(median(frames));
+      process.stderr.write(`bench: the page without the extension, round ${round + 1} of ${ROUNDS}: next frame ${rounds.at(-1).toFixed(1)} ms\n`);
+    }
+    return { badge_page_frame_bare_ms: Math.min(...rounds), badge_page_frame_bare_rounds_ms: rounds };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function coldStartWorker() {
   const extension = path.join(root, 'build', 'bench', 'chrome-bench');
   const profile = fs.readFileSync(path.join(root, 'tests', 'fixtures', 'x', 'UserByScreenName_examplestudio.json'), 'utf8');
@@ -380,5 +408,8 @@ async function coldStartWorker() {
   };
 }
 
-const figures = { ...(await badgeLatency()), ...(await coldStartWorker()) };
-process.stdout.write(JSON.stringify(figures) + '\n');
+// Run as a program (bench/compare_browser.mjs imports the pieces above).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const figures = { ...(await badgeLatency()), ...(await bareFrame()), ...(await coldStartWorker()) };
+  process.stdout.write(JSON.stringify(figures) + '\n');
+}

@@ -10,8 +10,6 @@
  * @typedef {object} CoreModule
  * @property {Uint8Array} HEAPU8
  * @property {(ptr: number) => string} UTF8ToString
- * @property {(s: string) => number} lengthBytesUTF8
- * @property {(s: string, ptr: number, maxBytes: number) => void} stringToUTF8
  * @property {(bytes: number) => number} _malloc
  * @property {(ptr: number) => void} _free
  * @property {(ptr: number) => void} _tf_free
@@ -157,14 +155,15 @@ class TruefollowCore {
     const pointers = [];
     const lengths = [];
     try {
-      for (const raw of strings) {
-        const s = wellFormed(raw);
-        const bytes = this.#m.lengthBytesUTF8(s);
-        const ptr = this.#m._malloc(bytes + 1);
-        if (!ptr) throw new CoreError(`out of memory for a ${bytes}-byte input`);
+      for (const s of strings) {
+        const bytes = utf8.encode(s);
+        const ptr = this.#m._malloc(bytes.length + 1);
+        if (!ptr) throw new CoreError(`out of memory for a ${bytes.length}-byte input`);
         pointers.push(ptr);
-        lengths.push(bytes);
-        this.#m.stringToUTF8(s, ptr, bytes + 1);
+        lengths.push(bytes.length);
+        const heap = this.#m.HEAPU8; // read after the malloc, which may have grown the memory
+        heap.set(bytes, ptr);
+        heap[ptr + bytes.length] = 0;
       }
       return use(pointers, lengths);
     } finally {
@@ -173,14 +172,10 @@ class TruefollowCore {
   }
 }
 
-// A lone surrogate has no UTF-8 form, and emscripten's encoder pairs it with whatever follows it (a closing
-// quote becomes part of a 4-byte sequence, so the JSON breaks): it becomes U+FFFD first, as a decoder does.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** @param {string} s */
-function wellFormed(s) {
-  if (typeof s.isWellFormed === 'function') return s.isWellFormed() ? s : s.toWellFormed();
-  return s.replace(LONE_SURROGATE, '\uFFFD');
-}
+// The platform's encoder, not emscripten's loop over every character in JavaScript: the response's text is
+// encoded while the page waits for its next frame. A lone surrogate, which has no UTF-8 form, becomes U+FFFD,
+// as a decoder does.
+const utf8 = new TextEncoder();
 
 /**
  * Returns init(): a memoised async function giving the one core instance built by `factory` (an

@@ -49,10 +49,11 @@ $(BUILD)/truefollow: $(CLI_SRC) $(wildcard wasm/cli/*.h) $(BUILD)/libtruefollow.
 EMFLAGS := -sMODULARIZE=1#                              a factory, so js-glue controls when and how often it loads
 EMFLAGS += -sEXPORT_NAME=createTruefollowCore#         the factory's name
 EMFLAGS += -sEXPORTED_FUNCTIONS=@wasm/exports.json#    the public C API, listed once (a test holds the release to it)
-EMFLAGS += -sEXPORTED_RUNTIME_METHODS=@wasm/runtime-methods.json# the string helpers js-glue uses, nothing more
+EMFLAGS += -sEXPORTED_RUNTIME_METHODS=@wasm/runtime-methods.json# the string reader js-glue uses, nothing more
 EMFLAGS += -sFILESYSTEM=0#                              the core reads no files: bytes come from JavaScript
 EMFLAGS += -sALLOW_MEMORY_GROWTH=1#                     audits of unknown size
 EMFLAGS += -sINITIAL_MEMORY=16MB#                       enough for a typical page's responses without growing
+EMFLAGS += -sTOTAL_STACK=1MB#                           the deepest recursion, JSON nested to cJSON's limit, needs a fraction
 EMFLAGS += -sMAXIMUM_MEMORY=1GB#                        a ceiling, so a hostile input is refused, not the tab's memory
 EMFLAGS += -sABORTING_MALLOC=0#                         malloc returns NULL at the ceiling; the core reports an error
 EMFLAGS += -sDYNAMIC_EXECUTION=0#                       no eval or new Function: the extension's CSP forbids them
@@ -68,8 +69,11 @@ EMFLAGS_DEBUG += -sSTACK_OVERFLOW_CHECK=2#              traps stack overflows
 EMFLAGS_NODE := -sENVIRONMENT=node
 EMFLAGS_WEB := -sENVIRONMENT=web,worker -sEXPORT_ES6=1
 # The extension's content scripts are classic scripts and may not fetch the package's files without exposing
-# them to every page: one script, the .wasm inside it (base64), release only.
-EMFLAGS_CONTENT := -sENVIRONMENT=web -sSINGLE_FILE=1
+# them to every page: scripts/build/build-extension.mjs puts this build's .wasm inside core/content-core.js
+# (base64), release only. Every page of the six sites compiles it at its start, on the same cores as the page's
+# own first frames: size over speed (-Os: half the code of -O3, and a score still about a millisecond).
+EMFLAGS_CONTENT := -sENVIRONMENT=web -sINITIAL_MEMORY=4MB# grows when a page needs it; 16 MB on every page made V8 collect more
+EMFLAGS_CONTENT_RELEASE := -Os -flto
 
 WASM_OUT := $(foreach env,node web,$(foreach kind,debug release,$(BUILD)/wasm/$(env)-$(kind)/truefollow-core.$(if $(filter node,$(env)),cjs,mjs)))
 WASM_OUT += $(BUILD)/wasm/content-release/truefollow-core.js
@@ -85,7 +89,7 @@ $(eval $(call emcc_rule,node,debug,cjs,DEBUG,NODE))
 $(eval $(call emcc_rule,node,release,cjs,RELEASE,NODE))
 $(eval $(call emcc_rule,web,debug,mjs,DEBUG,WEB))
 $(eval $(call emcc_rule,web,release,mjs,RELEASE,WEB))
-$(eval $(call emcc_rule,content,release,js,RELEASE,CONTENT))
+$(eval $(call emcc_rule,content,release,js,CONTENT_RELEASE,CONTENT))
 
 # ---- the core's tests ------------------------------------------------------------------------------
 C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(wildcard tests/c/test_*.c))

@@ -43,26 +43,42 @@
     return text.replace(/\{(\d)\}/g, (m, i) => (args[Number(i)] ?? m));
   }
 
+  // Intl's formatters, made once per locale and options: making one costs far more than using it, and a badge
+  // formats a dozen numbers while the page waits for its next frame.
+  /** @type {Map<string, any>} */
+  const formatters = new Map();
+  /**
+   * @template T
+   * @param {new (locale: string, options?: any) => T} Kind
+   * @param {object} [options]
+   * @returns {T}
+   */
+  function formatter(Kind, options = {}) {
+    const key = `${Kind.name} ${locale()} ${JSON.stringify(options)}`;
+    if (!formatters.has(key)) formatters.set(key, new Kind(locale(), options));
+    return formatters.get(key);
+  }
+
   /** The key of the form of message `key` that fits the count n in the current language. */
   function pluralKey(key, n) {
-    const form = `${key}_${new Intl.PluralRules(locale()).select(Number.isFinite(n) ? n : 0)}`;
+    const form = `${key}_${formatter(Intl.PluralRules).select(Number.isFinite(n) ? n : 0)}`;
     return LOCALES[current]?.[form] || LOCALES.en?.[form] ? form : `${key}_other`;
   }
 
   const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
-  const number = (n, options = {}) => (isNumber(n) ? new Intl.NumberFormat(locale(), options).format(n) : '?');
+  const number = (n, options = {}) => (isNumber(n) ? formatter(Intl.NumberFormat, options).format(n) : '?');
   // Shares as the core returned them; one decimal near 0% and 100%, as the badge does.
   const percent = (share) => {
     if (!isNumber(share)) return '?';
     const p = share * 100;
     const digits = (p > 0 && p < 10) || (p > 90 && p < 100) ? 1 : 0;
-    return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+    return formatter(Intl.NumberFormat, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
   };
   /** A date (unix seconds, milliseconds with ms=true, or an ISO string) in the current locale. */
   function date(value, { ms = false, time = false } = {}) {
     const d = typeof value === 'string' ? new Date(value) : new Date(ms ? value : value * 1000);
     if (Number.isNaN(d.getTime())) return '?';
-    return new Intl.DateTimeFormat(locale(), time ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(d);
+    return formatter(Intl.DateTimeFormat, time ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(d);
   }
 
   setLanguage('auto');

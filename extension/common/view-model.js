@@ -49,8 +49,7 @@
   const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 
   function formatPercent(share, digits) {
-    return new Intl.NumberFormat(i18n().locale(), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })
-      .format(share);
+    return i18n().number(share, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 
   /** A share as the badge shows it: whole percents, one decimal near 0% and 100%, never a false 0% or 100%. */

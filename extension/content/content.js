@@ -41,7 +41,9 @@
   // Audit mode (audit-mode.js): settings, audit mode, chart and history; its hooks are called below.
   const auditMode = globalThis.truefollowAuditMode.attach({
     platform: site.platform,
-    resync: () => { lastHref = ''; queueSync(); },
+    // The settings were read (at start, after this script has run): the badge is made now, not in the task of
+    // the page's response, which the page's next frame waits for.
+    resync: () => { lastHref = ''; sync(); },
     refreshPanel: (target) => { if (panel.isOpen() && target === view) openPanel(target); },
     keepInputs: (target) => auditFollowers(target),
   });
@@ -205,6 +207,9 @@
   };
   loadCoreHere();
 
+  const STORE_WITHIN_MS = 2000;
+  const whenIdle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: STORE_WITHIN_MS }) : setTimeout(fn, 0));
+
   async function scoreCapture(url, body) {
     const toWorker = () => ask({ type: MSG.CONTENT_CAPTURED, url, body, lang: lang() });
     const core = await coreHere;
@@ -212,8 +217,9 @@
       try {
         const report = core.score(body, { url, lang: lang(), ...auditMode.coreOptions() });
         if (SHOW_CAPTURE_TALLY) document.documentElement.setAttribute('data-truefollow-scored-here', String(++scoredHere));
-        // Handed to the worker in a task of its own, after the badge is painted; stored or not, the badge has its answer.
-        setTimeout(() => toWorker().catch((error) => console.warn('truefollow: not stored,', error.message)), 0);
+        // Handed to the worker once the page's thread is idle (within STORE_WITHIN_MS): after the frame that shows
+        // the badge, and after whatever the page does next with its response. Stored or not, the badge has its answer.
+        whenIdle(() => toWorker().catch((error) => console.warn('truefollow: not stored,', error.message)));
         // As the worker answers: only accounts of this page's platform count.
         if (Array.isArray(report.accounts)) report.accounts = report.accounts.filter((a) => a?.platform === site.platform);
         return report;

@@ -96,7 +96,10 @@ describe('extension builds', () => {
         assert.deepEqual(cores, script.world === 'MAIN' ? [] : ['core/content-core.js']);
       }
       const core = fs.readFileSync(path.join(dir, 'core', 'content-core.js'), 'utf8');
-      assert.match(core, /data:application\/octet-stream;base64,AGFzbQ/, 'the .wasm is inside the script');
+      const inside = /const WASM_BASE64 = '([A-Za-z0-9+/=]+)';/.exec(core);
+      assert.ok(inside, 'the .wasm is inside the script');
+      const built = fs.readFileSync(path.join(root, 'build', 'wasm', 'content-release', 'truefollow-core.wasm'));
+      assert.ok(Buffer.from(inside[1], 'base64').equals(built), 'byte for byte the content build of the core');
       assert.match(core, /globalThis\.truefollowContentCore = /);
       assert.doesNotMatch(core, /withContentHooks|truefollow-test:/, 'no test hooks in a release');
       assert.equal(manifest.web_accessible_resources, undefined, 'pages cannot load the core');
