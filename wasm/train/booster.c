@@ -15,7 +15,7 @@
 
 #include "cJSON.h"
 
-const booster_params default_booster_params = {.rounds = 50, .max_depth = 4, .eta = 0.2, .min_child_weight = 1,
+const booster_params default_booster_params = {.rounds = 50, .max_depth = 4, .eta = 0.2, .min_child_weight = 1, .lambda = 0,
                                                .monotone = NULL, .n_monotone = 0};
 
 #define XGB(call)                                                                          \
@@ -47,6 +47,10 @@ booster booster_train(const float *x, const float *y, const float *weight, int n
     XGB(XGBoosterSetParam(b, "eta", buf));
     snprintf(buf, sizeof buf, "%g", p->min_child_weight);
     XGB(XGBoosterSetParam(b, "min_child_weight", buf));
+    if (p->lambda > 0) {
+        snprintf(buf, sizeof buf, "%g", p->lambda);
+        XGB(XGBoosterSetParam(b, "lambda", buf));
+    }
     if (p->monotone) {
         size_t at = 0;
         for (int c = 0; c < ncol && at + 8 < sizeof monotone; c++)

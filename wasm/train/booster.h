@@ -12,6 +12,7 @@ typedef struct booster_params {
     int max_depth;
     double eta;
     double min_child_weight;
+    double lambda; /* L2 regularisation of leaf weights; 0: XGBoost's default (1) */
     /* XGBoost's monotone constraints, one per column (+1 the margin can only rise with the value, -1 only
      * fall, 0 free); NULL or columns past n_monotone: free. */
     const signed char *monotone;

@@ -728,6 +728,10 @@ typedef struct options {
     int quick;                   /* the profile model's leave-one-out table only (for trying features) */
     unsigned long long exclude;  /* more features left out of the profile model (for trying features) */
     int depth, rounds;           /* the profile model's tree depth and rounds, when not 0 (for trying) */
+    double eta, min_child_weight, lambda; /* the profile model's learning rate and regularisation, when not 0 */
+    unsigned long long include;  /* features the profile model leaves out, let in (for trying features) */
+    signed char direction[TF_N_FEATURES]; /* the profile model's monotone constraints, as tried */
+    int direction_set;
     int balance;                 /* the profile model's row weighting + 1, when not 0 (for trying) */
 } options;
 
@@ -818,6 +822,15 @@ static int run(const options *o)
                 tried.params.max_depth = o->depth;
             if (o->rounds)
                 tried.params.rounds = o->rounds;
+            if (o->eta > 0)
+                tried.params.eta = o->eta;
+            if (o->min_child_weight > 0)
+                tried.params.min_child_weight = o->min_child_weight;
+            if (o->lambda > 0)
+                tried.params.lambda = o->lambda;
+            tried.excluded &= ~o->include;
+            if (o->direction_set)
+                tried.params.monotone = o->direction, tried.params.n_monotone = TF_N_FEATURES;
             if (o->balance)
                 tried.balance = (balance_mode)(o->balance - 1);
         }
@@ -878,13 +891,34 @@ int main(int argc, char **argv)
             o.depth = atoi(argv[++i]);
         else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
             o.rounds = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--direction") == 0 && i + 1 < argc) { /* name=-1|0|1, to try a constraint */
+            if (!o.direction_set)
+                memcpy(o.direction, feature_direction, sizeof o.direction), o.direction_set = 1;
+            char *spec = argv[++i], *eq = strchr(spec, '=');
+            int f = 0;
+            if (eq)
+                *eq = '\0';
+            while (f < TF_N_FEATURES && strcmp(tf_feature_table[f].name, spec) != 0)
+                f++;
+            if (!eq || f == TF_N_FEATURES) {
+                fprintf(stderr, "train: --direction wants feature=-1|0|1\n");
+                return 2;
+            }
+            o.direction[f] = (signed char)atoi(eq + 1);
+        } else if (strcmp(argv[i], "--eta") == 0 && i + 1 < argc)
+            o.eta = atof(argv[++i]);
+        else if (strcmp(argv[i], "--min-child-weight") == 0 && i + 1 < argc)
+            o.min_child_weight = atof(argv[++i]);
+        else if (strcmp(argv[i], "--lambda") == 0 && i + 1 < argc)
+            o.lambda = atof(argv[++i]);
         else if (strcmp(argv[i], "--balance") == 0 && i + 1 < argc) {
             const char *mode = argv[++i];
             o.balance = 1 + (strcmp(mode, "sets") == 0 ? BALANCE_SETS : strcmp(mode, "platforms") == 0 ? BALANCE_PLATFORMS
                                                                                                     : BALANCE_NONE);
         } else if (strcmp(argv[i], "--quick") == 0)
             o.quick = o.eval = 1;
-        else if (strcmp(argv[i], "--exclude") == 0 && i + 1 < argc) {
+        else if ((strcmp(argv[i], "--exclude") == 0 || strcmp(argv[i], "--include") == 0) && i + 1 < argc) {
+            unsigned long long *set = strcmp(argv[i], "--exclude") == 0 ? &o.exclude : &o.include;
             char *names = argv[++i];
             for (char *name = strtok(names, ","); name; name = strtok(NULL, ",")) {
                 int f = 0;
@@ -894,10 +928,11 @@ int main(int argc, char **argv)
                     fprintf(stderr, "train: no feature %s\n", name);
                     return 2;
                 }
-                o.exclude |= BIT(f);
+                *set |= BIT(f);
             }
         } else {
-            fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval] [--quick] [--exclude f,g]\n");
+            fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval] [--quick] [--exclude f,g] [--include f,g]\n"
+                            "             [--depth N] [--rounds N] [--eta X] [--min-child-weight X] [--lambda X] [--balance sets|platforms]\n");
             return 2;
         }
     }
