@@ -13,6 +13,11 @@
  * --write then trains each model on all its rows and writes OUT/<model>.json (XGBoost's own file, for the
  * equality check) and OUT/<model>.tfm (the file the core ships). --eval prints the tables (markdown).
  * Everything is deterministic: fixed seeds, nthread=1.
+ *
+ * For trying a change to the profile model by its leave-one-out table alone (--quick; add --write for its model
+ * file): --depth, --rounds, --eta, --min-child-weight, --lambda, --balance, --exclude/--include (feature
+ * names), --direction name=-1|0|1 (a monotone constraint) and --hide-following W (every training row also
+ * enters at W of its weight as a page without a following count shows it). Without them: the shipped models.
  */
 #include <math.h>
 #include <stdio.h>
@@ -729,6 +734,7 @@ typedef struct options {
     unsigned long long exclude;  /* more features left out of the profile model (for trying features) */
     int depth, rounds;           /* the profile model's tree depth and rounds, when not 0 (for trying) */
     double eta, min_child_weight, lambda; /* the profile model's learning rate and regularisation, when not 0 */
+    double hide_following;       /* when not 0: rows also train as a page without a following count shows them */
     unsigned long long include;  /* features the profile model leaves out, let in (for trying features) */
     signed char direction[TF_N_FEATURES]; /* the profile model's monotone constraints, as tried */
     int direction_set;
@@ -828,6 +834,10 @@ static int run(const options *o)
                 tried.params.min_child_weight = o->min_child_weight;
             if (o->lambda > 0)
                 tried.params.lambda = o->lambda;
+            if (o->hide_following > 0) {
+                tried.params.hidden_copy_columns = FOLLOWING_COLUMNS;
+                tried.params.hidden_copy_weight = o->hide_following;
+            }
             tried.excluded &= ~o->include;
             if (o->direction_set)
                 tried.params.monotone = o->direction, tried.params.n_monotone = TF_N_FEATURES;
@@ -909,6 +919,8 @@ int main(int argc, char **argv)
             o.eta = atof(argv[++i]);
         else if (strcmp(argv[i], "--min-child-weight") == 0 && i + 1 < argc)
             o.min_child_weight = atof(argv[++i]);
+        else if (strcmp(argv[i], "--hide-following") == 0 && i + 1 < argc)
+            o.hide_following = atof(argv[++i]);
         else if (strcmp(argv[i], "--lambda") == 0 && i + 1 < argc)
             o.lambda = atof(argv[++i]);
         else if (strcmp(argv[i], "--balance") == 0 && i + 1 < argc) {
@@ -932,7 +944,8 @@ int main(int argc, char **argv)
             }
         } else {
             fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval] [--quick] [--exclude f,g] [--include f,g]\n"
-                            "             [--depth N] [--rounds N] [--eta X] [--min-child-weight X] [--lambda X] [--balance sets|platforms]\n");
+                            "             [--depth N] [--rounds N] [--eta X] [--min-child-weight X] [--lambda X]\n"
+                            "             [--direction f=-1|0|1] [--hide-following W] [--balance sets|platforms]\n");
             return 2;
         }
     }

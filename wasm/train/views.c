@@ -34,10 +34,14 @@ const unsigned long long unstable_features =
  */
 #define UNUSED (BIT(TF_F_BIO_LINK) | BIT(TF_F_VERIFIED) | unstable_features)
 const model_spec model_specs[] = {
-    {"profile", SETS_ALL, 0, UNUSED | BIT(TF_F_POSTS_PER_DAY), {.rounds = 60, .max_depth = 2, .eta = 0.2, .min_child_weight = 1, .monotone = feature_direction, .n_monotone = TF_N_FEATURES}, BALANCE_SETS},
+    {"profile", SETS_ALL, 0, UNUSED | BIT(TF_F_POSTS_PER_DAY),
+     {.rounds = 60, .max_depth = 2, .eta = 0.2, .min_child_weight = 1, .monotone = feature_direction,
+      .n_monotone = TF_N_FEATURES},
+     BALANCE_SETS},
     /* The card model as before: without the handle and name shapes a card shows next to nothing, and a card
      * model of picture, bio and private alone ranked accounts worse than chance in-set (MODEL_CARD.md). */
-    {"card", SETS_CRESCI2015 | (1u << SET_INSTAFAKE) | (1u << SET_KAGGLE), 1, 0, {.rounds = 50, .max_depth = 4, .eta = 0.2, .min_child_weight = 1}, BALANCE_NONE},
+    {"card", SETS_CRESCI2015 | (1u << SET_INSTAFAKE) | (1u << SET_KAGGLE), 1, 0,
+     {.rounds = 50, .max_depth = 4, .eta = 0.2, .min_child_weight = 1}, BALANCE_NONE},
 };
 const int n_model_specs = (int)(sizeof model_specs / sizeof model_specs[0]);
 
