@@ -15,7 +15,7 @@
 
 #include "cJSON.h"
 
-const booster_params default_booster_params = {.rounds = 50, .max_depth = 4, .eta = 0.2, .min_child_weight = 1,
+const booster_params default_booster_params = {.rounds = 50, .max_depth = 4, .eta = 0.2, .min_child_weight = 1, .lambda = 0,
                                                .monotone = NULL, .n_monotone = 0};
 
 #define XGB(call)                                                                          \
@@ -26,7 +26,38 @@ const booster_params default_booster_params = {.rounds = 50, .max_depth = 4, .et
         }                                                                                  \
     } while (0)
 
+static booster train_rows(const float *x, const float *y, const float *weight, int n, int ncol,
+                          const booster_params *p);
+
 booster booster_train(const float *x, const float *y, const float *weight, int n, int ncol, const booster_params *p)
+{
+    if (!p->hidden_copy_columns || p->hidden_copy_weight <= 0)
+        return train_rows(x, y, weight, n, ncol, p);
+    size_t cells = (size_t)n * (size_t)ncol;
+    float *x2 = malloc(2 * cells * sizeof *x2), *y2 = malloc(2 * (size_t)n * sizeof *y2);
+    float *w2 = malloc(2 * (size_t)n * sizeof *w2);
+    booster b = NULL;
+    if (x2 && y2 && w2) {
+        memcpy(x2, x, cells * sizeof *x);
+        memcpy(x2 + cells, x, cells * sizeof *x);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < ncol && c < 64; c++)
+                if (p->hidden_copy_columns & (1ull << c))
+                    x2[cells + (size_t)i * (size_t)ncol + (size_t)c] = NAN;
+            y2[i] = y2[n + i] = y[i];
+            w2[i] = weight ? weight[i] : 1.0f;
+            w2[n + i] = w2[i] * (float)p->hidden_copy_weight;
+        }
+        b = train_rows(x2, y2, w2, 2 * n, ncol, p);
+    }
+    free(x2);
+    free(y2);
+    free(w2);
+    return b;
+}
+
+static booster train_rows(const float *x, const float *y, const float *weight, int n, int ncol,
+                          const booster_params *p)
 {
     DMatrixHandle d = NULL;
     BoosterHandle b = NULL;
@@ -47,6 +78,10 @@ booster booster_train(const float *x, const float *y, const float *weight, int n
     XGB(XGBoosterSetParam(b, "eta", buf));
     snprintf(buf, sizeof buf, "%g", p->min_child_weight);
     XGB(XGBoosterSetParam(b, "min_child_weight", buf));
+    if (p->lambda > 0) {
+        snprintf(buf, sizeof buf, "%g", p->lambda);
+        XGB(XGBoosterSetParam(b, "lambda", buf));
+    }
     if (p->monotone) {
         size_t at = 0;
         for (int c = 0; c < ncol && at + 8 < sizeof monotone; c++)

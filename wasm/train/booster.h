@@ -12,6 +12,11 @@ typedef struct booster_params {
     int max_depth;
     double eta;
     double min_child_weight;
+    double lambda; /* L2 regularisation of leaf weights; 0: XGBoost's default (1) */
+    /* When not 0: every training row also enters once more with these columns missing, at this share of its
+     * weight, so that the trees learn where an account goes when a page does not show them. */
+    unsigned long long hidden_copy_columns;
+    double hidden_copy_weight;
     /* XGBoost's monotone constraints, one per column (+1 the margin can only rise with the value, -1 only
      * fall, 0 free); NULL or columns past n_monotone: free. */
     const signed char *monotone;

@@ -13,6 +13,11 @@
  * --write then trains each model on all its rows and writes OUT/<model>.json (XGBoost's own file, for the
  * equality check) and OUT/<model>.tfm (the file the core ships). --eval prints the tables (markdown).
  * Everything is deterministic: fixed seeds, nthread=1.
+ *
+ * For trying a change to the profile model by its leave-one-out table alone (--quick; add --write for its model
+ * file): --depth, --rounds, --eta, --min-child-weight, --lambda, --balance, --exclude/--include (feature
+ * names), --direction name=-1|0|1 (a monotone constraint) and --hide-following W (every training row also
+ * enters at W of its weight as a page without a following count shows it). Without them: the shipped models.
  */
 #include <math.h>
 #include <stdio.h>
@@ -728,6 +733,11 @@ typedef struct options {
     int quick;                   /* the profile model's leave-one-out table only (for trying features) */
     unsigned long long exclude;  /* more features left out of the profile model (for trying features) */
     int depth, rounds;           /* the profile model's tree depth and rounds, when not 0 (for trying) */
+    double eta, min_child_weight, lambda; /* the profile model's learning rate and regularisation, when not 0 */
+    double hide_following;       /* when not 0: rows also train as a page without a following count shows them */
+    unsigned long long include;  /* features the profile model leaves out, let in (for trying features) */
+    signed char direction[TF_N_FEATURES]; /* the profile model's monotone constraints, as tried */
+    int direction_set;
     int balance;                 /* the profile model's row weighting + 1, when not 0 (for trying) */
 } options;
 
@@ -818,6 +828,19 @@ static int run(const options *o)
                 tried.params.max_depth = o->depth;
             if (o->rounds)
                 tried.params.rounds = o->rounds;
+            if (o->eta > 0)
+                tried.params.eta = o->eta;
+            if (o->min_child_weight > 0)
+                tried.params.min_child_weight = o->min_child_weight;
+            if (o->lambda > 0)
+                tried.params.lambda = o->lambda;
+            if (o->hide_following > 0) {
+                tried.params.hidden_copy_columns = FOLLOWING_COLUMNS;
+                tried.params.hidden_copy_weight = o->hide_following;
+            }
+            tried.excluded &= ~o->include;
+            if (o->direction_set)
+                tried.params.monotone = o->direction, tried.params.n_monotone = TF_N_FEATURES;
             if (o->balance)
                 tried.balance = (balance_mode)(o->balance - 1);
         }
@@ -878,13 +901,36 @@ int main(int argc, char **argv)
             o.depth = atoi(argv[++i]);
         else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
             o.rounds = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--direction") == 0 && i + 1 < argc) { /* name=-1|0|1, to try a constraint */
+            if (!o.direction_set)
+                memcpy(o.direction, feature_direction, sizeof o.direction), o.direction_set = 1;
+            char *spec = argv[++i], *eq = strchr(spec, '=');
+            int f = 0;
+            if (eq)
+                *eq = '\0';
+            while (f < TF_N_FEATURES && strcmp(tf_feature_table[f].name, spec) != 0)
+                f++;
+            if (!eq || f == TF_N_FEATURES) {
+                fprintf(stderr, "train: --direction wants feature=-1|0|1\n");
+                return 2;
+            }
+            o.direction[f] = (signed char)atoi(eq + 1);
+        } else if (strcmp(argv[i], "--eta") == 0 && i + 1 < argc)
+            o.eta = atof(argv[++i]);
+        else if (strcmp(argv[i], "--min-child-weight") == 0 && i + 1 < argc)
+            o.min_child_weight = atof(argv[++i]);
+        else if (strcmp(argv[i], "--hide-following") == 0 && i + 1 < argc)
+            o.hide_following = atof(argv[++i]);
+        else if (strcmp(argv[i], "--lambda") == 0 && i + 1 < argc)
+            o.lambda = atof(argv[++i]);
         else if (strcmp(argv[i], "--balance") == 0 && i + 1 < argc) {
             const char *mode = argv[++i];
             o.balance = 1 + (strcmp(mode, "sets") == 0 ? BALANCE_SETS : strcmp(mode, "platforms") == 0 ? BALANCE_PLATFORMS
                                                                                                     : BALANCE_NONE);
         } else if (strcmp(argv[i], "--quick") == 0)
             o.quick = o.eval = 1;
-        else if (strcmp(argv[i], "--exclude") == 0 && i + 1 < argc) {
+        else if ((strcmp(argv[i], "--exclude") == 0 || strcmp(argv[i], "--include") == 0) && i + 1 < argc) {
+            unsigned long long *set = strcmp(argv[i], "--exclude") == 0 ? &o.exclude : &o.include;
             char *names = argv[++i];
             for (char *name = strtok(names, ","); name; name = strtok(NULL, ",")) {
                 int f = 0;
@@ -894,10 +940,12 @@ int main(int argc, char **argv)
                     fprintf(stderr, "train: no feature %s\n", name);
                     return 2;
                 }
-                o.exclude |= BIT(f);
+                *set |= BIT(f);
             }
         } else {
-            fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval] [--quick] [--exclude f,g]\n");
+            fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval] [--quick] [--exclude f,g] [--include f,g]\n"
+                            "             [--depth N] [--rounds N] [--eta X] [--min-child-weight X] [--lambda X]\n"
+                            "             [--direction f=-1|0|1] [--hide-following W] [--balance sets|platforms]\n");
             return 2;
         }
     }

@@ -23,6 +23,9 @@ typedef struct model_spec {
 
 /* The known direction of each feature (+1: a higher value can only make an account look more fake). */
 extern const signed char feature_direction[TF_N_FEATURES];
+/* The columns a page without a following count (a YouTube channel) cannot show. */
+#define FOLLOWING_COLUMNS \
+    ((1ull << TF_F_FOLLOWING) | (1ull << TF_F_FOLLOWERS_PER_FOLLOWING) | (1ull << TF_F_FOLLOWING_PER_FOLLOWERS_SQ))
 /* Features that are collection artefacts or flip their effect between data sets (handle and name shapes). */
 extern const unsigned long long unstable_features;
 
