@@ -97,6 +97,19 @@ describe('the core\'s HTML report', () => {
     assert.equal(core.reportHtml({ audit, profile: null, lang: 'de', now: NOW }).includes('data-part="history"'), false);
   });
 
+  it('writes a profile\'s chance of being fake as the badge does: above 99.9% as >99.9%, never a certain 100%', async () => {
+    const core = await loadCore();
+    const chanceIn = (html) => /<dt>Chance the profile is fake<\/dt><dd>([^<]*)<\/dd>/.exec(html)?.[1];
+    const files = ['x/UserByScreenName_dealfinder4821.json'];
+    const audit = JSON.parse(run(['audit', '--now', String(NOW), ...files]));
+    const profile = JSON.parse(run(['score', '--now', String(NOW), ...files]).trim().split('\n')[0]);
+    assert.ok(profile.p_fake > 0.999, `dealfinder4821's chance is above 99.9% (${profile.p_fake})`);
+    assert.equal(chanceIn(core.reportHtml({ audit, profile, lang: 'en', now: NOW })), '&gt;99.9%');
+    for (const [p, words] of [[1, '&gt;99.9%'], [0, '&lt;0.1%'], [0.0123, '1.2%'], [0.5, '50%'], [0.9876, '98.8%']]) {
+      assert.equal(chanceIn(core.reportHtml({ audit, profile: { ...profile, p_fake: p }, lang: 'en', now: NOW })), words, String(p));
+    }
+  });
+
   it('refuses a request without an audit', async () => {
     const core = await loadCore();
     assert.throws(() => core.reportHtml({ profile: null }), CoreError);

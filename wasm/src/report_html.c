@@ -47,6 +47,25 @@ static void percent_text(const tf_language *l, double share, char *out, size_t s
         snprintf(out, size, "%s", tf_word(l, "unknown"));
 }
 
+/* A profile's chance of being fake, as the badge writes it (view-model.js chance): one decimal near 0% and 100%,
+ * and never a certainty. The chance is a logistic, never 0 or 1; a 0 or 1 in the core's report is its rounding
+ * to six decimals, written "<0.1 %" or ">99.9 %". */
+static void chance_text(const tf_language *l, double p, char *out, size_t size)
+{
+    char number[64];
+    if (!isfinite(p)) {
+        percent_text(l, p, out, size);
+    } else if (p > 0.999) {
+        tf_format_percent(l, 0.999, 1, number, sizeof number);
+        snprintf(out, size, ">%s", number);
+    } else if (p < 0.001) {
+        tf_format_percent(l, 0.001, 1, number, sizeof number);
+        snprintf(out, size, "<%s", number);
+    } else {
+        tf_format_percent(l, p, p < 0.1 || p > 0.9 ? 1 : 0, out, size);
+    }
+}
+
 /* "low–high" as l writes a range. */
 static void range_text(const tf_language *l, const char *low, const char *high, char *out, size_t size)
 {
@@ -403,7 +422,7 @@ static void profile_section(tf_doc *h, const tf_language *l, const cJSON *profil
     char text[TEXT_SIZE];
     TF_DOC_MARKUP(h, "<dl>");
     definition_row(h, tf_word(l, "report_profile_verdict"), verdict_words(l, string_at(profile, "verdict")));
-    percent_text(l, number_at(profile, "p_fake"), text, sizeof text);
+    chance_text(l, number_at(profile, "p_fake"), text, sizeof text);
     definition_row(h, tf_word(l, "report_profile_fake"), text);
     const cJSON *reasons = cJSON_GetObjectItemCaseSensitive(profile, "reasons");
     if (cJSON_GetArraySize(reasons) > 0) {
