@@ -16,8 +16,9 @@
  *
  * For trying a change to the profile model by its leave-one-out table alone (--quick; add --write for its model
  * file): --depth, --rounds, --eta, --min-child-weight, --lambda, --balance, --exclude/--include (feature
- * names), --direction name=-1|0|1 (a monotone constraint) and --hide-following W (every training row also
- * enters at W of its weight as a page without a following count shows it). Without them: the shipped models.
+ * names), --direction name=-1|0|1 (a monotone constraint), --hide-following W (every training row also
+ * enters at W of its weight as a page without a following count shows it) and --hide f,g W (the same, without
+ * features f and g; repeatable). Without them: the shipped models.
  */
 #include <math.h>
 #include <stdio.h>
@@ -734,7 +735,10 @@ typedef struct options {
     unsigned long long exclude;  /* more features left out of the profile model (for trying features) */
     int depth, rounds;           /* the profile model's tree depth and rounds, when not 0 (for trying) */
     double eta, min_child_weight, lambda; /* the profile model's learning rate and regularisation, when not 0 */
-    double hide_following;       /* when not 0: rows also train as a page without a following count shows them */
+    double hide_following;       /* when >= 0: rows also train as a page without a following count shows them, at
+                                    this share of their weight (0: not at all); < 0: as shipped */
+    struct hidden_copy hide[BOOSTER_MAX_HIDDEN_COPIES]; /* more such copies, each without some features */
+    int n_hide;
     unsigned long long include;  /* features the profile model leaves out, let in (for trying features) */
     signed char direction[TF_N_FEATURES]; /* the profile model's monotone constraints, as tried */
     int direction_set;
@@ -834,9 +838,16 @@ static int run(const options *o)
                 tried.params.min_child_weight = o->min_child_weight;
             if (o->lambda > 0)
                 tried.params.lambda = o->lambda;
-            if (o->hide_following > 0) {
-                tried.params.hidden_copy_columns = FOLLOWING_COLUMNS;
-                tried.params.hidden_copy_weight = o->hide_following;
+            if (o->hide_following >= 0)
+                tried.params.hidden_copies[0] = (struct hidden_copy){FOLLOWING_COLUMNS, o->hide_following};
+            for (int k = 0, slot = 0; k < o->n_hide; k++) {
+                while (slot < BOOSTER_MAX_HIDDEN_COPIES && tried.params.hidden_copies[slot].columns)
+                    slot++;
+                if (slot == BOOSTER_MAX_HIDDEN_COPIES) {
+                    fprintf(stderr, "train: at most %d copies with hidden features\n", BOOSTER_MAX_HIDDEN_COPIES);
+                    return 1;
+                }
+                tried.params.hidden_copies[slot] = o->hide[k];
             }
             tried.excluded &= ~o->include;
             if (o->direction_set)
@@ -888,6 +899,7 @@ static int run(const options *o)
 int main(int argc, char **argv)
 {
     options o = {0};
+    o.hide_following = -1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             o.data = argv[++i];
@@ -921,7 +933,21 @@ int main(int argc, char **argv)
             o.min_child_weight = atof(argv[++i]);
         else if (strcmp(argv[i], "--hide-following") == 0 && i + 1 < argc)
             o.hide_following = atof(argv[++i]);
-        else if (strcmp(argv[i], "--lambda") == 0 && i + 1 < argc)
+        else if (strcmp(argv[i], "--hide") == 0 && i + 2 < argc && o.n_hide < BOOSTER_MAX_HIDDEN_COPIES) {
+            /* f,g W: every row also trains without features f and g, at W of its weight */
+            unsigned long long columns = 0;
+            for (char *name = strtok(argv[++i], ","); name; name = strtok(NULL, ",")) {
+                int f = 0;
+                while (f < TF_N_FEATURES && strcmp(tf_feature_table[f].name, name) != 0)
+                    f++;
+                if (f == TF_N_FEATURES) {
+                    fprintf(stderr, "train: no feature %s\n", name);
+                    return 2;
+                }
+                columns |= BIT(f);
+            }
+            o.hide[o.n_hide++] = (struct hidden_copy){columns, atof(argv[++i])};
+        } else if (strcmp(argv[i], "--lambda") == 0 && i + 1 < argc)
             o.lambda = atof(argv[++i]);
         else if (strcmp(argv[i], "--balance") == 0 && i + 1 < argc) {
             const char *mode = argv[++i];
@@ -945,7 +971,7 @@ int main(int argc, char **argv)
         } else {
             fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval] [--quick] [--exclude f,g] [--include f,g]\n"
                             "             [--depth N] [--rounds N] [--eta X] [--min-child-weight X] [--lambda X]\n"
-                            "             [--direction f=-1|0|1] [--hide-following W] [--balance sets|platforms]\n");
+                            "             [--direction f=-1|0|1] [--hide-following W] [--hide f,g W] [--balance sets|platforms]\n");
             return 2;
         }
     }
