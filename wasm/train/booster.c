@@ -134,6 +134,26 @@ fail:
     return -1;
 }
 
+int booster_contributions(booster b, const float *x, int n, int ncol, double *out)
+{
+    DMatrixHandle d = NULL;
+    const bst_ulong *shape;
+    bst_ulong dim;
+    const float *res;
+    XGB(XGDMatrixCreateFromMat(x, (bst_ulong)n, (bst_ulong)ncol, NAN, &d));
+    XGB(XGBoosterPredictFromDMatrix(b, d,
+        "{\"type\": 2, \"training\": false, \"iteration_begin\": 0, \"iteration_end\": 0, \"strict_shape\": false}",
+        &shape, &dim, &res));
+    for (size_t i = 0; i < (size_t)n * (size_t)(ncol + 1); i++)
+        out[i] = res[i];
+    XGDMatrixFree(d);
+    return 0;
+fail:
+    if (d)
+        XGDMatrixFree(d);
+    return -1;
+}
+
 void booster_free(booster b)
 {
     if (b)

@@ -38,6 +38,8 @@ typedef void *booster; /* BoosterHandle */
 booster booster_train(const float *x, const float *y, const float *weight, int n, int ncol, const booster_params *p);
 /* margins (log-odds) of n rows; 0 on success. */
 int booster_margins(booster b, const float *x, int n, int ncol, double *out);
+/* Each row's TreeSHAP contributions: n rows of ncol + 1 (the last: the bias); 0 on success. */
+int booster_contributions(booster b, const float *x, int n, int ncol, double *out);
 void booster_free(booster b);
 int booster_save(booster b, const char *path);
 
