@@ -31,24 +31,36 @@ static booster train_rows(const float *x, const float *y, const float *weight, i
 
 booster booster_train(const float *x, const float *y, const float *weight, int n, int ncol, const booster_params *p)
 {
-    if (!p->hidden_copy_columns || p->hidden_copy_weight <= 0)
+    int copies = 0;
+    for (int k = 0; k < BOOSTER_MAX_HIDDEN_COPIES; k++)
+        copies += p->hidden_copies[k].columns && p->hidden_copies[k].weight > 0;
+    if (!copies)
         return train_rows(x, y, weight, n, ncol, p);
-    size_t cells = (size_t)n * (size_t)ncol;
-    float *x2 = malloc(2 * cells * sizeof *x2), *y2 = malloc(2 * (size_t)n * sizeof *y2);
-    float *w2 = malloc(2 * (size_t)n * sizeof *w2);
+    size_t cells = (size_t)n * (size_t)ncol, total = (size_t)(copies + 1) * (size_t)n;
+    float *x2 = malloc(total * (size_t)ncol * sizeof *x2), *y2 = malloc(total * sizeof *y2);
+    float *w2 = malloc(total * sizeof *w2);
     booster b = NULL;
     if (x2 && y2 && w2) {
         memcpy(x2, x, cells * sizeof *x);
-        memcpy(x2 + cells, x, cells * sizeof *x);
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < ncol && c < 64; c++)
-                if (p->hidden_copy_columns & (1ull << c))
-                    x2[cells + (size_t)i * (size_t)ncol + (size_t)c] = NAN;
-            y2[i] = y2[n + i] = y[i];
+        memcpy(y2, y, (size_t)n * sizeof *y);
+        for (int i = 0; i < n; i++)
             w2[i] = weight ? weight[i] : 1.0f;
-            w2[n + i] = w2[i] * (float)p->hidden_copy_weight;
+        size_t at = (size_t)n; /* the first row of the next copy */
+        for (int k = 0; k < BOOSTER_MAX_HIDDEN_COPIES; k++) {
+            const struct hidden_copy *h = &p->hidden_copies[k];
+            if (!h->columns || h->weight <= 0)
+                continue;
+            memcpy(x2 + at * (size_t)ncol, x, cells * sizeof *x);
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < ncol && c < 64; c++)
+                    if (h->columns & (1ull << c))
+                        x2[(at + (size_t)i) * (size_t)ncol + (size_t)c] = NAN;
+                y2[at + (size_t)i] = y[i];
+                w2[at + (size_t)i] = w2[i] * (float)h->weight;
+            }
+            at += (size_t)n;
         }
-        b = train_rows(x2, y2, w2, 2 * n, ncol, p);
+        b = train_rows(x2, y2, w2, (int)total, ncol, p);
     }
     free(x2);
     free(y2);
@@ -113,6 +125,26 @@ int booster_margins(booster b, const float *x, int n, int ncol, double *out)
         "{\"type\": 1, \"training\": false, \"iteration_begin\": 0, \"iteration_end\": 0, \"strict_shape\": false}",
         &shape, &dim, &res));
     for (int i = 0; i < n; i++)
+        out[i] = res[i];
+    XGDMatrixFree(d);
+    return 0;
+fail:
+    if (d)
+        XGDMatrixFree(d);
+    return -1;
+}
+
+int booster_contributions(booster b, const float *x, int n, int ncol, double *out)
+{
+    DMatrixHandle d = NULL;
+    const bst_ulong *shape;
+    bst_ulong dim;
+    const float *res;
+    XGB(XGDMatrixCreateFromMat(x, (bst_ulong)n, (bst_ulong)ncol, NAN, &d));
+    XGB(XGBoosterPredictFromDMatrix(b, d,
+        "{\"type\": 2, \"training\": false, \"iteration_begin\": 0, \"iteration_end\": 0, \"strict_shape\": false}",
+        &shape, &dim, &res));
+    for (size_t i = 0; i < (size_t)n * (size_t)(ncol + 1); i++)
         out[i] = res[i];
     XGDMatrixFree(d);
     return 0;

@@ -7,16 +7,23 @@
 
 #include <stddef.h>
 
+#ifndef BOOSTER_MAX_HIDDEN_COPIES
+#define BOOSTER_MAX_HIDDEN_COPIES 4
+#endif
+
 typedef struct booster_params {
     int rounds;
     int max_depth;
     double eta;
     double min_child_weight;
     double lambda; /* L2 regularisation of leaf weights; 0: XGBoost's default (1) */
-    /* When not 0: every training row also enters once more with these columns missing, at this share of its
-     * weight, so that the trees learn where an account goes when a page does not show them. */
-    unsigned long long hidden_copy_columns;
-    double hidden_copy_weight;
+    /* Each copy with columns not 0: every training row also enters once more with these columns missing, at
+     * this share of its weight, so that the trees learn where an account goes when a page does not show them
+     * (rather than where the few training rows that lack them went). */
+    struct hidden_copy {
+        unsigned long long columns;
+        double weight;
+    } hidden_copies[BOOSTER_MAX_HIDDEN_COPIES];
     /* XGBoost's monotone constraints, one per column (+1 the margin can only rise with the value, -1 only
      * fall, 0 free); NULL or columns past n_monotone: free. */
     const signed char *monotone;
@@ -31,6 +38,8 @@ typedef void *booster; /* BoosterHandle */
 booster booster_train(const float *x, const float *y, const float *weight, int n, int ncol, const booster_params *p);
 /* margins (log-odds) of n rows; 0 on success. */
 int booster_margins(booster b, const float *x, int n, int ncol, double *out);
+/* Each row's TreeSHAP contributions: n rows of ncol + 1 (the last: the bias); 0 on success. */
+int booster_contributions(booster b, const float *x, int n, int ncol, double *out);
 void booster_free(booster b);
 int booster_save(booster b, const char *path);
 

@@ -16,8 +16,10 @@
  *
  * For trying a change to the profile model by its leave-one-out table alone (--quick; add --write for its model
  * file): --depth, --rounds, --eta, --min-child-weight, --lambda, --balance, --exclude/--include (feature
- * names), --direction name=-1|0|1 (a monotone constraint) and --hide-following W (every training row also
- * enters at W of its weight as a page without a following count shows it). Without them: the shipped models.
+ * names), --direction name=-1|0|1 (a monotone constraint), --hide-following W (every training row also
+ * enters at W of its weight as a page without a following count shows it) and --hide f,g W (the same, without
+ * features f and g; repeatable). Without them: the shipped models. --explain SET (a data set's name or its start,
+ * "TikTok") adds why the set's genuine accounts are flagged when it is held out (explain_flagged).
  */
 #include <math.h>
 #include <stdio.h>
@@ -637,6 +639,69 @@ static int print_loo(const model_spec *s, const rowset *rows, const double *p, c
     return 0;
 }
 
+/* Why a held-out set's genuine accounts are flagged: the model trained without the set (as leave_one_set_out
+ * trains it), each feature's mean TreeSHAP contribution to the margin over the set's genuine accounts at or above
+ * the "likely fake" cut, those below it and its fakes, with how often the feature is missing or 0 there. */
+static int explain_flagged(const rowset *rows, const model_spec *s, const double *p, double cut, int set)
+{
+    enum { FLAGGED, PASSED, FAKES, N_GROUPS };
+    matrix tr, te;
+    memset(&te, 0, sizeof te);
+    unsigned train = sets_present(rows, s->sets) & ~(1u << set);
+    booster b = NULL;
+    double *c = NULL;
+    int rc = -1;
+    if (build_matrix(rows, s, train, COLUMNS_FEATURES, 0, 0, &tr) ||
+        build_matrix(rows, s, 1u << set, COLUMNS_FEATURES, 0, 0, &te) || te.n == 0)
+        goto done;
+    int cols = te.ncol + 1, count[N_GROUPS] = {0};
+    double mean[N_GROUPS][TF_N_FEATURES + 1] = {{0}}, missing[N_GROUPS][TF_N_FEATURES] = {{0}};
+    double zero[N_GROUPS][TF_N_FEATURES] = {{0}};
+    b = booster_train(tr.x, tr.y, tr.w, tr.n, tr.ncol, &s->params);
+    c = malloc((size_t)te.n * (size_t)cols * sizeof *c);
+    if (!b || !c || booster_contributions(b, te.x, te.n, te.ncol, c))
+        goto done;
+    for (int i = 0; i < te.n; i++) {
+        int g = te.label[i] ? FAKES : (p[te.row[i]] >= cut ? FLAGGED : PASSED);
+        count[g]++;
+        for (int f = 0; f < cols; f++)
+            mean[g][f] += c[(size_t)i * (size_t)cols + (size_t)f];
+        for (int f = 0; f < TF_N_FEATURES; f++) {
+            float x = te.x[(size_t)i * (size_t)te.ncol + (size_t)f];
+            missing[g][f] += isnan(x);
+            zero[g][f] += x == 0;
+        }
+    }
+    printf("\n### Why %s's genuine accounts are flagged when it is held out\n\n", dataset_name((dataset_id)set));
+    printf("%d of %d genuine accounts at p_fake >= %.3f. Each feature's mean contribution to the margin (TreeSHAP, "
+           "log-odds) from the model trained without the set; in brackets, the share of rows where it is missing, "
+           "then where it is 0.\n\n| feature | genuine, flagged (%d) | genuine, not flagged (%d) | fakes (%d) |\n"
+           "|---|---|---|---|\n", count[FLAGGED], count[FLAGGED] + count[PASSED], cut, count[FLAGGED],
+           count[PASSED], count[FAKES]);
+    for (int f = 0; f < cols; f++) {
+        if (f < TF_N_FEATURES && (s->excluded & BIT(f)))
+            continue;
+        printf("| %s |", f < TF_N_FEATURES ? tf_feature_table[f].name : "(bias)");
+        for (int g = 0; g < N_GROUPS; g++) {
+            if (!count[g])
+                printf(" - |");
+            else if (f == TF_N_FEATURES)
+                printf(" %+.2f |", mean[g][f] / count[g]);
+            else
+                printf(" %+.2f (%.0f%%, %.0f%%) |", mean[g][f] / count[g], 100 * missing[g][f] / count[g],
+                       100 * zero[g][f] / count[g]);
+        }
+        printf("\n");
+    }
+    rc = 0;
+done:
+    free(c);
+    booster_free(b);
+    matrix_free(&tr);
+    matrix_free(&te);
+    return rc;
+}
+
 /* In-set: grouped 5-fold CV inside each collection with both classes. */
 static const struct { const char *name; unsigned sets; } collections[] = {
     {"cresci-2015 (E13 + INT)", SETS_CRESCI2015},
@@ -734,11 +799,15 @@ typedef struct options {
     unsigned long long exclude;  /* more features left out of the profile model (for trying features) */
     int depth, rounds;           /* the profile model's tree depth and rounds, when not 0 (for trying) */
     double eta, min_child_weight, lambda; /* the profile model's learning rate and regularisation, when not 0 */
-    double hide_following;       /* when not 0: rows also train as a page without a following count shows them */
+    double hide_following;       /* when >= 0: rows also train as a page without a following count shows them, at
+                                    this share of their weight (0: not at all); < 0: as shipped */
+    struct hidden_copy hide[BOOSTER_MAX_HIDDEN_COPIES]; /* more such copies, each without some features */
+    int n_hide;
     unsigned long long include;  /* features the profile model leaves out, let in (for trying features) */
     signed char direction[TF_N_FEATURES]; /* the profile model's monotone constraints, as tried */
     int direction_set;
     int balance;                 /* the profile model's row weighting + 1, when not 0 (for trying) */
+    int explain;                 /* a data set whose flagged genuine accounts the profile model explains, or -1 */
 } options;
 
 static int write_scores(const options *o, const char *prefix, const model_spec *s, const rowset *rows,
@@ -834,9 +903,16 @@ static int run(const options *o)
                 tried.params.min_child_weight = o->min_child_weight;
             if (o->lambda > 0)
                 tried.params.lambda = o->lambda;
-            if (o->hide_following > 0) {
-                tried.params.hidden_copy_columns = FOLLOWING_COLUMNS;
-                tried.params.hidden_copy_weight = o->hide_following;
+            if (o->hide_following >= 0)
+                tried.params.hidden_copies[0] = (struct hidden_copy){FOLLOWING_COLUMNS, o->hide_following};
+            for (int k = 0, slot = 0; k < o->n_hide; k++) {
+                while (slot < BOOSTER_MAX_HIDDEN_COPIES && tried.params.hidden_copies[slot].columns)
+                    slot++;
+                if (slot == BOOSTER_MAX_HIDDEN_COPIES) {
+                    fprintf(stderr, "train: at most %d copies with hidden features\n", BOOSTER_MAX_HIDDEN_COPIES);
+                    return 1;
+                }
+                tried.params.hidden_copies[slot] = o->hide[k];
             }
             tried.excluded &= ~o->include;
             if (o->direction_set)
@@ -872,7 +948,9 @@ static int run(const options *o)
             if (o->quick)
                 for (int i = 0; i < rows.n; i++)
                     platform_p[i] = NAN;
-            if (print_loo(spec, &rows, loo_p, platform_p, &b) || (!o->quick && print_in_set(spec, &rows, &m, &e)))
+            if (print_loo(spec, &rows, loo_p, platform_p, &b) ||
+                (s == 0 && o->explain >= 0 && explain_flagged(&rows, spec, loo_p, b.high, o->explain)) ||
+                (!o->quick && print_in_set(spec, &rows, &m, &e)))
                 return 1;
             if (!spec->card && !o->quick)
                 print_detectors(&rows, spec);
@@ -888,6 +966,8 @@ static int run(const options *o)
 int main(int argc, char **argv)
 {
     options o = {0};
+    o.hide_following = -1;
+    o.explain = -1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             o.data = argv[++i];
@@ -921,7 +1001,30 @@ int main(int argc, char **argv)
             o.min_child_weight = atof(argv[++i]);
         else if (strcmp(argv[i], "--hide-following") == 0 && i + 1 < argc)
             o.hide_following = atof(argv[++i]);
-        else if (strcmp(argv[i], "--lambda") == 0 && i + 1 < argc)
+        else if (strcmp(argv[i], "--hide") == 0 && i + 2 < argc && o.n_hide < BOOSTER_MAX_HIDDEN_COPIES) {
+            /* f,g W: every row also trains without features f and g, at W of its weight */
+            unsigned long long columns = 0;
+            for (char *name = strtok(argv[++i], ","); name; name = strtok(NULL, ",")) {
+                int f = 0;
+                while (f < TF_N_FEATURES && strcmp(tf_feature_table[f].name, name) != 0)
+                    f++;
+                if (f == TF_N_FEATURES) {
+                    fprintf(stderr, "train: no feature %s\n", name);
+                    return 2;
+                }
+                columns |= BIT(f);
+            }
+            o.hide[o.n_hide++] = (struct hidden_copy){columns, atof(argv[++i])};
+        } else if (strcmp(argv[i], "--explain") == 0 && i + 1 < argc) { /* a data set's name, or its start */
+            const char *name = argv[++i];
+            o.explain = 0;
+            while (o.explain < N_SETS && strncmp(dataset_name((dataset_id)o.explain), name, strlen(name)) != 0)
+                o.explain++;
+            if (o.explain == N_SETS) {
+                fprintf(stderr, "train: no data set %s\n", name);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--lambda") == 0 && i + 1 < argc)
             o.lambda = atof(argv[++i]);
         else if (strcmp(argv[i], "--balance") == 0 && i + 1 < argc) {
             const char *mode = argv[++i];
@@ -945,7 +1048,8 @@ int main(int argc, char **argv)
         } else {
             fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval] [--quick] [--exclude f,g] [--include f,g]\n"
                             "             [--depth N] [--rounds N] [--eta X] [--min-child-weight X] [--lambda X]\n"
-                            "             [--direction f=-1|0|1] [--hide-following W] [--balance sets|platforms]\n");
+                            "             [--direction f=-1|0|1] [--hide-following W] [--hide f,g W] [--balance sets|platforms]\n"
+                            "             [--explain SET]\n");
             return 2;
         }
     }

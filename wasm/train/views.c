@@ -38,8 +38,8 @@ const unsigned long long unstable_features =
 #define UNUSED (BIT(TF_F_BIO_LINK) | BIT(TF_F_VERIFIED) | unstable_features)
 const model_spec model_specs[] = {
     {"profile", SETS_ALL, 0, UNUSED | BIT(TF_F_POSTS_PER_DAY),
-     {.rounds = 60, .max_depth = 2, .eta = 0.2, .min_child_weight = 40, .hidden_copy_columns = FOLLOWING_COLUMNS,
-      .hidden_copy_weight = 0.05, .monotone = feature_direction, .n_monotone = TF_N_FEATURES},
+     {.rounds = 60, .max_depth = 2, .eta = 0.2, .min_child_weight = 40,
+      .hidden_copies = {{FOLLOWING_COLUMNS, 0.05}}, .monotone = feature_direction, .n_monotone = TF_N_FEATURES},
      BALANCE_SETS},
     /* The card model as before: without the handle and name shapes a card shows next to nothing, and a card
      * model of picture, bio and private alone ranked accounts worse than chance in-set (MODEL_CARD.md). */
