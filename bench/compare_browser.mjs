@@ -7,7 +7,7 @@
 // over N loads, the marks of bench/bench_browser.mjs), and, for the page without the extension, its next frame.
 // Run it with `nice -n -20` on a shared machine: other work then slows it less.
 import path from 'node:path';
-import { benchBuild, forgetProfile, installMarks, launch, PROFILE_URL, WAIT_MS } from './bench_browser.mjs';
+import { benchBuild, forgetProfile, installMarks, launch, loadOnce } from './bench_browser.mjs';
 
 const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 if (dirs.length !== 2) throw new Error('usage: node bench/compare_browser.mjs DIR_A DIR_B [--loads N]');
@@ -26,10 +26,7 @@ try {
   for (let i = 0; i <= LOADS; i++) {
     for (const run of i % 2 ? runs : [...runs].reverse()) {
       if (run.extension) await forgetProfile(await run.browser.worker());
-      await run.page.goto(PROFILE_URL, { waitUntil: 'load', timeout: WAIT_MS });
-      const done = run.extension ? 'painted' : 'pageFrame';
-      await run.page.waitForFunction((mark) => window.truefollowBenchMarks?.[mark] != null, done, { timeout: WAIT_MS, polling: 50 });
-      const m = await run.page.evaluate(() => window.truefollowBenchMarks);
+      const m = await loadOnce(run.browser, run.page, run.extension ? 'painted' : 'pageFrame');
       // the first load of each browser starts its worker and caches: left out
       if (i > 0) run.samples.push({ painted: m.painted - m.response, ready: m.ready - m.response, frame: m.pageFrame - m.response });
     }

@@ -351,9 +351,21 @@ What was found, and what changed:
   page's response usually arrives.
 - Side by side, load by load (\`bench/compare_browser.mjs\`, 30 loads each, load average 0.7-1.0): the build of
   8958703 painted the badge 31.2 ms after the response (median), the build of these changes 15.2 ms, and the page
-  without the extension showed its frame 7.9 ms after it. The times fall in two groups, a badge in the display
+  without the extension showed its frame 7.9 ms after it. Those times fell in two groups, a badge in the display
   refresh after the response (the first quartile, 10-11 ms) or in the one after it (the third, 23-25 ms), and
-  which group the median falls in moves between runs: 14.2 and 19.7 ms for the same code, minutes apart.
+  which group the median fell in moved between runs: 14.2 and 19.7 ms for the same code, minutes apart.
+- The second group was the bench's own doing (found 2026-12-05). A trace of six loads showed, in three of them, a
+  script evaluation of 6.1-9.1 ms on the page's thread between the profile's response and the frame measured,
+  with no script URL: Playwright's helper script, injected into each new page by the bench's
+  \`page.waitForFunction\`, which was called as soon as the page's load event had fired (the response comes a few
+  ms after it). Those three frames came 14.2-20.2 ms after the response, the other three 6.5-9.4 ms. The page now
+  tells the bench when it has set a mark, through a binding (\`loadOnce\` in bench/bench_browser.mjs), and
+  nothing is evaluated in the page before then (a trace of ten loads so made: no script of the bench's ran between
+  the response and the frame, which came 4.0-10.7 ms after it with tracing on). With that alone, the same build (main at b170dfa) taking turns
+  with the page without the extension, 20 loads each, load average 0.9: the badge painted 8.8 and 9.0 ms after
+  the response (median; quartiles 8.1-10.6 and 8.0-12.0 ms, two copies of the build), the page without the
+  extension showed its frame 8.6 ms after it (quartiles 5.5-10.8 ms). The badge's time is now the page's own
+  frame's: their quartiles differ by at most 1 ms.
 - Where the badge stands: ready ${ms(f.badge_ready_ms)} ms after the response and painted ${ms(f.badge_latency_ms)} ms after it (medians), where the page
   without the extension shows its own next frame ${ms(f.badge_page_frame_bare_ms)} ms after it: the extension's cost to that frame is the
   difference, ${ms(f.badge_page_frame_ms - f.badge_page_frame_bare_ms)} ms (its median with the extension less its median without).
