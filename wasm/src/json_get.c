@@ -25,6 +25,23 @@ const cJSON *tf_get_path(const cJSON *node, const char *const *keys)
     return node;
 }
 
+void tf_get_members(const cJSON *object, const char *const *keys, int n, const cJSON **found)
+{
+    int missing = n;
+    for (int i = 0; i < n; i++)
+        found[i] = NULL;
+    if (!cJSON_IsObject(object))
+        return;
+    /* member() stops at a member without a name; so does this walk */
+    for (const cJSON *c = object->child; c && c->string && missing > 0; c = c->next)
+        for (int i = 0; i < n; i++)
+            if (!found[i] && c->string[0] == keys[i][0] && strcmp(c->string, keys[i]) == 0) {
+                found[i] = c;
+                missing--;
+                break;
+            }
+}
+
 const char *tf_str(const cJSON *node)
 {
     return cJSON_IsString(node) ? node->valuestring : NULL;

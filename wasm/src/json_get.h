@@ -12,6 +12,11 @@
 const cJSON *tf_get_path(const cJSON *node, const char *const *keys);
 #define tf_get(node, ...) tf_get_path((node), (const char *const[]){__VA_ARGS__, NULL})
 
+/* Several members of one object in a single walk of its member list (each tf_get walks it from the start):
+ * found[i] is the member named keys[i], as tf_get(object, keys[i]) finds it, or NULL. The n keys are
+ * distinct; `object` may be NULL or no object (all NULL). */
+void tf_get_members(const cJSON *object, const char *const *keys, int n, const cJSON **found);
+
 /* A string value, or NULL. */
 const char *tf_str(const cJSON *node);
 /* A count: a whole number >= 0 and < 2^53, as a JSON number or a string of digits; NAN otherwise. */
