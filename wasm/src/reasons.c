@@ -115,11 +115,16 @@ static void arg(text *t, double v)
         t->tpl->args[t->tpl->n_args++] = v;
 }
 
+/* In locals: a byte stored through t->out might alias t's own fields, so with them the compiler reloads
+ * every field on every byte. t->size is at least 1 (tf_reason_text). */
 static void put(text *t, const char *s)
 {
-    while (*s && t->len + 1 < t->size)
-        t->out[t->len++] = *s++;
-    t->out[t->len] = '\0';
+    char *out = t->out;
+    size_t len = t->len, last = t->size - 1;
+    while (*s && len < last)
+        out[len++] = *s++;
+    out[len] = '\0';
+    t->len = len;
 }
 
 /* Exactly what "%.0f" writes: rint rounds half to even in the default rounding mode, as printf does. */
