@@ -8,12 +8,20 @@
 /* 2^53: from there on a double no longer holds every integer, so 2^53 itself may be a rounded larger count */
 #define TF_COUNT_LIMIT 9007199254740992.0
 
-/* cJSON_GetObjectItemCaseSensitive, comparing first bytes before calling strcmp: adapters look up dozens of
- * keys in every account, and most keys of an object differ in their first byte (a call saved each, in wasm). */
+/* strcmp(a, b) == 0, by hand: keys are short, and in wasm strcmp is a call into a byte loop anyway. */
+static int same_key(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
+/* cJSON_GetObjectItemCaseSensitive, comparing first bytes first: adapters look up dozens of keys in every
+ * account, and most keys of an object differ in their first byte. */
 static const cJSON *member(const cJSON *object, const char *key)
 {
     const cJSON *c = object->child;
-    while (c && c->string && !(c->string[0] == key[0] && strcmp(c->string, key) == 0))
+    while (c && c->string && !(c->string[0] == key[0] && same_key(c->string, key)))
         c = c->next;
     return c && c->string ? c : NULL;
 }
@@ -35,7 +43,7 @@ void tf_get_members(const cJSON *object, const char *const *keys, int n, const c
     /* member() stops at a member without a name; so does this walk */
     for (const cJSON *c = object->child; c && c->string && missing > 0; c = c->next)
         for (int i = 0; i < n; i++)
-            if (!found[i] && c->string[0] == keys[i][0] && strcmp(c->string, keys[i]) == 0) {
+            if (!found[i] && c->string[0] == keys[i][0] && same_key(c->string, keys[i])) {
                 found[i] = c;
                 missing--;
                 break;
