@@ -131,21 +131,19 @@ float tf_tree_model_margin(const tf_tree_model *m, const float x[TF_N_FEATURES],
         contrib[TF_N_FEATURES] = m->base_margin;
     }
     for (int t = 0; t < m->n_trees; t++) {
-        const tf_tree_node *tree = m->nodes + m->tree_start[t];
-        int i = 0;
+        const tf_tree_node *tree = m->nodes + m->tree_start[t], *n = tree;
         if (contrib)
             contrib[TF_N_FEATURES] += tree[0].mean;
-        while (tree[i].left >= 0) {
-            const tf_tree_node *n = &tree[i];
+        while (n->left >= 0) {
             float v = x[n->feature];
-            /* A comparison with NAN is false: !(v >= t) sends a missing value left, (v < t) right. */
-            int go_left = n->default_left ? !(v >= n->value) : (v < n->value);
-            int next = go_left ? n->left : n->right;
+            /* A comparison with NAN is false: a missing value goes left only where the default is left. */
+            int go_left = (v < n->value) | (n->default_left & (v != v));
+            const tf_tree_node *next = tree + (go_left ? n->left : n->right);
             if (contrib)
-                contrib[n->feature] += tree[next].mean - n->mean;
-            i = next;
+                contrib[n->feature] += next->mean - n->mean;
+            n = next;
         }
-        margin += tree[i].value;
+        margin += n->value;
     }
     return margin;
 }
