@@ -36,16 +36,17 @@ const cJSON *tf_get_path(const cJSON *node, const char *const *keys)
 
 void tf_get_members(const cJSON *object, const char *const *keys, int n, const cJSON **found)
 {
+    for (int i = 0; i < n && i < TF_GET_MEMBERS_MAX; i++)
+        found[i] = NULL;
+    if (!cJSON_IsObject(object)) /* e.g. `legacy` in a 2026 user object: no table to fill */
+        return;
     /* For each first byte (folded to 6 bits), the keys that start with it: most members are passed on one
      * lookup, the others compared only with the keys they may be. */
     uint32_t starting[64] = {0}, missing = 0;
     for (int i = 0; i < n && i < TF_GET_MEMBERS_MAX; i++) {
-        found[i] = NULL;
         starting[(unsigned char)keys[i][0] & 63] |= UINT32_C(1) << i;
         missing |= UINT32_C(1) << i;
     }
-    if (!cJSON_IsObject(object))
-        return;
     /* member() stops at a member without a name; so does this walk */
     for (const cJSON *c = object->child; c && c->string && missing; c = c->next)
         for (uint32_t may_be = starting[(unsigned char)c->string[0] & 63] & missing; may_be; may_be &= may_be - 1) {
