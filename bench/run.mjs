@@ -392,14 +392,30 @@ Scoring, wasm against native: ${show(f.score_wasm_native_ratio)} (target at most
 ${show(f.ingest_cjson_ratio_wasm)} (target at least 0.75). Both are ratios of CPU time of the measuring thread, measured side by side
 (one pass of each, or the same rounds of one process), so they move much less with the machine's load than the
 times do; the median of the passes is kept (passes: ${f.score_wasm_native_ratio_passes.map(show).join(', ')} and ${f.ingest_cjson_ratio_wasm_passes.map(show).join(', ')}). Where ingest's time goes beyond cJSON's own parse, counted in instructions
-(callgrind, natively, on 2026-12-04; the followers fixture read 5 times): cJSON_ParseWithLength + cJSON_Delete
-alone 39.6 million instructions, reading, normalising and scoring the same 54.4 million (a ratio of 0.73 in
-instructions). Of the 14.9 million more, about 9.5 million are glibc's allocator (\`_int_malloc\`,
-\`malloc_consolidate\`, \`unlink_chunk\`: the records are allocated while the parsed document is still held, so
-freed chunks are merged and split again), and about 5 million the core's own work (\`tf_get_path\` looking up
-fields, the tree walk, the name features, the reasons' words, \`strtod\`). The wasm build uses emscripten's
-dlmalloc instead, so the allocator's share there is not the same; an arena for one read's records would be the
-next thing to try.
+(callgrind, natively; the followers fixture read 5 times): cJSON_ParseWithLength + cJSON_Delete alone 39.8
+million instructions; reading, normalising and scoring the same 55.4 million on 2026-12-04 (a ratio of 0.72 in
+instructions), 45.4 million on 2026-12-05 after the changes below (0.88). What changed (each change measured in
+its own commit; the command line's JSON on every fixture and the wasm core's reports byte for byte the same):
+- A batch frees its records before its parsed trees: freed last, the account array merged into the top of
+  glibc's heap past the size at which \`malloc_consolidate\` merges every small block the tree had just freed,
+  which the next read split up again (4.7 million instructions of the 5 reads; wasm's dlmalloc was not affected).
+- The handle's and the name's facts are measured only when the model reads them: the profile model reads
+  neither on X, and the name's longest common run with the handle was a fifth of a score.
+- The reasons' known signs compare a key's prefix first, by hand, without \`strlen\`, \`strncmp\` or calls through
+  function pointers (in wasm, calls into musl's byte loops); a count's digits are taken in 32 bits (wasm has no
+  64-bit multiply-high, so a 64-bit division by ten is a real division there); a sentence's pieces are copied
+  with the text's fields in locals.
+- X's user objects: the members read of each object are found in one walk of its member list
+  (\`tf_get_members\`, with a table of the keys' first bytes), keys compared by hand.
+- A tree's split is decided as \`(v < t) | (default_left & isnan(v))\`: 11% less time a score in wasm; gcc's
+  native code for it is about 5% slower (natively the tree walk went from 3.7 to 4.4 thousand instructions).
+
+A score went from 12.2 to 9.0 thousand instructions natively. The bench's quick path (\`bench_native\` and
+\`node bench/bench_wasm.mjs ... --quick\`, as \`make bench-check\` runs them), the builds before and after taking
+turns, 8 runs each: wasm / native 1.32-1.58 (median 1.45) before, 1.06-1.11 (median 1.10) after; ingest / cJSON
+0.71-0.78 (median 0.75) before, 0.83-0.86 (median 0.86) after (those are not \`make bench\` figures: the table
+above is the last full run). What is left beyond cJSON in wasm: the tree walk with its contributions, the reasons'
+words, and the adapter (about 36 us of a read of the fixture that takes cJSON alone about 480 us).
 
 ## Re-running
 

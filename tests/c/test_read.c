@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "json_get.h"
 #include "read.h"
 
 static tf_status read_text(const char *text, tf_batch *batch, char *message)
@@ -164,6 +165,28 @@ static void read_should_survive_a_nul_byte_inside_the_input(void **state)
     tf_batch_free(&batch);
 }
 
+/* One walk finds what a lookup per key finds: the first of repeated names, keys sharing a first byte (or its
+ * low six bits: '!' and 'a'), a key that is a prefix of a member's name, and nothing in a non-object. */
+static void get_members_should_find_what_tf_get_finds(void **state)
+{
+    cJSON *object = cJSON_Parse("{\"ab\":1,\"abc\":2,\"a\":3,\"!b\":4,\"ab\":5,\"b\":6,\"abd\":7}");
+    assert_non_null(object);
+    static const char *const keys[] = {"abd", "a", "ab", "!b", "zz", "abc", "b"};
+    enum { N = sizeof keys / sizeof *keys };
+    const cJSON *found[N];
+    tf_get_members(object, keys, N, found);
+    for (int i = 0; i < N; i++)
+        assert_ptr_equal(found[i], tf_get(object, keys[i]));
+    assert_int_equal(found[2]->valueint, 1);
+    assert_null(found[4]);
+    tf_get_members(object->child, keys, N, found);
+    for (int i = 0; i < N; i++)
+        assert_null(found[i]);
+    tf_get_members(NULL, keys, N, found);
+    assert_null(found[0]);
+    cJSON_Delete(object);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +198,7 @@ int main(void)
         cmocka_unit_test(read_should_unwrap_capture_records_in_json_lines),
         cmocka_unit_test(read_should_name_what_is_wrong_with_broken_input),
         cmocka_unit_test(read_should_survive_a_nul_byte_inside_the_input),
+        cmocka_unit_test(get_members_should_find_what_tf_get_finds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

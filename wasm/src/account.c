@@ -78,14 +78,17 @@ int tf_batch_keep_tree(tf_batch *b, cJSON *tree)
 
 void tf_batch_free(tf_batch *b)
 {
-    for (size_t i = 0; i < b->n_owned; i++)
-        free(b->owned[i]);
-    for (size_t i = 0; i < b->n_trees; i++)
-        cJSON_Delete(b->trees[i]);
-    free(b->owned);
-    free(b->trees);
+    /* The records first, the parsed trees last: freeing the large record arrays after a tree's thousands of
+     * small blocks made glibc's malloc merge all those blocks (malloc_consolidate), which the next read then
+     * splits up again. */
     free(b->accounts);
     free(b->posts);
+    for (size_t i = 0; i < b->n_owned; i++)
+        free(b->owned[i]);
+    free(b->owned);
+    for (size_t i = 0; i < b->n_trees; i++)
+        cJSON_Delete(b->trees[i]);
+    free(b->trees);
     memset(b, 0, sizeof *b);
 }
 

@@ -54,52 +54,80 @@ static const char *expanded_url(const cJSON *entities_url)
     return tf_str(tf_get(tf_at(tf_get(entities_url, "urls"), 0), "expanded_url"));
 }
 
+/* The members read_user reads of a user object, of its `core` (2026) and of its `legacy` (older), each
+ * object's members found in one walk: a follower list is mostly user objects of thirty-odd members. */
+enum { U_LEGACY, U_CORE, U_REST_ID, U_RELATIONSHIP_COUNTS, U_TWEET_COUNTS, U_ACTION_COUNTS, U_PROFILE_BIO, U_AVATAR,
+       U_PRIVACY, U_BLUE_VERIFIED, U_VERIFICATION, U_KEYS };
+static const char *const user_keys[U_KEYS] = {
+    [U_LEGACY] = "legacy", [U_CORE] = "core", [U_REST_ID] = "rest_id",
+    [U_RELATIONSHIP_COUNTS] = "relationship_counts", [U_TWEET_COUNTS] = "tweet_counts",
+    [U_ACTION_COUNTS] = "action_counts", [U_PROFILE_BIO] = "profile_bio", [U_AVATAR] = "avatar",
+    [U_PRIVACY] = "privacy", [U_BLUE_VERIFIED] = "is_blue_verified", [U_VERIFICATION] = "verification",
+};
+enum { C_SCREEN_NAME, C_NAME, C_CREATED_AT, C_KEYS };
+static const char *const core_keys[C_KEYS] = {
+    [C_SCREEN_NAME] = "screen_name", [C_NAME] = "name", [C_CREATED_AT] = "created_at",
+};
+enum { L_SCREEN_NAME, L_NAME, L_CREATED_AT, L_FOLLOWERS, L_FRIENDS, L_STATUSES, L_MEDIA, L_FAVOURITES, L_LISTED,
+       L_DESCRIPTION, L_ENTITIES, L_URL, L_IMAGE, L_DEFAULT_IMAGE, L_PROTECTED, L_VERIFIED, L_KEYS };
+static const char *const legacy_keys[L_KEYS] = {
+    [L_SCREEN_NAME] = "screen_name", [L_NAME] = "name", [L_CREATED_AT] = "created_at",
+    [L_FOLLOWERS] = "followers_count", [L_FRIENDS] = "friends_count", [L_STATUSES] = "statuses_count",
+    [L_MEDIA] = "media_count", [L_FAVOURITES] = "favourites_count", [L_LISTED] = "listed_count",
+    [L_DESCRIPTION] = "description", [L_ENTITIES] = "entities", [L_URL] = "url",
+    [L_IMAGE] = "profile_image_url_https", [L_DEFAULT_IMAGE] = "default_profile_image",
+    [L_PROTECTED] = "protected", [L_VERIFIED] = "verified",
+};
+
 /* Reads one user object; 0 when it lacks the handle, the one field every record needs. */
 static int read_user(const cJSON *user, tf_account *a)
 {
-    const cJSON *legacy = tf_get(user, "legacy");
-    const cJSON *core = tf_get(user, "core");
+    const cJSON *u[U_KEYS], *core[C_KEYS], *legacy[L_KEYS];
+    tf_get_members(user, user_keys, U_KEYS, u);
+    tf_get_members(u[U_CORE], core_keys, C_KEYS, core);
+    tf_get_members(u[U_LEGACY], legacy_keys, L_KEYS, legacy);
 
-    a->id = tf_str(tf_get(user, "rest_id"));
-    a->handle = tf_str(either(tf_get(core, "screen_name"), tf_get(legacy, "screen_name")));
+    a->id = tf_str(u[U_REST_ID]);
+    a->handle = tf_str(either(core[C_SCREEN_NAME], legacy[L_SCREEN_NAME]));
     if (!a->handle || !*a->handle)
         return 0;
-    a->name = tf_str(either(tf_get(core, "name"), tf_get(legacy, "name")));
-    a->created_at = tf_parse_twitter_date(tf_str(either(tf_get(core, "created_at"), tf_get(legacy, "created_at"))));
+    a->name = tf_str(either(core[C_NAME], legacy[L_NAME]));
+    a->created_at = tf_parse_twitter_date(tf_str(either(core[C_CREATED_AT], legacy[L_CREATED_AT])));
 
-    a->followers = tf_count_value(either(tf_get(user, "relationship_counts", "followers"), tf_get(legacy, "followers_count")));
-    a->following = tf_count_value(either(tf_get(user, "relationship_counts", "following"), tf_get(legacy, "friends_count")));
-    a->posts = tf_count_value(either(tf_get(user, "tweet_counts", "tweets"), tf_get(legacy, "statuses_count")));
-    a->media_posts = tf_count_value(either(tf_get(user, "tweet_counts", "media_tweets"), tf_get(legacy, "media_count")));
-    a->likes_given = tf_count_value(either(tf_get(user, "action_counts", "favorites_count"), tf_get(legacy, "favourites_count")));
-    a->listed = tf_count_value(tf_get(legacy, "listed_count"));
+    const cJSON *relationships = u[U_RELATIONSHIP_COUNTS], *tweets = u[U_TWEET_COUNTS];
+    a->followers = tf_count_value(either(tf_get(relationships, "followers"), legacy[L_FOLLOWERS]));
+    a->following = tf_count_value(either(tf_get(relationships, "following"), legacy[L_FRIENDS]));
+    a->posts = tf_count_value(either(tf_get(tweets, "tweets"), legacy[L_STATUSES]));
+    a->media_posts = tf_count_value(either(tf_get(tweets, "media_tweets"), legacy[L_MEDIA]));
+    a->likes_given = tf_count_value(either(tf_get(u[U_ACTION_COUNTS], "favorites_count"), legacy[L_FAVOURITES]));
+    a->listed = tf_count_value(legacy[L_LISTED]);
 
-    const cJSON *bio = tf_get(user, "profile_bio");
+    const cJSON *bio = u[U_PROFILE_BIO];
     if (bio) {
         a->bio = tf_str(tf_get(bio, "description"));
         a->url = expanded_url(tf_get(bio, "entities", "url"));
         if (!a->url)
             a->url = ""; /* the bio was shown and holds no link */
-    } else if (legacy) {
-        a->bio = tf_str(tf_get(legacy, "description"));
-        a->url = expanded_url(tf_get(legacy, "entities", "url"));
+    } else if (u[U_LEGACY]) {
+        a->bio = tf_str(legacy[L_DESCRIPTION]);
+        a->url = expanded_url(tf_get(legacy[L_ENTITIES], "url"));
         if (!a->url)
-            a->url = tf_str(tf_get(legacy, "url"));
+            a->url = tf_str(legacy[L_URL]);
         if (!a->url && a->bio)
             a->url = "";
     }
 
-    a->avatar_url = tf_str(either(tf_get(user, "avatar", "image_url"), tf_get(legacy, "profile_image_url_https")));
+    a->avatar_url = tf_str(either(tf_get(u[U_AVATAR], "image_url"), legacy[L_IMAGE]));
     if (a->avatar_url)
         a->default_avatar = is_default_avatar(a->avatar_url) ? TF_YES : TF_NO;
     else
-        a->default_avatar = tf_flag_value(tf_get(legacy, "default_profile_image"));
+        a->default_avatar = tf_flag_value(legacy[L_DEFAULT_IMAGE]);
 
-    a->is_private = tf_flag_value(either(tf_get(user, "privacy", "protected"), tf_get(legacy, "protected")));
+    a->is_private = tf_flag_value(either(tf_get(u[U_PRIVACY], "protected"), legacy[L_PROTECTED]));
 
-    tf_flag blue = tf_flag_value(tf_get(user, "is_blue_verified"));
-    tf_flag classic = tf_flag_value(either(tf_get(user, "verification", "verified"), tf_get(legacy, "verified")));
-    const char *kind = tf_str(tf_get(user, "verification", "verified_type"));
+    tf_flag blue = tf_flag_value(u[U_BLUE_VERIFIED]);
+    tf_flag classic = tf_flag_value(either(tf_get(u[U_VERIFICATION], "verified"), legacy[L_VERIFIED]));
+    const char *kind = tf_str(tf_get(u[U_VERIFICATION], "verified_type"));
     if (blue == TF_YES || classic == TF_YES || (kind && *kind))
         a->verified = TF_YES;
     else if (blue == TF_NO || classic == TF_NO)
@@ -224,9 +252,14 @@ typedef struct timeline_tally {
     int user_entries, users_read, tweet_entries, tweets_read;
 } timeline_tally;
 
+/* By hand: every timeline entry is tried against several prefixes (strncmp and strlen are calls in wasm). */
 static int has_prefix(const char *s, const char *prefix)
 {
-    return s && strncmp(s, prefix, strlen(prefix)) == 0;
+    if (!s)
+        return 0;
+    while (*prefix && *s == *prefix)
+        s++, prefix++;
+    return *prefix == '\0';
 }
 
 /* One user_results.result as a `seen` account (the audit counts a repeated one once). -1 when memory ran out. */
@@ -274,16 +307,18 @@ static int read_module(const cJSON *items, tf_seen users, tf_seen authors, int p
 static int read_entry(const cJSON *entry, const x_kinds *k, size_t first, tf_batch *out, timeline_tally *t)
 {
     const char *entry_id = tf_str(tf_get(entry, "entryId"));
-    const cJSON *items = tf_get(entry, "content", "items");
-    int no_memory = 0;
     if (has_prefix(entry_id, "user-")) {
         t->user_entries++;
         return read_listed_user(tf_get(entry, "content", "itemContent", "user_results", "result"), k->users, out, t);
     } else if (has_prefix(entry_id, "tweet-")) {
+        int no_memory = 0;
         t->tweet_entries++;
         t->tweets_read += read_tweet(tf_get(entry, "content", "itemContent", "tweet_results", "result"), k->authors,
                                      k->posts, first, out, &no_memory);
-    } else if (has_prefix(entry_id, "profile-conversation-") || has_prefix(entry_id, "profile-grid-")) {
+        return no_memory ? -1 : 0;
+    }
+    const cJSON *items = tf_get(entry, "content", "items");
+    if (has_prefix(entry_id, "profile-conversation-") || has_prefix(entry_id, "profile-grid-")) {
         return read_module(items, k->users, k->authors, k->posts, first, out, t);
     } else if (has_prefix(entry_id, "conversationthread-")) {
         return read_module(items, k->users, k->repliers, 0, first, out, t);
@@ -292,7 +327,7 @@ static int read_entry(const cJSON *entry, const x_kinds *k, size_t first, tf_bat
     } else if (has_prefix(entry_id, "toptabsrpusermodule-")) {
         return read_module(items, TF_SEEN_SEARCH_RESULTS, k->authors, 0, first, out, t);
     }
-    return no_memory ? -1 : 0;
+    return 0;
 }
 
 /* A timeline: every entry of every instruction, the pinned one too. */

@@ -12,6 +12,13 @@
 const cJSON *tf_get_path(const cJSON *node, const char *const *keys);
 #define tf_get(node, ...) tf_get_path((node), (const char *const[]){__VA_ARGS__, NULL})
 
+/* Several members of one object in a single walk of its member list (each tf_get walks it from the start):
+ * found[i] is the member named keys[i], as tf_get(object, keys[i]) finds it, or NULL. The n keys are
+ * distinct and at most TF_GET_MEMBERS_MAX (keys past it are neither looked up nor set in found[]);
+ * `object` may be NULL or no object (all NULL). */
+#define TF_GET_MEMBERS_MAX 32 /* the bits of the uint32_t sets it keeps (not overridable); the largest set read has 16 */
+void tf_get_members(const cJSON *object, const char *const *keys, int n, const cJSON **found);
+
 /* A string value, or NULL. */
 const char *tf_str(const cJSON *node);
 /* A count: a whole number >= 0 and < 2^53, as a JSON number or a string of digits; NAN otherwise. */

@@ -49,21 +49,38 @@ const char *tf_model_version(void)
     return replaced_version[0] ? replaced_version : tf_shipped_models_version;
 }
 
-const tf_tree_model *tf_model_find(const char *name)
+static int shipped_index(const char *name)
 {
     for (int i = 0; i < tf_n_shipped_models; i++)
         if (strcmp(tf_shipped_models[i]->name, name) == 0)
-            return i < TF_MAX_REPLACED_MODELS && replacements[i] ? replacements[i] : tf_shipped_models[i];
-    return NULL;
+            return i;
+    return -1;
+}
+
+/* The model in use in the shipped model's place `i` (>= 0), or NULL. */
+static const tf_tree_model *in_use(int i)
+{
+    if (i < 0)
+        return NULL;
+    return i < TF_MAX_REPLACED_MODELS && replacements[i] ? replacements[i] : tf_shipped_models[i];
+}
+
+const tf_tree_model *tf_model_find(const char *name)
+{
+    return in_use(shipped_index(name));
 }
 
 /* One platform-neutral profile model for every account that shows counts, on every platform; the card model
  * for list entries that show none. (Leave-one-data-set-out found no platform whose own model did better:
- * wasm/models/MODEL_CARD.md.) */
+ * wasm/models/MODEL_CARD.md.) Every score asks twice, so the two places are looked up once. */
 const tf_tree_model *tf_model_for(tf_platform platform, int card)
 {
     (void)platform;
-    return tf_model_find(card ? "card" : "profile");
+    static int card_index = -2, profile_index = -2; /* -2: not looked up yet */
+    int *index = card ? &card_index : &profile_index;
+    if (*index == -2)
+        *index = shipped_index(card ? "card" : "profile");
+    return in_use(*index);
 }
 
 int tf_model_is_card(const tf_account *a)
@@ -114,21 +131,19 @@ float tf_tree_model_margin(const tf_tree_model *m, const float x[TF_N_FEATURES],
         contrib[TF_N_FEATURES] = m->base_margin;
     }
     for (int t = 0; t < m->n_trees; t++) {
-        const tf_tree_node *tree = m->nodes + m->tree_start[t];
-        int i = 0;
+        const tf_tree_node *tree = m->nodes + m->tree_start[t], *n = tree;
         if (contrib)
             contrib[TF_N_FEATURES] += tree[0].mean;
-        while (tree[i].left >= 0) {
-            const tf_tree_node *n = &tree[i];
+        while (n->left >= 0) {
             float v = x[n->feature];
-            /* A comparison with NAN is false: !(v >= t) sends a missing value left, (v < t) right. */
-            int go_left = n->default_left ? !(v >= n->value) : (v < n->value);
-            int next = go_left ? n->left : n->right;
+            /* A comparison with NAN is false: a missing value goes left only where the default is left. */
+            int go_left = (v < n->value) | (n->default_left & (v != v));
+            const tf_tree_node *next = tree + (go_left ? n->left : n->right);
             if (contrib)
-                contrib[n->feature] += tree[next].mean - n->mean;
-            i = next;
+                contrib[n->feature] += next->mean - n->mean;
+            n = next;
         }
-        margin += tree[i].value;
+        margin += n->value;
     }
     return margin;
 }
@@ -197,11 +212,13 @@ void tf_model_predict(const tf_account *a, double now, tf_score *out)
     const tf_tree_model *m = tf_model_for(a->platform, card);
     tf_facts facts;
     float x[TF_N_FEATURES], contrib[TF_N_FEATURES + 1];
-    tf_facts_from_account(a, now, &facts);
-    tf_features_from_facts(&facts, x);
-    tf_features_mask_view(x, tf_view_bit(a->platform, card));
     /* Other platforms show whole handles and names, as X does. */
     unsigned long long trained = a->platform == TF_INSTAGRAM ? m->trained_instagram : m->trained_x;
+    /* The facts of features the model never reads here are never read at all: their features are masked
+     * below, and a reason only names a group with a feature read. */
+    tf_facts_from_account_for(a, now, trained, &facts);
+    tf_features_from_facts(&facts, x);
+    tf_features_mask_view(x, tf_view_bit(a->platform, card));
     for (int i = 0; i < TF_N_FEATURES; i++)
         if (!(trained & (1ull << i)))
             x[i] = NAN;

@@ -214,7 +214,20 @@ static int contains_link(const char *s)
     return 0;
 }
 
+/* The features that read the handle's or the name's facts (TF_G_HANDLE and TF_G_NAME). */
+#define HANDLE_FEATURES                                                                                               \
+    ((1ull << TF_F_HANDLE_LENGTH) | (1ull << TF_F_HANDLE_DIGITS) | (1ull << TF_F_HANDLE_DIGIT_SHARE) |                \
+     (1ull << TF_F_HANDLE_SWITCHES) | (1ull << TF_F_HANDLE_CONSONANT_RUN))
+#define NAME_FEATURES                                                                                                 \
+    ((1ull << TF_F_NAME_LENGTH) | (1ull << TF_F_NAME_WORDS) | (1ull << TF_F_NAME_DIGIT_SHARE) |                       \
+     (1ull << TF_F_NAME_IS_HANDLE) | (1ull << TF_F_NAME_HANDLE_OVERLAP))
+
 void tf_facts_from_account(const tf_account *a, double now, tf_facts *f)
+{
+    tf_facts_from_account_for(a, now, ~0ull, f);
+}
+
+void tf_facts_from_account_for(const tf_account *a, double now, unsigned long long features, tf_facts *f)
 {
     tf_facts_init(f);
     f->followers = a->followers;
@@ -223,10 +236,14 @@ void tf_facts_from_account(const tf_account *a, double now, tf_facts *f)
     f->likes_given = a->likes_given;
     if (!isnan(a->created_at) && !isnan(now))
         f->age_days = fmax(0.0, (now - a->created_at) / SECONDS_PER_DAY);
-    char local[TF_FEATURE_HANDLE_SIZE];
-    const char *handle = tf_feature_handle(a, local, sizeof local); /* no instance or host suffix */
-    tf_measure_handle(handle, f);
-    tf_measure_name(a->name, handle, f);
+    if (features & (HANDLE_FEATURES | NAME_FEATURES)) {
+        char local[TF_FEATURE_HANDLE_SIZE];
+        const char *handle = tf_feature_handle(a, local, sizeof local); /* no instance or host suffix */
+        if (features & HANDLE_FEATURES)
+            tf_measure_handle(handle, f);
+        if (features & NAME_FEATURES)
+            tf_measure_name(a->name, handle, f);
+    }
     if (a->bio) {
         size_t chars = 0;
         for (const unsigned char *p = (const unsigned char *)a->bio; *p; p++)

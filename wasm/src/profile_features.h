@@ -97,6 +97,9 @@ unsigned tf_view_bit(tf_platform platform, int card);
 void tf_facts_init(tf_facts *f);
 /* Measures a live account; `now` (unix seconds) dates its age. */
 void tf_facts_from_account(const tf_account *a, double now, tf_facts *f);
+/* The same, measuring the handle and the name (the costly facts) only when a feature in `features` (bits of
+ * tf_feature_id) reads them; left out, they stay NAN. */
+void tf_facts_from_account_for(const tf_account *a, double now, unsigned long long features, tf_facts *f);
 /* The input vector; NAN where a fact is missing. */
 void tf_features_from_facts(const tf_facts *f, float out[TF_N_FEATURES]);
 /* Sets to NAN every feature the view (TF_SHOWN_* bit) cannot show. */

@@ -8,6 +8,7 @@
 #include "reasons.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,30 @@
 #define TF_SIGN_OLD_DAYS 730.0 /* two years or older: a sign of a real account */
 #endif
 
+/* Writes n in decimal right to left, ending just before `end`: at least `width` digits, a comma every three
+ * when `commas`; returns where the digits start. A 64-bit division by 10 is a real division in wasm (it has
+ * no 64-bit multiply-high to divide by a constant with), so the digits are taken in 32 bits once n fits. */
+static char *decimal_digits(char *end, unsigned long long n, int width, int commas)
+{
+    int k = 0;
+    do {
+        if (commas && k > 0 && k % 3 == 0)
+            *--end = ',';
+        unsigned digit;
+        if (n > UINT32_MAX) {
+            digit = (unsigned)(n % 10);
+            n /= 10;
+        } else {
+            uint32_t small = (uint32_t)n;
+            digit = small % 10;
+            n = small / 10;
+        }
+        *--end = (char)('0' + digit);
+        k++;
+    } while (--width > 0 || n > 0);
+    return end;
+}
+
 void tf_format_count(double v, char *out, size_t size)
 {
     if (size == 0)
@@ -47,19 +72,11 @@ void tf_format_count(double v, char *out, size_t size)
     }
     /* digits right to left, a comma every three; by hand, as this runs for every reason shown */
     char buf[40];
-    size_t o = sizeof buf;
-    buf[--o] = '\0';
+    buf[sizeof buf - 1] = '\0';
     /* llround(fabs(v)), half away from zero, without the call (a - whole is exact below 2^52; above, a is whole) */
     double a = fabs(v), whole = floor(a);
     unsigned long long n = (unsigned long long)(a - whole >= 0.5 ? whole + 1 : whole);
-    int k = 0;
-    do {
-        if (k > 0 && k % 3 == 0)
-            buf[--o] = ',';
-        buf[--o] = (char)('0' + n % 10);
-        n /= 10;
-        k++;
-    } while (n > 0);
+    size_t o = (size_t)(decimal_digits(buf + sizeof buf - 1, n, 1, 1) - buf);
     if (v <= -0.5)
         buf[--o] = '-';
     size_t len = sizeof buf - 1 - o;
@@ -98,11 +115,16 @@ static void arg(text *t, double v)
         t->tpl->args[t->tpl->n_args++] = v;
 }
 
+/* In locals: a byte stored through t->out might alias t's own fields, so with them the compiler reloads
+ * every field on every byte. t->size is at least 1 (tf_reason_text). */
 static void put(text *t, const char *s)
 {
-    while (*s && t->len + 1 < t->size)
-        t->out[t->len++] = *s++;
-    t->out[t->len] = '\0';
+    char *out = t->out;
+    size_t len = t->len, last = t->size - 1;
+    while (*s && len < last)
+        out[len++] = *s++;
+    out[len] = '\0';
+    t->len = len;
 }
 
 /* Exactly what "%.0f" writes: rint rounds half to even in the default rounding mode, as printf does. */
@@ -115,16 +137,11 @@ static void put_whole(text *t, double v)
         return;
     }
     double r = rint(v);
-    unsigned long long n = (unsigned long long)fabs(r);
-    size_t o = sizeof buf;
-    buf[--o] = '\0';
-    do {
-        buf[--o] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n > 0);
+    buf[sizeof buf - 1] = '\0';
+    char *at = decimal_digits(buf + sizeof buf - 1, (unsigned long long)fabs(r), 1, 0);
     if (signbit(r))
-        buf[--o] = '-'; /* "%.0f" of -0.2 is "-0" */
-    put(t, buf + o);
+        *--at = '-'; /* "%.0f" of -0.2 is "-0" */
+    put(t, at);
 }
 
 static void put_format(text *t, const char *format, double v)
@@ -145,13 +162,8 @@ static double clear_rint(double x)
 static void put_digits(text *t, unsigned long long n, int width)
 {
     char buf[24];
-    size_t o = sizeof buf;
-    buf[--o] = '\0';
-    do {
-        buf[--o] = (char)('0' + n % 10);
-        n /= 10;
-    } while (--width > 0 || n > 0);
-    put(t, buf + o);
+    buf[sizeof buf - 1] = '\0';
+    put(t, decimal_digits(buf + sizeof buf - 1, n, width, 0));
 }
 
 /* "%.1f" of a positive v below 1e9 (an age in years), by hand; printf for anything else. */
@@ -398,14 +410,6 @@ static void say(text *t, const char *k, const char *words)
 
 /* ---- the known signs ----------------------------------------------------------------------------- */
 
-static double followers_of(const tf_facts *f) { return f->followers; }
-static double posts_of(const tf_facts *f) { return f->posts; }
-static double age_of(const tf_facts *f) { return f->age_days; }
-static double default_avatar_of(const tf_facts *f) { return f->default_avatar; }
-static double bio_length_of(const tf_facts *f) { return f->bio_length; }
-static double handle_digits_of(const tf_facts *f) { return f->handle_digits; }
-static double handle_digit_share_of(const tf_facts *f) { return f->handle_digit_share; }
-static double name_digit_share_of(const tf_facts *f) { return f->name_digit_share; }
 /* following per follower, with no followers counted as one */
 static double following_per_follower(const tf_facts *f)
 {
@@ -421,31 +425,57 @@ static double following_per_follower(const tf_facts *f)
  */
 typedef struct known_sign {
     const char *named_by;
-    tf_feature_id feature;
-    double (*value)(const tf_facts *f);
+    tf_feature_id feature; /* the fact it judges (sign_fact) */
     int more_is_fake;
     double fake_from, real_from;
 } known_sign;
 
 static const known_sign known_signs[] = {
-    {"network_", TF_F_FOLLOWERS, followers_of, -1, TF_SIGN_FEW_FOLLOWERS, TF_SIGN_MANY_FOLLOWERS},
-    {"network_both", TF_F_FOLLOWING_PER_FOLLOWERS_SQ, following_per_follower, +1, TF_SIGN_FOLLOWING_FAR_ABOVE, 1.0},
-    {"activity_", TF_F_POSTS, posts_of, -1, TF_SIGN_FEW_POSTS, TF_SIGN_MANY_POSTS},
-    {"activity_", TF_F_AGE_DAYS, age_of, -1, TF_SIGN_YOUNG_DAYS, TF_SIGN_OLD_DAYS},
-    {"avatar_", TF_F_DEFAULT_AVATAR, default_avatar_of, +1, 1.0, 0.0},
-    {"bio_", TF_F_BIO_LENGTH, bio_length_of, -1, 0.0, 1.0},
-    {"handle_digits", TF_F_HANDLE_DIGITS, handle_digits_of, +1, 1.0, NAN},
-    {"handle_digit_share", TF_F_HANDLE_DIGIT_SHARE, handle_digit_share_of, +1, 1e-9, NAN},
-    {"name_digits", TF_F_NAME_DIGIT_SHARE, name_digit_share_of, +1, 1e-9, NAN},
+    {"network_", TF_F_FOLLOWERS, -1, TF_SIGN_FEW_FOLLOWERS, TF_SIGN_MANY_FOLLOWERS},
+    {"network_both", TF_F_FOLLOWING_PER_FOLLOWERS_SQ, +1, TF_SIGN_FOLLOWING_FAR_ABOVE, 1.0},
+    {"activity_", TF_F_POSTS, -1, TF_SIGN_FEW_POSTS, TF_SIGN_MANY_POSTS},
+    {"activity_", TF_F_AGE_DAYS, -1, TF_SIGN_YOUNG_DAYS, TF_SIGN_OLD_DAYS},
+    {"avatar_", TF_F_DEFAULT_AVATAR, +1, 1.0, 0.0},
+    {"bio_", TF_F_BIO_LENGTH, -1, 0.0, 1.0},
+    {"handle_digits", TF_F_HANDLE_DIGITS, +1, 1.0, NAN},
+    {"handle_digit_share", TF_F_HANDLE_DIGIT_SHARE, +1, 1e-9, NAN},
+    {"name_digits", TF_F_NAME_DIGIT_SHARE, +1, 1e-9, NAN},
 };
+
+/* The fact a known sign judges (following per follower for the ratio's feature). */
+static double sign_fact(tf_feature_id feature, const tf_facts *f)
+{
+    switch (feature) {
+    case TF_F_FOLLOWERS: return f->followers;
+    case TF_F_FOLLOWING_PER_FOLLOWERS_SQ: return following_per_follower(f);
+    case TF_F_POSTS: return f->posts;
+    case TF_F_AGE_DAYS: return f->age_days;
+    case TF_F_DEFAULT_AVATAR: return f->default_avatar;
+    case TF_F_BIO_LENGTH: return f->bio_length;
+    case TF_F_HANDLE_DIGITS: return f->handle_digits;
+    case TF_F_HANDLE_DIGIT_SHARE: return f->handle_digit_share;
+    case TF_F_NAME_DIGIT_SHARE: return f->name_digit_share;
+    default: return NAN;
+    }
+}
+
+/* By hand: every reason considered asks for every known sign (strlen and strncmp are calls in wasm). */
+static int starts_with(const char *s, const char *prefix)
+{
+    while (*prefix && *s == *prefix)
+        s++, prefix++;
+    return *prefix == '\0';
+}
 
 int tf_reason_sign(const tf_reason_template *words, const tf_facts *f)
 {
     int fake = 0, real = 0;
     for (size_t i = 0; words->key && i < sizeof known_signs / sizeof *known_signs; i++) {
         const known_sign *k = &known_signs[i];
-        double v = k->value(f);
-        if (strncmp(words->key, k->named_by, strlen(k->named_by)) != 0 || isnan(v))
+        if (!starts_with(words->key, k->named_by))
+            continue;
+        double v = sign_fact(k->feature, f);
+        if (isnan(v))
             continue;
         double towards_fake = k->more_is_fake * v; /* larger: more like a fake */
         fake |= towards_fake >= k->more_is_fake * k->fake_from;
