@@ -153,7 +153,7 @@
   }
 
   // The core names its sample's kind (report.c: sample_kind; older reports only had the words of sample_name);
-  // each known kind has its wording here. Search results and suggestions are never a sample.
+  // each known kind has its wording here, in a singular and a plural form. Search results and suggestions are never a sample.
   /** @type {Array<[kind: string, sampleWords: RegExp, sampleKey: string, biasKey: string]>} */
   const SAMPLES = [
     ['followers', /^recent followers/, 'sample_recent', 'panel_bias_recent'],
@@ -165,9 +165,9 @@
   ];
   const sampleKind = (audit) => {
     const known = SAMPLES.find(([kind, pattern]) => audit?.sample_kind === kind || (!audit?.sample_kind && pattern.test(String(audit?.sample ?? ''))));
-    return known ? known.slice(1) : [null, 'sample_other', 'panel_bias_unknown'];
+    return known ? known.slice(1) : [null, 'sample_accounts', 'panel_bias_unknown'];
   };
-  const sampleWords = (audit) => t(sampleKind(audit)[1], count(audit.n));
+  const sampleWords = (audit) => counted(sampleKind(audit)[1], audit.n);
   /** @type {Array<[RegExp, string]>} */
   const METHODS = [[/^Rogan-Gladen corrected shares/, 'panel_method_rg'], [/^At-least bound/, 'panel_method_floor']];
   const methodWords = (method) => {

@@ -94,7 +94,7 @@ describe('extension faces', () => {
       const own = locales[lang];
       assert.ok(words.startsWith(own.badge_account_own.message), `${lang}: ${words}`);
       assert.ok(words.endsWith(own.badge_rates_unmeasured.message), `${lang}: ${words}`);
-      assert.ok(words.includes(own.badge_flagged.message.replace('{0}', own.sample_recent.message.replace('{0}', '40')).replace('{1}', '3').replace('{2}', '1')), `${lang}: ${words}`);
+      assert.ok(words.includes(own.badge_flagged.message.replace('{0}', own.sample_recent_other.message.replace('{0}', '40')).replace('{1}', '3').replace('{2}', '1')), `${lang}: ${words}`);
     }
   });
 
@@ -199,6 +199,27 @@ describe('extension faces', () => {
     assert.match(stateFace('error', 'worker').detail, /did not answer/);
     assert.equal(inLanguage('de', () => stateFace('error').text), 'Fehler');
     assert.match(inLanguage('de', () => stateFace('error', 'restarted').detail), /neu gestartet/);
+  });
+
+  it('counts a sample of one in the singular, and 0 as each language does (French: 0 and 1 are singular)', () => {
+    const sized = (n, sample_kind = 'profile') => ({ ...firm, n, sample_kind, sample: 'profiles seen on the page' });
+    const said = (lang, n, kind) => inLanguage(lang, () => [badgeFace({ audit: sized(n, kind) }).summary,
+      panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: sized(n, kind) }).audience.sample]);
+    const SINGULAR = { en: ['1 profile seen', '1 recent follower'], de: ['1 gesehenes Profil', '1 neuester Follower'],
+      fr: ['1 profil vu', '1 abonné récent'], es: ['1 perfil visto', '1 seguidor reciente'], pt_BR: ['1 perfil visto', '1 seguidor recente'] };
+    for (const [lang, [profile, follower]] of Object.entries(SINGULAR)) {
+      for (const words of said(lang, 1)) assert.ok(words.includes(profile), `${lang}: ${words}`);
+      for (const words of said(lang, 1, 'followers')) assert.ok(words.includes(follower), `${lang}: ${words}`);
+      for (const words of said(lang, 2)) assert.ok(words.includes(locales[lang].sample_profiles_other.message.replace('{0}', '2')), `${lang}: ${words}`);
+    }
+    assert.deepEqual(said('en', 1), ['Of 1 profile seen read: real 82% (90%: 74%–88%), inactive 10% (90%: 5.0%–15%), fake 7.7% (90%: 3.0%–12%).',
+      'Sample: 1 profile seen.']);
+    assert.ok(said('en', 0).every((words) => words.includes('0 profiles seen')), 'English counts 0 in the plural');
+    assert.ok(said('fr', 0).every((words) => words.includes('0 profil vu')), 'French counts 0 in the singular');
+    // The sentence around the sample agrees with it, whatever its number and gender: no "Sur 1 abonné récent lus".
+    assert.equal(said('fr', 1, 'followers')[0].split(':')[0], 'Échantillon de 1 abonné récent ');
+    assert.equal(said('es', 1, 'following')[0].split(':')[0], 'Muestra de 1 cuenta seguida');
+    assert.ok(said('ja', 1).every((words) => words.includes('表示されたプロフィール1件')), 'Japanese has one form');
   });
 
   it('fills the panel from what the core returned, and leaves out what it did not', () => {

@@ -110,6 +110,25 @@ describe('the core\'s HTML report', () => {
     }
   });
 
+  it('counts the sample in the singular or the plural as the badge does, in every language', async () => {
+    const core = await loadCore({ build: 'release' });
+    const files = ['mastodon/page-followers-117764268986021026.json'];
+    const audit = { ...JSON.parse(run(['audit', '--now', String(NOW), ...files])), sample_kind: 'followers' };
+    const sampleIn = (html) => /<dd>([^<]*)<\/dd>/.exec(html.slice(html.indexOf('aria-labelledby="shares"')))?.[1];
+    const locales = Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(root, 'extension', '_locales', lang, 'messages.json'), 'utf8'))]));
+    // French and Brazilian Portuguese say 0 and 1 in the singular, Japanese has one form (Intl.PluralRules).
+    const singular = (lang, n) => n === 1 || (n === 0 && (lang === 'fr' || lang === 'pt_BR'));
+    assert.equal(sampleIn(core.reportHtml({ audit: { ...audit, n: 1 }, profile: null, lang: 'en', now: NOW })), '1 recent follower');
+    assert.equal(sampleIn(core.reportHtml({ audit: { ...audit, n: 1, sample_kind: 'profile' }, profile: null, lang: 'de', now: NOW })), '1 gesehenes Profil');
+    for (const lang of LANGUAGES) {
+      for (const n of [0, 1, 2, 69]) {
+        const html = core.reportHtml({ audit: { ...audit, n }, profile: null, lang, now: NOW });
+        const form = `sample_recent_${singular(lang, n) ? 'one' : 'other'}`;
+        assert.equal(sampleIn(html), locales[lang][form]?.message.replace('{0}', String(n)), `${lang} ${n}`);
+      }
+    }
+  });
+
   it('refuses a request without an audit', async () => {
     const core = await loadCore();
     assert.throws(() => core.reportHtml({ profile: null }), CoreError);

@@ -113,8 +113,8 @@ static const char *method_words(const tf_language *l, const char *method)
     return method && strncmp(method, FLOOR, sizeof FLOOR - 1) == 0 ? tf_word(l, "panel_method_floor") : method;
 }
 
-/* How the core's sample was chosen, in the panel's words: the sample counted ("69 neueste Follower") and what
- * that choice does to the estimate. Search results and suggestions are never a sample. */
+/* How the core's sample was chosen, in the panel's words: the sample counted ("69 neueste Follower", a family
+ * of plural forms) and what that choice does to the estimate. Search results and suggestions are never a sample. */
 typedef struct sample_words {
     const char *kind, *sample, *bias;
 } sample_words;
@@ -124,7 +124,7 @@ static const sample_words SAMPLES[] = {
     {"post-author", "sample_posts", "panel_bias_unknown"}, {"listed", "sample_listed", "panel_bias_unknown"},
     {"engagers", "sample_engagers", "panel_bias_engagers"}, {"profile", "sample_profiles", "panel_bias_unknown"},
 };
-static const sample_words OTHER_SAMPLE = {NULL, "sample_other", "panel_bias_unknown"};
+static const sample_words OTHER_SAMPLE = {NULL, "sample_accounts", "panel_bias_unknown"};
 
 static const sample_words *sample_of(const cJSON *audit)
 {
@@ -299,10 +299,11 @@ static void shares_section(tf_doc *h, const tf_language *l, const cJSON *audit)
     share_row(h, l, "panel_fake", "fake", audit);
     TF_DOC_MARKUP(h, "</table>\n<dl>");
     const sample_words *sample = sample_of(audit);
-    char n[64];
+    char n[64], key[64];
     count_text(l, number_at(audit, "n"), n, sizeof n);
+    tf_plural_key(l, sample->sample, number_at(audit, "n"), key, sizeof key);
     const char *counted[] = {n};
-    tf_word_fill(l, sample->sample, counted, 1, text, sizeof text);
+    tf_word_fill(l, key, counted, 1, text, sizeof text);
     definition_row(h, tf_word(l, "report_sample_n"), text);
     TF_DOC_MARKUP(h, "</dl>\n");
     note(h, tf_word(l, sample->bias));
