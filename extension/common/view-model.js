@@ -174,6 +174,13 @@
     const known = METHODS.find(([pattern]) => pattern.test(method));
     return known ? t(known[1]) : method;
   };
+  // The method behind what the panel shows: for a bound, the bound's (whatever the core's line says, which
+  // older audits did not change with it); where the audit gave no number at all, none.
+  function methodLine(audit) {
+    if (audit.fake?.at_least === true && isNumber(audit.fake.ci90?.[0])) return t('panel_method', t('panel_method_floor'));
+    const numbers = ['real', 'inactive', 'fake'].every((k) => isNumber(audit[k]?.share));
+    return numbers && typeof audit.method === 'string' && audit.method ? t('panel_method', methodWords(audit.method)) : '';
+  }
 
   const hasShares = (audit) => ['real', 'inactive', 'fake'].every((k) => audit?.[k] && Array.isArray(audit[k].ci90));
   const auditIsFirm = (audit) => hasShares(audit) && !audit.too_few && isNumber(audit.real.share);
@@ -360,7 +367,7 @@
         rows: shareRows(audit),
         sample: t(audit.too_few ? 'panel_sample_too_few' : 'panel_sample', sampleWords(audit)),
         bias: t(sampleKind(audit)[2]),
-        method: typeof audit.method === 'string' && audit.method ? t('panel_method', methodWords(audit.method)) : '',
+        method: methodLine(audit),
       };
       if (audit.reach && isNumber(audit.reach.value)) {
         const ci = Array.isArray(audit.reach.ci90) ? range(count(audit.reach.ci90[0]), count(audit.reach.ci90[1])) : t('unknown');

@@ -44,7 +44,7 @@ describe('extension faces', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(panel.audience.rows.map((r) => [r.key, r.text, r.fill]))), [
       ['real', 'at most 45% (one-sided 90% bound)', 0], ['inactive', 'at most 4.7% (one-sided 90% bound)', 0],
       ['fake', 'at least 53% (one-sided 90% bound)', 0.531]]);
-    assert.match(panel.audience.method, /^Method: a lower bound only: the fewest fakes/);
+    assert.match(panel.audience.method, /^Method: a lower bound on the fakes only, with the sensitivity taken as 1 \(every fake flagged\)/);
     assert.equal(inLanguage('de', () => badgeFace({ audit: floor(0.531) }).text).replace(/\s/gu, ' '), '≥ 53 % gefälscht');
 
     // A bound of 0: no more flags than genuine accounts raise. Said as such, never as "real", never as proof.
@@ -220,6 +220,25 @@ describe('extension faces', () => {
     assert.equal(said('fr', 1, 'followers')[0].split(':')[0], 'Échantillon de 1 abonné récent ');
     assert.equal(said('es', 1, 'following')[0].split(':')[0], 'Muestra de 1 cuenta seguida');
     assert.ok(said('ja', 1).every((words) => words.includes('表示されたプロフィール1件')), 'Japanese has one form');
+  });
+
+  it('names the method behind what the panel shows: the shares\' method, the bound\'s, or none without a number', () => {
+    const methodOf = (audit, lang = 'en') => inLanguage(lang, () => panelModel({ platform: 'x', handle: 'a', state: 'ready', audit }).audience.method);
+    assert.equal(methodOf(firm), `Method: ${METHOD.replace("'", '’')}.`);
+    // No number at all (a false-fake rate measured on next to nothing, audit.c): the core still names Rogan-Gladen,
+    // but no share was corrected, so there is no method to name.
+    const none = { ...firm, sample_kind: 'followers', flagged: { fake: 3, inactive: 1 }, real: share(null, 0, 1), inactive: share(null, 0, 0.063),
+      fake: share(null, 0, 1), sensitivity: 0.0035, specificity: 0.617 };
+    for (const lang of Object.keys(locales)) assert.equal(methodOf(none, lang), '', lang);
+    // A bound: the bound's method, also from an audit whose line still names the shares' method.
+    const bound = { ...floor(0.531), method: METHOD };
+    for (const lang of Object.keys(locales)) {
+      const words = locales[lang].panel_method.message.replace('{0}', locales[lang].panel_method_floor.message);
+      assert.equal(methodOf(bound, lang), words, lang);
+      assert.equal(methodOf(floor(0), lang), words, lang);
+    }
+    assert.match(methodOf(bound), /lower bound on the fakes only, with the sensitivity taken as 1/);
+    assert.doesNotMatch(methodOf(bound), /Rogan-Gladen/);
   });
 
   it('fills the panel from what the core returned, and leaves out what it did not', () => {

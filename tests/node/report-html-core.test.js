@@ -129,6 +129,27 @@ describe('the core\'s HTML report', () => {
     }
   });
 
+  it('names the method behind the numbers it shows, and none where the audit gave no number', async () => {
+    const core = await loadCore({ build: 'release' });
+    const files = ['mastodon/page-followers-117764268986021026.json'];
+    const audit = JSON.parse(run(['audit', '--now', String(NOW), ...files]));
+    const RG = 'Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the classifier\'s held-out error rates';
+    const shares = { real: { share: 0.8, ci90: [0.7, 0.9] }, inactive: { share: 0.1, ci90: [0.05, 0.2] }, fake: { share: 0.1, ci90: [0.05, 0.2] } };
+    const bound = { real: { share: null, ci90: [0, 0.6] }, inactive: { share: null, ci90: [0, 0.1] }, fake: { share: null, ci90: [0.3, 1], at_least: true } };
+    const none = { real: { share: null, ci90: [0, 1] }, inactive: { share: null, ci90: [0, 1] }, fake: { share: null, ci90: [0, 1] } };
+    const locales = Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(root, 'extension', '_locales', lang, 'messages.json'), 'utf8'))]));
+    const html = (parts, lang) => core.reportHtml({ audit: { ...audit, ...parts, method: RG }, profile: null, lang, now: NOW });
+    const methodRow = (text, lang) => text.includes(`<dt>${locales[lang].report_method_core.message.replaceAll("'", '&#39;')}</dt>`);
+    const escaped = (text) => text.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
+    for (const lang of LANGUAGES) {
+      assert.ok(html(shares, lang).includes(escaped(locales[lang].panel_method_rg.message)), `${lang}: the shares' method`);
+      assert.ok(html(bound, lang).includes(escaped(locales[lang].panel_method_floor.message)), `${lang}: the bound's method`);
+      assert.ok(!html(bound, lang).includes('Rogan-Gladen'), `${lang}: a bound is not corrected shares`);
+      assert.ok(!html(none, lang).includes('Rogan-Gladen'), `${lang}: no number, no method`);
+      assert.ok(methodRow(html(shares, lang), lang) && !methodRow(html(none, lang), lang), lang);
+    }
+  });
+
   it('refuses a request without an audit', async () => {
     const core = await loadCore();
     assert.throws(() => core.reportHtml({ profile: null }), CoreError);

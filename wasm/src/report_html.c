@@ -104,15 +104,6 @@ static const char *verdict_words(const tf_language *l, const char *verdict)
     return verdict;
 }
 
-/* The core's method in l's words (the panel's); one the extension has no words for, as the core named it. */
-static const char *method_words(const tf_language *l, const char *method)
-{
-    static const char RG[] = "Rogan-Gladen corrected shares", FLOOR[] = "At-least bound";
-    if (method && strncmp(method, RG, sizeof RG - 1) == 0)
-        return tf_word(l, "panel_method_rg");
-    return method && strncmp(method, FLOOR, sizeof FLOOR - 1) == 0 ? tf_word(l, "panel_method_floor") : method;
-}
-
 /* How the core's sample was chosen, in the panel's words: the sample counted ("69 neueste Follower", a family
  * of plural forms) and what that choice does to the estimate. Search results and suggestions are never a sample. */
 typedef struct sample_words {
@@ -471,6 +462,23 @@ static void history_section(tf_doc *h, const tf_language *l, const cJSON *histor
     TF_DOC_MARKUP(h, "</tbody></table></section>\n");
 }
 
+/* The method behind the numbers shown, in l's words (the panel's, view-model.js): for a bound the bound's, whatever
+ * the core's line says (older audits did not change it); the core's own where it gave shares, as it named it when
+ * the extension has no words for it; NULL where the audit gave no number at all. */
+static const char *method_words(const tf_language *l, const cJSON *audit)
+{
+    static const char RG[] = "Rogan-Gladen corrected shares", FLOOR[] = "At-least bound";
+    const char *method = string_at(audit, "method");
+    if (one_sided(audit) && isfinite(share_of(audit, "fake").low))
+        return tf_word(l, "panel_method_floor");
+    if (!isfinite(share_of(audit, "real").value) || !isfinite(share_of(audit, "inactive").value) ||
+        !isfinite(share_of(audit, "fake").value) || !method)
+        return NULL;
+    if (strncmp(method, RG, sizeof RG - 1) == 0)
+        return tf_word(l, "panel_method_rg");
+    return strncmp(method, FLOOR, sizeof FLOOR - 1) == 0 ? tf_word(l, "panel_method_floor") : method;
+}
+
 /* The method in plain words, and the model that scored the followers. */
 static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
@@ -483,7 +491,9 @@ static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
     TF_DOC_MARKUP(h, "<code>");
     tf_doc_text(h, string_at(audit, "model"));
     TF_DOC_MARKUP(h, "</code></dd>");
-    definition_row(h, tf_word(l, "report_method_core"), method_words(l, string_at(audit, "method")));
+    const char *method = method_words(l, audit);
+    if (method)
+        definition_row(h, tf_word(l, "report_method_core"), method);
     percent_text(l, number_at(audit, "sensitivity"), text, sizeof text);
     definition_row(h, tf_word(l, "report_sensitivity"), text);
     percent_text(l, number_at(audit, "specificity"), text, sizeof text);
