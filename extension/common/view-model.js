@@ -213,10 +213,11 @@
    * sample did show. null when there is nothing to say yet.
    */
   /**
-   * @param {{account?: CoreReport, audit?: CoreReport}} [shown]
+   * noFollowerList: the site shows no list of followers (sites.js), so they are never read.
+   * @param {{account?: CoreReport, audit?: CoreReport, noFollowerList?: boolean}} [shown]
    * @returns {Face | null}
    */
-  function badgeFace({ account = null, audit = null } = {}) {
+  function badgeFace({ account = null, audit = null, noFollowerList = false } = {}) {
     const of = hasShares(audit) ? t('badge_sample_line', sampleWords(audit), shareLine(audit)) : '';
     if (auditIsFirm(audit)) {
       return {
@@ -246,7 +247,7 @@
       const reasons = reasonList(account).map((words) => `• ${words}`).join('\n');
       // Its followers were read and raise no clear sign of fakes (a bound of 0), or give no number at all: the
       // profile's verdict leads, and the detail says what the followers showed instead of that they were not read.
-      const about = !of ? t('badge_account_detail')
+      const about = !of ? t(noFollowerList ? 'badge_account_detail_no_list' : 'badge_account_detail')
         : `${t('badge_account_own')} ${floor === 0 ? `${t('badge_no_sign_detail')} ${of}` : noNumberWords(audit, of)}`;
       return {
         state: 'ready',
@@ -346,10 +347,10 @@
    * The details panel's content: {title, status, audience, engagers, reach, engagement, factory, account, models}, each
    * part null when the core did not return it. fallback: the state face shown when there is no result.
    * @param {{platform: string, handle: string, state?: string, account?: CoreReport, accountModel?: string | null,
-   *   audit?: CoreReport, fallback?: Face | null}} shown
+   *   audit?: CoreReport, noFollowerList?: boolean, fallback?: Face | null}} shown
    */
-  function panelModel({ platform, handle, state, account = null, accountModel = null, audit = null, fallback = null }) {
-    const face = badgeFace({ account, audit }) ?? fallback ?? stateFace(state);
+  function panelModel({ platform, handle, state, account = null, accountModel = null, audit = null, noFollowerList = false, fallback = null }) {
+    const face = badgeFace({ account, audit, noFollowerList }) ?? fallback ?? stateFace(state);
     /** @type {PanelModel} */
     const model = {
       title: t('panel_title', String(handle).replace(/^@/, ''), platform),

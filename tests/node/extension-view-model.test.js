@@ -241,6 +241,21 @@ describe('extension faces', () => {
     assert.doesNotMatch(methodOf(bound), /Rogan-Gladen/);
   });
 
+  it('says the followers cannot be read, rather than not yet, where the site shows no list of them', () => {
+    const youtube = badgeFace({ account, noFollowerList: true });
+    assert.match(youtube.detail, /^The profile itself, by its public counts and fields; the site shows no list of its followers to read\.\n• /);
+    assert.doesNotMatch(youtube.detail, /not been read|yet/);
+    assert.equal(panelModel({ platform: 'youtube', handle: 'a', state: 'ready', account, noFollowerList: true }).status, youtube.summary);
+    assert.match(badgeFace({ account }).detail, /its followers have not been read yet/, 'a site with a list still says "not yet"');
+    for (const lang of Object.keys(locales)) {
+      const own = locales[lang];
+      assert.equal(inLanguage(lang, () => badgeFace({ account, noFollowerList: true }).summary), own.badge_account_detail_no_list?.message, lang);
+      assert.notEqual(own.badge_account_detail_no_list.message, own.badge_account_detail.message, lang);
+    }
+    // Followers read all the same (an audit from a list): what they showed is said, as on any site.
+    assert.match(badgeFace({ account, audit: floor(0), noFollowerList: true }).detail, /These followers raise no more flags/);
+  });
+
   it('fills the panel from what the core returned, and leaves out what it did not', () => {
     const bare = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: firm, account, accountModel: 'm-2' });
     assert.deepEqual(JSON.parse(JSON.stringify(bare.audience.rows.map((r) => [r.key, r.share, r.lo, r.hi]))), [['real', 0.823, 0.74, 0.88], ['inactive', 0.1, 0.05, 0.15], ['fake', 0.077, 0.03, 0.12]]);
