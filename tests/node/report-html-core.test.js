@@ -129,7 +129,7 @@ describe('the core\'s HTML report', () => {
     }
   });
 
-  it('names the method behind the numbers it shows, and none where the audit gave no number', async () => {
+  it('names the method behind the numbers it shows, and none where the audit gave no number; says why in its words', async () => {
     const core = await loadCore({ build: 'release' });
     const files = ['mastodon/page-followers-117764268986021026.json'];
     const audit = JSON.parse(run(['audit', '--now', String(NOW), ...files]));
@@ -141,7 +141,16 @@ describe('the core\'s HTML report', () => {
     const html = (parts, lang) => core.reportHtml({ audit: { ...audit, ...parts, method: RG }, profile: null, lang, now: NOW });
     const methodRow = (text, lang) => text.includes(`<dt>${locales[lang].report_method_core.message.replaceAll("'", '&#39;')}</dt>`);
     const escaped = (text) => text.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
+    // The paragraph on the method, too: corrected shares with their intervals only where there are shares.
+    assert.ok(html(shares, 'en').includes('The shares are corrected for the model&#39;s measured error rates'));
+    assert.ok(!html(bound, 'en').includes('The shares are corrected'), 'a bound is not a corrected share');
+    assert.ok(html(bound, 'en').includes('with the sensitivity taken as 1'));
+    assert.ok(!html(none, 'en').includes('The shares are corrected'), 'no number is not a corrected share');
     for (const lang of LANGUAGES) {
+      const paragraph = (key) => `<p>${escaped(locales[lang][key].message)}</p>`;
+      assert.ok(html(shares, lang).includes(paragraph('report_method_text')), lang);
+      assert.ok(html(bound, lang).includes(paragraph('report_method_text_floor')), lang);
+      assert.ok(html(none, lang).includes(paragraph('report_method_text_none')), lang);
       assert.ok(html(shares, lang).includes(escaped(locales[lang].panel_method_rg.message)), `${lang}: the shares' method`);
       assert.ok(html(bound, lang).includes(escaped(locales[lang].panel_method_floor.message)), `${lang}: the bound's method`);
       assert.ok(!html(bound, lang).includes('Rogan-Gladen'), `${lang}: a bound is not corrected shares`);

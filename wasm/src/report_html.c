@@ -462,6 +462,19 @@ static void history_section(tf_doc *h, const tf_language *l, const cJSON *histor
     TF_DOC_MARKUP(h, "</tbody></table></section>\n");
 }
 
+/* What the audit gives: shares, only a bound on the fakes (with the others' upper edges), or no number at all. */
+typedef enum { GIVES_NOTHING, GIVES_BOUND, GIVES_SHARES } audit_gives;
+
+static audit_gives gives(const cJSON *audit)
+{
+    if (one_sided(audit) && isfinite(share_of(audit, "fake").low))
+        return GIVES_BOUND;
+    return isfinite(share_of(audit, "real").value) && isfinite(share_of(audit, "inactive").value) &&
+                   isfinite(share_of(audit, "fake").value)
+               ? GIVES_SHARES
+               : GIVES_NOTHING;
+}
+
 /* The method behind the numbers shown, in l's words (the panel's, view-model.js): for a bound the bound's, whatever
  * the core's line says (older audits did not change it); the core's own where it gave shares, as it named it when
  * the extension has no words for it; NULL where the audit gave no number at all. */
@@ -469,23 +482,26 @@ static const char *method_words(const tf_language *l, const cJSON *audit)
 {
     static const char RG[] = "Rogan-Gladen corrected shares", FLOOR[] = "At-least bound";
     const char *method = string_at(audit, "method");
-    if (one_sided(audit) && isfinite(share_of(audit, "fake").low))
+    if (gives(audit) == GIVES_BOUND)
         return tf_word(l, "panel_method_floor");
-    if (!isfinite(share_of(audit, "real").value) || !isfinite(share_of(audit, "inactive").value) ||
-        !isfinite(share_of(audit, "fake").value) || !method)
+    if (gives(audit) == GIVES_NOTHING || !method)
         return NULL;
     if (strncmp(method, RG, sizeof RG - 1) == 0)
         return tf_word(l, "panel_method_rg");
     return strncmp(method, FLOOR, sizeof FLOOR - 1) == 0 ? tf_word(l, "panel_method_floor") : method;
 }
 
-/* The method in plain words, and the model that scored the followers. */
+/* The method in plain words (of the shares, of a bound, or why there is no number), and the model that scored the
+ * followers. */
 static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
     char text[64];
+    static const char *const TEXT[] = {[GIVES_NOTHING] = "report_method_text_none",
+                                       [GIVES_BOUND] = "report_method_text_floor",
+                                       [GIVES_SHARES] = "report_method_text"};
     section_open(h, "method", tf_word(l, "report_method_h"));
     TF_DOC_MARKUP(h, "<p>");
-    tf_doc_text(h, tf_word(l, "report_method_text"));
+    tf_doc_text(h, tf_word(l, TEXT[gives(audit)]));
     TF_DOC_MARKUP(h, "</p><dl>");
     definition_open(h, tf_word(l, "report_model"));
     TF_DOC_MARKUP(h, "<code>");
