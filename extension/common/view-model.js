@@ -153,7 +153,8 @@
   }
 
   // The core names its sample's kind (report.c: sample_kind; older reports only had the words of sample_name);
-  // each known kind has its wording here, in a singular and a plural form. Search results and suggestions are never a sample.
+  // each known kind has its wording here, in the plural forms of a count (sample_recent_one, _other). Search
+  // results and suggestions are never a sample.
   /** @type {Array<[kind: string, sampleWords: RegExp, sampleKey: string, biasKey: string]>} */
   const SAMPLES = [
     ['followers', /^recent followers/, 'sample_recent', 'panel_bias_recent'],
