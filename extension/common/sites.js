@@ -38,12 +38,14 @@
    * @property {(dataUrl: string) => string | null} [postOf]
    * @property {(doc: Document) => boolean} [isSite]
    * @property {string} [followersDialog]
+   * @property {boolean} [noFollowerList]
    * @property {string} anchor
    * @property {string} [anchorFallback]
    */
 
   // handle: as the URL shows it; followersPage: the page lists the profile's followers; followersDialog: where a
-  // site that lists them in a dialog over the profile page opens it.
+  // site that lists them in a dialog over the profile page opens it; noFollowerList: the site shows no one a
+  // profile's followers, so the badge never promises to read them.
   /** @type {Site[]} */
   const SITES = [
     {
@@ -118,6 +120,7 @@
         const m = /^\/@([A-Za-z0-9._-]{3,30})(?:\/(?:featured|videos|shorts|streams|playlists|community|about))?\/?$/.exec(path);
         return m && { handle: m[1], followersPage: false };
       },
+      noFollowerList: true, // a channel's subscribers are never listed on the web
       anchor: '#page-header h1',
     },
     {

@@ -153,7 +153,8 @@
   }
 
   // The core names its sample's kind (report.c: sample_kind; older reports only had the words of sample_name);
-  // each known kind has its wording here. Search results and suggestions are never a sample.
+  // each known kind has its wording here, in the plural forms of a count (sample_recent_one, _other). Search
+  // results and suggestions are never a sample.
   /** @type {Array<[kind: string, sampleWords: RegExp, sampleKey: string, biasKey: string]>} */
   const SAMPLES = [
     ['followers', /^recent followers/, 'sample_recent', 'panel_bias_recent'],
@@ -165,15 +166,22 @@
   ];
   const sampleKind = (audit) => {
     const known = SAMPLES.find(([kind, pattern]) => audit?.sample_kind === kind || (!audit?.sample_kind && pattern.test(String(audit?.sample ?? ''))));
-    return known ? known.slice(1) : [null, 'sample_other', 'panel_bias_unknown'];
+    return known ? known.slice(1) : [null, 'sample_accounts', 'panel_bias_unknown'];
   };
-  const sampleWords = (audit) => t(sampleKind(audit)[1], count(audit.n));
+  const sampleWords = (audit) => counted(sampleKind(audit)[1], audit.n);
   /** @type {Array<[RegExp, string]>} */
   const METHODS = [[/^Rogan-Gladen corrected shares/, 'panel_method_rg'], [/^At-least bound/, 'panel_method_floor']];
   const methodWords = (method) => {
     const known = METHODS.find(([pattern]) => pattern.test(method));
     return known ? t(known[1]) : method;
   };
+  // The method behind what the panel shows: for a bound, the bound's (whatever the core's line says, which
+  // older audits did not change with it); where the audit gave no number at all, none.
+  function methodLine(audit) {
+    if (audit.fake?.at_least === true && isNumber(audit.fake.ci90?.[0])) return t('panel_method', t('panel_method_floor'));
+    const numbers = ['real', 'inactive', 'fake'].every((k) => isNumber(audit[k]?.share));
+    return numbers && typeof audit.method === 'string' && audit.method ? t('panel_method', methodWords(audit.method)) : '';
+  }
 
   const hasShares = (audit) => ['real', 'inactive', 'fake'].every((k) => audit?.[k] && Array.isArray(audit[k].ci90));
   const auditIsFirm = (audit) => hasShares(audit) && !audit.too_few && isNumber(audit.real.share);
@@ -206,10 +214,11 @@
    * sample did show. null when there is nothing to say yet.
    */
   /**
-   * @param {{account?: CoreReport, audit?: CoreReport}} [shown]
+   * noFollowerList: the site shows no list of followers (sites.js), so they are never read.
+   * @param {{account?: CoreReport, audit?: CoreReport, noFollowerList?: boolean}} [shown]
    * @returns {Face | null}
    */
-  function badgeFace({ account = null, audit = null } = {}) {
+  function badgeFace({ account = null, audit = null, noFollowerList = false } = {}) {
     const of = hasShares(audit) ? t('badge_sample_line', sampleWords(audit), shareLine(audit)) : '';
     if (auditIsFirm(audit)) {
       return {
@@ -239,7 +248,7 @@
       const reasons = reasonList(account).map((words) => `• ${words}`).join('\n');
       // Its followers were read and raise no clear sign of fakes (a bound of 0), or give no number at all: the
       // profile's verdict leads, and the detail says what the followers showed instead of that they were not read.
-      const about = !of ? t('badge_account_detail')
+      const about = !of ? t(noFollowerList ? 'badge_account_detail_no_list' : 'badge_account_detail')
         : `${t('badge_account_own')} ${floor === 0 ? `${t('badge_no_sign_detail')} ${of}` : noNumberWords(audit, of)}`;
       return {
         state: 'ready',
@@ -339,10 +348,10 @@
    * The details panel's content: {title, status, audience, engagers, reach, engagement, factory, account, models}, each
    * part null when the core did not return it. fallback: the state face shown when there is no result.
    * @param {{platform: string, handle: string, state?: string, account?: CoreReport, accountModel?: string | null,
-   *   audit?: CoreReport, fallback?: Face | null}} shown
+   *   audit?: CoreReport, noFollowerList?: boolean, fallback?: Face | null}} shown
    */
-  function panelModel({ platform, handle, state, account = null, accountModel = null, audit = null, fallback = null }) {
-    const face = badgeFace({ account, audit }) ?? fallback ?? stateFace(state);
+  function panelModel({ platform, handle, state, account = null, accountModel = null, audit = null, noFollowerList = false, fallback = null }) {
+    const face = badgeFace({ account, audit, noFollowerList }) ?? fallback ?? stateFace(state);
     /** @type {PanelModel} */
     const model = {
       title: t('panel_title', String(handle).replace(/^@/, ''), platform),
@@ -360,7 +369,7 @@
         rows: shareRows(audit),
         sample: t(audit.too_few ? 'panel_sample_too_few' : 'panel_sample', sampleWords(audit)),
         bias: t(sampleKind(audit)[2]),
-        method: typeof audit.method === 'string' && audit.method ? t('panel_method', methodWords(audit.method)) : '',
+        method: methodLine(audit),
       };
       if (audit.reach && isNumber(audit.reach.value)) {
         const ci = Array.isArray(audit.reach.ci90) ? range(count(audit.reach.ci90[0]), count(audit.reach.ci90[1])) : t('unknown');

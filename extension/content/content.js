@@ -139,7 +139,7 @@
   function show(fallback) {
     if (!view) return;
     if (fallback && RANK[fallback.state] > RANK[view.fallback?.state ?? 'reading']) view.fallback = fallback;
-    let face = badgeFace(known(view));
+    let face = badgeFace({ ...known(view), noFollowerList: site.noFollowerList === true });
     if (!face) face = stateFace(view.fallback?.state ?? 'reading', view.fallback?.reason);
     view.state = face.state;
     badge.paint(view.host, face);
@@ -150,7 +150,8 @@
     if (target !== view) return;
     badge.setExpanded(target.host, true);
     const fallback = target.fallback && stateFace(target.fallback.state, target.fallback.reason);
-    const model = panelModel({ platform: site.platform, handle: target.handle, state: target.state, fallback, ...known(target) });
+    const model = panelModel({ platform: site.platform, handle: target.handle, state: target.state, fallback, ...known(target),
+      noFollowerList: site.noFollowerList === true });
     const language = globalThis.truefollowI18n.language().replace('_', '-'); // the worker's lang check allows no '_'
     model.extras = [...auditMode.panelParts(target), globalThis.truefollowPanelReport.part(
       () => ask({ type: MSG.CONTENT_REPORT, subject: subjectOf(target), lang: language }),

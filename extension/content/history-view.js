@@ -11,7 +11,7 @@
 
   const W = 360;
   const H = 50;
-  const { t, number, date } = globalThis.truefollowI18n;
+  const { t, pluralKey, number, date } = globalThis.truefollowI18n;
   const { svg } = globalThis.truefollowDom;
   const p = (text, attrs = {}) => {
     const node = document.createElement('p');
@@ -33,15 +33,18 @@
     const hi = Math.max(...points.map((q) => q.followers));
     const x = (i) => 4 + (i / Math.max(1, points.length - 1)) * (W - 8);
     const y = (v) => H - 4 - (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * (H - 8);
+    // "1 count seen: 1,200." or "3 counts seen, from 1,200 to 9,800."
+    const summary = t(pluralKey('history_summary', points.length), number(points.length), number(points[0].followers),
+      number(points[points.length - 1].followers));
     const line = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'data-part': 'history-svg',
-      'aria-label': t('history_summary', number(points.length), number(points[0].followers), number(points[points.length - 1].followers)) });
+      'aria-label': summary });
     line.append(svg('polyline', { fill: 'none', stroke: '#1d4ed8', 'stroke-width': 1.5,
       points: points.map((q, i) => `${x(i).toFixed(1)},${y(q.followers).toFixed(1)}`).join(' ') }));
     for (const j of jumps) {
       if (points[j.index]) line.append(svg('circle', { cx: x(j.index), cy: y(points[j.index].followers), r: 3.5, fill: '#c2410c', 'data-jump': j.index }));
     }
     section.append(line,
-      p(t('history_summary', number(points.length), number(points[0].followers), number(points[points.length - 1].followers)), { 'data-part': 'history-summary' }));
+      p(summary, { 'data-part': 'history-summary' }));
     const list = document.createElement('ul');
     list.setAttribute('data-part', 'history-jumps');
     for (const j of jumps) {

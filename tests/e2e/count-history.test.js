@@ -19,6 +19,11 @@ inEachBrowser('the count history', (session) => {
     for (let visit = 0; visit < 3; visit++) {
       page = await session.open('https://x.com/growingstar');
       await page.waitFor(badgeStateIs, 'ready');
+      if (visit === 0) { // one count so far, said in the singular
+        await page.waitFor(openPanelIn);
+        await page.waitFor(() => / seen/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="history-summary"]')?.textContent ?? ''));
+        assert.equal(await page.evaluate(panelPart, 'history-summary'), '1 count seen: 1,200.');
+      }
     }
     await page.waitFor(openPanelIn);
     await page.waitFor(() => /3 counts seen/.test(document.querySelector('[data-truefollow-panel]').shadowRoot.querySelector('[data-part="history-summary"]')?.textContent ?? ''));

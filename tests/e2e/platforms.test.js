@@ -31,6 +31,13 @@ inEachBrowser('the badge on every platform', (session) => {
       const badge = await page.evaluate(anyBadge);
       assert.equal(badge.count, 1, 'one badge');
       assertProfileLabel(badge.label, account); // no followers page of this platform was read yet in this session
+      // Its tooltip: where the site lists no followers at all (YouTube), that it shows none, never "not read yet".
+      if (platform === 'youtube') {
+        assert.match(badge.description, /^The profile itself, by its public counts and fields; the site shows no list of its followers to read\./);
+        assert.doesNotMatch(badge.description, /not been read/);
+      } else {
+        assert.doesNotMatch(badge.description, /shows no list/);
+      }
       await page.press('Tab'); // focus somewhere first, then the badge itself
       await page.evaluate(() => document.querySelector('[data-truefollow-badge]').focus());
       await page.press('Enter');

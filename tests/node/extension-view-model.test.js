@@ -44,7 +44,7 @@ describe('extension faces', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(panel.audience.rows.map((r) => [r.key, r.text, r.fill]))), [
       ['real', 'at most 45% (one-sided 90% bound)', 0], ['inactive', 'at most 4.7% (one-sided 90% bound)', 0],
       ['fake', 'at least 53% (one-sided 90% bound)', 0.531]]);
-    assert.match(panel.audience.method, /^Method: a lower bound only: the fewest fakes/);
+    assert.match(panel.audience.method, /^Method: a lower bound on the fakes only, with the sensitivity taken as 1 \(every fake flagged\)/);
     assert.equal(inLanguage('de', () => badgeFace({ audit: floor(0.531) }).text).replace(/\s/gu, ' '), '≥ 53 % gefälscht');
 
     // A bound of 0: no more flags than genuine accounts raise. Said as such, never as "real", never as proof.
@@ -94,7 +94,7 @@ describe('extension faces', () => {
       const own = locales[lang];
       assert.ok(words.startsWith(own.badge_account_own.message), `${lang}: ${words}`);
       assert.ok(words.endsWith(own.badge_rates_unmeasured.message), `${lang}: ${words}`);
-      assert.ok(words.includes(own.badge_flagged.message.replace('{0}', own.sample_recent.message.replace('{0}', '40')).replace('{1}', '3').replace('{2}', '1')), `${lang}: ${words}`);
+      assert.ok(words.includes(own.badge_flagged.message.replace('{0}', own.sample_recent_other.message.replace('{0}', '40')).replace('{1}', '3').replace('{2}', '1')), `${lang}: ${words}`);
     }
   });
 
@@ -199,6 +199,61 @@ describe('extension faces', () => {
     assert.match(stateFace('error', 'worker').detail, /did not answer/);
     assert.equal(inLanguage('de', () => stateFace('error').text), 'Fehler');
     assert.match(inLanguage('de', () => stateFace('error', 'restarted').detail), /neu gestartet/);
+  });
+
+  it('counts a sample of one in the singular, and 0 as each language does (French: 0 and 1 are singular)', () => {
+    const sized = (n, sample_kind = 'profile') => ({ ...firm, n, sample_kind, sample: 'profiles seen on the page' });
+    const said = (lang, n, kind) => inLanguage(lang, () => [badgeFace({ audit: sized(n, kind) }).summary,
+      panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: sized(n, kind) }).audience.sample]);
+    const SINGULAR = { en: ['1 profile seen', '1 recent follower'], de: ['1 gesehenes Profil', '1 neuester Follower'],
+      fr: ['1 profil vu', '1 abonné récent'], es: ['1 perfil visto', '1 seguidor reciente'], pt_BR: ['1 perfil visto', '1 seguidor recente'] };
+    for (const [lang, [profile, follower]] of Object.entries(SINGULAR)) {
+      for (const words of said(lang, 1)) assert.ok(words.includes(profile), `${lang}: ${words}`);
+      for (const words of said(lang, 1, 'followers')) assert.ok(words.includes(follower), `${lang}: ${words}`);
+      for (const words of said(lang, 2)) assert.ok(words.includes(locales[lang].sample_profiles_other.message.replace('{0}', '2')), `${lang}: ${words}`);
+    }
+    assert.deepEqual(said('en', 1), ['Of 1 profile seen read: real 82% (90%: 74%–88%), inactive 10% (90%: 5.0%–15%), fake 7.7% (90%: 3.0%–12%).',
+      'Sample: 1 profile seen.']);
+    assert.ok(said('en', 0).every((words) => words.includes('0 profiles seen')), 'English counts 0 in the plural');
+    assert.ok(said('fr', 0).every((words) => words.includes('0 profil vu')), 'French counts 0 in the singular');
+    // The sentence around the sample agrees with it, whatever its number and gender: no "Sur 1 abonné récent lus".
+    assert.equal(said('fr', 1, 'followers')[0].split(':')[0], 'Échantillon de 1 abonné récent ');
+    assert.equal(said('es', 1, 'following')[0].split(':')[0], 'Muestra de 1 cuenta seguida');
+    assert.ok(said('ja', 1).every((words) => words.includes('表示されたプロフィール1件')), 'Japanese has one form');
+  });
+
+  it('names the method behind what the panel shows: the shares\' method, the bound\'s, or none without a number', () => {
+    const methodOf = (audit, lang = 'en') => inLanguage(lang, () => panelModel({ platform: 'x', handle: 'a', state: 'ready', audit }).audience.method);
+    assert.equal(methodOf(firm), `Method: ${METHOD.replace("'", '’')}.`);
+    // No number at all (a false-fake rate measured on next to nothing, audit.c): the core still names Rogan-Gladen,
+    // but no share was corrected, so there is no method to name.
+    const none = { ...firm, sample_kind: 'followers', flagged: { fake: 3, inactive: 1 }, real: share(null, 0, 1), inactive: share(null, 0, 0.063),
+      fake: share(null, 0, 1), sensitivity: 0.0035, specificity: 0.617 };
+    for (const lang of Object.keys(locales)) assert.equal(methodOf(none, lang), '', lang);
+    // A bound: the bound's method, also from an audit whose line still names the shares' method.
+    const bound = { ...floor(0.531), method: METHOD };
+    for (const lang of Object.keys(locales)) {
+      const words = locales[lang].panel_method.message.replace('{0}', locales[lang].panel_method_floor.message);
+      assert.equal(methodOf(bound, lang), words, lang);
+      assert.equal(methodOf(floor(0), lang), words, lang);
+    }
+    assert.match(methodOf(bound), /lower bound on the fakes only, with the sensitivity taken as 1/);
+    assert.doesNotMatch(methodOf(bound), /Rogan-Gladen/);
+  });
+
+  it('says the followers cannot be read, rather than not yet, where the site shows no list of them', () => {
+    const youtube = badgeFace({ account, noFollowerList: true });
+    assert.match(youtube.detail, /^The profile itself, by its public counts and fields; the site shows no list of its followers to read\.\n• /);
+    assert.doesNotMatch(youtube.detail, /not been read|yet/);
+    assert.equal(panelModel({ platform: 'youtube', handle: 'a', state: 'ready', account, noFollowerList: true }).status, youtube.summary);
+    assert.match(badgeFace({ account }).detail, /its followers have not been read yet/, 'a site with a list still says "not yet"');
+    for (const lang of Object.keys(locales)) {
+      const own = locales[lang];
+      assert.equal(inLanguage(lang, () => badgeFace({ account, noFollowerList: true }).summary), own.badge_account_detail_no_list?.message, lang);
+      assert.notEqual(own.badge_account_detail_no_list.message, own.badge_account_detail.message, lang);
+    }
+    // Followers read all the same (an audit from a list): what they showed is said, as on any site.
+    assert.match(badgeFace({ account, audit: floor(0), noFollowerList: true }).detail, /These followers raise no more flags/);
   });
 
   it('fills the panel from what the core returned, and leaves out what it did not', () => {

@@ -110,6 +110,55 @@ describe('the core\'s HTML report', () => {
     }
   });
 
+  it('counts the sample in the singular or the plural as the badge does, in every language', async () => {
+    const core = await loadCore({ build: 'release' });
+    const files = ['mastodon/page-followers-117764268986021026.json'];
+    const audit = { ...JSON.parse(run(['audit', '--now', String(NOW), ...files])), sample_kind: 'followers' };
+    const sampleIn = (html) => /<dd>([^<]*)<\/dd>/.exec(html.slice(html.indexOf('aria-labelledby="shares"')))?.[1];
+    const locales = Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(root, 'extension', '_locales', lang, 'messages.json'), 'utf8'))]));
+    // French and Brazilian Portuguese say 0 and 1 in the singular, Japanese has one form (Intl.PluralRules).
+    const singular = (lang, n) => n === 1 || (n === 0 && (lang === 'fr' || lang === 'pt_BR'));
+    assert.equal(sampleIn(core.reportHtml({ audit: { ...audit, n: 1 }, profile: null, lang: 'en', now: NOW })), '1 recent follower');
+    assert.equal(sampleIn(core.reportHtml({ audit: { ...audit, n: 1, sample_kind: 'profile' }, profile: null, lang: 'de', now: NOW })), '1 gesehenes Profil');
+    for (const lang of LANGUAGES) {
+      for (const n of [0, 1, 2, 69]) {
+        const html = core.reportHtml({ audit: { ...audit, n }, profile: null, lang, now: NOW });
+        const form = `sample_recent_${singular(lang, n) ? 'one' : 'other'}`;
+        assert.equal(sampleIn(html), locales[lang][form]?.message.replace('{0}', String(n)), `${lang} ${n}`);
+      }
+    }
+  });
+
+  it('names the method behind the numbers it shows, and none where the audit gave no number; says why in its words', async () => {
+    const core = await loadCore({ build: 'release' });
+    const files = ['mastodon/page-followers-117764268986021026.json'];
+    const audit = JSON.parse(run(['audit', '--now', String(NOW), ...files]));
+    const RG = 'Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the classifier\'s held-out error rates';
+    const shares = { real: { share: 0.8, ci90: [0.7, 0.9] }, inactive: { share: 0.1, ci90: [0.05, 0.2] }, fake: { share: 0.1, ci90: [0.05, 0.2] } };
+    const bound = { real: { share: null, ci90: [0, 0.6] }, inactive: { share: null, ci90: [0, 0.1] }, fake: { share: null, ci90: [0.3, 1], at_least: true } };
+    const none = { real: { share: null, ci90: [0, 1] }, inactive: { share: null, ci90: [0, 1] }, fake: { share: null, ci90: [0, 1] } };
+    const locales = Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(root, 'extension', '_locales', lang, 'messages.json'), 'utf8'))]));
+    const html = (parts, lang) => core.reportHtml({ audit: { ...audit, ...parts, method: RG }, profile: null, lang, now: NOW });
+    const methodRow = (text, lang) => text.includes(`<dt>${locales[lang].report_method_core.message.replaceAll("'", '&#39;')}</dt>`);
+    const escaped = (text) => text.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
+    // The paragraph on the method, too: corrected shares with their intervals only where there are shares.
+    assert.ok(html(shares, 'en').includes('The shares are corrected for the model&#39;s measured error rates'));
+    assert.ok(!html(bound, 'en').includes('The shares are corrected'), 'a bound is not a corrected share');
+    assert.ok(html(bound, 'en').includes('with the sensitivity taken as 1'));
+    assert.ok(!html(none, 'en').includes('The shares are corrected'), 'no number is not a corrected share');
+    for (const lang of LANGUAGES) {
+      const paragraph = (key) => `<p>${escaped(locales[lang][key].message)}</p>`;
+      assert.ok(html(shares, lang).includes(paragraph('report_method_text')), lang);
+      assert.ok(html(bound, lang).includes(paragraph('report_method_text_floor')), lang);
+      assert.ok(html(none, lang).includes(paragraph('report_method_text_none')), lang);
+      assert.ok(html(shares, lang).includes(escaped(locales[lang].panel_method_rg.message)), `${lang}: the shares' method`);
+      assert.ok(html(bound, lang).includes(escaped(locales[lang].panel_method_floor.message)), `${lang}: the bound's method`);
+      assert.ok(!html(bound, lang).includes('Rogan-Gladen'), `${lang}: a bound is not corrected shares`);
+      assert.ok(!html(none, lang).includes('Rogan-Gladen'), `${lang}: no number, no method`);
+      assert.ok(methodRow(html(shares, lang), lang) && !methodRow(html(none, lang), lang), lang);
+    }
+  });
+
   it('refuses a request without an audit', async () => {
     const core = await loadCore();
     assert.throws(() => core.reportHtml({ profile: null }), CoreError);

@@ -104,17 +104,8 @@ static const char *verdict_words(const tf_language *l, const char *verdict)
     return verdict;
 }
 
-/* The core's method in l's words (the panel's); one the extension has no words for, as the core named it. */
-static const char *method_words(const tf_language *l, const char *method)
-{
-    static const char RG[] = "Rogan-Gladen corrected shares", FLOOR[] = "At-least bound";
-    if (method && strncmp(method, RG, sizeof RG - 1) == 0)
-        return tf_word(l, "panel_method_rg");
-    return method && strncmp(method, FLOOR, sizeof FLOOR - 1) == 0 ? tf_word(l, "panel_method_floor") : method;
-}
-
-/* How the core's sample was chosen, in the panel's words: the sample counted ("69 neueste Follower") and what
- * that choice does to the estimate. Search results and suggestions are never a sample. */
+/* How the core's sample was chosen, in the panel's words: the sample counted ("69 neueste Follower", a family
+ * of plural forms) and what that choice does to the estimate. Search results and suggestions are never a sample. */
 typedef struct sample_words {
     const char *kind, *sample, *bias;
 } sample_words;
@@ -124,7 +115,7 @@ static const sample_words SAMPLES[] = {
     {"post-author", "sample_posts", "panel_bias_unknown"}, {"listed", "sample_listed", "panel_bias_unknown"},
     {"engagers", "sample_engagers", "panel_bias_engagers"}, {"profile", "sample_profiles", "panel_bias_unknown"},
 };
-static const sample_words OTHER_SAMPLE = {NULL, "sample_other", "panel_bias_unknown"};
+static const sample_words OTHER_SAMPLE = {NULL, "sample_accounts", "panel_bias_unknown"};
 
 static const sample_words *sample_of(const cJSON *audit)
 {
@@ -299,10 +290,11 @@ static void shares_section(tf_doc *h, const tf_language *l, const cJSON *audit)
     share_row(h, l, "panel_fake", "fake", audit);
     TF_DOC_MARKUP(h, "</table>\n<dl>");
     const sample_words *sample = sample_of(audit);
-    char n[64];
+    char n[64], key[64];
     count_text(l, number_at(audit, "n"), n, sizeof n);
+    tf_plural_key(l, sample->sample, number_at(audit, "n"), key, sizeof key);
     const char *counted[] = {n};
-    tf_word_fill(l, sample->sample, counted, 1, text, sizeof text);
+    tf_word_fill(l, key, counted, 1, text, sizeof text);
     definition_row(h, tf_word(l, "report_sample_n"), text);
     TF_DOC_MARKUP(h, "</dl>\n");
     note(h, tf_word(l, sample->bias));
@@ -470,19 +462,54 @@ static void history_section(tf_doc *h, const tf_language *l, const cJSON *histor
     TF_DOC_MARKUP(h, "</tbody></table></section>\n");
 }
 
-/* The method in plain words, and the model that scored the followers. */
+/* What the audit gives: shares, only a bound on the fakes (with the others' upper edges), or no number at all. */
+typedef enum { GIVES_NOTHING, GIVES_BOUND, GIVES_SHARES } audit_gives;
+
+static audit_gives gives(const cJSON *audit)
+{
+    if (one_sided(audit) && isfinite(share_of(audit, "fake").low))
+        return GIVES_BOUND;
+    return isfinite(share_of(audit, "real").value) && isfinite(share_of(audit, "inactive").value) &&
+                   isfinite(share_of(audit, "fake").value)
+               ? GIVES_SHARES
+               : GIVES_NOTHING;
+}
+
+/* The method behind the numbers shown, in l's words (the panel's, view-model.js): for a bound the bound's, whatever
+ * the core's line says (older audits did not change it); the core's own where it gave shares, as it named it when
+ * the extension has no words for it; NULL where the audit gave no number at all. */
+static const char *method_words(const tf_language *l, const cJSON *audit)
+{
+    static const char RG[] = "Rogan-Gladen corrected shares", FLOOR[] = "At-least bound";
+    const char *method = string_at(audit, "method");
+    if (gives(audit) == GIVES_BOUND)
+        return tf_word(l, "panel_method_floor");
+    if (gives(audit) == GIVES_NOTHING || !method)
+        return NULL;
+    if (strncmp(method, RG, sizeof RG - 1) == 0)
+        return tf_word(l, "panel_method_rg");
+    return strncmp(method, FLOOR, sizeof FLOOR - 1) == 0 ? tf_word(l, "panel_method_floor") : method;
+}
+
+/* The method in plain words (of the shares, of a bound, or why there is no number), and the model that scored the
+ * followers. */
 static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
     char text[64];
+    static const char *const TEXT[] = {[GIVES_NOTHING] = "report_method_text_none",
+                                       [GIVES_BOUND] = "report_method_text_floor",
+                                       [GIVES_SHARES] = "report_method_text"};
     section_open(h, "method", tf_word(l, "report_method_h"));
     TF_DOC_MARKUP(h, "<p>");
-    tf_doc_text(h, tf_word(l, "report_method_text"));
+    tf_doc_text(h, tf_word(l, TEXT[gives(audit)]));
     TF_DOC_MARKUP(h, "</p><dl>");
     definition_open(h, tf_word(l, "report_model"));
     TF_DOC_MARKUP(h, "<code>");
     tf_doc_text(h, string_at(audit, "model"));
     TF_DOC_MARKUP(h, "</code></dd>");
-    definition_row(h, tf_word(l, "report_method_core"), method_words(l, string_at(audit, "method")));
+    const char *method = method_words(l, audit);
+    if (method)
+        definition_row(h, tf_word(l, "report_method_core"), method);
     percent_text(l, number_at(audit, "sensitivity"), text, sizeof text);
     definition_row(h, tf_word(l, "report_sensitivity"), text);
     percent_text(l, number_at(audit, "specificity"), text, sizeof text);
