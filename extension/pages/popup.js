@@ -49,12 +49,13 @@
       // with only a lower bound on the fake share (the core's fake.at_least), at most the rest is real
       real: r.fake_at_least === true && r.real_ci90_high !== null ? t('panel_row_at_most', i18n.percent(r.real_ci90_high))
         : r.real_share === null && r.real_ci90_low === null ? t('unknown')
-          : `${i18n.percent(r.real_share)} (${interval([r.real_ci90_low, r.real_ci90_high])})`,
+          : t('panel_row_value', i18n.percent(r.real_share), interval([r.real_ci90_low, r.real_ci90_high])),
       reach: r.reach === null ? t('unknown') : `${i18n.number(Math.round(r.reach))} (${i18n.number(Math.round(r.reach_ci90_low))}–${i18n.number(Math.round(r.reach_ci90_high))})`,
       engagement: r.engagement_rate === null ? t('unknown') : i18n.percent(r.engagement_rate),
-      // who engages: their real share and its interval, as the followers' (the stored engagers estimate)
+      // who engages: their real share and its interval, as the followers' (the stored engagers estimate); each cell
+      // names its own kind of range (a two-sided interval or a one-sided bound), so the column's head names neither
       engagers: r.engagers_real_share === null && r.engagers_real_ci90_low === null ? t('unknown')
-        : `${i18n.percent(r.engagers_real_share)} (${interval([r.engagers_real_ci90_low, r.engagers_real_ci90_high])})`,
+        : t('panel_row_value', i18n.percent(r.engagers_real_share), interval([r.engagers_real_ci90_low, r.engagers_real_ci90_high])),
       flags: flags.join('; ') || '—',
     };
   }
