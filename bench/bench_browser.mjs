@@ -218,7 +218,13 @@ export function installMarks() {
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
 }
 
-// One load of the profile page, in a browser of launch() whose pages have installMarks: the page's marks, read once
+// A new page of a browser of launch() whose every document runs installMarks first.
+export async function markedPage(browser) {
+  await browser.context.addInitScript(installMarks);
+  return browser.context.newPage();
+}
+
+// One load of the profile page, in a browser of launch() whose pages have installMarks (markedPage): the page's marks, read once
 // the page has set `mark` ('painted', or 'pageFrame' without the extension). Nothing is evaluated in the page
 // before then, so the bench adds no work to the page's thread between its response and its frame.
 export async function loadOnce(browser, page, mark) {
@@ -314,8 +320,7 @@ export const forgetProfile = (worker) => worker.evaluate(async (keys) => {
 async function badgeLatency() {
   const browser = await launch(benchBuild());
   try {
-    await browser.context.addInitScript(installMarks);
-    const page = await browser.context.newPage();
+    const page = await markedPage(browser);
     const rounds = [];
     for (let round = 0; round < ROUNDS; round++) {
       const samples = [];
@@ -371,8 +376,7 @@ async function badgeLatency() {
 async function bareFrame() {
   const browser = await launch(null);
   try {
-    await browser.context.addInitScript(installMarks);
-    const page = await browser.context.newPage();
+    const page = await markedPage(browser);
     const rounds = [];
     for (let round = 0; round < ROUNDS; round++) {
       const frames = [];

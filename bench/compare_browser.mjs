@@ -7,7 +7,7 @@
 // over N loads, the marks of bench/bench_browser.mjs), and, for the page without the extension, its next frame.
 // Run it with `nice -n -20` on a shared machine: other work then slows it less.
 import path from 'node:path';
-import { benchBuild, forgetProfile, installMarks, launch, loadOnce } from './bench_browser.mjs';
+import { benchBuild, forgetProfile, launch, loadOnce, markedPage } from './bench_browser.mjs';
 
 const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 if (dirs.length !== 2) throw new Error('usage: node bench/compare_browser.mjs DIR_A DIR_B [--loads N]');
@@ -19,8 +19,7 @@ const runs = [
 ];
 for (const run of runs) {
   run.browser = await launch(run.extension);
-  await run.browser.context.addInitScript(installMarks);
-  run.page = await run.browser.context.newPage();
+  run.page = await markedPage(run.browser);
 }
 try {
   for (let i = 0; i <= LOADS; i++) {
