@@ -114,17 +114,19 @@ fail:
     return NULL;
 }
 
-int booster_margins(booster b, const float *x, int n, int ncol, double *out)
+/* XGBoost's prediction of n rows of type `type` (1: margins, 2: TreeSHAP contributions), `per_row` values a row. */
+static int predict(booster b, const float *x, int n, int ncol, int type, size_t per_row, double *out)
 {
+    char config[128];
+    snprintf(config, sizeof config,
+             "{\"type\": %d, \"training\": false, \"iteration_begin\": 0, \"iteration_end\": 0, \"strict_shape\": false}", type);
     DMatrixHandle d = NULL;
     const bst_ulong *shape;
     bst_ulong dim;
     const float *res;
     XGB(XGDMatrixCreateFromMat(x, (bst_ulong)n, (bst_ulong)ncol, NAN, &d));
-    XGB(XGBoosterPredictFromDMatrix(b, d,
-        "{\"type\": 1, \"training\": false, \"iteration_begin\": 0, \"iteration_end\": 0, \"strict_shape\": false}",
-        &shape, &dim, &res));
-    for (int i = 0; i < n; i++)
+    XGB(XGBoosterPredictFromDMatrix(b, d, config, &shape, &dim, &res));
+    for (size_t i = 0; i < (size_t)n * per_row; i++)
         out[i] = res[i];
     XGDMatrixFree(d);
     return 0;
@@ -134,24 +136,14 @@ fail:
     return -1;
 }
 
+int booster_margins(booster b, const float *x, int n, int ncol, double *out)
+{
+    return predict(b, x, n, ncol, 1, 1, out);
+}
+
 int booster_contributions(booster b, const float *x, int n, int ncol, double *out)
 {
-    DMatrixHandle d = NULL;
-    const bst_ulong *shape;
-    bst_ulong dim;
-    const float *res;
-    XGB(XGDMatrixCreateFromMat(x, (bst_ulong)n, (bst_ulong)ncol, NAN, &d));
-    XGB(XGBoosterPredictFromDMatrix(b, d,
-        "{\"type\": 2, \"training\": false, \"iteration_begin\": 0, \"iteration_end\": 0, \"strict_shape\": false}",
-        &shape, &dim, &res));
-    for (size_t i = 0; i < (size_t)n * (size_t)(ncol + 1); i++)
-        out[i] = res[i];
-    XGDMatrixFree(d);
-    return 0;
-fail:
-    if (d)
-        XGDMatrixFree(d);
-    return -1;
+    return predict(b, x, n, ncol, 2, (size_t)ncol + 1, out);
 }
 
 void booster_free(booster b)

@@ -963,6 +963,22 @@ static int run(const options *o)
     return 0;
 }
 
+/* Adds the features named in a comma-separated list to a set of columns; 2 (and a message) on a name that is none. */
+static int add_features(char *names, unsigned long long *columns)
+{
+    for (char *name = strtok(names, ","); name; name = strtok(NULL, ",")) {
+        int f = 0;
+        while (f < TF_N_FEATURES && strcmp(tf_feature_table[f].name, name) != 0)
+            f++;
+        if (f == TF_N_FEATURES) {
+            fprintf(stderr, "train: no feature %s\n", name);
+            return 2;
+        }
+        *columns |= BIT(f);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     options o = {0};
@@ -1004,16 +1020,8 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--hide") == 0 && i + 2 < argc && o.n_hide < BOOSTER_MAX_HIDDEN_COPIES) {
             /* f,g W: every row also trains without features f and g, at W of its weight */
             unsigned long long columns = 0;
-            for (char *name = strtok(argv[++i], ","); name; name = strtok(NULL, ",")) {
-                int f = 0;
-                while (f < TF_N_FEATURES && strcmp(tf_feature_table[f].name, name) != 0)
-                    f++;
-                if (f == TF_N_FEATURES) {
-                    fprintf(stderr, "train: no feature %s\n", name);
-                    return 2;
-                }
-                columns |= BIT(f);
-            }
+            if (add_features(argv[++i], &columns) != 0)
+                return 2;
             o.hide[o.n_hide++] = (struct hidden_copy){columns, atof(argv[++i])};
         } else if (strcmp(argv[i], "--explain") == 0 && i + 1 < argc) { /* a data set's name, or its start */
             const char *name = argv[++i];
@@ -1034,17 +1042,8 @@ int main(int argc, char **argv)
             o.quick = o.eval = 1;
         else if ((strcmp(argv[i], "--exclude") == 0 || strcmp(argv[i], "--include") == 0) && i + 1 < argc) {
             unsigned long long *set = strcmp(argv[i], "--exclude") == 0 ? &o.exclude : &o.include;
-            char *names = argv[++i];
-            for (char *name = strtok(names, ","); name; name = strtok(NULL, ",")) {
-                int f = 0;
-                while (f < TF_N_FEATURES && strcmp(tf_feature_table[f].name, name) != 0)
-                    f++;
-                if (f == TF_N_FEATURES) {
-                    fprintf(stderr, "train: no feature %s\n", name);
-                    return 2;
-                }
-                *set |= BIT(f);
-            }
+            if (add_features(argv[++i], set) != 0)
+                return 2;
         } else {
             fprintf(stderr, "usage: train --data DIR --out DIR [--write] [--eval] [--quick] [--exclude f,g] [--include f,g]\n"
                             "             [--depth N] [--rounds N] [--eta X] [--min-child-weight X] [--lambda X]\n"
