@@ -64,7 +64,8 @@
 
   /**
    * A profile's chance of being fake as the badge shows it. The core's chance is a logistic, never 0 or 1: a 0 or
-   * 1 in its report is its rounding to six decimals (report.c), shown as <0.1% or >99.9%, never as a certainty.
+   * 1 in its report is its rounding to six decimals (report.c), shown as <0.1% or >99.9%, never as a certainty. The
+   * core's HTML report writes it the same way (report_html.c chance_text); a Node test holds the two to the same text.
    */
   function chance(p) {
     if (p === 1) return `>${formatPercent(0.999, 1)}`;

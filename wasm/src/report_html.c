@@ -49,7 +49,8 @@ static void percent_text(const tf_language *l, double share, char *out, size_t s
 
 /* A profile's chance of being fake, as the badge writes it (view-model.js chance): one decimal near 0% and 100%,
  * and never a certainty. The chance is a logistic, never 0 or 1; a 0 or 1 in the core's report is its rounding
- * to six decimals, written "<0.1 %" or ">99.9 %". */
+ * to six decimals, written "<0.1 %" or ">99.9 %". A Node test (report-language.test.js) holds the two to the same
+ * text. */
 static void chance_text(const tf_language *l, double p, char *out, size_t size)
 {
     char number[64];
