@@ -64,7 +64,8 @@
 
   /**
    * A profile's chance of being fake as the badge shows it. The core's chance is a logistic, never 0 or 1: a 0 or
-   * 1 in its report is its rounding to six decimals (report.c), shown as <0.1% or >99.9%, never as a certainty.
+   * 1 in its report is its rounding to six decimals (report.c), shown as <0.1% or >99.9%, never as a certainty. The
+   * core's HTML report writes it the same way (report_html.c chance_text); a Node test holds the two to the same text.
    */
   function chance(p) {
     if (p === 1) return `>${formatPercent(0.999, 1)}`;
@@ -169,19 +170,15 @@
     return known ? known.slice(1) : [null, 'sample_accounts', 'panel_bias_unknown'];
   };
   const sampleWords = (audit) => counted(sampleKind(audit)[1], audit.n);
+  // The methods the core names (audit.c: the corrected shares' or the one-sided bound's) and their words here.
   /** @type {Array<[RegExp, string]>} */
   const METHODS = [[/^Rogan-Gladen corrected shares/, 'panel_method_rg'], [/^At-least bound/, 'panel_method_floor']];
   const methodWords = (method) => {
     const known = METHODS.find(([pattern]) => pattern.test(method));
     return known ? t(known[1]) : method;
   };
-  // The method behind what the panel shows: for a bound, the bound's (whatever the core's line says, which
-  // older audits did not change with it); where the audit gave no number at all, none.
-  function methodLine(audit) {
-    if (audit.fake?.at_least === true && isNumber(audit.fake.ci90?.[0])) return t('panel_method', t('panel_method_floor'));
-    const numbers = ['real', 'inactive', 'fake'].every((k) => isNumber(audit[k]?.share));
-    return numbers && typeof audit.method === 'string' && audit.method ? t('panel_method', methodWords(audit.method)) : '';
-  }
+  // The method the core names for the numbers it gave; none where it names none (it gave no number).
+  const methodLine = (audit) => (typeof audit.method === 'string' && audit.method ? t('panel_method', methodWords(audit.method)) : '');
 
   const hasShares = (audit) => ['real', 'inactive', 'fake'].every((k) => audit?.[k] && Array.isArray(audit[k].ci90));
   const auditIsFirm = (audit) => hasShares(audit) && !audit.too_few && isNumber(audit.real.share);

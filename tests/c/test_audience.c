@@ -207,9 +207,44 @@ static void an_unknown_sensitivity_should_give_only_the_fewest_fakes(void **stat
     assert_true(isnan(many.real.share) && many.real.ci90[0] == 0 && many.real.ci90[1] <= 1 - many.fake.ci90[0] + 1e-9);
     assert_true(isnan(many.sensitivity));
     assert_true(few.fake.at_least && few.fake.ci90[0] == 0); /* no more flags than genuine accounts raise */
-    assert_non_null(strstr(many.method, "At-least bound"));
     tf_audit measured = audit_of(1000, 600, 0, &good);
     assert_false(measured.fake.at_least);
+}
+
+/* The audit names the method behind the numbers it gives, and none where it gives no number: the panel and the
+ * report show what it names. */
+static void the_method_should_be_that_of_the_numbers_given_and_none_without_a_number(void **state)
+{
+    (void)state;
+    tf_audit shares = audit_of(1000, 301, 0, &good), too_few = audit_of(12, 3, 0, &good);
+    assert_non_null(shares.method);
+    assert_ptr_equal(strstr(shares.method, "Rogan-Gladen corrected shares"), shares.method);
+    assert_non_null(too_few.method); /* too few to say on the badge, but the audit still gives shares */
+    assert_ptr_equal(strstr(too_few.method, "Rogan-Gladen corrected shares"), too_few.method);
+
+    const tf_error_rates spread = {.true_pos = 0, .false_neg = 1, .true_neg = 40, .false_pos = 0};
+    tf_audit bound = audit_of(1000, 600, 0, &spread), bound_of_zero = audit_of(1000, 5, 0, &spread);
+    assert_true(bound.fake.at_least && bound_of_zero.fake.at_least);
+    assert_non_null(bound.method);
+    assert_ptr_equal(strstr(bound.method, "At-least bound"), bound.method);
+    assert_null(strstr(bound.method, "Rogan-Gladen"));
+    assert_string_equal(bound_of_zero.method, bound.method); /* a bound of 0 is a number too */
+
+    /* No number: no sample, a false-fake rate measured on next to nothing, inconsistent counts. */
+    const tf_error_rates one_genuine = {.true_pos = 980, .false_neg = 20, .true_neg = 1, .false_pos = 0};
+    const tf_error_rates chance = {.true_pos = 50, .false_neg = 50, .true_neg = 50, .false_pos = 50};
+    const tf_error_rates negative = {.true_pos = 980, .false_neg = -1, .true_neg = 990, .false_pos = 10};
+    const tf_audit none[] = {audit_of(0, 0, 0, &good), audit_of(1000, 300, 0, &one_genuine),
+                             audit_of(40, 20, 0, &one_genuine), audit_of(10, 11, 0, &good),
+                             audit_of(100, 10, 0, &negative)};
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        assert_true(isnan(none[i].fake.share) && !none[i].fake.at_least);
+        assert_null(none[i].method);
+    }
+    /* A classifier no better than chance: its sensitivity cannot be pinned down, so a bound (of 0 here). */
+    tf_audit by_chance = audit_of(500, 250, 0, &chance);
+    assert_true(by_chance.fake.at_least && by_chance.fake.ci90[0] == 0);
+    assert_string_equal(by_chance.method, bound.method);
 }
 
 static void shares_should_add_up_and_flag_small_samples(void **state)
@@ -311,6 +346,7 @@ int main(void)
         cmocka_unit_test(a_very_large_sample_should_get_the_interval_of_its_flagged_share),
         cmocka_unit_test(a_classifier_no_better_than_chance_or_barely_measured_should_say_nothing),
         cmocka_unit_test(an_unknown_sensitivity_should_give_only_the_fewest_fakes),
+        cmocka_unit_test(the_method_should_be_that_of_the_numbers_given_and_none_without_a_number),
         cmocka_unit_test(shares_should_add_up_and_flag_small_samples),
         cmocka_unit_test(a_bought_batch_should_be_found_and_organic_followers_left_alone),
         cmocka_unit_test(engagement_should_compare_with_the_tier_and_need_posts),

@@ -52,6 +52,9 @@ inEachBrowser('the details panel on X fixture pages', (session) => {
     assert.equal(panel.parts.sample, `Sample: ${audit.n} recent followers.`);
     assert.ok(panel.parts.bias.length > 20, 'the sample\'s lean is explained');
     assert.ok(panel.parts.model.includes(audit.model), panel.parts.model);
+    // The method line is the one the core names for its numbers (a bound's, here), none where it names none.
+    assert.equal('method' in panel.parts, audit.method !== null, 'a method line exactly when the core names a method');
+    if (audit.fake.at_least === true) assert.match(panel.parts.method, /^Method: a lower bound on the fakes only/);
     const returned = { reach: typeof audit.reach?.value === 'number', engagement: typeof audit.engagement === 'object' && audit.engagement !== null,
       factory: Array.isArray(audit.factory?.runs) };
     for (const [part, present] of Object.entries(returned)) {

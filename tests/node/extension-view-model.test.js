@@ -222,23 +222,26 @@ describe('extension faces', () => {
     assert.ok(said('ja', 1).every((words) => words.includes('表示されたプロフィール1件')), 'Japanese has one form');
   });
 
-  it('names the method behind what the panel shows: the shares\' method, the bound\'s, or none without a number', () => {
+  it('names the method the core names for its numbers, and none where the core names none', () => {
     const methodOf = (audit, lang = 'en') => inLanguage(lang, () => panelModel({ platform: 'x', handle: 'a', state: 'ready', audit }).audience.method);
     assert.equal(methodOf(firm), `Method: ${METHOD.replace("'", '’')}.`);
-    // No number at all (a false-fake rate measured on next to nothing, audit.c): the core still names Rogan-Gladen,
-    // but no share was corrected, so there is no method to name.
+    // No number at all (a false-fake rate measured on next to nothing, audit.c): the core names no method.
     const none = { ...firm, sample_kind: 'followers', flagged: { fake: 3, inactive: 1 }, real: share(null, 0, 1), inactive: share(null, 0, 0.063),
-      fake: share(null, 0, 1), sensitivity: 0.0035, specificity: 0.617 };
+      fake: share(null, 0, 1), sensitivity: 0.0035, specificity: 0.617, method: null };
     for (const lang of Object.keys(locales)) assert.equal(methodOf(none, lang), '', lang);
-    // A bound: the bound's method, also from an audit whose line still names the shares' method.
-    const bound = { ...floor(0.531), method: METHOD };
+    // A bound: the bound's method, in every language.
     for (const lang of Object.keys(locales)) {
       const words = locales[lang].panel_method.message.replace('{0}', locales[lang].panel_method_floor.message);
-      assert.equal(methodOf(bound, lang), words, lang);
+      assert.equal(methodOf(floor(0.531), lang), words, lang);
       assert.equal(methodOf(floor(0), lang), words, lang);
     }
-    assert.match(methodOf(bound), /lower bound on the fakes only, with the sensitivity taken as 1/);
-    assert.doesNotMatch(methodOf(bound), /Rogan-Gladen/);
+    assert.match(methodOf(floor(0.531)), /lower bound on the fakes only, with the sensitivity taken as 1/);
+    assert.doesNotMatch(methodOf(floor(0.531)), /Rogan-Gladen/);
+    // The core's word is the one shown: the panel makes up no method from the shares or the bound it holds.
+    assert.equal(methodOf({ ...floor(0.531), method: null }), '');
+    const newer = 'Some later method; its own 90% interval';
+    assert.equal(methodOf({ ...floor(0.531), method: newer }), `Method: ${newer}.`);
+    assert.equal(methodOf({ ...none, method: newer }, 'de'), `Methode: ${newer}.`);
   });
 
   it('says the followers cannot be read, rather than not yet, where the site shows no list of them', () => {

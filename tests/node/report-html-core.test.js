@@ -129,16 +129,17 @@ describe('the core\'s HTML report', () => {
     }
   });
 
-  it('names the method behind the numbers it shows, and none where the audit gave no number; says why in its words', async () => {
+  it('names the method the core names for its numbers, and none where the core names none; says what they are in its words', async () => {
     const core = await loadCore({ build: 'release' });
     const files = ['mastodon/page-followers-117764268986021026.json'];
     const audit = JSON.parse(run(['audit', '--now', String(NOW), ...files]));
     const RG = 'Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the classifier\'s held-out error rates';
-    const shares = { real: { share: 0.8, ci90: [0.7, 0.9] }, inactive: { share: 0.1, ci90: [0.05, 0.2] }, fake: { share: 0.1, ci90: [0.05, 0.2] } };
-    const bound = { real: { share: null, ci90: [0, 0.6] }, inactive: { share: null, ci90: [0, 0.1] }, fake: { share: null, ci90: [0.3, 1], at_least: true } };
-    const none = { real: { share: null, ci90: [0, 1] }, inactive: { share: null, ci90: [0, 1] }, fake: { share: null, ci90: [0, 1] } };
+    const FLOOR = 'At-least bound: the fewest fakes the flagged count allows if every fake is flagged; Feldman-Cousins 90% interval over sampling and the held-out false-fake rate';
+    const shares = { real: { share: 0.8, ci90: [0.7, 0.9] }, inactive: { share: 0.1, ci90: [0.05, 0.2] }, fake: { share: 0.1, ci90: [0.05, 0.2] }, method: RG };
+    const bound = { real: { share: null, ci90: [0, 0.6] }, inactive: { share: null, ci90: [0, 0.1] }, fake: { share: null, ci90: [0.3, 1], at_least: true }, method: FLOOR };
+    const none = { real: { share: null, ci90: [0, 1] }, inactive: { share: null, ci90: [0, 1] }, fake: { share: null, ci90: [0, 1] }, method: null };
     const locales = Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(root, 'extension', '_locales', lang, 'messages.json'), 'utf8'))]));
-    const html = (parts, lang) => core.reportHtml({ audit: { ...audit, ...parts, method: RG }, profile: null, lang, now: NOW });
+    const html = (parts, lang) => core.reportHtml({ audit: { ...audit, ...parts }, profile: null, lang, now: NOW });
     const methodRow = (text, lang) => text.includes(`<dt>${locales[lang].report_method_core.message.replaceAll("'", '&#39;')}</dt>`);
     const escaped = (text) => text.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
     // The paragraph on the method, too: corrected shares with their intervals only where there are shares.
@@ -156,6 +157,32 @@ describe('the core\'s HTML report', () => {
       assert.ok(!html(bound, lang).includes('Rogan-Gladen'), `${lang}: a bound is not corrected shares`);
       assert.ok(!html(none, lang).includes('Rogan-Gladen'), `${lang}: no number, no method`);
       assert.ok(methodRow(html(shares, lang), lang) && !methodRow(html(none, lang), lang), lang);
+    }
+    // The core's word is the one written: the report makes up no method from the shares or the bound it holds. A
+    // method the extension has no words for stands as the core wrote it, with no paragraph that would guess at it.
+    const newer = 'Some later method; its own 90% interval';
+    for (const parts of [shares, bound, none]) {
+      const later = html({ ...parts, method: newer }, 'de');
+      assert.ok(later.includes(`<dd>${newer}</dd>`) && methodRow(later, 'de'));
+      assert.ok(!['report_method_text', 'report_method_text_floor', 'report_method_text_none']
+        .some((key) => later.includes(`<p>${escaped(locales.de[key].message)}</p>`)), 'no paragraph for a method not known here');
+    }
+    assert.ok(!methodRow(html({ ...bound, method: null }, 'en'), 'en') && html({ ...bound, method: null }, 'en').includes(escaped(locales.en.report_method_text_none.message)));
+  });
+
+  it('gives the method the core names in the audit: none without a number, the bound\'s for a bound', async () => {
+    const core = await loadCore({ build: 'release' });
+    const audits = [['instagram/page-followers-39509297009.json', null], ['x/Followers_examplestudio.json', /^At-least bound/]];
+    for (const [file, method] of audits) {
+      const audit = JSON.parse(run(['audit', '--now', String(NOW), file]));
+      assert.equal(audit.fake.share, null, file);
+      assert.equal(audit.fake.at_least === true, method !== null, `${file}: a bound, or no number at all`);
+      if (method) assert.match(audit.method, method, file);
+      else assert.equal(audit.method, null, file);
+      const wasm = core.audit(fs.readFileSync(path.join(fixtures, file), 'utf8'), { now: NOW }).audit;
+      assert.equal(wasm.method, audit.method, `${file}: the WebAssembly core says the same`);
+      const report = core.reportHtml({ audit, profile: null, lang: 'en', now: NOW });
+      assert.equal(report.includes('<dt>Method, as the core names it</dt>'), method !== null, file);
     }
   });
 

@@ -130,6 +130,24 @@ describe('the HTML report in the user\'s language', () => {
     }
   });
 
+  it('writes a profile\'s chance of being fake as the badge does, in every language', () => {
+    // report_html.c chance_text and view-model.js chance each write it: one decimal below 10% and above 90%, and
+    // never a certainty. The values straddle each edge and each rounding step.
+    const CHANCES = [0, 1e-6, 0.0004, 0.00095, 0.001, 0.00104, 0.00105, 0.0015, 0.05, 0.09949, 0.0995, 0.09951, 0.1, 0.105,
+      0.125, 0.5, 0.615, 0.625, 0.895, 0.9, 0.9005, 0.95, 0.995, 0.9985, 0.99899, 0.999, 0.99901, 0.9995, 0.999999, 1];
+    const label = (lang) => locales[lang].report_profile_fake.message.replaceAll("'", '&#39;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const lang of LANGUAGES) {
+      for (const p of CHANCES) {
+        const account = { platform: 'x', seen: 'profile', handle: 'a', verdict: 'real', p_fake: p, reasons: [] };
+        const html = core.reportHtml({ audit: {}, profile: account, inputs: [], lang, now: NOW });
+        const written = unescape(new RegExp(`<dt>${label(lang)}</dt><dd>([^<]*)</dd>`).exec(html)[1]);
+        const badge = inLanguage(lang, () => faces.panelModel({ platform: 'x', handle: 'a', state: 'ready', account }).account.verdict);
+        const same = inLanguage(lang, () => i18n.t('panel_account_verdict', '✓', i18n.t('verdict_real'), written));
+        assert.equal(badge, same, `${lang} ${p}: the report writes ${written}`);
+      }
+    }
+  });
+
   it('writes counts and shares as Intl writes them in the language', () => {
     for (const [name, { audit, html }] of Object.entries(reports)) {
       if (!audit?.reach) continue;

@@ -272,6 +272,19 @@ static void wilson(double k, double n, double *lo, double *hi)
     *hi = fmin(1, centre + half);
 }
 
+/* The method behind the numbers the fake share gives (the real and inactive shares follow from it): a
+ * one-sided bound's, the corrected shares', or NULL where it gives no number. */
+static const char *method_of(const tf_share *fake)
+{
+    if (fake->at_least)
+        return "At-least bound: the fewest fakes the flagged count allows if every fake is flagged; "
+               "Feldman-Cousins 90% interval over sampling and the held-out false-fake rate";
+    if (isnan(fake->share))
+        return NULL;
+    return "Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the "
+           "classifier's held-out error rates";
+}
+
 /* Held-out counts are finite and not negative; flagged accounts are among the n. */
 static int consistent(size_t n, size_t fake, size_t inactive, const tf_error_rates *r)
 {
@@ -290,8 +303,7 @@ void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error
     out->flagged_inactive = inactive;
     out->too_few = n < TF_AUDIT_MIN_SAMPLE;
     out->origin = origin;
-    out->method = "Rogan-Gladen corrected shares; Feldman-Cousins 90% intervals over sampling and the "
-                  "classifier's held-out error rates";
+    out->method = NULL;
     if (!consistent(n, fake, inactive, rates)) {
         const tf_share nothing = {NAN, {0, 1}, 0}; /* inconsistent input: say nothing rather than something wrong */
         out->real = out->inactive = out->fake = nothing;
@@ -299,9 +311,7 @@ void tf_audit_from_counts(size_t n, size_t fake, size_t inactive, const tf_error
         return;
     }
     out->fake = fake_share(n, fake, rates, &out->sensitivity, &out->specificity);
-    if (out->fake.at_least)
-        out->method = "At-least bound: the fewest fakes the flagged count allows if every fake is flagged; "
-                      "Feldman-Cousins 90% interval over sampling and the held-out false-fake rate";
+    out->method = method_of(&out->fake);
 
     /* Quiet among the accounts not flagged fake. */
     double passed = (double)(n - fake), quiet = passed > 0 ? (double)inactive / passed : 0, quiet_lo, quiet_hi;

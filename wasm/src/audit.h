@@ -31,6 +31,8 @@ typedef struct tf_audit {
     tf_seen origin; /* where the sample came from (a follower list: the most recent followers) */
     tf_share real, inactive, fake;
     double sensitivity, specificity;
+    /* The method behind the numbers given, in English (static: not to be freed): the corrected shares' or the
+     * one-sided bound's; NULL exactly when the audit gives no number (no fake share and no bound). */
     const char *method;
 } tf_audit;
 

@@ -273,7 +273,7 @@ cJSON *tf_audit_report(const tf_audit *audit, double followers, const char *prof
     failed |= add(o, "sensitivity", number_or_null(round6(audit->sensitivity)));
     failed |= add(o, "specificity", number_or_null(round6(audit->specificity)));
     failed |= add(o, "model", cJSON_CreateString(tf_model_version()));
-    failed |= add(o, "method", cJSON_CreateString(audit->method));
+    failed |= add(o, "method", string_or_null(audit->method)); /* null: no number given */
     if (failed) {
         cJSON_Delete(o);
         return NULL;

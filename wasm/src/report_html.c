@@ -49,7 +49,8 @@ static void percent_text(const tf_language *l, double share, char *out, size_t s
 
 /* A profile's chance of being fake, as the badge writes it (view-model.js chance): one decimal near 0% and 100%,
  * and never a certainty. The chance is a logistic, never 0 or 1; a 0 or 1 in the core's report is its rounding
- * to six decimals, written "<0.1 %" or ">99.9 %". */
+ * to six decimals, written "<0.1 %" or ">99.9 %". A Node test (report-language.test.js) holds the two to the same
+ * text. */
 static void chance_text(const tf_language *l, double p, char *out, size_t size)
 {
     char number[64];
@@ -462,54 +463,43 @@ static void history_section(tf_doc *h, const tf_language *l, const cJSON *histor
     TF_DOC_MARKUP(h, "</tbody></table></section>\n");
 }
 
-/* What the audit gives: shares, only a bound on the fakes (with the others' upper edges), or no number at all. */
-typedef enum { GIVES_NOTHING, GIVES_BOUND, GIVES_SHARES } audit_gives;
+/* The methods the core names (audit.c) and their words: in the panel's (view-model.js), and the paragraph that says
+ * what the numbers are. */
+static const struct {
+    const char *line;               /* how the core's English line begins */
+    const char *words, *paragraph;  /* messages */
+} METHODS[] = {
+    {"Rogan-Gladen corrected shares", "panel_method_rg", "report_method_text"},
+    {"At-least bound", "panel_method_floor", "report_method_text_floor"},
+};
 
-static audit_gives gives(const cJSON *audit)
-{
-    if (one_sided(audit) && isfinite(share_of(audit, "fake").low))
-        return GIVES_BOUND;
-    return isfinite(share_of(audit, "real").value) && isfinite(share_of(audit, "inactive").value) &&
-                   isfinite(share_of(audit, "fake").value)
-               ? GIVES_SHARES
-               : GIVES_NOTHING;
-}
-
-/* The method behind the numbers shown, in l's words (the panel's, view-model.js): for a bound the bound's, whatever
- * the core's line says (older audits did not change it); the core's own where it gave shares, as it named it when
- * the extension has no words for it; NULL where the audit gave no number at all. */
-static const char *method_words(const tf_language *l, const cJSON *audit)
-{
-    static const char RG[] = "Rogan-Gladen corrected shares", FLOOR[] = "At-least bound";
-    const char *method = string_at(audit, "method");
-    if (gives(audit) == GIVES_BOUND)
-        return tf_word(l, "panel_method_floor");
-    if (gives(audit) == GIVES_NOTHING || !method)
-        return NULL;
-    if (strncmp(method, RG, sizeof RG - 1) == 0)
-        return tf_word(l, "panel_method_rg");
-    return strncmp(method, FLOOR, sizeof FLOOR - 1) == 0 ? tf_word(l, "panel_method_floor") : method;
-}
-
-/* The method in plain words (of the shares, of a bound, or why there is no number), and the model that scored the
- * followers. */
+/* The method in plain words, as the core names it: the words of the method behind the numbers (the core's own line
+ * where the extension has none for it), or why there is no number where the core names no method. And the model
+ * that scored the followers. */
 static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
     char text[64];
-    static const char *const TEXT[] = {[GIVES_NOTHING] = "report_method_text_none",
-                                       [GIVES_BOUND] = "report_method_text_floor",
-                                       [GIVES_SHARES] = "report_method_text"};
+    const char *method = string_at(audit, "method"), *paragraph = method ? NULL : "report_method_text_none";
+    const char *words = method;
+    for (size_t i = 0; method && i < sizeof METHODS / sizeof *METHODS; i++) {
+        if (strncmp(method, METHODS[i].line, strlen(METHODS[i].line)) == 0) {
+            words = tf_word(l, METHODS[i].words);
+            paragraph = METHODS[i].paragraph;
+        }
+    }
     section_open(h, "method", tf_word(l, "report_method_h"));
-    TF_DOC_MARKUP(h, "<p>");
-    tf_doc_text(h, tf_word(l, TEXT[gives(audit)]));
-    TF_DOC_MARKUP(h, "</p><dl>");
+    if (paragraph) {
+        TF_DOC_MARKUP(h, "<p>");
+        tf_doc_text(h, tf_word(l, paragraph));
+        TF_DOC_MARKUP(h, "</p>");
+    }
+    TF_DOC_MARKUP(h, "<dl>");
     definition_open(h, tf_word(l, "report_model"));
     TF_DOC_MARKUP(h, "<code>");
     tf_doc_text(h, string_at(audit, "model"));
     TF_DOC_MARKUP(h, "</code></dd>");
-    const char *method = method_words(l, audit);
-    if (method)
-        definition_row(h, tf_word(l, "report_method_core"), method);
+    if (words)
+        definition_row(h, tf_word(l, "report_method_core"), words);
     percent_text(l, number_at(audit, "sensitivity"), text, sizeof text);
     definition_row(h, tf_word(l, "report_sensitivity"), text);
     percent_text(l, number_at(audit, "specificity"), text, sizeof text);

@@ -34,7 +34,8 @@ char *tf_score_input(const char *input, size_t len, const char *options_json);
 
 /* Reads one input (JSON lines of several responses allowed), scores every account and estimates the
  * audience: {"status", "message", "audit": {"profile", "n", "too_few", "sample", "flagged", "real",
- * "inactive", "fake" ({"share", "ci90"}), "reach", "engagement", "factory", "model", "method"}}. */
+ * "inactive", "fake" ({"share", "ci90"}), "reach", "engagement", "factory", "model", "method"}}; "method" names
+ * the method behind the numbers given (the corrected shares' or the one-sided bound's), null where none is given. */
 char *tf_audit_input(const char *input, size_t len, const char *options_json);
 
 /* The count a string means in a language ("1,2 Mio.", "de" gives 1200000), or -1. */
