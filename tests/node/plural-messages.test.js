@@ -16,8 +16,8 @@ const REQUIRED = ['audit_done', 'audit_stopped', 'audit_end', 'audit_refused_sig
   'badge_flagged_fake', 'badge_flagged_inactive', 'panel_reach', 'chart_run', 'panel_factory_run'];
 const families = () => [...new Set([...REQUIRED, ...Object.keys(english).filter((k) => k.endsWith('_one')).map((k) => k.slice(0, -4))])].sort();
 
-// A message with count placeholders that need no forms: each count stands after a label, not before a word it governs.
-const LABELLED_COUNTS = new Set([
+// Messages whose counts need no forms: each count stands after a label or as a range's end, before no word it governs.
+const COUNTS_WITHOUT_FORMS = new Set([
   'panel_engagers_kinds', // "Accounts: 3 liked, 1 reposted, 0 commented."
   'audit_progress', // "Followers read: 12 of 300"
   'opt_sample_hint', // "50 to 1,000; 300 by default."
@@ -77,7 +77,7 @@ describe('counted messages', () => {
         const args = rest.split(/,\s*(?![^()]*\))/); // top-level arguments, near enough for these calls
         args.forEach((arg, i) => {
           const counted = /\b(?:number|count)\(/.test(arg);
-          if (counted && new RegExp(`\\{${i}\\} [A-Za-z]{2,}`).test(english[key]?.message ?? '') && !LABELLED_COUNTS.has(key)) bare.push(`${file}: ${key} {${i}}`);
+          if (counted && new RegExp(`\\{${i}\\} [A-Za-z]{2,}`).test(english[key]?.message ?? '') && !COUNTS_WITHOUT_FORMS.has(key)) bare.push(`${file}: ${key} {${i}}`);
         });
       }
     }
