@@ -193,7 +193,7 @@
   function noNumberWords(audit, of) {
     const flagged = audit.flagged;
     const shown = isNumber(flagged?.fake) && isNumber(flagged?.inactive)
-      ? t('badge_flagged', sampleWords(audit), count(flagged.fake), count(flagged.inactive)) : of;
+      ? t('badge_flagged', sampleWords(audit), counted('badge_flagged_fake', flagged.fake), counted('badge_flagged_inactive', flagged.inactive)) : of;
     const why = audit.too_few ? 'badge_too_few' : isNumber(audit.specificity) ? 'badge_rates_unmeasured' : 'badge_no_estimate';
     return `${shown} ${t(why)}`;
   }
@@ -370,7 +370,7 @@
       };
       if (audit.reach && isNumber(audit.reach.value)) {
         const ci = Array.isArray(audit.reach.ci90) ? range(count(audit.reach.ci90[0]), count(audit.reach.ci90[1])) : t('unknown');
-        model.reach = t('panel_reach', count(audit.reach.value), ci);
+        model.reach = t(i18n().pluralKey('panel_reach', Math.round(audit.reach.value)), count(audit.reach.value), ci);
       }
       model.engagers = engagersModel(audit);
       model.engagement = engagementWords(audit.engagement);
@@ -379,7 +379,7 @@
         model.factory = {
           summary: f.runs.length === 0 ? t('panel_factory_none')
             : t(i18n().pluralKey('panel_factory_summary', f.runs.length), count(f.in_runs), count(f.runs.length)),
-          runs: f.runs.slice(0, 5).map((r) => t('panel_factory_run', count(r.members), day(r.created_from), day(r.created_to))),
+          runs: f.runs.slice(0, 5).map((r) => t(i18n().pluralKey('panel_factory_run', r.members), count(r.members), day(r.created_from), day(r.created_to))),
         };
       }
     }

@@ -53,6 +53,8 @@
   const settingsApi = globalThis.truefollowSettings;
   const i18n = globalThis.truefollowI18n;
   const { t } = i18n;
+  // A message counting followers, in the form that fits n (audit_done_one, audit_done_other, ...): the count first, then the rest.
+  const counted = (key, n, ...rest) => t(i18n.pluralKey(key, n), i18n.number(n), ...rest);
   const chart = globalThis.truefollowChart;
   const historyView = globalThis.truefollowHistoryView;
 
@@ -303,9 +305,9 @@
       const status = parts.audit.querySelector('[data-part="audit-status"]');
       status.textContent = !target.followersPage ? t(canOpenList() ? 'audit_open_list' : 'audit_no_list')
         : s.phase === 'running' ? `${t('audit_running')} ${t('audit_progress', i18n.number(n), i18n.number(wanted))}`
-          : s.phase === 'stopped' ? t('audit_stopped', i18n.number(n))
-            : s.phase === 'done' ? t('audit_done', i18n.number(n))
-              : s.phase === 'end' ? t('audit_end', i18n.number(n))
+          : s.phase === 'stopped' ? counted('audit_stopped', n)
+            : s.phase === 'done' ? counted('audit_done', n)
+              : s.phase === 'end' ? counted('audit_end', n)
                 : s.phase === 'refused' ? refusalText(s.refusal, n)
                 : t('audit_progress', i18n.number(n), i18n.number(wanted));
       const a = s.audit;
@@ -323,9 +325,9 @@
     // no answer at all (0); the host is the one the read went to.
     function refusalText(refusal, n) {
       const { host, status } = refusal ?? { host: '?', status: 0 };
-      if (status === 401 || status === 403) return t('audit_refused_signin', i18n.number(n), host, String(status));
-      if (status === 0) return t('audit_refused_network', i18n.number(n), host);
-      return t('audit_refused_status', i18n.number(n), host, String(status));
+      if (status === 401 || status === 403) return counted('audit_refused_signin', n, host, String(status));
+      if (status === 0) return counted('audit_refused_network', n, host);
+      return counted('audit_refused_status', n, host, String(status));
     }
 
     async function paintHistory(target) {

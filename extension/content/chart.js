@@ -14,7 +14,7 @@
   const W = 360;
   const H = 170;
   const PAD = { left: 40, right: 8, top: 8, bottom: 22 };
-  const { t, number, date } = globalThis.truefollowI18n;
+  const { t, pluralKey, number, date } = globalThis.truefollowI18n;
 
   const { svg } = globalThis.truefollowDom;
   const ms = (iso) => (typeof iso === 'string' ? Date.parse(iso) : NaN);
@@ -68,7 +68,7 @@
     list.setAttribute('data-part', 'factory-runs');
     for (const [k, r] of runs.entries()) {
       const li = document.createElement('li');
-      li.textContent = t('chart_run', number(k + 1), number(r.members), number(r.first + 1), number(r.last + 1),
+      li.textContent = t(pluralKey('chart_run', r.members), number(k + 1), number(r.members), number(r.first + 1), number(r.last + 1),
         date(r.created_from), date(r.created_to));
       list.append(li);
     }

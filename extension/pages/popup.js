@@ -2,8 +2,8 @@
  * The popup's behaviour: finds the profile of the current tab (the active tab; when the popup itself is
  * opened as a tab, the tab used last before it), shows what the core returned for it (stored by the worker),
  * lists the profiles checked recently, and keeps the vetting list: add, remove, export as CSV or JSON, and
- * "copy report" for one profile with its inputs and model version (report-format.js). Every number shown is
- * the core's, formatted in the user's language (i18n.js).
+ * "copy report" for one profile with its inputs and model version (report-format.js). What a row says is
+ * vetting-row.js's; every number shown is the core's, formatted in the user's language (i18n.js).
  */
 (() => {
   'use strict';
@@ -29,36 +29,7 @@
   // The subject of a stored record or a row: its platform, handle and (Mastodon) instance.
   const subjectOf = ({ platform, handle, instance }) => (instance === undefined || instance === null ? { platform, handle } : { platform, handle, instance });
   const profileKey = (s) => globalThis.truefollowStoredShapes.keyOf('p', subjectOf(s));
-  const interval = (ci) => (Array.isArray(ci) ? `${i18n.percent(ci[0])}–${i18n.percent(ci[1])}` : t('unknown'));
-
-  // What a row shows, from the raw row (report-format.js) of a stored record.
-  function cells(r) {
-    const flags = [];
-    if (r.too_few) flags.push(t('flag_too_few'));
-    if (r.fake_at_least === true && r.fake_ci90_low > 0) flags.push(t('badge_fake_at_least', i18n.percent(r.fake_ci90_low)));
-    if (r.engagement_far_below) flags.push(t('flag_far_below'));
-    if (r.factory_runs) flags.push(t('flag_runs', i18n.number(r.factory_runs)));
-    // Engagers far more fake than the followers, or the other way round (the core's flag), with both numbers.
-    // The followers' number is the one the core judged against (report-format.js: engagers_followers_fake_share).
-    const followersFake = r.engagers_followers_fake_share ?? r.fake_share;
-    if (r.engagers_contrast === 'engagers-more-fake') flags.push(t('flag_engagers_more_fake', i18n.percent(r.engagers_fake_share), i18n.percent(followersFake)));
-    if (r.engagers_contrast === 'followers-more-fake') flags.push(t('flag_followers_more_fake', i18n.percent(followersFake), i18n.percent(r.engagers_fake_share)));
-    if (['inactive', 'uncertain', 'fake'].includes(r.profile_verdict)) flags.push(t('flag_profile', t(`verdict_${r.profile_verdict}`)));
-    return {
-      followers: r.followers === null ? t('unknown') : i18n.number(r.followers),
-      // with only a lower bound on the fake share (the core's fake.at_least), at most the rest is real
-      real: r.fake_at_least === true && r.real_ci90_high !== null ? t('panel_row_at_most', i18n.percent(r.real_ci90_high))
-        : r.real_share === null && r.real_ci90_low === null ? t('unknown')
-          : t('panel_row_value', i18n.percent(r.real_share), interval([r.real_ci90_low, r.real_ci90_high])),
-      reach: r.reach === null ? t('unknown') : `${i18n.number(Math.round(r.reach))} (${i18n.number(Math.round(r.reach_ci90_low))}–${i18n.number(Math.round(r.reach_ci90_high))})`,
-      engagement: r.engagement_rate === null ? t('unknown') : i18n.percent(r.engagement_rate),
-      // who engages: their real share and its interval, as the followers' (the stored engagers estimate); each cell
-      // names its own kind of range (a two-sided interval or a one-sided bound), so the column's head names neither
-      engagers: r.engagers_real_share === null && r.engagers_real_ci90_low === null ? t('unknown')
-        : t('panel_row_value', i18n.percent(r.engagers_real_share), interval([r.engagers_real_ci90_low, r.engagers_real_ci90_high])),
-      flags: flags.join('; ') || '—',
-    };
-  }
+  const { cells } = globalThis.truefollowVettingRow; // what a row says (vetting-row.js)
 
   // ---- the current tab ----------------------------------------------------------------------------------
 
@@ -94,6 +65,7 @@
       el('dt', { text: t('col_reach') }), el('dd', { text: c.reach }),
       el('dt', { text: t('col_engagement') }), el('dd', { text: c.engagement }),
       el('dt', { text: t('panel_engagers') }), el('dd', { 'data-part': 'current-engagers', text: c.engagers }),
+      el('dt', { text: t('panel_account_title') }), el('dd', { 'data-part': 'current-profile-verdict', text: c.profile }),
       el('dt', { text: t('col_flags') }), el('dd', { text: c.flags })));
     const add = el('button', { type: 'button', id: 'add-vetting', text: t('popup_add') });
     add.addEventListener('click', async () => {
@@ -129,8 +101,11 @@
     const all = (await records.profiles(area)).filter((r) => r.audit || r.account).slice(0, RECENT);
     if (all.length === 0) return list.append(el('li', { class: 'muted', text: t('popup_none') }));
     for (const r of all) {
-      const c = cells(format.row(r));
-      list.append(el('li', { 'data-handle': r.handle }, el('strong', { text: label(r) }), ` — ${t('col_real')}: ${c.real}`));
+      const row = format.row(r);
+      const c = cells(row);
+      // the profile's own verdict too, where it was scored: the only answer for a list that gives no number
+      const profile = row.profile_verdict === null ? '' : `; ${t('panel_account_title')}: ${c.profile}`;
+      list.append(el('li', { 'data-handle': r.handle }, el('strong', { text: label(r) }), ` — ${t('col_real')}: ${c.real}${profile}`));
     }
   }
 
@@ -151,7 +126,7 @@
     $('vetting-empty').hidden = rows.length > 0;
     for (const id of ['export-csv', 'export-json']) $(id).disabled = rows.length === 0;
     if (rows.length === 0) return;
-    const heads = ['col_account', 'col_followers', 'col_real', 'col_reach', 'col_engagement', 'panel_engagers', 'col_flags'];
+    const heads = ['col_account', 'col_followers', 'col_real', 'col_reach', 'col_engagement', 'panel_engagers', 'panel_account_title', 'col_flags'];
     table.append(el('thead', {}, el('tr', {}, ...heads.map((h) => el('th', { scope: 'col', text: t(h) })), el('td', {}))));
     const body = el('tbody');
     for (const r of rows) {
@@ -164,7 +139,7 @@
       body.append(el('tr', { 'data-handle': r.handle, 'data-platform': r.platform },
         el('th', { scope: 'row', text: label(r) }), el('td', { text: c.followers }), el('td', { text: c.real }),
         el('td', { text: c.reach }), el('td', { text: c.engagement }), el('td', { 'data-part': 'engagers', text: c.engagers }),
-        el('td', { 'data-part': 'flags', text: c.flags }), el('td', {}, remove)));
+        el('td', { 'data-part': 'profile', text: c.profile }), el('td', { 'data-part': 'flags', text: c.flags }), el('td', {}, remove)));
     }
     table.append(body);
   }

@@ -73,6 +73,7 @@ async function offer() {
   if (!box?.dataset.subject || !buttons || buttons.querySelector('#save-report')) return;
   const subject = JSON.parse(box.dataset.subject);
   if (!(await records.profile(area, subject))?.audit) return;
+  if (buttons.querySelector('#save-report')) return; // added by an earlier call while this one read the store
   const button = Object.assign(document.createElement('button'), { type: 'button', id: 'save-report', textContent: t('popup_save_report') });
   button.addEventListener('click', () => save(subject, document.getElementById('download')));
   buttons.append(' ', button);

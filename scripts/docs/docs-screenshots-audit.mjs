@@ -58,6 +58,7 @@ try {
   const popup = await browser.openOptions();
   await popup.evaluate(() => { location.href = location.href.replace('options.html', 'popup.html'); });
   await popup.waitFor(() => document.body?.dataset.ready === 'true' && document.querySelectorAll('#vetting tbody tr').length === 3);
+  await popup.evaluate(() => document.querySelector('[data-part="vetting"]').scrollIntoView()); // below the recently checked list
   await clipped(popup, 'vetting-list.png', rectOf(() => {
     const r = document.querySelector('[data-part="vetting"]').getBoundingClientRect();
     return { x: 0, y: r.y, width: document.getElementById('vetting').scrollWidth + 40, height: r.height };

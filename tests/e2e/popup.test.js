@@ -1,16 +1,19 @@
 /*
- * The popup, in each browser: the vetting list of three accounts (its CSV and JSON exports with the core's
- * numbers, and a copied report whose inputs re-run to the same result), and the profiles checked recently,
- * the most recent first.
+ * The popup, in each browser: the vetting list of four accounts (its CSV and JSON exports with the core's
+ * numbers, a copied report whose inputs re-run to the same result, and a Bluesky profile whose list gives no
+ * number, said by the profile's own verdict as its badge says it), and the profiles checked recently, the most
+ * recent first.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, it } from 'node:test';
 import { LIST_HANDLE, listAudit, rerun } from './lib/audit-mode-expected.js';
-import { badgeStateIs } from './lib/badge-probes.js';
+import { anyBadge, badgeStateIs, describesSample } from './lib/badge-probes.js';
 import { auditDone, clickAuditButton, startList } from './lib/audit-mode-probes.js';
 import { axeViolations } from './lib/axe.js';
 import { SCREENSHOTS, TEST_MS, inEachBrowser, untilStored } from './lib/session.js';
+
+const BLUESKY_HANDLE = 'examplestudio.bsky.social';
 
 inEachBrowser('the popup', (session) => {
   let page;
@@ -22,7 +25,7 @@ inEachBrowser('the popup', (session) => {
     await page.waitFor(auditDone);
   }, { timeout: TEST_MS });
 
-  it('compares three accounts in the vetting list, exports CSV and JSON, and copies a report that re-runs', { timeout: TEST_MS }, async () => {
+  it('compares four accounts in the vetting list, exports CSV and JSON, and copies a report that re-runs', { timeout: TEST_MS }, async () => {
     const handles = [LIST_HANDLE, 'examplestudio', 'dealfinder4821'];
     for (const handle of handles) {
       const since = Date.now();
@@ -50,6 +53,34 @@ inEachBrowser('the popup', (session) => {
       }
       await popup.close();
     }
+    // A profile whose follower list gives no number (Bluesky's list entries carry no counts): its row says the
+    // profile's own verdict, as the badge on that list does, where every number reads unknown.
+    const since = Date.now();
+    page = await session.open(`https://bsky.app/profile/${BLUESKY_HANDLE}`);
+    await page.waitFor(badgeStateIs, 'ready');
+    page = await session.open(`https://bsky.app/profile/${BLUESKY_HANDLE}/followers`);
+    await page.waitFor(describesSample);
+    const badge = await page.evaluate(anyBadge);
+    await untilStored(session.browser, [{ key: `a|bluesky|${BLUESKY_HANDLE}`, field: 'audit_at', since }]); // the worker's store write
+    const listPopup = await session.openPopup();
+    assert.equal(await listPopup.evaluate(() => document.querySelector('[data-part="current-profile"]')?.textContent), `@${BLUESKY_HANDLE} (bluesky)`);
+    await listPopup.evaluate(() => document.getElementById('add-vetting').click());
+    await listPopup.waitFor((n) => document.querySelectorAll('#vetting tbody tr').length === n, handles.length + 1);
+    const blueskyRow = await listPopup.evaluate((h) => {
+      const tr = document.querySelector(`#vetting tbody tr[data-platform="bluesky"][data-handle="${h}"]`);
+      const heads = [...document.querySelectorAll('#vetting thead th')].map((th) => th.textContent);
+      return Object.fromEntries([...tr.children].slice(0, heads.length).map((cell, i) => [heads[i], cell.textContent]));
+    }, BLUESKY_HANDLE);
+    assert.match(badge.label, /^truefollow: [⚠✓◌?] (likely (real|inactive|fake)|uncertain) · p\(fake\) /, 'the badge on the list leads with the profile');
+    assert.equal(blueskyRow['The profile itself'], badge.label.replace(/^truefollow: /, ''), 'the row says what the badge says');
+    assert.equal(blueskyRow.Real, 'unknown', 'the list gives no share');
+    assert.equal(await listPopup.evaluate(() => document.querySelector('[data-part="current-profile-verdict"]')?.textContent), blueskyRow['The profile itself'],
+      'the current tab says it too');
+    await listPopup.waitFor(() => document.getElementById('save-report'));
+    assert.equal(await listPopup.evaluate(() => document.querySelectorAll('#save-report').length), 1, 'one "Save report" for the profile shown');
+    await listPopup.close();
+    handles.push(BLUESKY_HANDLE);
+
     const popup = await session.openPopup();
     const rows = await popup.evaluate(() => [...document.querySelectorAll('#vetting tbody tr')].map((tr) => tr.dataset.handle));
     assert.deepEqual(rows, handles);
@@ -59,7 +90,7 @@ inEachBrowser('the popup', (session) => {
       return popup.evaluate(async () => (await fetch(document.getElementById('download').href)).text());
     };
     const csv = (await exported('export-csv')).trim().split('\r\n');
-    assert.equal(csv.length, 4, 'a header and three rows');
+    assert.equal(csv.length, 5, 'a header and four rows');
     const columns = csv[0].split(',');
     const list = Object.fromEntries(columns.map((c, i) => [c, csv[1].split(',')[i]]));
     const expected = await listAudit(300);
@@ -75,6 +106,12 @@ inEachBrowser('the popup', (session) => {
     assert.deepEqual(json.rows.map((r) => r.handle), handles);
     assert.equal(json.rows[0].sample_n, 300);
     assert.equal(json.rows[2].profile_verdict, 'fake');
+    const blueskyExport = json.rows[3];
+    assert.deepEqual([blueskyExport.platform, blueskyExport.real_share], ['bluesky', null]);
+    assert.match(blueskyExport.profile_verdict, /^(real|inactive|fake|uncertain)$/, 'the export carries the verdict the row shows');
+    assert.equal(typeof blueskyExport.profile_p_fake, 'number');
+    const blueskyCsv = Object.fromEntries(columns.map((c, i) => [c, csv[4].split(',')[i]]));
+    assert.equal(blueskyCsv.profile_verdict, blueskyExport.profile_verdict);
     assert.deepEqual(await axeViolations(popup), [], 'axe: the popup');
     await popup.screenshot(path.join(SCREENSHOTS, `${session.browser.name}-vetting-list.png`));
     await popup.close();

@@ -74,15 +74,15 @@ describe('extension faces', () => {
     assert.deepEqual([alone.state, alone.text], ['no-data', 'not enough data'], 'neither a number nor the profile: not enough data stays');
     const both = badgeFace({ audit: unmeasured, account });
     assert.deepEqual([both.state, both.text, both.tone], ['ready', '⚠ likely fake · p(fake) 91.0%', 'warn']);
-    const said = 'The profile itself, by its public counts and fields. Of 40 recent followers read, the model flagged 3 as fake and 1 as inactive. ' +
+    const said = 'The profile itself, by its public counts and fields. Of 40 recent followers read, the model flagged 3 accounts as fake and 1 account as inactive. ' +
       'How often the model wrongly flags genuine accounts like these was measured on too few of them, so these flags give no share.';
     assert.equal(both.summary, said);
     assert.equal(both.detail, `${said}\n• default avatar\n• no posts`, 'the detail says what the followers showed, then the profile\'s reasons');
     assert.doesNotMatch(both.detail, /not been read/);
-    assert.match(alone.detail, /^Of 40 recent followers read, the model flagged 3 as fake and 1 as inactive\. How often/, 'the same words without the profile');
+    assert.match(alone.detail, /^Of 40 recent followers read, the model flagged 3 accounts as fake and 1 account as inactive\. How often/, 'the same words without the profile');
     // Too few read: that is the reason given instead.
     const few = badgeFace({ audit: { ...unmeasured, n: 12, too_few: true }, account });
-    assert.match(few.detail, /^The profile itself.* Of 12 recent followers read, the model flagged 3 as fake and 1 as inactive\. Too few followers read for a firm answer\./);
+    assert.match(few.detail, /^The profile itself.* Of 12 recent followers read, the model flagged 3 accounts as fake and 1 account as inactive\. Too few followers read for a firm answer\./);
     // The panel says what the badge says, and still shows the followers read and the profile.
     const panel = panelModel({ platform: 'instagram', handle: 'a', state: 'ready', audit: unmeasured, account });
     assert.equal(panel.status, said);
@@ -94,7 +94,9 @@ describe('extension faces', () => {
       const own = locales[lang];
       assert.ok(words.startsWith(own.badge_account_own.message), `${lang}: ${words}`);
       assert.ok(words.endsWith(own.badge_rates_unmeasured.message), `${lang}: ${words}`);
-      assert.ok(words.includes(own.badge_flagged.message.replace('{0}', own.sample_recent_other.message.replace('{0}', '40')).replace('{1}', '3').replace('{2}', '1')), `${lang}: ${words}`);
+      const oneInactive = (own.badge_flagged_inactive_one && lang !== 'ja' ? own.badge_flagged_inactive_one : own.badge_flagged_inactive_other).message;
+      assert.ok(words.includes(own.badge_flagged.message.replace('{0}', own.sample_recent_other.message.replace('{0}', '40'))
+        .replace('{1}', own.badge_flagged_fake_other.message.replace('{0}', '3')).replace('{2}', oneInactive.replace('{0}', '1'))), `${lang}: ${words}`);
     }
   });
 
@@ -284,6 +286,11 @@ describe('extension faces', () => {
       "Source: published: socialrails.com, 'What Is a Good Engagement Rate?' (averages by follower count).");
     assert.equal(filled.factory.summary, '30 of the sampled followers belong to 1 run of accounts created together (a sign of bought followers).');
     assert.deepEqual([...filled.factory.runs], ['30 accounts, created Jul 29, 2026 to Aug 6, 2026']);
+    // One of them: the singular (a run as short as that is only reported with a lower TF_FACTORY_MIN_RUN).
+    const single = panelModel({ platform: 'x', handle: 'a', state: 'ready', audit: { ...full, reach: { value: 1, ci90: [0, 3] },
+      factory: { in_runs: 1, runs: [{ ...full.factory.runs[0], members: 1 }] } } });
+    assert.equal(single.reach, '≈ 1 real, active follower (90% interval 0–3).');
+    assert.deepEqual([...single.factory.runs], ['1 account, created Jul 29, 2026 to Aug 6, 2026']);
     assert.equal(filled.account, null);
     assert.equal(filled.modelLine, 'Model: m-1. Computed on this device; nothing was sent.');
   });

@@ -16,8 +16,9 @@ export function expectedAuditState(audit) {
 export const accountLeads = (audit, account) => Boolean(audit && account && account.verdict !== 'not-enough-data' &&
   !(isFloor(audit) && audit.fake.ci90[0] > 0) && !(typeof audit.real.share === 'number' && !audit.too_few));
 // The words for a list that gives no number (view-model.js: badge_flagged, then badge_too_few or badge_rates_unmeasured).
-const noNumberWords = (audit) => new RegExp(`Of ${audit.n} [^.]+ read, the model flagged ${audit.flagged.fake} as fake and ` +
-  `${audit.flagged.inactive} as inactive\\. ${audit.too_few ? 'Too few followers read' : 'How often the model wrongly flags genuine accounts'}`);
+const accounts = (n) => `${n} ${n === 1 ? 'account' : 'accounts'}`;
+const noNumberWords = (audit) => new RegExp(`Of ${audit.n} [^.]+ read, the model flagged ${accounts(audit.flagged.fake)} as fake and ` +
+  `${accounts(audit.flagged.inactive)} as inactive\\. ${audit.too_few ? 'Too few followers read' : 'How often the model wrongly flags genuine accounts'}`);
 
 /**
  * A followers page's badge against the core's audit of its list. account: the profile the page knows (its own
