@@ -58,11 +58,12 @@
     const record = await recordOf(subject);
     box.append(el('p', { 'data-part': 'current-profile' }, el('strong', { text: label(subject) })));
     if (!record || (!record.audit && !record.account)) return box.append(el('p', { text: t('popup_not_checked') }));
-    const c = cells(format.row(record));
+    const row = format.row(record);
+    const c = cells(row);
     box.append(el('dl', { 'data-part': 'current-result' },
       el('dt', { text: t('col_followers') }), el('dd', { text: c.followers }),
       el('dt', { text: t('col_real') }), el('dd', { 'data-part': 'current-real', text: c.real }),
-      el('dt', { text: t('col_reach') }), el('dd', { text: c.reach }),
+      ...(row.reach !== null ? [el('dt', { text: t('col_reach') }), el('dd', { text: c.reach })] : []),
       el('dt', { text: t('col_engagement') }), el('dd', { text: c.engagement }),
       el('dt', { text: t('panel_engagers') }), el('dd', { 'data-part': 'current-engagers', text: c.engagers }),
       el('dt', { text: t('panel_account_title') }), el('dd', { 'data-part': 'current-profile-verdict', text: c.profile }),
@@ -126,7 +127,10 @@
     $('vetting-empty').hidden = rows.length > 0;
     for (const id of ['export-csv', 'export-json']) $(id).disabled = rows.length === 0;
     if (rows.length === 0) return;
-    const heads = ['col_account', 'col_followers', 'col_real', 'col_reach', 'col_engagement', 'panel_engagers', 'panel_account_title', 'col_flags'];
+    // True reach needs a two-sided real share, which no shipped model's audit gives today: the column shows only
+    // when some row has one, rather than "unknown" all the way down.
+    const withReach = rows.some((r) => r.reach !== null);
+    const heads = ['col_account', 'col_followers', 'col_real', ...(withReach ? ['col_reach'] : []), 'col_engagement', 'panel_engagers', 'panel_account_title', 'col_flags'];
     table.append(el('thead', {}, el('tr', {}, ...heads.map((h) => el('th', { scope: 'col', text: t(h) })), el('td', {}))));
     const body = el('tbody');
     for (const r of rows) {
@@ -138,7 +142,7 @@
       });
       body.append(el('tr', { 'data-handle': r.handle, 'data-platform': r.platform },
         el('th', { scope: 'row', text: label(r) }), el('td', { text: c.followers }), el('td', { text: c.real }),
-        el('td', { text: c.reach }), el('td', { text: c.engagement }), el('td', { 'data-part': 'engagers', text: c.engagers }),
+        ...(withReach ? [el('td', { text: c.reach })] : []), el('td', { text: c.engagement }), el('td', { 'data-part': 'engagers', text: c.engagers }),
         el('td', { 'data-part': 'profile', text: c.profile }), el('td', { 'data-part': 'flags', text: c.flags }), el('td', {}, remove)));
     }
     table.append(body);

@@ -74,6 +74,7 @@ inEachBrowser('the popup', (session) => {
     assert.match(badge.label, /^truefollow: [⚠✓◌?] (likely (real|inactive|fake)|uncertain) · p\(fake\) /, 'the badge on the list leads with the profile');
     assert.equal(blueskyRow['The profile itself'], badge.label.replace(/^truefollow: /, ''), 'the row says what the badge says');
     assert.equal(blueskyRow.Real, 'unknown', 'the list gives no share');
+    assert.ok(!('True reach' in blueskyRow), 'no true-reach column when no row has one (no audit here gives a two-sided share)');
     assert.equal(await listPopup.evaluate(() => document.querySelector('[data-part="current-profile-verdict"]')?.textContent), blueskyRow['The profile itself'],
       'the current tab says it too');
     await listPopup.waitFor(() => document.getElementById('save-report'));
