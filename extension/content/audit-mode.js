@@ -312,9 +312,11 @@
                 : t('audit_progress', i18n.number(n), i18n.number(wanted));
       const a = s.audit;
       const estimate = parts.audit.querySelector('[data-part="audit-estimate"]');
-      // only a lower bound on the fake share (the core's fake.at_least): the fewest fakes, and the most that is real
-      estimate.textContent = a?.fake?.at_least === true && Array.isArray(a.real?.ci90)
-        ? t('audit_estimate_floor', i18n.percent(a.fake.ci90[0]), i18n.percent(a.real.ci90[1]))
+      // only a lower bound on the fake share (the core's fake.at_least): the fewest fakes, and the most that is real;
+      // a bound of 0 says no more than the badge's "no clear sign of fakes"
+      const floor = a?.fake?.at_least === true && Array.isArray(a.real?.ci90) ? a.fake.ci90[0] : null;
+      estimate.textContent = floor === 0 ? t('audit_estimate_no_sign', i18n.percent(a.real.ci90[1]))
+        : floor !== null ? t('audit_estimate_floor', i18n.percent(floor), i18n.percent(a.real.ci90[1]))
         : a && a.real ? t('audit_estimate', i18n.percent(a.real.share),
         Array.isArray(a.real.ci90) ? `${i18n.percent(a.real.ci90[0])}–${i18n.percent(a.real.ci90[1])}` : t('unknown'),
         i18n.percent(a.inactive?.share), i18n.percent(a.fake?.share)) : '';

@@ -14,6 +14,8 @@ export const reachNumbers = (text) => (text ?? '').match(/\d[\d,]*/g)?.map((n) =
 
 // The real share as the estimate line shows it: "... real 62% (90%: 50%–72%), ..." (English).
 export function estimateShares(text) {
+  const noSign = /no clear sign of fakes; real at most (\S+)$/.exec(text ?? '');
+  if (noSign) return { noSign: true, realAtMost: noSign[1] };
   const floor = /at least (\S+) fake; real at most (\S+)$/.exec(text ?? '');
   if (floor) return { fakeAtLeast: floor[1], realAtMost: floor[2] };
   const m = /real (\S+) \(90%: (\S+)–(\S+)\), inactive (\S+), fake (\S+)$/.exec(text ?? '');
@@ -21,7 +23,8 @@ export function estimateShares(text) {
 }
 
 // The same numbers from the core's audit, as estimateShares names them.
-export const estimateOf = (a) => (a.fake?.at_least === true ? { fakeAtLeast: a.fake.ci90[0], realAtMost: a.real.ci90[1] }
+export const estimateOf = (a) => (a.fake?.at_least === true && a.fake.ci90[0] === 0 ? { noSign: true, realAtMost: a.real.ci90[1] }
+  : a.fake?.at_least === true ? { fakeAtLeast: a.fake.ci90[0], realAtMost: a.real.ci90[1] }
   : { real: a.real.share, lo: a.real.ci90[0], hi: a.real.ci90[1], inactive: a.inactive.share, fake: a.fake.share });
 
 // A shown share against the core's: "?" where the core gives none, else as percentDisagrees.
@@ -31,12 +34,18 @@ export const shareDisagrees = (shown, share) => (share === null
 // The live estimate line against the core's audit.
 export function assertEstimate(shown, audit) {
   assert.ok(shown, 'the live estimate is shown');
-  for (const [key, value] of Object.entries(estimateOf(audit))) {
+  const expected = estimateOf(audit);
+  assert.equal(shown.noSign, expected.noSign, 'a bound of 0 reads "no clear sign of fakes", as the badge says, and only a bound of 0');
+  for (const [key, value] of Object.entries(expected).filter(([k]) => k !== 'noSign')) {
     assert.equal(shareDisagrees(shown[key] ?? '(not shown)', value), '', key === 'real' ? 'real share is the core\'s' : `${key} is the core's`);
   }
 }
 // The shown estimate is not the one of another audit (the same list without the user's threshold).
-export const differsFrom = (shown, other) => Object.entries(estimateOf(other)).some(([key, value]) => shareDisagrees(shown[key], value) !== '');
+export function differsFrom(shown, other) {
+  const theirs = estimateOf(other);
+  if (theirs.noSign !== shown.noSign) return true;
+  return Object.entries(theirs).some(([key, value]) => key !== 'noSign' && shareDisagrees(shown[key], value) !== '');
+}
 
 // The badge's label for the core's audit of a followers page: the real share, or the bound, or neither; where the
 // list gives no number or no clear sign of fakes, the verdict of the profile the page knows (account), if any.
