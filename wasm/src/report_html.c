@@ -38,33 +38,43 @@ static void count_text(const tf_language *l, double value, char *out, size_t siz
         snprintf(out, size, "%s", tf_word(l, "unknown"));
 }
 
-/* A share as a percent in l's notation, one decimal below 10%; l's word for unknown. */
-static void percent_text(const tf_language *l, double share, char *out, size_t size)
-{
-    if (isfinite(share))
-        tf_format_percent(l, share, share < 0.1 ? 1 : 0, out, size);
-    else
-        snprintf(out, size, "%s", tf_word(l, "unknown"));
-}
-
-/* A profile's chance of being fake, as the badge writes it (view-model.js chance): one decimal near 0% and 100%,
- * and never a certainty. The chance is a logistic, never 0 or 1; a 0 or 1 in the core's report is its rounding
- * to six decimals, written "<0.1 %" or ">99.9 %". A Node test (report-language.test.js) holds the two to the same
- * text. */
-static void chance_text(const tf_language *l, double p, char *out, size_t size)
+/* "<0.1 %" below 0.1%, or ">99.9 %" above 99.9%: a share written so that it rounds to no false 0 % or 100 %. */
+static void beyond_text(const tf_language *l, int above, char *out, size_t size)
 {
     char number[64];
-    if (!isfinite(p)) {
+    tf_format_percent(l, above ? 0.999 : 0.001, 1, number, sizeof number);
+    snprintf(out, size, "%s%s", above ? ">" : "<", number);
+}
+
+/* A share as a percent in l's notation, as the badge writes it (view-model.js percent): whole percents, one decimal
+ * below 10% and above 90% (a share near 100% as exact as its complement near 0%), "<0.1 %" and ">99.9 %" where it
+ * would round to a false 0 % or 100 %, and an exact 0 or 1 (an interval's end) as "0 %" or "100 %"; l's word for
+ * unknown. It compares 100 * share as the badge does, so the two split at the same values. A Node test
+ * (report-language.test.js) holds the two to the same text. */
+static void percent_text(const tf_language *l, double share, char *out, size_t size)
+{
+    double p = 100 * share;
+    if (!isfinite(share))
+        snprintf(out, size, "%s", tf_word(l, "unknown"));
+    else if (p == 0 || p == 100)
+        tf_format_percent(l, share, 0, out, size);
+    else if (p > 0 && p < 0.1)
+        beyond_text(l, 0, out, size);
+    else if (p > 99.9 && p < 100)
+        beyond_text(l, 1, out, size);
+    else
+        tf_format_percent(l, share, p < 10 || p > 90 ? 1 : 0, out, size);
+}
+
+/* A profile's chance of being fake, as the badge writes it (view-model.js chance): as a share, and never a
+ * certainty. The chance is a logistic, never 0 or 1; a 0 or 1 in the core's report is its rounding to six decimals,
+ * written "<0.1 %" or ">99.9 %". */
+static void chance_text(const tf_language *l, double p, char *out, size_t size)
+{
+    if (p == 0 || p == 1)
+        beyond_text(l, p == 1, out, size);
+    else
         percent_text(l, p, out, size);
-    } else if (p > 0.999) {
-        tf_format_percent(l, 0.999, 1, number, sizeof number);
-        snprintf(out, size, ">%s", number);
-    } else if (p < 0.001) {
-        tf_format_percent(l, 0.001, 1, number, sizeof number);
-        snprintf(out, size, "<%s", number);
-    } else {
-        tf_format_percent(l, p, p < 0.1 || p > 0.9 ? 1 : 0, out, size);
-    }
 }
 
 /* "low–high" as l writes a range. */
