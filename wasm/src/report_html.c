@@ -475,13 +475,32 @@ static void history_section(tf_doc *h, const tf_language *l, const cJSON *histor
 
 /* The methods the core names (audit.c) and their words: in the panel's (view-model.js), and the paragraph that says
  * what the numbers are. */
-static const struct {
+typedef struct method_words {
     const char *line;               /* how the core's English line begins */
     const char *words, *paragraph;  /* messages */
-} METHODS[] = {
+} method_words;
+
+static const method_words METHODS[] = {
     {"Rogan-Gladen corrected shares", "panel_method_rg", "report_method_text"},
     {"At-least bound", "panel_method_floor", "report_method_text_floor"},
 };
+
+/* The words of the method the core names in its line; NULL for no line, or one the extension has no words for. */
+static const method_words *known_method(const char *method)
+{
+    for (size_t i = 0; method && i < sizeof METHODS / sizeof *METHODS; i++)
+        if (strncmp(method, METHODS[i].line, strlen(METHODS[i].line)) == 0)
+            return &METHODS[i];
+    return NULL;
+}
+
+/* A paragraph of text. */
+static void paragraph(tf_doc *h, const char *text)
+{
+    TF_DOC_MARKUP(h, "<p>");
+    tf_doc_text(h, text);
+    TF_DOC_MARKUP(h, "</p>");
+}
 
 /* The method in plain words, as the core names it: the words of the method behind the numbers (the core's own line
  * where the extension has none for it), or why there is no number where the core names no method. And the model
@@ -489,27 +508,20 @@ static const struct {
 static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
     char text[64];
-    const char *method = string_at(audit, "method"), *paragraph = method ? NULL : "report_method_text_none";
-    const char *words = method;
-    for (size_t i = 0; method && i < sizeof METHODS / sizeof *METHODS; i++) {
-        if (strncmp(method, METHODS[i].line, strlen(METHODS[i].line)) == 0) {
-            words = tf_word(l, METHODS[i].words);
-            paragraph = METHODS[i].paragraph;
-        }
-    }
+    const char *method = string_at(audit, "method");
+    const method_words *known = known_method(method);
     section_open(h, "method", tf_word(l, "report_method_h"));
-    if (paragraph) {
-        TF_DOC_MARKUP(h, "<p>");
-        tf_doc_text(h, tf_word(l, paragraph));
-        TF_DOC_MARKUP(h, "</p>");
-    }
+    if (!method)
+        paragraph(h, tf_word(l, "report_method_text_none"));
+    else if (known)
+        paragraph(h, tf_word(l, known->paragraph));
     TF_DOC_MARKUP(h, "<dl>");
     definition_open(h, tf_word(l, "report_model"));
     TF_DOC_MARKUP(h, "<code>");
     tf_doc_text(h, string_at(audit, "model"));
     TF_DOC_MARKUP(h, "</code></dd>");
-    if (words)
-        definition_row(h, tf_word(l, "report_method_core"), words);
+    if (method)
+        definition_row(h, tf_word(l, "report_method_core"), known ? tf_word(l, known->words) : method);
     percent_text(l, number_at(audit, "sensitivity"), text, sizeof text);
     definition_row(h, tf_word(l, "report_sensitivity"), text);
     percent_text(l, number_at(audit, "specificity"), text, sizeof text);
@@ -695,6 +707,56 @@ static void compare_row(tf_doc *h, const tf_language *l, const cJSON *account)
     TF_DOC_MARKUP(h, "</tr>\n");
 }
 
+static const char *method_of_account(const cJSON *account)
+{
+    return string_at(cJSON_GetObjectItemCaseSensitive(account, "audit"), "method");
+}
+
+/* Whether an account listed before this one names the same method. */
+static int named_before(const cJSON *accounts, const cJSON *account, const char *method)
+{
+    for (const cJSON *earlier = accounts->child; earlier && earlier != account; earlier = earlier->next) {
+        const char *named = method_of_account(earlier);
+        if (named && strcmp(named, method) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The methods of the numbers the comparison shows, each once: the paragraph of each method the extension knows that
+ * an audit names, and a method it has no words for as the core named it; an audit without a number names none and
+ * adds none. And the model that scored the list. */
+static void compare_method_section(tf_doc *h, const tf_language *l, const cJSON *accounts)
+{
+    const cJSON *account;
+    section_open(h, "method", tf_word(l, "report_method_h"));
+    for (size_t m = 0; m < sizeof METHODS / sizeof *METHODS; m++) {
+        cJSON_ArrayForEach(account, accounts) {
+            if (known_method(method_of_account(account)) == &METHODS[m]) {
+                paragraph(h, tf_word(l, METHODS[m].paragraph));
+                break;
+            }
+        }
+    }
+    TF_DOC_MARKUP(h, "<dl>");
+    cJSON_ArrayForEach(account, accounts) {
+        const char *model = string_at(cJSON_GetObjectItemCaseSensitive(account, "audit"), "model");
+        if (!model)
+            continue;
+        definition_open(h, tf_word(l, "report_model"));
+        TF_DOC_MARKUP(h, "<code>");
+        tf_doc_text(h, model);
+        TF_DOC_MARKUP(h, "</code></dd>");
+        break; /* one model scores a list: the first audit names it */
+    }
+    cJSON_ArrayForEach(account, accounts) {
+        const char *method = method_of_account(account);
+        if (method && !known_method(method) && !named_before(accounts, account, method))
+            definition_row(h, tf_word(l, "report_method_core"), method);
+    }
+    TF_DOC_MARKUP(h, "</dl></section>\n");
+}
+
 char *tf_report_html_compare(const cJSON *accounts, const char *lang, double now)
 {
     const tf_language *l = tf_language_for(lang);
@@ -721,21 +783,8 @@ char *tf_report_html_compare(const cJSON *accounts, const char *lang, double now
     cJSON_ArrayForEach(account, accounts)
         compare_row(h, l, account);
     TF_DOC_MARKUP(h, "</tbody></table></section>\n");
-    section_open(h, "method", tf_word(l, "report_method_h"));
-    TF_DOC_MARKUP(h, "<p>");
-    tf_doc_text(h, tf_word(l, "report_method_text"));
-    TF_DOC_MARKUP(h, "</p><dl>");
-    cJSON_ArrayForEach(account, accounts) {
-        const char *model = string_at(cJSON_GetObjectItemCaseSensitive(account, "audit"), "model");
-        if (!model)
-            continue;
-        definition_open(h, tf_word(l, "report_model"));
-        TF_DOC_MARKUP(h, "<code>");
-        tf_doc_text(h, model);
-        TF_DOC_MARKUP(h, "</code></dd>");
-        break; /* one model scores a list: the first audit names it */
-    }
-    TF_DOC_MARKUP(h, "</dl></section>\n</main>\n</body>\n</html>\n");
+    compare_method_section(h, l, accounts);
+    TF_DOC_MARKUP(h, "</main>\n</body>\n</html>\n");
     return finished(h);
 }
 
