@@ -52,7 +52,11 @@
     return i18n().number(share, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 
-  /** A share as the badge shows it: whole percents, one decimal near 0% and 100%, never a false 0% or 100%. */
+  /**
+   * A share as the badge shows it: whole percents, one decimal near 0% and 100%, never a false 0% or 100%. The
+   * core's HTML report writes a share, its interval's ends and a bound the same way (report_html.c percent_text);
+   * a Node test holds the two to the same text.
+   */
   function percent(share) {
     if (!isNumber(share)) return '?';
     const p = share * 100;

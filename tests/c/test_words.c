@@ -78,6 +78,40 @@ static void numbers_should_be_written_as_each_language_writes_them(void **state)
     assert_string_equal(out, "1,4%");
 }
 
+/* Intl rounds the shortest decimal that reads back as the number, and takes a percent of it in decimal: 0.145 is
+ * 14.5 % and so 15 %, though 0.145 in binary is a hair below it and 100 * 0.145 is 14.499999999999998. */
+static void numbers_should_round_their_shortest_decimal_as_intl_does(void **state)
+{
+    char out[64];
+    const tf_language *en = tf_language_for("en");
+    tf_format_percent(en, 0.145, 0, out, sizeof out);
+    assert_string_equal(out, "15%");
+    tf_format_percent(en, 0.285, 0, out, sizeof out);
+    assert_string_equal(out, "29%");
+    tf_format_percent(en, 0.0995, 1, out, sizeof out);
+    assert_string_equal(out, "10.0%");
+    tf_format_percent(en, 0.99995, 2, out, sizeof out);
+    assert_string_equal(out, "100.00%"); /* a carry through every digit */
+    tf_format_percent(en, 0.0004, 1, out, sizeof out);
+    assert_string_equal(out, "0.0%");
+    tf_format_number(en, 72.445, 0, 2, out, sizeof out);
+    assert_string_equal(out, "72.45");
+    tf_format_number(en, 999.5, 0, 0, out, sizeof out);
+    assert_string_equal(out, "1,000");
+    tf_format_number(en, -2.5, 0, 0, out, sizeof out);
+    assert_string_equal(out, "-3");
+    tf_format_number(en, -0.0004, 0, 1, out, sizeof out);
+    assert_string_equal(out, "0"); /* no "-0" (Intl's) for what rounds to nothing */
+    tf_format_number(en, 0, 2, 2, out, sizeof out);
+    assert_string_equal(out, "0.00");
+    tf_format_number(en, 5e-324, 0, 3, out, sizeof out);
+    assert_string_equal(out, "0");
+    tf_format_number(en, 123456789012345.67, 1, 1, out, sizeof out);
+    assert_string_equal(out, "123,456,789,012,345.7");
+    tf_format_number(en, 2e15, 0, 0, out, sizeof out);
+    assert_string_equal(out, "?");
+}
+
 static void plurals_should_pick_one_as_each_language_does(void **state)
 {
     char key[64];
@@ -121,6 +155,7 @@ int main(void)
         cmocka_unit_test(words_should_come_from_the_language_then_english_then_the_key),
         cmocka_unit_test(placeholders_should_be_filled_and_the_text_truncated),
         cmocka_unit_test(numbers_should_be_written_as_each_language_writes_them),
+        cmocka_unit_test(numbers_should_round_their_shortest_decimal_as_intl_does),
         cmocka_unit_test(plurals_should_pick_one_as_each_language_does),
         cmocka_unit_test(reasons_should_be_written_from_their_key_or_else_their_english),
     };

@@ -148,18 +148,79 @@ describe('the HTML report in the user\'s language', () => {
     }
   });
 
+  it('writes each share, its interval and a bound as the badge\'s panel does, in every language, in both reports', () => {
+    // report_html.c percent_text and view-model.js percent each write a share: whole percents, one decimal below
+    // 10% and above 90%, <0.1% and >99.9% where a false 0% or 100% would show, an exact 0 or 1 as 0% or 100%.
+    // The values straddle each edge; then every value halfway between two written ones (x.5% and x.x5%), where
+    // the rounding of the two could part.
+    const EDGES = [0, 1e-6, 0.0004, 0.00095, 0.000999, 0.001, 0.00104, 0.00105, 0.0015, 0.05, 0.09949, 0.0995, 0.09951,
+      0.09999, 0.1, 0.100001, 0.105, 0.125, 0.145, 0.285, 0.5, 0.615, 0.625, 0.895, 0.8999, 0.9, 0.900001, 0.9005, 0.95,
+      0.995, 0.9985, 0.99899, 0.999, 0.99901, 0.9995, 0.999999, 1];
+    const HALFWAY = [...Array.from({ length: 100 }, (_, k) => (k + 0.5) / 100), ...Array.from({ length: 1000 }, (_, k) => (k + 0.5) / 1000)];
+    const VALUES = [...EDGES, ...HALFWAY];
+    const at = (i) => VALUES[i % VALUES.length];
+    // Each value is a share, the low end and the high end of an interval (they need not hold the share for the
+    // words), the fewest fakes of a bound and the most of the others.
+    const audits = [];
+    for (let i = 0; i < VALUES.length; i += 3) {
+      const part = (j) => ({ share: at(i + j), ci90: [at(i + j + 1), at(i + j + 2)] });
+      audits.push({ n: 100, too_few: false, real: part(0), inactive: part(1), fake: { ...part(2), at_least: false } });
+      audits.push({ n: 100, too_few: false, real: { share: null, ci90: [0, at(i)] }, inactive: { share: null, ci90: [0, at(i + 1)] },
+        fake: { share: null, ci90: [at(i + 2), 1], at_least: true } });
+    }
+    const PARTS = ['real', 'inactive', 'fake'];
+    const cellsOf = (html) => PARTS.map((part) => unescape(new RegExp(`data-share="${part}" data-value="[^"]*">(.*?)</td>`).exec(html)[1]));
+    const panelRows = (lang, audit) => inLanguage(lang, () => faces.panelModel({ platform: 'x', handle: 'a', state: 'ready', audit }).audience.rows.map((row) => row.text));
+    // The report's words for a share, put in the panel's message: a share with its interval, or the bound as is.
+    const asPanel = (lang, share, interval) => inLanguage(lang, () => i18n.t('panel_row_value', share, interval));
+    let compared = 0;
+    for (const lang of LANGUAGES) {
+      const within = `(${locales[lang].report_interval.message} `;
+      const list = core.reportHtml({ accounts: audits.map((audit, i) => ({ label: `@a${i}`, audit, profile: null })), lang, now: NOW });
+      const listRows = [...list.matchAll(/<tr><th scope="row">[^<]*<\/th>(.*?)<\/tr>/g)].map((m) => m[1]);
+      assert.equal(listRows.length, audits.length, lang);
+      audits.forEach((audit, a) => {
+        const expected = panelRows(lang, audit);
+        const single = cellsOf(core.reportHtml({ audit, profile: null, inputs: [], lang, now: NOW }));
+        const listed = cellsOf(listRows[a]);
+        PARTS.forEach((part, p) => {
+          const what = `${lang} ${part} ${JSON.stringify(audit[part])}`;
+          if (audit.fake.at_least) {
+            assert.equal(single[p], expected[p], `${what}: the report writes ${single[p]}`);
+            assert.equal(listed[p], expected[p], `${what}: the list writes ${listed[p]}`);
+          } else {
+            const [value, interval] = single[p].split(' <span class="ci-text">');
+            assert.ok(interval.startsWith(within) && interval.endsWith(')</span>'), what);
+            const said = asPanel(lang, value, interval.slice(within.length, -')</span>'.length));
+            assert.equal(said, expected[p], `${what}: the report writes ${value} ${interval}`);
+            const [listValue, listInterval] = listed[p].replace(/^<div class="track small".*?<\/div><\/div>/, '').split('<br><span class="ci-text">');
+            const listSaid = asPanel(lang, listValue, listInterval.slice(0, -'</span>'.length));
+            assert.equal(listSaid, expected[p], `${what}: the list writes ${listValue} ${listInterval}`);
+          }
+          compared++;
+        });
+      });
+    }
+    assert.ok(compared >= 6 * VALUES.length * 2, `shares compared: ${compared}`);
+  });
+
   it('writes counts and shares as Intl writes them in the language', () => {
-    for (const [name, { audit, html }] of Object.entries(reports)) {
-      if (!audit?.reach) continue;
-      for (const lang of LANGUAGES) {
-        const reach = new RegExp('data-reach="\\d+">([^<]+)<').exec(html[lang])[1];
-        assert.equal(reach, new Intl.NumberFormat(tag(lang)).format(audit.reach.value), `${name} ${lang} reach`);
-        for (const part of ['real', 'inactive', 'fake']) {
-          const shown = new RegExp(`data-share="${part}" data-value="[^"]+">([^ <]+(?:\u00a0%)?)`).exec(html[lang])[1];
-          const digits = audit[part].share < 0.1 ? 1 : 0;
-          const expected = new Intl.NumberFormat(tag(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(audit[part].share);
-          assert.equal(shown, expected, `${name} ${lang} ${part}`);
-        }
+    // No demo audit has a reach or shares with today's models (a bound, or no number), so the x demo's audit is
+    // given them, as the core writes them where it has them.
+    const { audit: demo } = reports['x-examplestudio'];
+    const audit = { ...demo, reach: { value: 695695, ci90: [12345, 1234567], followers: 4900 },
+      real: { share: 0.375855, ci90: [0.3, 0.45] }, inactive: { share: 0.04, ci90: [0.01, 0.1] }, fake: { share: 0.584145, ci90: [0.5, 0.65], at_least: false } };
+    const shares = [0.375855, 0.0123, 0.95, 0.145, 0.0995];
+    for (const lang of LANGUAGES) {
+      const html = core.reportHtml({ audit, profile: null, inputs: [], lang, now: NOW });
+      const reach = new RegExp('data-reach="\\d+">([^<]+)<').exec(html)[1];
+      assert.equal(reach, new Intl.NumberFormat(tag(lang)).format(audit.reach.value), `${lang} reach`);
+      for (const share of shares) {
+        const shown = new RegExp('data-share="real" data-value="[^"]+">([^ <]+(?:\u00a0%)?)')
+          .exec(core.reportHtml({ audit: { ...audit, real: { share, ci90: [0, 1] } }, profile: null, inputs: [], lang, now: NOW }))[1];
+        const digits = share < 0.1 || share > 0.9 ? 1 : 0;
+        const expected = new Intl.NumberFormat(tag(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+        assert.equal(shown, expected, `${lang} ${share}`);
       }
     }
   });

@@ -38,33 +38,43 @@ static void count_text(const tf_language *l, double value, char *out, size_t siz
         snprintf(out, size, "%s", tf_word(l, "unknown"));
 }
 
-/* A share as a percent in l's notation, one decimal below 10%; l's word for unknown. */
-static void percent_text(const tf_language *l, double share, char *out, size_t size)
-{
-    if (isfinite(share))
-        tf_format_percent(l, share, share < 0.1 ? 1 : 0, out, size);
-    else
-        snprintf(out, size, "%s", tf_word(l, "unknown"));
-}
-
-/* A profile's chance of being fake, as the badge writes it (view-model.js chance): one decimal near 0% and 100%,
- * and never a certainty. The chance is a logistic, never 0 or 1; a 0 or 1 in the core's report is its rounding
- * to six decimals, written "<0.1 %" or ">99.9 %". A Node test (report-language.test.js) holds the two to the same
- * text. */
-static void chance_text(const tf_language *l, double p, char *out, size_t size)
+/* "<0.1 %" below 0.1%, or ">99.9 %" above 99.9%: a share written so that it rounds to no false 0 % or 100 %. */
+static void beyond_text(const tf_language *l, int above, char *out, size_t size)
 {
     char number[64];
-    if (!isfinite(p)) {
+    tf_format_percent(l, above ? 0.999 : 0.001, 1, number, sizeof number);
+    snprintf(out, size, "%s%s", above ? ">" : "<", number);
+}
+
+/* A share as a percent in l's notation, as the badge writes it (view-model.js percent): whole percents, one decimal
+ * below 10% and above 90% (a share near 100% as exact as its complement near 0%), "<0.1 %" and ">99.9 %" where it
+ * would round to a false 0 % or 100 %, and an exact 0 or 1 (an interval's end) as "0 %" or "100 %"; l's word for
+ * unknown. It compares 100 * share as the badge does, so the two split at the same values. A Node test
+ * (report-language.test.js) holds the two to the same text. */
+static void percent_text(const tf_language *l, double share, char *out, size_t size)
+{
+    double p = 100 * share;
+    if (!isfinite(share))
+        snprintf(out, size, "%s", tf_word(l, "unknown"));
+    else if (p == 0 || p == 100)
+        tf_format_percent(l, share, 0, out, size);
+    else if (p > 0 && p < 0.1)
+        beyond_text(l, 0, out, size);
+    else if (p > 99.9 && p < 100)
+        beyond_text(l, 1, out, size);
+    else
+        tf_format_percent(l, share, p < 10 || p > 90 ? 1 : 0, out, size);
+}
+
+/* A profile's chance of being fake, as the badge writes it (view-model.js chance): as a share, and never a
+ * certainty. The chance is a logistic, never 0 or 1; a 0 or 1 in the core's report is its rounding to six decimals,
+ * written "<0.1 %" or ">99.9 %". */
+static void chance_text(const tf_language *l, double p, char *out, size_t size)
+{
+    if (p == 0 || p == 1)
+        beyond_text(l, p == 1, out, size);
+    else
         percent_text(l, p, out, size);
-    } else if (p > 0.999) {
-        tf_format_percent(l, 0.999, 1, number, sizeof number);
-        snprintf(out, size, ">%s", number);
-    } else if (p < 0.001) {
-        tf_format_percent(l, 0.001, 1, number, sizeof number);
-        snprintf(out, size, "<%s", number);
-    } else {
-        tf_format_percent(l, p, p < 0.1 || p > 0.9 ? 1 : 0, out, size);
-    }
 }
 
 /* "low–high" as l writes a range. */
@@ -465,13 +475,32 @@ static void history_section(tf_doc *h, const tf_language *l, const cJSON *histor
 
 /* The methods the core names (audit.c) and their words: in the panel's (view-model.js), and the paragraph that says
  * what the numbers are. */
-static const struct {
+typedef struct method_words {
     const char *line;               /* how the core's English line begins */
     const char *words, *paragraph;  /* messages */
-} METHODS[] = {
+} method_words;
+
+static const method_words METHODS[] = {
     {"Rogan-Gladen corrected shares", "panel_method_rg", "report_method_text"},
     {"At-least bound", "panel_method_floor", "report_method_text_floor"},
 };
+
+/* The words of the method the core names in its line; NULL for no line, or one the extension has no words for. */
+static const method_words *known_method(const char *method)
+{
+    for (size_t i = 0; method && i < sizeof METHODS / sizeof *METHODS; i++)
+        if (strncmp(method, METHODS[i].line, strlen(METHODS[i].line)) == 0)
+            return &METHODS[i];
+    return NULL;
+}
+
+/* A paragraph of text. */
+static void paragraph(tf_doc *h, const char *text)
+{
+    TF_DOC_MARKUP(h, "<p>");
+    tf_doc_text(h, text);
+    TF_DOC_MARKUP(h, "</p>");
+}
 
 /* The method in plain words, as the core names it: the words of the method behind the numbers (the core's own line
  * where the extension has none for it), or why there is no number where the core names no method. And the model
@@ -479,27 +508,20 @@ static const struct {
 static void method_section(tf_doc *h, const tf_language *l, const cJSON *audit)
 {
     char text[64];
-    const char *method = string_at(audit, "method"), *paragraph = method ? NULL : "report_method_text_none";
-    const char *words = method;
-    for (size_t i = 0; method && i < sizeof METHODS / sizeof *METHODS; i++) {
-        if (strncmp(method, METHODS[i].line, strlen(METHODS[i].line)) == 0) {
-            words = tf_word(l, METHODS[i].words);
-            paragraph = METHODS[i].paragraph;
-        }
-    }
+    const char *method = string_at(audit, "method");
+    const method_words *known = known_method(method);
     section_open(h, "method", tf_word(l, "report_method_h"));
-    if (paragraph) {
-        TF_DOC_MARKUP(h, "<p>");
-        tf_doc_text(h, tf_word(l, paragraph));
-        TF_DOC_MARKUP(h, "</p>");
-    }
+    if (!method)
+        paragraph(h, tf_word(l, "report_method_text_none"));
+    else if (known)
+        paragraph(h, tf_word(l, known->paragraph));
     TF_DOC_MARKUP(h, "<dl>");
     definition_open(h, tf_word(l, "report_model"));
     TF_DOC_MARKUP(h, "<code>");
     tf_doc_text(h, string_at(audit, "model"));
     TF_DOC_MARKUP(h, "</code></dd>");
-    if (words)
-        definition_row(h, tf_word(l, "report_method_core"), words);
+    if (method)
+        definition_row(h, tf_word(l, "report_method_core"), known ? tf_word(l, known->words) : method);
     percent_text(l, number_at(audit, "sensitivity"), text, sizeof text);
     definition_row(h, tf_word(l, "report_sensitivity"), text);
     percent_text(l, number_at(audit, "specificity"), text, sizeof text);
@@ -685,6 +707,56 @@ static void compare_row(tf_doc *h, const tf_language *l, const cJSON *account)
     TF_DOC_MARKUP(h, "</tr>\n");
 }
 
+static const char *method_of_account(const cJSON *account)
+{
+    return string_at(cJSON_GetObjectItemCaseSensitive(account, "audit"), "method");
+}
+
+/* Whether an account listed before this one names the same method. */
+static int named_before(const cJSON *accounts, const cJSON *account, const char *method)
+{
+    for (const cJSON *earlier = accounts->child; earlier && earlier != account; earlier = earlier->next) {
+        const char *named = method_of_account(earlier);
+        if (named && strcmp(named, method) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The methods of the numbers the comparison shows, each once: the paragraph of each method the extension knows that
+ * an audit names, and a method it has no words for as the core named it; an audit without a number names none and
+ * adds none. And the model that scored the list. */
+static void compare_method_section(tf_doc *h, const tf_language *l, const cJSON *accounts)
+{
+    const cJSON *account;
+    section_open(h, "method", tf_word(l, "report_method_h"));
+    for (size_t m = 0; m < sizeof METHODS / sizeof *METHODS; m++) {
+        cJSON_ArrayForEach(account, accounts) {
+            if (known_method(method_of_account(account)) == &METHODS[m]) {
+                paragraph(h, tf_word(l, METHODS[m].paragraph));
+                break;
+            }
+        }
+    }
+    TF_DOC_MARKUP(h, "<dl>");
+    cJSON_ArrayForEach(account, accounts) {
+        const char *model = string_at(cJSON_GetObjectItemCaseSensitive(account, "audit"), "model");
+        if (!model)
+            continue;
+        definition_open(h, tf_word(l, "report_model"));
+        TF_DOC_MARKUP(h, "<code>");
+        tf_doc_text(h, model);
+        TF_DOC_MARKUP(h, "</code></dd>");
+        break; /* one model scores a list: the first audit names it */
+    }
+    cJSON_ArrayForEach(account, accounts) {
+        const char *method = method_of_account(account);
+        if (method && !known_method(method) && !named_before(accounts, account, method))
+            definition_row(h, tf_word(l, "report_method_core"), method);
+    }
+    TF_DOC_MARKUP(h, "</dl></section>\n");
+}
+
 char *tf_report_html_compare(const cJSON *accounts, const char *lang, double now)
 {
     const tf_language *l = tf_language_for(lang);
@@ -711,21 +783,8 @@ char *tf_report_html_compare(const cJSON *accounts, const char *lang, double now
     cJSON_ArrayForEach(account, accounts)
         compare_row(h, l, account);
     TF_DOC_MARKUP(h, "</tbody></table></section>\n");
-    section_open(h, "method", tf_word(l, "report_method_h"));
-    TF_DOC_MARKUP(h, "<p>");
-    tf_doc_text(h, tf_word(l, "report_method_text"));
-    TF_DOC_MARKUP(h, "</p><dl>");
-    cJSON_ArrayForEach(account, accounts) {
-        const char *model = string_at(cJSON_GetObjectItemCaseSensitive(account, "audit"), "model");
-        if (!model)
-            continue;
-        definition_open(h, tf_word(l, "report_model"));
-        TF_DOC_MARKUP(h, "<code>");
-        tf_doc_text(h, model);
-        TF_DOC_MARKUP(h, "</code></dd>");
-        break; /* one model scores a list: the first audit names it */
-    }
-    TF_DOC_MARKUP(h, "</dl></section>\n</main>\n</body>\n</html>\n");
+    compare_method_section(h, l, accounts);
+    TF_DOC_MARKUP(h, "</main>\n</body>\n</html>\n");
     return finished(h);
 }
 

@@ -122,17 +122,67 @@ static void write_grouped(const number_style *s, const char *digits, int negativ
     snprintf(out, size, "%s", buf);
 }
 
-void tf_format_number(const tf_language *l, double v, int min_fraction, int max_fraction, char *out, size_t size)
+/* The fewest significant digits that read back as v (not negative, finite): what Intl (ICU) formats for v. Into
+ * digits, NUL-terminated; returns the decimal exponent of the first digit ("145", -1 for 0.145). */
+static int shortest_digits(double v, char digits[20])
 {
-    if (!isfinite(v) || fabs(v) > 1e15) {
+    char e_form[32];
+    for (int precision = 1; precision <= 17; precision++) {
+        snprintf(e_form, sizeof e_form, "%.*e", precision - 1, v);
+        if (strtod(e_form, NULL) == v)
+            break;
+    }
+    size_t n = 0;
+    const char *c = e_form;
+    for (; *c && *c != 'e'; c++)
+        if (*c >= '0' && *c <= '9' && n < 19)
+            digits[n++] = *c;
+    digits[n] = '\0';
+    return *c == 'e' ? atoi(c + 1) : 0;
+}
+
+/* v (not negative, finite) times 10^shift, rounded half away from zero to `fraction` decimals as ICU rounds: the
+ * shortest decimal of v, shifted and rounded in decimal rather than in binary, so that 0.145 as a percent is 14.5,
+ * or 15 in whole percents (100 * 0.145 in binary is 14.499999999999998). Into out as "%.*f" writes it. */
+static void rounded_text(double v, int shift, int fraction, char *out, size_t size)
+{
+    enum { MAX_FRACTION = 20, MAX_WHOLE = 40 };
+    char digits[20], units[MAX_FRACTION + MAX_WHOLE + 2]; /* units: the result in 10^-fraction, as a whole number */
+    fraction = fraction < 0 ? 0 : fraction > MAX_FRACTION ? MAX_FRACTION : fraction;
+    int exponent = shortest_digits(v, digits), len = (int)strlen(digits);
+    int keep = exponent + shift + fraction + 1; /* the digits left of the rounding point */
+    keep = keep > MAX_WHOLE ? MAX_WHOLE : keep;
+    int n = 0, pad = fraction + 1; /* zeros in front: one integer digit at least, and room for a carry */
+    while (n < pad)
+        units[n++] = '0';
+    for (int i = 0; i < keep; i++)
+        units[n++] = i < len ? digits[i] : '0';
+    if (keep >= 0 && keep < len && digits[keep] >= '5') {
+        int i = n - 1;
+        while (units[i] == '9')
+            units[i--] = '0';
+        units[i]++;
+    }
+    units[n] = '\0';
+    const char *start = units;
+    while ((int)strlen(start) > pad && *start == '0')
+        start++;
+    int whole = (int)strlen(start) - fraction;
+    snprintf(out, size, "%.*s%s%s", whole, start, fraction > 0 ? "." : "", start + whole);
+}
+
+/* v times 10^shift with between min_fraction and max_fraction decimals, in l's notation (tf_format_number). */
+static void format_shifted(const tf_language *l, double v, int shift, int min_fraction, int max_fraction, char *out,
+                           size_t size)
+{
+    if (!isfinite(v) || fabs(v) * pow(10, shift) > 1e15) {
         snprintf(out, size, "?");
         return;
     }
     if (max_fraction < min_fraction)
         max_fraction = min_fraction;
-    double scale = pow(10, max_fraction), rounded = round(fabs(v) * scale) / scale; /* half away from zero, as ICU */
-    char digits[64];
-    snprintf(digits, sizeof digits, "%.*f", max_fraction, rounded);
+    char digits[128];
+    rounded_text(fabs(v), shift, max_fraction, digits, sizeof digits);
     char *point = strchr(digits, '.');
     if (point) { /* trailing zeros dropped, down to min_fraction decimals */
         char *end = digits + strlen(digits);
@@ -141,7 +191,12 @@ void tf_format_number(const tf_language *l, double v, int min_fraction, int max_
         if (end == point + 1)
             *point = '\0';
     }
-    write_grouped(style_of(l), digits, v < 0 && rounded > 0, out, size);
+    write_grouped(style_of(l), digits, v < 0 && strspn(digits, "0.") < strlen(digits), out, size);
+}
+
+void tf_format_number(const tf_language *l, double v, int min_fraction, int max_fraction, char *out, size_t size)
+{
+    format_shifted(l, v, 0, min_fraction, max_fraction, out, size);
 }
 
 void tf_format_significant(const tf_language *l, double v, int digits, char *out, size_t size)
@@ -162,6 +217,6 @@ void tf_format_significant(const tf_language *l, double v, int digits, char *out
 void tf_format_percent(const tf_language *l, double share, int fraction, char *out, size_t size)
 {
     char number[64];
-    tf_format_number(l, 100 * share, fraction, fraction, number, sizeof number);
+    format_shifted(l, share, 2, fraction, fraction, number, sizeof number); /* the percent in decimal, as ICU */
     snprintf(out, size, "%s%s", number, isfinite(share) ? style_of(l)->percent_suffix : "");
 }
