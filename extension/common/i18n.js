@@ -67,12 +67,19 @@
 
   const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
   const number = (n, options = {}) => (isNumber(n) ? formatter(Intl.NumberFormat, options).format(n) : '?');
-  // Shares as the core returned them; one decimal near 0% and 100%, as the badge does.
+  const percentWith = (share, digits) => number(share, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+  /**
+   * A share as the core returned it, as every page shows it: whole percents, one decimal near 0% and 100%, never a
+   * false 0% or 100%. The core's HTML report writes shares the same way (report_html.c percent_text); a Node test
+   * holds the two to the same text.
+   */
   const percent = (share) => {
     if (!isNumber(share)) return '?';
     const p = share * 100;
-    const digits = (p > 0 && p < 10) || (p > 90 && p < 100) ? 1 : 0;
-    return formatter(Intl.NumberFormat, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+    if (p === 0 || p === 100) return percentWith(share, 0);
+    if (p > 0 && p < 0.1) return `<${percentWith(0.001, 1)}`;
+    if (p > 99.9 && p < 100) return `>${percentWith(0.999, 1)}`;
+    return percentWith(share, p < 10 || p > 90 ? 1 : 0);
   };
   /** A date (unix seconds, milliseconds with ms=true, or an ISO string) in the current locale. */
   function date(value, { ms = false, time = false } = {}) {

@@ -52,19 +52,8 @@
     return i18n().number(share, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 
-  /**
-   * A share as the badge shows it: whole percents, one decimal near 0% and 100%, never a false 0% or 100%. The
-   * core's HTML report writes a share, its interval's ends and a bound the same way (report_html.c percent_text);
-   * a Node test holds the two to the same text.
-   */
-  function percent(share) {
-    if (!isNumber(share)) return '?';
-    const p = share * 100;
-    if (p === 0 || p === 100) return formatPercent(share, 0);
-    if (p > 0 && p < 0.1) return `<${formatPercent(0.001, 1)}`;
-    if (p > 99.9 && p < 100) return `>${formatPercent(0.999, 1)}`;
-    return formatPercent(share, p < 10 || p > 90 ? 1 : 0);
-  }
+  // A share as the badge shows it (i18n.js: the rule every page shares).
+  const percent = (share) => i18n().percent(share);
 
   /**
    * A profile's chance of being fake as the badge shows it. The core's chance is a logistic, never 0 or 1: a 0 or

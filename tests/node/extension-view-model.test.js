@@ -108,6 +108,8 @@ describe('extension faces', () => {
     assert.equal(percent(0), '0%');
     assert.equal(percent(1), '100%');
     assert.equal(percent(null), '?');
+    // The popup and audit mode write shares with i18n's percent: the same text.
+    for (const share of [0, 0.0004, 0.0512, 0.095, 0.5, 0.905, 0.95, 0.9996, 1]) assert.equal(i18n.percent(share), percent(share), `${share}`);
     // A profile's chance of being fake is never a certainty: a 1 or a 0 in the core's report is its rounding.
     const sure = { ...account, p_fake: 1, reasons: [] };
     assert.equal(badgeFace({ account: sure }).text, '⚠ likely fake · p(fake) >99.9%');
