@@ -59,6 +59,7 @@ static void every_model_file_reads_as_the_compiled_in_model(void **state)
         assert_true(fabs(m->rates.sensitivity - shipped->rates.sensitivity) < 1e-6);
         assert_true(fabs(m->rates.specificity - shipped->rates.specificity) < 1e-6);
         assert_true(m->band_low == shipped->band_low && m->band_high == shipped->band_high);
+        assert_true(m->unseen_high == shipped->unseen_high && m->band_high <= m->unseen_high);
         assert_true(m->band_low <= m->rates.threshold && m->rates.threshold <= m->band_high);
         for (int t = 0; t < m->n_trees; t++) {
             assert_int_equal(m->tree_start[t], shipped->tree_start[t]);
@@ -140,8 +141,16 @@ static void a_verdict_band_line_is_read_and_its_absence_means_no_band(void **sta
     if (!m)
         fail_msg("%s", why);
     assert_true(m->band_low == 0.35 && m->band_high == 0.9995);
+    assert_true(m->unseen_high == 0.9995); /* no cut of its own for unseen platforms: the band's */
     assert_int_equal(m->n_trees, 2);
     tf_model_file_free(m);
+    char *unseen = edited(banded, "\ntrees 2\n", "\nunseen_platform_cut 0.9998\ntrees 2\n");
+    m = tf_model_file_read(unseen, strlen(unseen), why, sizeof why);
+    if (!m)
+        fail_msg("%s", why);
+    assert_true(m->band_high == 0.9995 && m->unseen_high == 0.9998);
+    tf_model_file_free(m);
+    free(unseen);
     free(banded);
     free(plain);
 }
@@ -188,6 +197,11 @@ static void every_kind_of_damage_is_refused_with_a_reason(void **state)
         {"\ntrees 2\n", "\nverdict_band 0.3 nan\ntrees 2\n", "not a finite number"},
         {"\ntrees 2\n", "\nverdict_band_x 0.3 0.9995\ntrees 2\n", "expected \"trees\""},
         {"\ntrees 2\ntree 3\n", "\ntrees 2\nverdict_band 0.3 0.9995\ntree 3\n", "expected \"tree\""},
+        {"\ntrees 2\n", "\nverdict_band 0.3 0.9995\nunseen_platform_cut 0.999\ntrees 2\n", "high <= cut"},
+        {"\ntrees 2\n", "\nverdict_band 0.3 0.9995\nunseen_platform_cut 1.01\ntrees 2\n", "cut <= 1"},
+        {"\ntrees 2\n", "\nverdict_band 0.3 0.9995\nunseen_platform_cut 0.9998 1\ntrees 2\n", "wants 1 value"},
+        {"\ntrees 2\n", "\nverdict_band 0.3 0.9995\nunseen_platform_cut inf\ntrees 2\n", "not a finite number"},
+        {"\ntrees 2\n", "\nunseen_platform_cut 0.9998\nverdict_band 0.3 0.9995\ntrees 2\n", "expected \"trees\""},
     };
     char *valid = small_model();
     for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
@@ -266,15 +280,19 @@ static void a_model_read_from_a_file_scores_until_the_shipped_one_is_restored(vo
     free(text);
 }
 
-/* The profile model with a verdict band from `low` to `high` in place of its own, in place of the shipped one. */
-static tf_tree_model *use_model_with_band(double low, double high)
+/* The profile model with a verdict band from `low` to `high` and "likely fake" on unseen platforms from `unseen`
+ * (NAN: no such line) in place of its own, in place of the shipped one. */
+static tf_tree_model *use_model_with_cuts(double low, double high, double unseen)
 {
     size_t len;
-    char *text = read_text("wasm/models/profile.tfm", &len), band[96], why[256] = "";
+    char *text = read_text("wasm/models/profile.tfm", &len), band[160], why[256] = "";
     char *own = strstr(text, "\nverdict_band ");
     assert_non_null(own);
     memmove(own, strstr(own, "\ntrees "), strlen(strstr(own, "\ntrees ")) + 1);
-    snprintf(band, sizeof band, "\nverdict_band %.17g %.17g\ntrees ", low, high);
+    if (isnan(unseen))
+        snprintf(band, sizeof band, "\nverdict_band %.17g %.17g\ntrees ", low, high);
+    else
+        snprintf(band, sizeof band, "\nverdict_band %.17g %.17g\nunseen_platform_cut %.17g\ntrees ", low, high, unseen);
     char *banded = edited(text, "\ntrees ", band);
     tf_tree_model *m = tf_model_file_read(banded, strlen(banded), why, sizeof why);
     if (!m || tf_model_replace(m, why, sizeof why) != 0)
@@ -282,6 +300,11 @@ static tf_tree_model *use_model_with_band(double low, double high)
     free(banded);
     free(text);
     return m;
+}
+
+static tf_tree_model *use_model_with_band(double low, double high)
+{
+    return use_model_with_cuts(low, high, NAN);
 }
 
 static tf_account x_account(double followers, double following, double posts, double created_at)
@@ -342,6 +365,45 @@ static void scores_in_the_verdict_band_read_uncertain_and_the_audits_line_stays_
     }
 }
 
+/* On a platform without labelled data "likely fake" starts at the model's unseen_platform_cut: the same account,
+ * with the same p_fake (these platforms read profiles with X's features), reads "likely fake" on X and
+ * "uncertain" on Bluesky, Mastodon and YouTube between the two cuts, and "likely fake" everywhere from the higher. */
+static void unseen_platforms_read_likely_fake_only_from_their_own_cut(void **state)
+{
+    (void)state;
+    const double now = 1760000000;
+    tf_account x = x_account(3, 4980, 0, now - 120 * 86400.0);
+    tf_score s;
+    tf_score_account(&x, now, NULL, &s);
+    const double p = s.p_fake, thr = tf_model_find("profile")->rates.threshold;
+    assert_true(p > thr); /* bought-looking: above the shipped band's high edge */
+    const tf_platform unseen[] = {TF_BLUESKY, TF_MASTODON, TF_YOUTUBE};
+    double p_unseen[3], low[3], high[3];
+    tf_verdict on_x[2], verdict[2][3];
+    for (int at = 0; at < 2; at++) {
+        /* the unseen platforms' cut above this account's p_fake, then at it */
+        tf_tree_model *m = use_model_with_cuts(thr / 2, thr, at ? p : (p + 1) / 2);
+        tf_score_account(&x, now, NULL, &s);
+        on_x[at] = s.verdict;
+        for (size_t i = 0; i < 3; i++) {
+            tf_account a = x;
+            a.platform = unseen[i];
+            tf_score_account(&a, now, NULL, &s);
+            p_unseen[i] = s.p_fake;
+            verdict[at][i] = s.verdict;
+            tf_model_verdict_band_for(&a, &low[i], &high[i]);
+        }
+        tf_model_restore_shipped();
+        tf_model_file_free(m);
+        assert_int_equal(on_x[at], TF_FAKE);
+        for (size_t i = 0; i < 3; i++) {
+            assert_true(p_unseen[i] == p);
+            assert_int_equal(verdict[at][i], at ? TF_FAKE : TF_UNCERTAIN);
+            assert_true(low[i] == thr / 2 && high[i] == (at ? p : (p + 1) / 2));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +412,7 @@ int main(void)
         cmocka_unit_test(a_verdict_band_line_is_read_and_its_absence_means_no_band),
         cmocka_unit_test(every_kind_of_damage_is_refused_with_a_reason),
         cmocka_unit_test(scores_in_the_verdict_band_read_uncertain_and_the_audits_line_stays_sharp),
+        cmocka_unit_test(unseen_platforms_read_likely_fake_only_from_their_own_cut),
         cmocka_unit_test(a_model_read_from_a_file_scores_until_the_shipped_one_is_restored),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -105,7 +105,7 @@ void tf_model_verdict_band_for(const tf_account *a, double *low, double *high)
 {
     const tf_tree_model *m = tf_model_for(a->platform, tf_model_is_card(a));
     *low = m->band_low;
-    *high = m->band_high;
+    *high = tf_model_measured_on(a->platform) ? m->band_high : m->unseen_high;
 }
 
 void tf_model_error_rates(tf_platform platform, tf_error_rates *out)

@@ -49,6 +49,10 @@ typedef struct tf_tree_model {
      * between uncertain; band_low <= rates.threshold <= band_high. A file without a band has both equal to
      * rates.threshold: no account is uncertain. */
     double band_low, band_high;
+    /* "Likely fake" on a platform without labelled data (tf_model_measured_on: 0), at least band_high: there
+     * the model has been seen to flag more genuine accounts (wasm/models/MODEL_CARD.md), so between band_high and
+     * this cut it says "uncertain". A file without it has it equal to band_high. */
+    double unseen_high;
     int n_trees;
     const int32_t *tree_start; /* index of each tree's root in nodes */
     const tf_tree_node *nodes;
@@ -84,9 +88,10 @@ void tf_model_error_rates(tf_platform platform, tf_error_rates *out);
 void tf_model_error_rates_for(const tf_account *a, tf_error_rates *out);
 /* The p_fake threshold at which those error rates were measured. */
 double tf_model_verdict_threshold_for(const tf_account *a);
-/* The verdict band (see tf_tree_model) of the model that scores exactly this account. */
+/* The verdict band (see tf_tree_model) of the model that scores exactly this account; on a platform without
+ * labelled data its high edge is the model's unseen_high. */
 void tf_model_verdict_band_for(const tf_account *a, double *low, double *high);
-/* 1 when the error rates for this platform were measured on its own accounts; 0 for the defaults. */
+/* 1 when the model was measured on this platform's own labelled accounts (X, Instagram, TikTok); 0 elsewhere. */
 int tf_model_measured_on(tf_platform platform);
 
 /* The raw margin (log-odds before calibration), summed in float in tree order as XGBoost does.

@@ -10,6 +10,8 @@
  *                                    of the Beta a new audience's sensitivity and specificity follow across data sets
  *   verdict_band <low> <high>        optional: p_fake from low to below high reads "uncertain";
  *                                    0 < low <= threshold <= high <= 1 (absent: low = high = threshold)
+ *   unseen_platform_cut <high>       optional, after verdict_band: "likely fake" from this p_fake on a platform
+ *                                    without labelled data; high <= it <= 1 (absent: the band's high)
  *   trees <n>, then per tree: tree <nodes>, and one line per node:
  *     <left> <right> <feature> <default_left> <value> <mean>   (left = right = -1 at a leaf)
  *
@@ -174,6 +176,20 @@ static int read_band(cursor *c, tf_tree_model *m)
     return 0;
 }
 
+/* The optional "unseen_platform_cut" line after the band; without it the band's high edge serves there too. */
+static int read_unseen_cut(cursor *c, tf_tree_model *m)
+{
+    m->unseen_high = m->band_high;
+    const char *p = c->at + strspn(c->at, " \t");
+    if (strncmp(p, "unseen_platform_cut", 19) != 0 || !strchr(" \t\r\n", p[19]) || p[19] == '\0')
+        return 0;
+    if (expect(c, "unseen_platform_cut", 1) != 0 || read_double(c, c->tok[1], &m->unseen_high) != 0)
+        return -1;
+    if (!(m->band_high <= m->unseen_high && m->unseen_high <= 1))
+        return fail(c, "the unseen platforms' cut must hold high <= cut <= 1");
+    return 0;
+}
+
 static int read_header(cursor *c, owned_model *o)
 {
     tf_tree_model *m = &o->model;
@@ -221,7 +237,7 @@ static int read_header(cursor *c, owned_model *o)
         return fail(c, "the error rates need held-out fakes and held-out real accounts");
     r->sensitivity = r->tp / (r->tp + r->fn);
     r->specificity = r->tn / (r->tn + r->fp);
-    return read_band(c, m);
+    return read_band(c, m) != 0 ? -1 : read_unseen_cut(c, m);
 }
 
 /* One node line of a tree of n_nodes; children come after their parent, so every walk ends at a leaf. */

@@ -270,6 +270,8 @@ int booster_write_tfm(booster b, const tfm_meta *meta, const char *path)
             meta->calibration_a, meta->calibration_b, meta->threshold, meta->tp, meta->fn, meta->tn, meta->fp);
     if (meta->band_high > 0)
         fprintf(f, "verdict_band %.6g %.6g\n", meta->band_low, meta->band_high);
+    if (meta->band_high > 0 && meta->unseen_high > meta->band_high)
+        fprintf(f, "unseen_platform_cut %.6g\n", meta->unseen_high);
     fwrite(body.s, 1, body.n, f);
     rc = fclose(f) == 0 ? 0 : -1;
 fail:

@@ -51,6 +51,7 @@ typedef struct tfm_meta {
     double threshold;
     double tp, fn, tn, fp; /* the Beta counts of the audit's rates (loo_rates.h), fractional */
     double band_low, band_high; /* the "uncertain" band of p_fake */
+    double unseen_high;         /* "likely fake" on a platform without labelled data, >= band_high */
     unsigned long long trained_x, trained_instagram; /* features some training row of the platform had */
 } tfm_meta;
 

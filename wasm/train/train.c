@@ -382,12 +382,13 @@ static int platform_alone(const rowset *rows, int set)
     return 1;
 }
 
-/* How far the cut misses the two aims, summed over the sets (0: met on every set). */
-static double band_shortfall(const rowset *rows, const double *p, double cut)
+/* How far the cut misses the two aims, summed over the sets that share their platform with another (alone = 0)
+ * or over those alone on theirs (alone = 1); 0: met on every such set. */
+static double band_shortfall(const rowset *rows, const double *p, double cut, int alone)
 {
     double total = 0;
     for (int set = 0; set < N_SETS; set++) {
-        if (platform_alone(rows, set))
+        if (platform_alone(rows, set) != alone)
             continue;
         set_counts k = count_set(rows, p, set, cut);
         if (k.genuine)
@@ -402,15 +403,17 @@ typedef struct band {
     double low, high;
     double shortfall; /* 0 when both aims hold on every held-out set */
     double audit;     /* the cut the audit counts at and its error rates are measured at: low <= audit <= high */
+    double unseen;    /* "likely fake" on a platform without labelled data: high <= unseen */
+    double unseen_shortfall;
 } band;
 
 /* high: the lowest cut at which "likely fake" meets both aims on every held-out set (else the cut that misses
  * them least); low: the cut that best separates the classes on the average set (Youden), at most high. */
 static band choose_band(const rowset *rows, const double *p)
 {
-    band b = {NAN, NAN, INFINITY, NAN};
+    band b = {NAN, NAN, INFINITY, NAN, NAN, 0};
     for (double cut = 0.30; cut < 0.9995; cut += cut < 0.985 ? BAND_STEP : BAND_STEP / 10) {
-        double miss = band_shortfall(rows, p, cut);
+        double miss = band_shortfall(rows, p, cut, 0);
         if (miss < b.shortfall - 1e-12) {
             b.shortfall = miss;
             b.high = cut;
@@ -440,6 +443,21 @@ static band choose_band(const rowset *rows, const double *p)
     b.low = round(b.low * 1000) / 1000;
     b.high = round(b.high * 1000) / 1000;
     return b;
+}
+
+/* "Likely fake" on a platform without labelled data (YouTube, Bluesky, Mastodon): the sets alone on their
+ * platform (TikTok) stand for one, held out; the lowest cut from the band's high edge up at which "likely fake"
+ * meets the band's two aims on them, in steps of 0.0001 (else the cut that misses them least). Chosen on those
+ * sets, so their figures at it are not a blind test. */
+static void choose_unseen_cut(const rowset *rows, const double *p, band *b)
+{
+    b->unseen = b->high;
+    b->unseen_shortfall = band_shortfall(rows, p, b->high, 1);
+    for (int step = 1; b->unseen_shortfall > 0 && b->high + step * 1e-4 < 1 - 1e-9; step++) {
+        double cut = round((b->high + step * 1e-4) * 1e4) / 1e4, miss = band_shortfall(rows, p, cut, 1);
+        if (miss < b->unseen_shortfall - 1e-12)
+            b->unseen = cut, b->unseen_shortfall = miss;
+    }
 }
 
 /* Sensitivity and specificity at `cut` across the held-out sets except `skip` (-1: none), with their spread. */
@@ -567,6 +585,31 @@ static void print_interval(const tf_share *s)
         printf(" %.1f [%.1f, %.1f] |", 100 * s->share, 100 * s->ci90[0], 100 * s->ci90[1]);
 }
 
+/* The cut for platforms without labelled data, and what it does on every held-out set. */
+static void print_unseen_cut(const rowset *rows, const double *p, const band *b)
+{
+    if (!(b->unseen > b->high))
+        return;
+    printf("\nOn a platform without labelled data (YouTube, Bluesky, Mastodon) \"likely fake\" starts at p_fake >= %.4f, "
+           "\"uncertain\" below it: the lowest cut at which \"likely fake\" meets the same aims on the sets alone on "
+           "their platform, held out (%s). Chosen on them, so their figures at it are not a blind test. At that cut, "
+           "held out:",
+           b->unseen, b->unseen_shortfall > 0 ? "NOT MET" : "met");
+    for (int set = 0; set < N_SETS; set++) {
+        set_counts k = count_set(rows, p, set, b->unseen);
+        if (k.n == 0)
+            continue;
+        printf("%s %s", set ? ";" : "", dataset_name((dataset_id)set));
+        if (k.genuine)
+            printf(" false-fake %.3f", (double)k.c.fp / k.genuine);
+        if (k.fakes)
+            printf("%s recall %.3f", k.genuine ? "," : "", (double)k.c.tp / k.fakes);
+        if (k.genuine && k.fakes && k.c.tp + k.c.fp)
+            printf(", precision %.3f", (double)k.c.tp / (k.c.tp + k.c.fp));
+    }
+    printf(".\n");
+}
+
 static int print_loo(const model_spec *s, const rowset *rows, const double *p, const double *p_platform,
                      const band *b)
 {
@@ -635,6 +678,7 @@ static int print_loo(const model_spec *s, const rowset *rows, const double *p, c
     printf("\nIntervals covering the held-out truth: %d of %d with the spread-aware rates (mean width %.1f points), "
            "%d of %d with pooled rates. Largest distance of an estimate from its truth: %.1f points.\n",
            covered, sets, width / sets, covered_pooled, sets, max_off);
+    print_unseen_cut(rows, p, b);
     free(ps), free(pp), free(ys), free(yp);
     return 0;
 }
@@ -841,7 +885,7 @@ static int write_model(const options *o, const model_spec *s, const matrix *m, c
     const char *names[TF_N_FEATURES];
     for (int i = 0; i < TF_N_FEATURES; i++)
         names[i] = tf_feature_table[i].name;
-    tfm_meta meta = {s->name, names, TF_N_FEATURES, a, c, b->audit, 0, 0, 0, 0, b->low, b->high, 0, 0};
+    tfm_meta meta = {s->name, names, TF_N_FEATURES, a, c, b->audit, 0, 0, 0, 0, b->low, b->high, b->unseen, 0, 0};
     spread_beta_counts(&se, &meta.tp, &meta.fn);
     spread_beta_counts(&sp, &meta.tn, &meta.fp);
     for (int i = 0; i < m->n; i++) {
@@ -859,9 +903,10 @@ static int write_model(const options *o, const model_spec *s, const matrix *m, c
     snprintf(path, sizeof path, "%s/%s.tfm", o->out, s->name);
     rc |= booster_write_tfm(bst, &meta, path);
     booster_free(bst);
-    fprintf(stderr, "train: %s: band [%.3f, %.3f]%s, audit cut %.3f; a new set's sensitivity %.3f to %.3f (Beta "
+    fprintf(stderr, "train: %s: band [%.3f, %.3f]%s, on unseen platforms fake from %.4f%s, audit cut %.3f; a new set's sensitivity %.3f to %.3f (Beta "
             "concentration %.1f, over %d sets), false-fake rate %.3f to %.3f (concentration %.1f, over %d sets)\n",
-            s->name, b->low, b->high, b->shortfall > 0 ? " (aims not met)" : "", b->audit, se.low, se.high,
+            s->name, b->low, b->high, b->shortfall > 0 ? " (aims not met)" : "", b->unseen,
+            b->unseen_shortfall > 0 ? " (aims not met)" : "", b->audit, se.low, se.high,
             se.concentration, se.n_sets, 1 - sp.high, 1 - sp.low, sp.concentration, sp.n_sets);
     return rc;
 }
@@ -931,6 +976,7 @@ static int run(const options *o)
         }
         band b = choose_band(&rows, loo_p);
         b.audit = choose_audit_cut(&rows, loo_p, &b);
+        choose_unseen_cut(&rows, loo_p, &b);
         for (int i = 0; i < rows.n; i++)
             pool_p[i] = NAN, pool_fold[i] = 0;
         for (int i = 0; i < m.n; i++)
