@@ -199,6 +199,8 @@ describe('extension faces', () => {
       'No labelled accounts of this platform were measured, so “likely fake” needs a chance of at least 99.94% here (on X, Instagram and TikTok 99.2%).');
     assert.match(badgeFace({ account: onBluesky }).detail, /needs a chance of at least 99\.94% here/, 'the badge\'s tooltip says it too');
     assert.doesNotMatch(badgeFace({ account: onBluesky }).summary, /needs a chance/, 'the panel says it once, in the profile\'s section');
+    // A list card on Bluesky: the card model has one cut on every platform, so nothing is said of labelled data.
+    assert.equal(panelOf({ ...onBluesky, fake_from: 0.999, fake_from_labelled: 0.999 }).cut, 'Reads “likely fake” from a chance of 99.9%.');
     // A user's threshold: the core gives it as fake_from, with nothing uncertain; any cut is written exactly.
     assert.equal(panelOf({ ...onX, fake_from: 0.9, fake_from_labelled: 0.9 }).cut, 'Reads “likely fake” from a chance of 90%.');
     // Not uncertain, or a report of a core that did not say where "likely fake" starts: nothing added.

@@ -155,7 +155,7 @@ describe('the HTML report in the user\'s language', () => {
       fake_from_labelled: 0.992, labelled_platform: true, reasons: [] };
     const onBluesky = { ...onX, platform: 'bluesky', p_fake: 0.993, fake_from: 0.9994, labelled_platform: false };
     const profiles = [onX, onBluesky, ...[0.9, 0.95, 0.123456, 0.99999, 0.5005].map((cut) => ({ ...onX, fake_from: cut, fake_from_labelled: cut })),
-      { ...onBluesky, fake_from: 0.99995, fake_from_labelled: 0.35 }];
+      { ...onBluesky, fake_from: 0.99995, fake_from_labelled: 0.35 }, { ...onBluesky, fake_from: 0.999, fake_from_labelled: 0.999 }];
     const cutOf = (html) => {
       const m = /<p class="note">([^<]*)<\/p><\/dd>/.exec(html);
       return m ? unescape(m[1]) : null;

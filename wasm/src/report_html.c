@@ -84,8 +84,8 @@ static void cut_text(const tf_language *l, double p, char *out, size_t size)
     tf_format_percent_upto(l, p, 4, out, size);
 }
 
-/* For an uncertain profile, from which chance it would read "likely fake", and on a platform the model was not
- * measured on why that is higher there (view-model.js cutWords); empty for other verdicts or without fake_from. */
+/* For an uncertain profile, from which chance it would read "likely fake", and where that is higher because the model
+ * was not measured on its platform, why (view-model.js cutWords); empty for other verdicts or without fake_from. */
 static void cut_words(const tf_language *l, const cJSON *profile, char *out, size_t size)
 {
     const char *verdict = string_at(profile, "verdict");
@@ -97,7 +97,8 @@ static void cut_words(const tf_language *l, const cJSON *profile, char *out, siz
     cut_text(l, from, cuts[0], sizeof cuts[0]);
     cut_text(l, labelled, cuts[1], sizeof cuts[1]);
     const char *args[] = {cuts[0], cuts[1]};
-    int unlabelled = cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(profile, "labelled_platform")) && isfinite(labelled);
+    int unlabelled =
+        cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(profile, "labelled_platform")) && isfinite(labelled) && from > labelled;
     tf_word_fill(l, unlabelled ? "verdict_uncertain_unlabelled" : "verdict_uncertain_from", args, unlabelled ? 2 : 1, out,
                  size);
 }
