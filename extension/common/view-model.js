@@ -37,7 +37,7 @@
    * @property {string | null} reach
    * @property {string | null} engagement
    * @property {{summary: string, runs: string[]} | null} factory
-   * @property {{verdict: string, counts: string, reasons: string[]} | null} account
+   * @property {{verdict: string, cut: string | null, counts: string, reasons: string[]} | null} account
    * @property {string[]} models
    * @property {Record<string, string>} labels
    * @property {string} modelLine
@@ -64,6 +64,27 @@
     if (p === 1) return `>${formatPercent(0.999, 1)}`;
     if (p === 0) return `<${formatPercent(0.001, 1)}`;
     return percent(p);
+  }
+
+  /**
+   * Where "likely fake" starts, as the core gave it (report.c: fake_from, rounded to six decimals): exactly, with as
+   * many decimals of a percent as it has, never the badge's ">99.9%" (the model's cut for a platform without labelled
+   * data is 99.94%, its band's edge 99.2%).
+   */
+  const cutPercent = (p) => i18n().number(p, { style: 'percent', maximumFractionDigits: 4 });
+
+  /**
+   * For an "uncertain" verdict, one sentence on where "likely fake" starts for this account, and where it starts
+   * higher because the model was not measured on its platform (labelled_platform false; the profile model's cut,
+   * not the list cards' model, which has one cut everywhere) why, and where it starts on X, Instagram and TikTok.
+   * null for other verdicts, and for a report of a core that does not say (no fake_from).
+   */
+  function cutWords(account) {
+    if (account.verdict !== 'uncertain' || !isNumber(account.fake_from)) return null;
+    if (account.labelled_platform === false && isNumber(account.fake_from_labelled) && account.fake_from > account.fake_from_labelled) {
+      return t('verdict_uncertain_unlabelled', cutPercent(account.fake_from), cutPercent(account.fake_from_labelled));
+    }
+    return t('verdict_uncertain_from', cutPercent(account.fake_from));
   }
 
   const range = (lo, hi) => t('range', lo, hi);
@@ -240,10 +261,11 @@
       // profile's verdict leads, and the detail says what the followers showed instead of that they were not read.
       const about = !of ? t(noFollowerList ? 'badge_account_detail_no_list' : 'badge_account_detail')
         : `${t('badge_account_own')} ${floor === 0 ? `${t('badge_no_sign_detail')} ${of}` : noNumberWords(audit, of)}`;
+      const cut = cutWords(account);
       return {
         state: 'ready',
         text: t('badge_account', verdictSymbol(account.verdict), verdictWord(account.verdict), chance(account.p_fake)),
-        detail: `${about}${reasons ? `\n${reasons}` : ''}`,
+        detail: `${about}${cut ? ` ${cut}` : ''}${reasons ? `\n${reasons}` : ''}`,
         summary: about,
         tone: VERDICTS[account.verdict]?.tone,
       };
@@ -381,6 +403,7 @@
       model.account = {
         verdict: account.verdict === 'not-enough-data' ? t('badge_account_too_little')
           : t('panel_account_verdict', verdictSymbol(account.verdict), verdict, chance(account.p_fake)),
+        cut: cutWords(account),
         counts: accountCounts(account),
         reasons: reasonList(account),
       };

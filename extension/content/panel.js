@@ -101,6 +101,7 @@
     }
     if (model.account) {
       panel.append(section('account', labels.account, el('p', { text: model.account.verdict }),
+        ...(model.account.cut ? [el('p', { 'data-part': 'account-cut', text: model.account.cut })] : []),
         ...(model.account.counts ? [el('p', { 'data-part': 'account-counts', text: model.account.counts })] : []),
         ...(model.account.reasons.length ? [el('ul', {}, ...model.account.reasons.map((t) => el('li', { text: t })))] : [])));
     }

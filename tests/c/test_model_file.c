@@ -14,8 +14,10 @@
 
 #include <cmocka.h>
 
+#include "cJSON.h"
 #include "model_file.h"
 #include "read_file.h"
+#include "report.h"
 
 static char *read_text(const char *path, size_t *len)
 {
@@ -404,6 +406,63 @@ static void unseen_platforms_read_likely_fake_only_from_their_own_cut(void **sta
     }
 }
 
+/* A number field of a JSON object; NAN when it is null or missing. */
+static double number_field(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
+}
+
+/* The score JSON says from which p_fake each account reads "likely fake" and whether the model was measured on its
+ * platform: the shipped profile model's band edge on X, its unseen_platform_cut on Bluesky, a user's threshold
+ * wherever one is set, null for an account not scored. */
+static void the_score_json_says_where_likely_fake_starts_for_each_account(void **state)
+{
+    (void)state;
+    const double now = 1760000000;
+    const tf_tree_model *profile = tf_model_find("profile");
+    assert_true(profile->unseen_high > profile->band_high); /* else X and Bluesky could not be told apart */
+    tf_account on_x = x_account(3, 4980, 0, now - 120 * 86400.0), on_bluesky = on_x;
+    on_bluesky.platform = TF_BLUESKY;
+    const tf_thresholds users = {0.9, tf_default_thresholds.inactive_posts_per_year,
+                                 tf_default_thresholds.inactive_days_silent};
+    const struct {
+        const tf_account *a;
+        const tf_thresholds *t;
+        double fake_from, fake_from_labelled;
+        int labelled;
+    } rows[] = {
+        {&on_x, NULL, profile->band_high, profile->band_high, 1},
+        {&on_bluesky, NULL, profile->unseen_high, profile->band_high, 0},
+        {&on_x, &users, 0.9, 0.9, 1},
+        {&on_bluesky, &users, 0.9, 0.9, 0},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        tf_score s;
+        tf_score_account(rows[i].a, now, rows[i].t, &s);
+        assert_true(s.fake_from == rows[i].fake_from);
+        cJSON *o = tf_account_report(rows[i].a, &s);
+        assert_non_null(o);
+        assert_true(fabs(number_field(o, "fake_from") - rows[i].fake_from) < 5e-7);
+        assert_true(fabs(number_field(o, "fake_from_labelled") - rows[i].fake_from_labelled) < 5e-7);
+        const cJSON *labelled = cJSON_GetObjectItemCaseSensitive(o, "labelled_platform");
+        assert_true(cJSON_IsBool(labelled) && cJSON_IsTrue(labelled) == rows[i].labelled);
+        cJSON_Delete(o);
+    }
+    tf_account handle_only;
+    tf_account_init(&handle_only, TF_BLUESKY, TF_SEEN_PROFILE);
+    handle_only.handle = "someaccount.bsky.social";
+    tf_score s;
+    tf_score_account(&handle_only, now, NULL, &s);
+    assert_int_equal(s.verdict, TF_NOT_ENOUGH_DATA);
+    cJSON *o = tf_account_report(&handle_only, &s);
+    assert_non_null(o);
+    assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, "fake_from")));
+    assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, "fake_from_labelled")));
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(o, "labelled_platform")));
+    cJSON_Delete(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +472,7 @@ int main(void)
         cmocka_unit_test(every_kind_of_damage_is_refused_with_a_reason),
         cmocka_unit_test(scores_in_the_verdict_band_read_uncertain_and_the_audits_line_stays_sharp),
         cmocka_unit_test(unseen_platforms_read_likely_fake_only_from_their_own_cut),
+        cmocka_unit_test(the_score_json_says_where_likely_fake_starts_for_each_account),
         cmocka_unit_test(a_model_read_from_a_file_scores_until_the_shipped_one_is_restored),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -87,7 +87,21 @@ inEachBrowser('the badge on every platform', (session) => {
       const badge = await page.evaluate(anyBadge);
       assert.equal(badge.count, 1, 'the old badge is gone');
       assertProfileLabel(badge.label, second);
+      // dealfinder4821 reads "uncertain" on YouTube, where no labelled accounts were measured: its tooltip and its
+      // panel say why "likely fake" needs a higher chance there; a profile read otherwise says nothing of it.
+      const percent = (p) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 4 }).format(p);
+      const raised = second.verdict === 'uncertain' && second.labelled_platform === false && second.fake_from > second.fake_from_labelled;
+      const why = raised ? `No labelled accounts of this platform were measured, so “likely fake” needs a chance of at least ${
+        percent(second.fake_from)} here (on X, Instagram and TikTok ${percent(second.fake_from_labelled)}).` : null;
+      assert.equal(badge.description.includes('No labelled accounts'), raised, badge.description);
+      if (why) assert.ok(badge.description.includes(why), badge.description);
       await page.screenshot(path.join(SCREENSHOTS, `${session.browser.name}-${platform}-navigated.png`));
+      await page.evaluate(() => document.querySelector('[data-truefollow-badge]').click());
+      await page.waitFor(() => document.querySelector('[data-truefollow-panel]'));
+      const cut = (await page.evaluate(readPanel)).parts['account-cut'] ?? null;
+      if (second.verdict !== 'uncertain') assert.equal(cut, null);
+      else if (why) assert.equal(cut, why);
+      else assert.match(cut, /^Reads “likely fake” from a chance of \d/);
     });
   }
 

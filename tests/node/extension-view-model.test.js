@@ -190,6 +190,33 @@ describe('extension faces', () => {
     }
   });
 
+  it('says from which chance "likely fake" starts when the verdict is uncertain, and why it starts higher on a platform without labelled data', () => {
+    const onX = { ...account, verdict: 'uncertain', p_fake: 0.62, fake_from: 0.992, fake_from_labelled: 0.992, labelled_platform: true };
+    const onBluesky = { ...account, platform: 'bluesky', verdict: 'uncertain', p_fake: 0.993, fake_from: 0.9994, fake_from_labelled: 0.992, labelled_platform: false };
+    const panelOf = (a) => panelModel({ platform: a.platform, handle: 'a', state: 'ready', account: a }).account;
+    assert.equal(panelOf(onX).cut, 'Reads “likely fake” from a chance of 99.2%.');
+    assert.equal(panelOf(onBluesky).cut,
+      'No labelled accounts of this platform were measured, so “likely fake” needs a chance of at least 99.94% here (on X, Instagram and TikTok 99.2%).');
+    assert.match(badgeFace({ account: onBluesky }).detail, /needs a chance of at least 99\.94% here/, 'the badge\'s tooltip says it too');
+    assert.doesNotMatch(badgeFace({ account: onBluesky }).summary, /needs a chance/, 'the panel says it once, in the profile\'s section');
+    // A list card on Bluesky: the card model has one cut on every platform, so nothing is said of labelled data.
+    assert.equal(panelOf({ ...onBluesky, fake_from: 0.999, fake_from_labelled: 0.999 }).cut, 'Reads “likely fake” from a chance of 99.9%.');
+    // A user's threshold: the core gives it as fake_from, with nothing uncertain; any cut is written exactly.
+    assert.equal(panelOf({ ...onX, fake_from: 0.9, fake_from_labelled: 0.9 }).cut, 'Reads “likely fake” from a chance of 90%.');
+    // Not uncertain, or a report of a core that did not say where "likely fake" starts: nothing added.
+    assert.equal(panelOf({ ...onBluesky, verdict: 'fake', p_fake: 0.9996 }).cut, null);
+    assert.equal(panelOf({ ...onBluesky, fake_from: undefined, fake_from_labelled: undefined, labelled_platform: undefined }).cut, null);
+    assert.doesNotMatch(badgeFace({ account: { ...onX, verdict: 'real', p_fake: 0.1 } }).detail, /likely fake/);
+    for (const lang of Object.keys(locales)) {
+      const [labelled, unlabelled] = inLanguage(lang, () => [panelOf(onX).cut, panelOf(onBluesky).cut]);
+      const from = locales[lang].verdict_uncertain_from.message.split('{0}');
+      assert.ok(labelled.startsWith(from[0]) && labelled.endsWith(from[1]), `${lang}: ${labelled}`);
+      assert.match(labelled, /99[.,]2\s?%/u, `${lang}: ${labelled}`);
+      assert.match(unlabelled, /99[.,]94\s?%.*99[.,]2\s?%/u, `${lang}: ${unlabelled}`);
+      assert.doesNotMatch(unlabelled, /[>{}]/, `${lang}: no ">99.9%" and no empty slot in ${unlabelled}`);
+    }
+  });
+
   it('names every badge state in words, in every language, and says why an error happened', () => {
     for (const lang of Object.keys(locales)) {
       for (const state of ['reading', 'no-data', 'unsupported', 'error']) {

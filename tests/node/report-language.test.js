@@ -148,6 +148,35 @@ describe('the HTML report in the user\'s language', () => {
     }
   });
 
+  it('says from which chance an uncertain profile would read "likely fake" as the panel does, in every language', () => {
+    // report_html.c cut_words and view-model.js cutWords: on a labelled platform the cut, on another the higher cut
+    // there and the labelled platforms' own; every cut written exactly (99.94%, never >99.9%).
+    const onX = { platform: 'x', seen: 'profile', handle: 'a', verdict: 'uncertain', p_fake: 0.62, fake_from: 0.992,
+      fake_from_labelled: 0.992, labelled_platform: true, reasons: [] };
+    const onBluesky = { ...onX, platform: 'bluesky', p_fake: 0.993, fake_from: 0.9994, labelled_platform: false };
+    const profiles = [onX, onBluesky, ...[0.9, 0.95, 0.123456, 0.99999, 0.5005].map((cut) => ({ ...onX, fake_from: cut, fake_from_labelled: cut })),
+      { ...onBluesky, fake_from: 0.99995, fake_from_labelled: 0.35 }, { ...onBluesky, fake_from: 0.999, fake_from_labelled: 0.999 }];
+    const cutOf = (html) => {
+      const m = /<p class="note">([^<]*)<\/p><\/dd>/.exec(html);
+      return m ? unescape(m[1]) : null;
+    };
+    let compared = 0;
+    for (const lang of LANGUAGES) {
+      for (const profile of profiles) {
+        const written = cutOf(core.reportHtml({ audit: {}, profile, inputs: [], lang, now: NOW }));
+        const panel = inLanguage(lang, () => faces.panelModel({ platform: profile.platform, handle: 'a', state: 'ready', account: profile }).account.cut);
+        assert.ok(panel, `${lang}: the panel says it`);
+        assert.equal(written, panel, `${lang} ${JSON.stringify(profile)}`);
+        compared++;
+      }
+      // Not uncertain, or a report without the cut: nothing said.
+      for (const profile of [{ ...onBluesky, verdict: 'fake', p_fake: 0.9996 }, { ...onX, fake_from: undefined }]) {
+        assert.equal(cutOf(core.reportHtml({ audit: {}, profile, inputs: [], lang, now: NOW })), null, lang);
+      }
+    }
+    assert.equal(compared, LANGUAGES.length * profiles.length);
+  });
+
   it('writes each share, its interval and a bound as the badge\'s panel does, in every language, in both reports', () => {
     // report_html.c percent_text and view-model.js percent each write a share: whole percents, one decimal below
     // 10% and above 90%, <0.1% and >99.9% where a false 0% or 100% would show, an exact 0 or 1 as 0% or 100%.

@@ -108,6 +108,11 @@ void tf_model_verdict_band_for(const tf_account *a, double *low, double *high)
     *high = tf_model_measured_on(a->platform) ? m->band_high : m->unseen_high;
 }
 
+double tf_model_labelled_fake_from(const tf_account *a)
+{
+    return tf_model_for(a->platform, tf_model_is_card(a))->band_high;
+}
+
 void tf_model_error_rates(tf_platform platform, tf_error_rates *out)
 {
     rates_of(tf_model_for(platform, 0), out);

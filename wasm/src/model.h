@@ -91,6 +91,8 @@ double tf_model_verdict_threshold_for(const tf_account *a);
 /* The verdict band (see tf_tree_model) of the model that scores exactly this account; on a platform without
  * labelled data its high edge is the model's unseen_high. */
 void tf_model_verdict_band_for(const tf_account *a, double *low, double *high);
+/* The high edge of that band were the account on a platform with labelled data: the model's band_high. */
+double tf_model_labelled_fake_from(const tf_account *a);
 /* 1 when the model was measured on this platform's own labelled accounts (X, Instagram, TikTok); 0 elsewhere. */
 int tf_model_measured_on(tf_platform platform);
 

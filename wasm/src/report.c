@@ -94,6 +94,12 @@ cJSON *tf_account_report(const tf_account *a, const tf_score *s)
     failed |= add(o, "private", flag_or_null(a->is_private));
     failed |= add(o, "p_fake", isnan(s->p_fake) ? cJSON_CreateNull() : cJSON_CreateNumber(round6(s->p_fake)));
     failed |= add(o, "verdict", cJSON_CreateString(tf_verdict_name(s->verdict)));
+    /* Where "likely fake" starts for this account, and whether the model was measured on its platform: the
+     * same p_fake reads "uncertain" on a platform without labelled data, and the user is told why. */
+    failed |= add(o, "fake_from", isnan(s->fake_from) ? cJSON_CreateNull() : cJSON_CreateNumber(round6(s->fake_from)));
+    failed |= add(o, "fake_from_labelled",
+                  isnan(s->fake_from_labelled) ? cJSON_CreateNull() : cJSON_CreateNumber(round6(s->fake_from_labelled)));
+    failed |= add(o, "labelled_platform", cJSON_CreateBool(tf_model_measured_on(a->platform)));
     cJSON *reasons = cJSON_CreateArray();
     failed |= add(o, "reasons", reasons);
     for (int i = 0; reasons && i < s->n_reasons; i++) {

@@ -77,6 +77,32 @@ static void chance_text(const tf_language *l, double p, char *out, size_t size)
         percent_text(l, p, out, size);
 }
 
+/* Where "likely fake" starts, as the core gave it (six decimals): exactly, with up to four decimals of a percent, never
+ * ">99.9 %" (view-model.js cutPercent). */
+static void cut_text(const tf_language *l, double p, char *out, size_t size)
+{
+    tf_format_percent_upto(l, p, 4, out, size);
+}
+
+/* For an uncertain profile, from which chance it would read "likely fake", and where that is higher because the model
+ * was not measured on its platform, why (view-model.js cutWords); empty for other verdicts or without fake_from. */
+static void cut_words(const tf_language *l, const cJSON *profile, char *out, size_t size)
+{
+    const char *verdict = string_at(profile, "verdict");
+    double from = number_at(profile, "fake_from"), labelled = number_at(profile, "fake_from_labelled");
+    out[0] = '\0';
+    if (!verdict || strcmp(verdict, "uncertain") != 0 || !isfinite(from))
+        return;
+    char cuts[2][64];
+    cut_text(l, from, cuts[0], sizeof cuts[0]);
+    cut_text(l, labelled, cuts[1], sizeof cuts[1]);
+    const char *args[] = {cuts[0], cuts[1]};
+    int unlabelled =
+        cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(profile, "labelled_platform")) && isfinite(labelled) && from > labelled;
+    tf_word_fill(l, unlabelled ? "verdict_uncertain_unlabelled" : "verdict_uncertain_from", args, unlabelled ? 2 : 1, out,
+                 size);
+}
+
 /* "low–high" as l writes a range. */
 static void range_text(const tf_language *l, const char *low, const char *high, char *out, size_t size)
 {
@@ -149,7 +175,7 @@ static void section_open(tf_doc *h, const char *id, const char *title)
     TF_DOC_MARKUP(h, "</h2>");
 }
 
-/* A remark in muted text, where a part has nothing to show. */
+/* A remark in muted text: where a part has nothing to show, or what qualifies a value. */
 static void note(tf_doc *h, const char *text)
 {
     TF_DOC_MARKUP(h, "<p class=\"note\">");
@@ -424,7 +450,12 @@ static void profile_section(tf_doc *h, const tf_language *l, const cJSON *profil
     }
     char text[TEXT_SIZE];
     TF_DOC_MARKUP(h, "<dl>");
-    definition_row(h, tf_word(l, "report_profile_verdict"), verdict_words(l, string_at(profile, "verdict")));
+    definition_open(h, tf_word(l, "report_profile_verdict"));
+    tf_doc_text(h, verdict_words(l, string_at(profile, "verdict")));
+    cut_words(l, profile, text, sizeof text);
+    if (text[0])
+        note(h, text);
+    TF_DOC_MARKUP(h, "</dd>");
     chance_text(l, number_at(profile, "p_fake"), text, sizeof text);
     definition_row(h, tf_word(l, "report_profile_fake"), text);
     const cJSON *reasons = cJSON_GetObjectItemCaseSensitive(profile, "reasons");

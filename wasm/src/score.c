@@ -43,6 +43,7 @@ void tf_score_account(const tf_account *a, double now, const tf_thresholds *t, t
     if (!tf_account_shows_enough(a)) {
         out->p_fake = NAN;
         out->verdict = TF_NOT_ENOUGH_DATA;
+        out->fake_from = out->fake_from_labelled = NAN;
         out->n_reasons = 0;
         return;
     }
@@ -53,6 +54,8 @@ void tf_score_account(const tf_account *a, double now, const tf_thresholds *t, t
     double low = t->fake, high = t->fake;
     if (isnan(t->fake))
         tf_model_verdict_band_for(a, &low, &high);
+    out->fake_from = high;
+    out->fake_from_labelled = isnan(t->fake) ? tf_model_labelled_fake_from(a) : t->fake;
     if (out->p_fake >= high)
         out->verdict = TF_FAKE;
     else if (out->p_fake >= low)

@@ -25,6 +25,13 @@ typedef struct tf_reason {
 typedef struct tf_score {
     double p_fake; /* 0 to 1; NAN when the verdict is TF_NOT_ENOUGH_DATA */
     tf_verdict verdict;
+    /* The p_fake from which this account's verdict reads "likely fake": the chosen threshold (tf_thresholds.fake),
+     * else the high edge of its verdict band, which is higher on a platform without labelled data; NAN when
+     * the verdict is TF_NOT_ENOUGH_DATA. */
+    double fake_from;
+    /* The same for this account on a platform with labelled data (X, Instagram, TikTok): equal to fake_from
+     * there, and what "likely fake" would need there elsewhere. */
+    double fake_from_labelled;
     int n_reasons;
     tf_reason reasons[TF_MAX_REASONS];
 } tf_score;

@@ -214,9 +214,19 @@ void tf_format_significant(const tf_language *l, double v, int digits, char *out
     tf_format_number(l, round(v / unit) * unit, 0, 0, out, size);
 }
 
-void tf_format_percent(const tf_language *l, double share, int fraction, char *out, size_t size)
+static void format_percent(const tf_language *l, double share, int min_fraction, int max_fraction, char *out, size_t size)
 {
     char number[64];
-    format_shifted(l, share, 2, fraction, fraction, number, sizeof number); /* the percent in decimal, as ICU */
+    format_shifted(l, share, 2, min_fraction, max_fraction, number, sizeof number); /* the percent in decimal, as ICU */
     snprintf(out, size, "%s%s", number, isfinite(share) ? style_of(l)->percent_suffix : "");
+}
+
+void tf_format_percent(const tf_language *l, double share, int fraction, char *out, size_t size)
+{
+    format_percent(l, share, fraction, fraction, out, size);
+}
+
+void tf_format_percent_upto(const tf_language *l, double share, int max_fraction, char *out, size_t size)
+{
+    format_percent(l, share, 0, max_fraction, out, size);
 }

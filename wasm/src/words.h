@@ -51,4 +51,7 @@ void tf_format_significant(const tf_language *l, double v, int digits, char *out
 /* A share (0..1) as a percent with `fraction` decimals and l's percent sign: "38 %" in de, "38%" in en. */
 void tf_format_percent(const tf_language *l, double share, int fraction, char *out, size_t size);
 
+/* The same with at most max_fraction decimals, trailing zeros dropped: "99,94 %", "99,2 %", "90 %". */
+void tf_format_percent_upto(const tf_language *l, double share, int max_fraction, char *out, size_t size);
+
 #endif
