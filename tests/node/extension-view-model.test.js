@@ -2,18 +2,11 @@
 // the other languages of _locales (words from the messages, numbers and dates from Intl in that locale).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extensionLocales, loadFaces } from './helpers.js';
+import { extensionLocales, loadFaces, inLanguageOf } from './helpers.js';
 
 const locales = extensionLocales();
 const { i18n, faces: { percent, badgeFace, stateFace, panelModel } } = loadFaces(locales);
-const inLanguage = (lang, fn) => {
-  i18n.setLanguage(lang);
-  try {
-    return fn();
-  } finally {
-    i18n.setLanguage('en');
-  }
-};
+const inLanguage = (lang, fn) => inLanguageOf(i18n, lang, fn);
 
 const share = (s, lo, hi) => ({ share: s, ci90: [lo, hi] });
 const SAMPLE = 'recent followers (a follower list shows the newest first)'; // as report.c names it

@@ -37,6 +37,16 @@ export function loadFaces(locales = extensionLocales()) {
 }
 
 // The platforms, from the one list the extension keeps (extension/common/sites.js).
+/** fn's result with the extension's language set to lang (i18n: loadFaces' i18n), then English again. */
+export function inLanguageOf(i18n, lang, fn) {
+  i18n.setLanguage(lang);
+  try {
+    return fn();
+  } finally {
+    i18n.setLanguage('en');
+  }
+}
+
 export function extensionPlatforms() {
   const sandbox = { URL };
   sandbox.globalThis = sandbox;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { extensionFiles, extensionLocales, loadFaces, root } from './helpers.js';
+import { extensionFiles, extensionLocales, loadFaces, root, inLanguageOf } from './helpers.js';
 
 const locales = extensionLocales();
 const english = locales.en;
@@ -23,14 +23,7 @@ const COUNTS_WITHOUT_FORMS = new Set([
   'opt_sample_hint', // "50 to 1,000; 300 by default."
 ]);
 
-const inLanguage = (lang, fn) => {
-  i18n.setLanguage(lang);
-  try {
-    return fn();
-  } finally {
-    i18n.setLanguage('en');
-  }
-};
+const inLanguage = (lang, fn) => inLanguageOf(i18n, lang, fn);
 // A family's form for the count n, every placeholder filled with the same text, so only the words can differ.
 const form = (family, n) => i18n.t(i18n.pluralKey(family, n), 'N', 'N', 'N', 'N', 'N', 'N');
 

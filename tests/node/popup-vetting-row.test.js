@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { describe, it } from 'node:test';
-import { extensionLocales, root } from './helpers.js';
+import { extensionLocales, root, inLanguageOf } from './helpers.js';
 
 // The popup's scripts that make a row, run as the popup runs them.
 function loadRow() {
@@ -19,14 +19,7 @@ function loadRow() {
 }
 const { i18n, faces, format, row } = loadRow();
 const cellsOf = (record) => row.cells(format.row(record));
-const inLanguage = (lang, fn) => {
-  i18n.setLanguage(lang);
-  try {
-    return fn();
-  } finally {
-    i18n.setLanguage('en');
-  }
-};
+const inLanguage = (lang, fn) => inLanguageOf(i18n, lang, fn);
 
 const account = (verdict, pFake) => ({ platform: 'instagram', seen: 'profile', handle: 'studio', followers: 12840, following: 312, posts: 1460,
   p_fake: pFake, verdict, reasons: [{ text: 'no link in the profile' }] });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadCore } from '../../js-glue/node.js';
 import { CORE_KEYS } from '../../scripts/build/gen-words.mjs';
-import { cli, extensionLocales, loadFaces, NOW, root } from './helpers.js';
+import { cli, extensionLocales, loadFaces, NOW, root, inLanguageOf } from './helpers.js';
 
 const fixtures = path.join(root, 'tests', 'fixtures');
 const locales = extensionLocales();
@@ -31,14 +31,7 @@ const INPUT_NAMES = Object.values(DEMO).flat();
 const visibleText = (html) => INPUT_NAMES.reduce((text, name) => text.replaceAll(name, ' '),
   unescape(html.slice(html.indexOf('<body>')).replace(/<code[^>]*>[^<]*<\/code>/g, ' ').replace(/<[^>]+>/g, ' '))).replace(/\s+/g, ' ');
 const reasonItems = (html) => [...html.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => unescape(m[1]));
-const inLanguage = (lang, fn) => {
-  i18n.setLanguage(lang);
-  try {
-    return fn();
-  } finally {
-    i18n.setLanguage('en');
-  }
-};
+const inLanguage = (lang, fn) => inLanguageOf(i18n, lang, fn);
 const badgeReasons = (lang, account) => inLanguage(lang, () => faces.panelModel({ platform: 'x', handle: 'a', state: 'ready', account }).account.reasons);
 
 // The English pieces of a message between its placeholders that hold a word: "follows {0}; {1}" -> ["follows"].
