@@ -75,13 +75,13 @@
 
   /**
    * For an "uncertain" verdict, one sentence on where "likely fake" starts for this account, and where it starts
-   * higher because the model was not measured on its platform (labelled_platform false; the profile model's cut,
-   * not the list cards' model, which has one cut everywhere) why, and where it starts on X, Instagram and TikTok.
+   * higher than on X, Instagram and TikTok (fake_from above fake_from_labelled: only on a platform without labelled
+   * data, and only for the profile model, the list cards' has one cut everywhere) why, and where it starts there.
    * null for other verdicts, and for a report of a core that does not say (no fake_from).
    */
   function cutWords(account) {
     if (account.verdict !== 'uncertain' || !isNumber(account.fake_from)) return null;
-    if (account.labelled_platform === false && isNumber(account.fake_from_labelled) && account.fake_from > account.fake_from_labelled) {
+    if (isNumber(account.fake_from_labelled) && account.fake_from > account.fake_from_labelled) {
       return t('verdict_uncertain_unlabelled', cutPercent(account.fake_from), cutPercent(account.fake_from_labelled));
     }
     return t('verdict_uncertain_from', cutPercent(account.fake_from));

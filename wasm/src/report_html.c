@@ -97,8 +97,7 @@ static void cut_words(const tf_language *l, const cJSON *profile, char *out, siz
     cut_text(l, from, cuts[0], sizeof cuts[0]);
     cut_text(l, labelled, cuts[1], sizeof cuts[1]);
     const char *args[] = {cuts[0], cuts[1]};
-    int unlabelled =
-        cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(profile, "labelled_platform")) && isfinite(labelled) && from > labelled;
+    int unlabelled = isfinite(labelled) && from > labelled; /* only a platform without labelled data has a higher cut */
     tf_word_fill(l, unlabelled ? "verdict_uncertain_unlabelled" : "verdict_uncertain_from", args, unlabelled ? 2 : 1, out,
                  size);
 }
